@@ -1,0 +1,181 @@
+"""Benchmark: the radar page in a real browser, against a bare Streamlit page.
+
+Run with ``python bench/page.py [--runs N]``. It starts two Streamlit servers
+on localhost — the dashboard, and a bare page that only draws a Plotly scatter
+with the same number of points behind a selectbox — and drives Debian's
+Chromium with Playwright. It times, for each, the median of N runs of
+
+(a) page open until the chart is drawn, and
+(b) a selectbox change until the chart is redrawn with the new data,
+
+and prints both and their ratios (radar / bare). Goal: both ratios at most 1.2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "tests"))
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+
+from radar import store  # noqa: E402
+from radar.view import ViewFilter, build_view  # noqa: E402
+
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+FROM_AREA = "samlet"
+TO_AREA = "social-og-sundhed"
+
+BARE_PAGE = textwrap.dedent(
+    """
+    import numpy as np
+    import plotly.graph_objects as go
+    import streamlit as st
+
+    variant = st.selectbox("Variant", ["{first}", "{second}"], key="variant")
+    n = {{"{first}": {n_first}, "{second}": {n_second}}}[variant]
+    rng = np.random.default_rng(len(variant))
+    fig = go.Figure(go.Scatter(x=rng.random(n), y=rng.random(n), mode="markers",
+                               name="points-" + variant))
+    fig.update_layout(height=760)
+    st.plotly_chart(fig, key="chart", on_select="rerun", selection_mode="points")
+    """
+)
+
+DRAWN = """([name, n]) => {
+    const gd = document.querySelector('.js-plotly-plot');
+    if (!gd || !gd._fullData) return false;
+    const trace = gd._fullData.find(t => t.name === name);
+    return !!trace && trace.x.length === n
+        && gd.querySelectorAll('.scatterlayer .trace').length > 0;
+}"""
+
+
+def blip_count(db: Path, area: str) -> int:
+    con = store.connect(db)
+    try:
+        catalog = store.load_catalog(con)
+        view = build_view(
+            store.load_assessments(con, catalog.years[0]),
+            catalog,
+            store.load_technologies(con),
+            ViewFilter(area=area),
+        )
+    finally:
+        con.close()
+    return int(view["shown"].sum())
+
+
+def time_open(page: Page, url: str, trace: str, n: int) -> float:
+    start = time.perf_counter()
+    page.goto(url)
+    page.wait_for_function(DRAWN, arg=[trace, n], timeout=60_000, polling="raf")
+    return time.perf_counter() - start
+
+
+def time_change(page: Page, label: str, option: str, trace: str, n: int) -> float:
+    page.wait_for_selector(READY, timeout=60_000)
+    start = time.perf_counter()
+    page.get_by_test_id("stSelectbox").filter(has_text=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_function(DRAWN, arg=[trace, n], timeout=60_000, polling="raf")
+    return time.perf_counter() - start
+
+
+def measure(
+    browser: Browser,
+    url: str,
+    *,
+    label: str,
+    option: str,
+    traces: tuple[str, str],
+    counts: tuple[int, int],
+    runs: int,
+) -> tuple[float, float]:
+    """Median seconds for (open until drawn, change until redrawn) over ``runs`` runs."""
+    opens, changes = [], []
+    for _ in range(runs + 1):  # the first run warms the server's caches and is dropped
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        page = context.new_page()
+        opened = time_open(page, url, traces[0], counts[0])
+        changed = time_change(page, label, option, traces[1], counts[1])
+        context.close()
+        opens.append(opened)
+        changes.append(changed)
+    return statistics.median(opens[1:]), statistics.median(changes[1:])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="measured runs per page (default 7)")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = Path(folder) / "radar.duckdb"
+        store.build_database(db)
+        n_from, n_to = blip_count(db, FROM_AREA), blip_count(db, TO_AREA)
+        bare = Path(folder) / "bare.py"
+        bare.write_text(
+            BARE_PAGE.format(first="a", second="b", n_first=n_from, n_second=n_to),
+            encoding="utf-8",
+        )
+        dashboard = REPO / "dashboard.py"
+        with (
+            streamlit_server(dashboard, env={store.DB_ENV_VAR: str(db)}) as radar_url,
+            streamlit_server(bare) as bare_url,
+            sync_playwright() as playwright,
+        ):
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            bare_open, bare_change = measure(
+                browser,
+                bare_url,
+                label="Variant",
+                option="b",
+                traces=("points-a", "points-b"),
+                counts=(n_from, n_to),
+                runs=args.runs,
+            )
+            radar_open, radar_change = measure(
+                browser,
+                radar_url,
+                label="Fagområde",
+                option="Social og sundhed",
+                traces=("blips", "blips"),
+                counts=(n_from, n_to),
+                runs=args.runs,
+            )
+            browser.close()
+
+    print(f"points drawn: {n_from} (open), {n_to} (after the change); median of {args.runs} runs")
+    print(f"{'':24}{'bare page':>12}{'radar':>12}{'ratio':>9}")
+    for label, base, ours in (
+        ("(a) open until drawn", bare_open, radar_open),
+        ("(b) change until redrawn", bare_change, radar_change),
+    ):
+        print(f"{label:<24}{base * 1000:>9.0f} ms{ours * 1000:>9.0f} ms{ours / base:>9.2f}")
+    print(
+        json.dumps(
+            {
+                "open_ratio": round(radar_open / bare_open, 3),
+                "change_ratio": round(radar_change / bare_change, 3),
+                "bare_open_ms": round(bare_open * 1000),
+                "radar_open_ms": round(radar_open * 1000),
+                "bare_change_ms": round(bare_change * 1000),
+                "radar_change_ms": round(radar_change * 1000),
+            }
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()

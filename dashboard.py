@@ -1,0 +1,32 @@
+"""Teknologiradar: the Streamlit entry point (``streamlit run dashboard.py``).
+
+Runs on every page: sets up the page, draws the header with the language
+toggle, and hands over to the chosen page.
+"""
+
+import streamlit as st
+
+from radar.i18n import t
+from radar.ui import state, widgets
+
+st.set_page_config(
+    page_title="Teknologiradar",
+    page_icon=":material/radar:",
+    layout="wide",
+    initial_sidebar_state="collapsed",
+)
+
+lang = state.current_lang()
+title, toggle = st.columns([5, 1], vertical_alignment="center")
+with toggle:
+    widgets.language_toggle(lang)
+# The toggle may just have changed the language: read it again for the texts.
+lang = state.current_lang()
+with title:
+    st.title(t("app.title", lang), anchor=False)
+
+pages = [
+    st.Page("pages/radar.py", title=t("page.radar", lang), icon=":material/radar:", default=True),
+    st.Page("pages/about.py", title=t("page.about", lang), icon=":material/info:", url_path="om"),
+]
+st.navigation(pages, position="top").run()

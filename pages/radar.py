@@ -1,0 +1,69 @@
+"""The radar page: filters, the interactive radar (or table), legend and details."""
+
+import streamlit as st
+
+from radar.i18n import t
+from radar.ui import data as ui_data
+from radar.ui import state, widgets
+
+lang = state.current_lang()
+page = ui_data.page_data()
+if not page.catalog.years:
+    st.warning(t("error.no_editions", lang))
+    st.stop()
+
+view_filter = widgets.view_filters(page.catalog, lang)
+view = ui_data.radar_view(
+    page.db,
+    view_filter.area,
+    view_filter.edition,
+    view_filter.sector,
+    view_filter.ring,
+    view_filter.query,
+)
+selected = state.selected_tech()
+visible = view[view["visible"]]
+
+info, switch = st.columns([4, 1], vertical_alignment="center")
+with info:
+    caption = t(
+        "radar.caption",
+        lang,
+        area=widgets.area_label(page.catalog, view_filter.area, lang),
+        edition=view_filter.edition,
+        count=len(visible),
+    )
+    if view_filter.query:
+        caption += " · " + t(
+            "radar.matches",
+            lang,
+            matches=int(visible["match"].sum()),
+            count=len(visible),
+            query=view_filter.query,
+        )
+    st.caption(widgets.plain(caption) + "  \n" + t("app.illustrative", lang))
+with switch:
+    mode = widgets.view_switch(lang)
+
+main, side = st.columns([3, 2], gap="medium")
+with main:
+    if visible.empty:
+        st.info(t("radar.empty", lang))
+    elif mode == "table":
+        widgets.table_view(view, page, lang, selected)
+    else:
+        widgets.radar_chart(view, page, lang, selected)
+with side:
+    if selected:
+        widgets.details_panel(
+            ui_data.details(page.db, selected, view_filter.edition),
+            selected,
+            view_filter.area,
+            view,
+            page,
+            lang,
+        )
+    else:
+        st.caption(t("radar.hint", lang))
+    widgets.overflow_list(view, page, lang)
+    widgets.legend(view, page, lang, selected)

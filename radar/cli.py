@@ -1,0 +1,130 @@
+"""Command line: ``python -m radar COMMAND``.
+
+Commands
+--------
+init
+    Build the database from the seed CSV files in ``data/``.
+show
+    Print one radar (area and edition) as a table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from radar import store
+from radar.model import COMBINED_AREA
+from radar.seed import SeedError
+from radar.view import ViewFilter, build_view
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m radar",
+        description="Teknologiradar: a technology radar for Danish municipalities.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def db_option(command: argparse.ArgumentParser) -> None:
+        command.add_argument(
+            "--db",
+            metavar="PATH",
+            help=f"database file (default: ${store.DB_ENV_VAR}, else data/radar.duckdb)",
+        )
+
+    init = commands.add_parser(
+        "init",
+        help="build the database from the seed CSV files",
+        description="Validate the seed CSV files and build the DuckDB database from them. "
+        "The build writes a temporary file and renames it, so it never leaves half a database.",
+    )
+    db_option(init)
+    init.add_argument("--force", action="store_true", help="replace the database file if it exists")
+    init.add_argument(
+        "--data",
+        metavar="DIR",
+        type=Path,
+        default=store.SEED_DIR,
+        help="folder with the seed CSV files (default: the repository's data/)",
+    )
+
+    show = commands.add_parser(
+        "show",
+        help="print one radar as a table",
+        description="Print the technologies of one radar with their ring and scores.",
+    )
+    db_option(show)
+    show.add_argument(
+        "--area",
+        default=COMBINED_AREA,
+        help=f"welfare area id, or '{COMBINED_AREA}' for the combined radar (default)",
+    )
+    show.add_argument("--edition", type=int, help="edition year (default: the latest)")
+    show.add_argument("--lang", choices=("da", "en"), default="da", help="language of names")
+    return parser
+
+
+def _init(args: argparse.Namespace) -> int:
+    target = store.resolve_db_path(args.db)
+    try:
+        store.build_database(target, data_dir=args.data, force=args.force)
+    except store.DatabaseExistsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except SeedError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    con = store.connect(target)
+    try:
+        counts = ", ".join(f"{n} {table}" for table, n in store.table_counts(con).items())
+    finally:
+        con.close()
+    print(f"Built {target}: {counts}")
+    return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    con = store.connect(args.db)
+    try:
+        catalog = store.load_catalog(con)
+        if not catalog.years:
+            print("error: the database has no editions", file=sys.stderr)
+            return 1
+        edition = args.edition or catalog.years[0]
+        if edition not in catalog.years:
+            known = ", ".join(str(y) for y in sorted(catalog.years))
+            print(f"error: no edition {edition}; the editions are {known}", file=sys.stderr)
+            return 1
+        if args.area != COMBINED_AREA and args.area not in catalog.area_ids:
+            known = ", ".join((COMBINED_AREA, *catalog.area_ids))
+            print(f"error: no area '{args.area}'; the areas are {known}", file=sys.stderr)
+            return 1
+        technologies = store.load_technologies(con)
+        view = build_view(
+            store.load_assessments(con, edition),
+            catalog,
+            technologies,
+            ViewFilter(area=args.area, edition=edition),
+        )
+    finally:
+        con.close()
+    for row in view.itertuples():
+        name = technologies[row.id].label(args.lang)
+        ring = catalog.ring(row.ring).label(args.lang)
+        print(f"{row.number:>3}  {ring:<9} {row.sector:<6} {row.score:5.2f}  {name}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "init":
+            return _init(args)
+        return _show(args)
+    except store.DatabaseUnavailableError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1

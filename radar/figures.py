@@ -1,0 +1,318 @@
+"""Plotly figures of the radar.
+
+The radar is a Cartesian figure with x/y from :mod:`radar.layout`, not a polar
+one: Cartesian points select by click, box and lasso in Streamlit, and the
+blips are drawn as circles in data units, so they keep the layout's
+no-overlap guarantee at every screen size. A transparent marker per blip
+carries hover and click; a text trace carries the numbers.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import textwrap
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from radar import theme
+from radar.i18n import t
+from radar.layout import ring_edges, sector_edges
+from radar.model import Catalog, Lang, Technology
+
+#: Half-widths of the visible area in radar units: room for the sector labels.
+X_EXTENT = 1.6
+Y_EXTENT = 1.22
+#: Prefix of the click key of a "+N" marker: "overflow:<sector>:<ring>".
+OVERFLOW_KEY = "overflow"
+
+
+def sector_colour(position: int) -> str:
+    """The colour of the sector at ``position`` (0-based)."""
+    return theme.SECTOR_COLOURS[position % len(theme.SECTOR_COLOURS)]
+
+
+def text_colour_on(fill: str) -> str:
+    """Black or white, whichever reads better on ``fill`` (WCAG relative luminance)."""
+    channels = [int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return "#000000" if luminance > 0.179 else "#FFFFFF"
+
+
+def _point(radius: float, angle: float) -> tuple[float, float]:
+    return radius * math.cos(angle), radius * math.sin(angle)
+
+
+def _wrap(text: str, width: int) -> str:
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or ""
+
+
+def _pixels_per_unit(height: int) -> float:
+    return (height - 2 * theme.FIGURE_MARGIN) / (2 * Y_EXTENT)
+
+
+def _background(fig: go.Figure, catalog: Catalog, lang: Lang, scale: float) -> None:
+    """Ring bands, sector dividers, ring and sector labels."""
+    edges = ring_edges(len(catalog.rings))
+    for index in range(len(catalog.rings) - 1, -1, -1):
+        outer = float(edges[index + 1])
+        fig.add_shape(
+            type="circle",
+            x0=-outer,
+            y0=-outer,
+            x1=outer,
+            y1=outer,
+            fillcolor=theme.RING_FILLS[len(catalog.rings) - 1 - index],
+            line={"color": theme.RING_LINE, "width": 1},
+            layer="below",
+        )
+    for angle in sector_edges(len(catalog.sectors))[:-1]:
+        x, y = _point(1.0, float(angle))
+        fig.add_shape(
+            type="line",
+            x0=0,
+            y0=0,
+            x1=x,
+            y1=y,
+            line={"color": theme.SECTOR_LINE, "width": 3},
+            layer="below",
+        )
+    # Ring names stacked up the 12 o'clock line, as on a printed radar. They are
+    # labels of invisible shapes below the blips, so a blip is never hidden by one.
+    for index, ring in enumerate(catalog.rings):
+        middle = (float(edges[index]) + float(edges[index + 1])) / 2
+        y = middle if index else float(edges[1]) * 0.55
+        fig.add_shape(
+            type="rect",
+            x0=-0.2,
+            x1=0.2,
+            y0=y - 0.03,
+            y1=y + 0.03,
+            line={"width": 0},
+            fillcolor="rgba(0,0,0,0)",
+            layer="below",
+            label={
+                "text": f"<b>{html.escape(ring.label(lang))}</b>",
+                "textposition": "middle center",
+                "font": {"size": theme.RING_LABEL_SIZE * scale, "color": theme.MUTED_TEXT},
+            },
+        )
+    angles = sector_edges(len(catalog.sectors))
+    for index, sector in enumerate(catalog.sectors):
+        middle = float(angles[index] + angles[index + 1]) / 2
+        x, y = _point(1.06, middle)
+        cos = math.cos(middle)
+        xanchor = "left" if cos > 0.2 else "right" if cos < -0.2 else "center"
+        yanchor = (
+            "bottom" if math.sin(middle) > 0.5 else "top" if math.sin(middle) < -0.5 else "middle"
+        )
+        colour = sector_colour(index)
+        fig.add_annotation(
+            x=x,
+            y=y,
+            text=f"<span style='color:{colour}'>■</span> <b>{_wrap(sector.label(lang), 16)}</b>",
+            showarrow=False,
+            xanchor=xanchor,
+            yanchor=yanchor,
+            align="left" if xanchor == "left" else "right" if xanchor == "right" else "center",
+            font={"size": theme.SECTOR_LABEL_SIZE * scale, "color": theme.TEXT},
+        )
+
+
+def radar_figure(
+    view: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Mapping[str, Technology],
+    lang: Lang,
+    *,
+    selected: str | None = None,
+    height: int = theme.FIGURE_HEIGHT,
+    scale: float = 1.0,
+    title: str | None = None,
+) -> go.Figure:
+    """Draw one radar view.
+
+    Parameters
+    ----------
+    view
+        Rows from :func:`radar.view.build_view`: placed blips with ``number``,
+        ``visible`` and ``match`` flags. Rows not ``visible`` are left out;
+        rows not matching the search are dimmed.
+    catalog
+        Rings and sectors, in order.
+    technologies
+        Names and one-line descriptions for the hover labels.
+    lang
+        Language of every label.
+    selected
+        Id of the technology whose details are open; it gets a dark outline.
+    height
+        Figure height in pixels.
+    scale
+        Multiplies every font size (presenter mode, exports).
+    title
+        Optional title above the radar (exports); none on the page.
+
+    Returns
+    -------
+    A figure whose blip trace has ``customdata`` = technology id, and whose
+    "+N" markers have ``customdata`` = ``"overflow:<sector>:<ring>"``.
+    """
+    fig = go.Figure()
+    _background(fig, catalog, lang, scale)
+    sector_position = {s: i for i, s in enumerate(catalog.sector_ids)}
+    rings = {r.id: r for r in catalog.rings}
+    sectors = {s.id: s for s in catalog.sectors}
+    pixels = _pixels_per_unit(height)
+
+    drawn = view[view["visible"] & view["shown"]]
+    for row in drawn.itertuples():
+        fill = sector_colour(sector_position[row.sector])
+        is_selected = row.id == selected
+        fig.add_shape(
+            type="circle",
+            x0=row.x - row.radius,
+            y0=row.y - row.radius,
+            x1=row.x + row.radius,
+            y1=row.y + row.radius,
+            fillcolor=fill,
+            layer="between",
+            opacity=1.0 if row.match else theme.DIMMED_OPACITY,
+            line={
+                "color": theme.SELECTED_OUTLINE if is_selected else theme.BACKGROUND,
+                "width": 4 if is_selected else 1,
+            },
+        )
+    hover = []
+    for row in drawn.itertuples():
+        tech = technologies.get(row.id)
+        name = tech.label(lang) if tech else row.id
+        summary = tech.summary(lang) if tech else ""
+        hover.append(
+            f"<b>{row.number}. {html.escape(name)}</b><br>"
+            f"{t('hover.ring', lang)}: {html.escape(rings[row.ring].label(lang))}<br>"
+            f"{t('hover.sector', lang)}: {html.escape(sectors[row.sector].label(lang))}<br>"
+            f"{_wrap(summary, 60)}"
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=drawn["x"],
+            y=drawn["y"],
+            mode="markers",
+            marker={
+                "size": (2 * drawn["radius"] * pixels).tolist(),
+                "color": "rgba(0,0,0,0)",
+                "opacity": 0.01,
+            },
+            customdata=drawn["id"],
+            hovertext=hover,
+            hoverinfo="text",
+            name="blips",
+            showlegend=False,
+        )
+    )
+    text_colours = [text_colour_on(sector_colour(sector_position[s])) for s in drawn["sector"]]
+    font_sizes = np.clip(drawn["radius"].to_numpy() * pixels * 1.05 * scale, 7, 30)
+    fig.add_trace(
+        go.Scatter(
+            x=drawn["x"],
+            y=drawn["y"],
+            mode="text",
+            text=drawn["number"].astype(str),
+            textfont={
+                "size": font_sizes.tolist(),
+                "color": [
+                    c if m else theme.MUTED_TEXT
+                    for c, m in zip(text_colours, drawn["match"], strict=True)
+                ],
+            },
+            hoverinfo="skip",
+            name="numbers",
+            showlegend=False,
+        )
+    )
+    _overflow_markers(fig, view, catalog, technologies, lang, pixels, scale)
+    fig.update_layout(
+        height=height,
+        margin={m: theme.FIGURE_MARGIN for m in "lrtb"},
+        paper_bgcolor=theme.BACKGROUND,
+        plot_bgcolor=theme.BACKGROUND,
+        font={"color": theme.TEXT, "family": "Source Sans Pro, Arial, sans-serif"},
+        xaxis={"range": [-X_EXTENT, X_EXTENT], "visible": False, "fixedrange": True},
+        yaxis={
+            "range": [-Y_EXTENT, Y_EXTENT],
+            "visible": False,
+            "fixedrange": True,
+            "scaleanchor": "x",
+            "scaleratio": 1,
+        },
+        hovermode="closest",
+        hoverlabel={"bgcolor": theme.BACKGROUND, "font": {"size": 14 * scale}},
+        clickmode="event+select",
+        dragmode=False,
+        showlegend=False,
+    )
+    if title:
+        fig.update_layout(
+            title={"text": html.escape(title), "x": 0.5, "font": {"size": 20 * scale}},
+            margin={"t": 60},
+        )
+    return fig
+
+
+def _overflow_markers(
+    fig: go.Figure,
+    view: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Mapping[str, Technology],
+    lang: Lang,
+    pixels: float,
+    scale: float,
+) -> None:
+    """One "+N" marker per cell whose blips did not all fit."""
+    hidden = view[view["visible"] & ~view["shown"]]
+    if hidden.empty:
+        return
+    xs, ys, sizes, labels, keys, hovers = [], [], [], [], [], []
+    for (sector, ring), cell in hidden.groupby(["sector", "ring"], sort=True):
+        first = cell.iloc[0]
+        names = [
+            f"{n}. {html.escape(technologies[i].label(lang) if i in technologies else i)}"
+            for n, i in zip(cell["number"], cell["id"], strict=True)
+        ]
+        xs.append(first["x"])
+        ys.append(first["y"])
+        sizes.append(2 * first["radius"] * pixels)
+        labels.append(f"+{len(cell)}")
+        keys.append(f"{OVERFLOW_KEY}:{sector}:{ring}")
+        title = t(
+            "radar.overflow",
+            lang,
+            count=len(cell),
+            sector=catalog.sector(sector).label(lang),
+            ring=catalog.ring(ring).label(lang),
+        )
+        hovers.append(f"<b>{html.escape(title)}</b><br>" + "<br>".join(names[:25]))
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="markers+text",
+            marker={
+                "size": sizes,
+                "color": theme.OVERFLOW_FILL,
+                "line": {"color": theme.BACKGROUND, "width": 1},
+            },
+            text=labels,
+            textfont={"color": "#FFFFFF", "size": 10 * scale},
+            customdata=keys,
+            hovertext=hovers,
+            hoverinfo="text",
+            name="overflow",
+            showlegend=False,
+        )
+    )

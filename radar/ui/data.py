@@ -1,0 +1,89 @@
+"""The one place that caches: the database connection and what is read from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from radar import store
+from radar.i18n import t
+from radar.model import Catalog, Technology
+from radar.ui.state import current_lang
+from radar.view import TechnologyDetails, ViewFilter, build_view, technology_details
+
+
+@st.cache_resource(show_spinner=False)
+def connection(db_path: str) -> duckdb.DuckDBPyConnection:
+    """One connection per process and database file; queries use their own cursors."""
+    return store.connect(db_path, read_only=True)
+
+
+def db_path() -> str:
+    """The database file this process uses (``RADAR_DB`` or the default)."""
+    return str(store.resolve_db_path())
+
+
+@st.cache_data(show_spinner=False)
+def catalog(db: str) -> Catalog:
+    """Areas, rings, sectors and editions."""
+    return store.load_catalog(connection(db))
+
+
+@st.cache_data(show_spinner=False)
+def technologies(db: str) -> dict[str, Technology]:
+    """The technology catalogue by id."""
+    return store.load_technologies(connection(db))
+
+
+@st.cache_data(show_spinner=False)
+def radar_view(
+    db: str,
+    area: str,
+    edition: int,
+    sector: str | None,
+    ring: str | None,
+    query: str,
+) -> pd.DataFrame:
+    """The placed blips of one view (see :func:`radar.view.build_view`)."""
+    con = connection(db)
+    return build_view(
+        store.load_assessments(con, edition),
+        catalog(db),
+        technologies(db),
+        ViewFilter(area=area, edition=edition, sector=sector, ring=ring, query=query),
+    )
+
+
+@st.cache_data(show_spinner=False)
+def details(db: str, technology_id: str, edition: int) -> TechnologyDetails | None:
+    """One technology's details for an edition; ``None`` for an unknown id."""
+    tech = technologies(db).get(technology_id)
+    if tech is None:
+        return None
+    return technology_details(connection(db), catalog(db), tech, edition)
+
+
+@dataclass(frozen=True)
+class PageData:
+    """What every page reads: the database path, the catalogue and the technologies."""
+
+    db: str
+    catalog: Catalog
+    technologies: dict[str, Technology]
+
+
+def page_data() -> PageData:
+    """Open (building on first run) the database and read the catalogue.
+
+    Stops the page with a clear message when the database cannot be opened.
+    """
+    db = db_path()
+    try:
+        return PageData(db=db, catalog=catalog(db), technologies=technologies(db))
+    except (store.DatabaseUnavailableError, duckdb.Error, ValueError) as exc:
+        st.error(t("error.database", current_lang(), error=str(exc)))
+        st.stop()
+        raise  # unreachable: st.stop() raises; keeps type checkers honest

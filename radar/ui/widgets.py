@@ -1,0 +1,440 @@
+"""Widgets shared by the pages: language toggle, filters, legend, details, table."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from radar.figures import OVERFLOW_KEY, radar_figure
+from radar.i18n import t
+from radar.model import COMBINED_AREA, DEFAULT_LANG, LANGUAGES, Catalog, Lang, Technology
+from radar.ui import state
+from radar.ui.data import PageData
+from radar.view import AreaPlacement, TechnologyDetails, ViewFilter
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
+
+
+def plain(text: str) -> str:
+    """Escape ``text`` for ``st.markdown``: data is shown as typed, never as markup.
+
+    Colons and dollar signs are escaped too, so Streamlit's ``:red[...]``,
+    ``:material/...:`` and LaTeX directives cannot be smuggled in.
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def language_toggle(lang: Lang) -> None:
+    """The visible Dansk / English switch, kept in ``?lang=``."""
+    state.restore(state.LANG, LANGUAGES, DEFAULT_LANG)
+    st.segmented_control(
+        t("app.language", lang),
+        options=list(LANGUAGES),
+        format_func=lambda code: t(f"lang.{code}", lang),
+        required=True,
+        key=state.LANG,
+        label_visibility="collapsed",
+    )
+    state.publish(state.LANG, DEFAULT_LANG)
+
+
+def area_label(catalog: Catalog, area: str, lang: Lang) -> str:
+    """An area's name, or the combined radar's."""
+    return t("area.samlet", lang) if area == COMBINED_AREA else catalog.area(area).label(lang)
+
+
+def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
+    """The filter row; every filter is kept in its URL parameter."""
+    areas = [COMBINED_AREA, *catalog.area_ids]
+    years = list(catalog.years)
+    state.restore(state.AREA, areas, COMBINED_AREA)
+    state.restore(state.EDITION, years, years[0], int)
+    state.restore(state.SECTOR, catalog.sector_ids, None)
+    state.restore(state.RING, catalog.ring_ids, None)
+    if state.QUERY not in st.session_state:
+        st.session_state[state.QUERY] = st.query_params.get(state.QUERY, "")[:200]
+
+    area_col, edition_col, sector_col, ring_col, query_col = st.columns([3, 1.3, 2.4, 1.8, 2.5])
+    with area_col:
+        area = st.selectbox(
+            t("filter.area", lang),
+            options=areas,
+            format_func=lambda a: area_label(catalog, a, lang),
+            key=state.AREA,
+        )
+    with edition_col:
+        edition = st.selectbox(t("filter.edition", lang), options=years, key=state.EDITION)
+    with sector_col:
+        sector = st.selectbox(
+            t("filter.sector", lang),
+            options=list(catalog.sector_ids),
+            format_func=lambda s: catalog.sector(s).label(lang),
+            index=None,
+            placeholder=t("filter.sector.all", lang),
+            key=state.SECTOR,
+        )
+    with ring_col:
+        ring = st.selectbox(
+            t("filter.ring", lang),
+            options=list(catalog.ring_ids),
+            format_func=lambda r: catalog.ring(r).label(lang),
+            index=None,
+            placeholder=t("filter.ring.all", lang),
+            key=state.RING,
+        )
+    with query_col:
+        query = st.text_input(
+            t("filter.query", lang),
+            placeholder=t("filter.query.placeholder", lang),
+            max_chars=200,
+            key=state.QUERY,
+        )
+    for key, default in (
+        (state.AREA, COMBINED_AREA),
+        (state.EDITION, years[0]),
+        (state.SECTOR, None),
+        (state.RING, None),
+        (state.QUERY, ""),
+    ):
+        state.publish(key, default)
+    return ViewFilter(
+        area=area or COMBINED_AREA,
+        edition=edition if edition is not None else years[0],
+        sector=sector,
+        ring=ring,
+        query=(query or "").strip(),
+    )
+
+
+def view_switch(lang: Lang) -> str:
+    """Radar or table, kept in ``?view=``."""
+    modes = ["radar", "table"]
+    state.restore(state.VIEW, modes, modes[0])
+    mode = st.segmented_control(
+        t("filter.view", lang),
+        options=modes,
+        format_func=lambda v: t(f"view.{v}", lang),
+        required=True,
+        key=state.VIEW,
+        label_visibility="collapsed",
+    )
+    state.publish(state.VIEW, modes[0])
+    return mode
+
+
+def _legend_changed(key: str) -> None:
+    chosen = st.session_state.get(key)
+    if chosen:
+        state.select_tech(chosen)
+    else:
+        state.close_details()
+
+
+def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None) -> None:
+    """Numbered lists per sector and ring, as on a printed radar; a click opens details.
+
+    Only the blips that pass the filters and the search are listed, hidden "+N"
+    blips included, so every technology stays reachable.
+    """
+    catalog = data.catalog
+    listed = view[view["visible"] & view["match"]]
+    st.markdown(f"**{t('legend.title', lang)}**")
+    for sector in catalog.sectors:
+        in_sector = listed[listed["sector"] == sector.id]
+        if in_sector.empty:
+            continue
+        st.markdown(f"**{plain(sector.label(lang))}**")
+        for ring in catalog.rings:
+            cell = in_sector[in_sector["ring"] == ring.id]
+            if cell.empty:
+                continue
+            key = f"legend_{sector.id}_{ring.id}"
+            options = cell["id"].tolist()
+            st.session_state[key] = selected if selected in options else None
+            numbers = dict(zip(cell["id"], cell["number"], strict=True))
+            st.pills(
+                ring.label(lang),
+                options=options,
+                format_func=lambda i, n=numbers: f"{n[i]}. {_name(data.technologies, i, lang)}",
+                selection_mode="single",
+                key=key,
+                on_change=_legend_changed,
+                wrap=True,
+                args=(key,),
+            )
+
+
+def _name(technologies: dict[str, Technology], technology_id: str, lang: Lang) -> str:
+    tech = technologies.get(technology_id)
+    return tech.label(lang) if tech else technology_id
+
+
+def overflow_list(view: pd.DataFrame, data: PageData, lang: Lang) -> None:
+    """The blips hidden behind a clicked "+N" marker, each one click from its details."""
+    cell = st.session_state.get(state.OVERFLOW_CELL)
+    if not cell:
+        return
+    sector, ring = cell
+    hidden = view[(view["sector"] == sector) & (view["ring"] == ring) & ~view["shown"]]
+    if hidden.empty:
+        return
+    with st.container(border=True):
+        st.markdown(
+            "**"
+            + plain(
+                t(
+                    "radar.overflow_title",
+                    lang,
+                    sector=data.catalog.sector(sector).label(lang),
+                    ring=data.catalog.ring(ring).label(lang),
+                )
+            )
+            + "**"
+        )
+        key = "overflow_pick"
+        st.session_state[key] = None
+        numbers = dict(zip(hidden["id"], hidden["number"], strict=True))
+        st.pills(
+            t("legend.title", lang),
+            options=hidden["id"].tolist(),
+            format_func=lambda i: f"{numbers[i]}. {_name(data.technologies, i, lang)}",
+            key=key,
+            on_change=_legend_changed,
+            args=(key,),
+            label_visibility="collapsed",
+            wrap=True,
+        )
+
+
+def _percent(value: float) -> str:
+    return f"{value:.0%}"
+
+
+def details_panel(
+    details: TechnologyDetails | None,
+    technology_id: str,
+    area: str,
+    view: pd.DataFrame,
+    data: PageData,
+    lang: Lang,
+) -> None:
+    """A technology's story: description, scores, ring per area, cases, ring meaning."""
+    catalog = data.catalog
+    with st.container(border=True, key="details"):
+        head, close = st.columns([5, 1], vertical_alignment="top")
+        with close:
+            st.button(
+                t("details.close", lang),
+                key="close_details",
+                on_click=state.close_details,
+                icon=":material/close:",
+            )
+        if details is None:
+            with head:
+                st.warning(t("details.not_found", lang, id=technology_id))
+            return
+        tech = details.technology
+        row = view[view["id"] == tech.id]
+        number = f"{int(row['number'].iloc[0])}. " if not row.empty else ""
+        with head:
+            st.subheader(plain(f"{number}{tech.label(lang)}"), anchor=False)
+            st.caption(plain(catalog.sector(tech.sector).label(lang)))
+        placement = details.placement(area)
+        area_name = area_label(catalog, area, lang)
+        if placement is None:
+            st.info(
+                t(
+                    "details.not_on_radar",
+                    lang,
+                    name=tech.label(lang),
+                    area=area_name,
+                    edition=details.edition,
+                )
+            )
+        else:
+            ring = catalog.ring(placement.ring)
+            st.markdown(
+                t(
+                    "details.ring_here",
+                    lang,
+                    ring=plain(ring.label(lang)),
+                    area=plain(area_name),
+                    edition=details.edition,
+                )
+            )
+        st.text(tech.description(lang))
+        if placement is not None:
+            _scores(placement, catalog, lang)
+        _rings_by_area(details, catalog, lang)
+        _cases(details, lang)
+        if placement is not None:
+            ring = catalog.ring(placement.ring)
+            with st.expander(t("details.ring_meaning", lang, ring=ring.label(lang))):
+                st.text(ring.description(lang))
+
+
+def _scores(placement: AreaPlacement, catalog: Catalog, lang: Lang) -> None:
+    st.markdown(f"**{t('details.scores', lang)}**")
+    maturity, spread, score = st.columns(3)
+    trl = placement.maturity_trl
+    maturity.metric(
+        t("details.maturity", lang),
+        t("details.maturity_value", lang, trl=trl)
+        if trl is not None
+        else t("details.maturity_avg", lang, value=placement.maturity),
+    )
+    spread.metric(t("details.spread", lang), _percent(placement.spread))
+    score.metric(t("details.score", lang), _percent(placement.score))
+    st.caption(
+        t(
+            "details.shares",
+            lang,
+            op=placement.share_operation,
+            pilot=placement.share_pilot,
+            cons=placement.share_considering,
+            not_cons=placement.share_not_considering,
+        )
+    )
+    if placement.override_reason:
+        st.info(
+            t(
+                "details.override",
+                lang,
+                ring=catalog.ring(placement.ring).label(lang),
+                computed=catalog.ring(placement.computed_ring).label(lang),
+                reason=placement.override_reason,
+            ),
+            icon=":material/edit_note:",
+        )
+
+
+def _rings_by_area(details: TechnologyDetails, catalog: Catalog, lang: Lang) -> None:
+    st.markdown(f"**{t('details.by_area', lang)}**")
+    rows = []
+    for area in catalog.areas:
+        placement = details.placement(area.id)
+        rows.append(
+            {
+                t("column.area", lang): area.label(lang),
+                t("column.ring", lang): catalog.ring(placement.ring).label(lang)
+                if placement
+                else t("details.not_assessed", lang),
+                t("column.score", lang): placement.score * 100 if placement else None,
+            }
+        )
+    if details.combined is not None:
+        rows.append(
+            {
+                t("column.area", lang): t("area.samlet", lang),
+                t("column.ring", lang): catalog.ring(details.combined.ring).label(lang),
+                t("column.score", lang): details.combined.score * 100,
+            }
+        )
+    st.dataframe(
+        pd.DataFrame(rows),
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("column.score", lang): st.column_config.ProgressColumn(
+                t("column.score", lang), min_value=0, max_value=100, format="%.0f%%"
+            )
+        },
+    )
+
+
+def _cases(details: TechnologyDetails, lang: Lang) -> None:
+    st.markdown(f"**{t('details.cases', lang)}**")
+    if not details.cases:
+        st.caption(t("details.no_cases", lang))
+        return
+    for case in details.cases:
+        st.markdown(f"**{plain(case.title(lang))}**  \n{plain(case.municipality)}, {case.year}")
+        st.text(case.text(lang))
+        if case.source_url.startswith(("https://", "http://")):
+            st.link_button(t("details.case_source", lang), case.source_url, type="tertiary")
+
+
+def table_view(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None) -> None:
+    """The radar as a table: same filters, search narrows the rows; a row opens details."""
+    catalog = data.catalog
+    rows = view[view["visible"] & view["match"]]
+    frame = pd.DataFrame(
+        {
+            t("column.number", lang): rows["number"].astype(int),
+            t("column.name", lang): [_name(data.technologies, i, lang) for i in rows["id"]],
+            t("column.sector", lang): [catalog.sector(s).label(lang) for s in rows["sector"]],
+            t("column.ring", lang): [catalog.ring(r).label(lang) for r in rows["ring"]],
+            t("column.maturity", lang): rows["maturity"] * 100,
+            t("column.spread", lang): rows["spread"] * 100,
+            t("column.summary", lang): [
+                data.technologies[i].summary(lang) if i in data.technologies else ""
+                for i in rows["id"]
+            ],
+        }
+    )
+    ids: Sequence[str] = rows["id"].tolist()
+
+    def table_changed() -> None:
+        picked = st.session_state["radar_table"]["selection"]["rows"]
+        if picked:
+            state.select_tech(ids[picked[0]])
+        else:
+            state.close_details()
+
+    st.caption(t("table.caption", lang))
+    percent = {"min_value": 0, "max_value": 100, "format": "%.0f%%"}
+    st.dataframe(
+        frame,
+        hide_index=True,
+        width="stretch",
+        height=min(38 + 35 * len(frame), 720),
+        key="radar_table",
+        on_select=table_changed,
+        selection_mode="single-row",
+        column_config={
+            t("column.maturity", lang): st.column_config.ProgressColumn(**percent),
+            t("column.spread", lang): st.column_config.ProgressColumn(**percent),
+        },
+    )
+
+
+def _chart_clicked(key: str) -> None:
+    points = st.session_state[key]["selection"]["points"]
+    if not points:
+        return
+    clicked = points[0].get("customdata")
+    if isinstance(clicked, list):
+        clicked = clicked[0] if clicked else None
+    if not clicked:
+        return
+    if str(clicked).startswith(f"{OVERFLOW_KEY}:"):
+        _, sector, ring = str(clicked).split(":", 2)
+        st.session_state[state.OVERFLOW_CELL] = (sector, ring)
+    else:
+        state.select_tech(str(clicked))
+
+
+def radar_chart(
+    view: pd.DataFrame,
+    data: PageData,
+    lang: Lang,
+    selected: str | None,
+    *,
+    height: int | None = None,
+) -> None:
+    """The interactive radar: hover for a summary, click a blip for its details."""
+    kwargs = {"height": height} if height else {}
+    fig = radar_figure(view, data.catalog, data.technologies, lang, selected=selected, **kwargs)
+    key = state.chart_key()
+    st.plotly_chart(
+        fig,
+        key=key,
+        on_select=partial(_chart_clicked, key),
+        selection_mode="points",
+        width="stretch",
+        config={"displayModeBar": False, "responsive": True},
+    )

@@ -1,0 +1,274 @@
+"""What one radar view shows: the placed, numbered blips for an area and edition,
+the filters and search applied, and a technology's details.
+
+Pure data, no Streamlit: the pages, the CLI and the tests all use it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import duckdb
+import pandas as pd
+
+from radar import store
+from radar.layout import compute_layout
+from radar.model import COMBINED_AREA, Case, Catalog, Lang, Technology
+from radar.scoring import rings_for_scores, score_assessments
+
+#: Columns of a radar view, in the order the table view shows them.
+ENTRY_COLUMNS = (
+    "number",
+    "id",
+    "sector",
+    "ring",
+    "computed_ring",
+    "maturity",
+    "spread",
+    "score",
+    "override_reason",
+)
+
+
+@dataclass(frozen=True)
+class ViewFilter:
+    """The view a user asks for; every field is also a URL parameter."""
+
+    area: str = COMBINED_AREA
+    edition: int | None = None
+    sector: str | None = None
+    ring: str | None = None
+    query: str = ""
+
+
+def area_entries(scored: pd.DataFrame, area: str) -> pd.DataFrame:
+    """One row per technology on ``area``'s radar, or on the combined radar.
+
+    The combined radar places each technology once, by its maturity and spread
+    averaged over the areas where it is assessed; overrides are per area and so
+    do not carry over to it.
+    """
+    if area != COMBINED_AREA:
+        rows = scored[scored["area"] == area]
+        return rows.rename(columns={"technology": "id"}).reset_index(drop=True)
+    grouped = (
+        scored.groupby("technology", sort=True)
+        .agg(
+            sector=("sector", "first"),
+            maturity=("maturity", "mean"),
+            spread=("spread", "mean"),
+            areas=("area", "nunique"),
+        )
+        .reset_index()
+        .rename(columns={"technology": "id"})
+    )
+    grouped["score"] = (grouped["maturity"] + grouped["spread"]) / 2.0
+    grouped["override_reason"] = None
+    return grouped
+
+
+def number_entries(entries: pd.DataFrame, catalog: Catalog, names: dict[str, str]) -> pd.Series:
+    """Blip numbers as in a printed radar: by sector, then ring (inside out), then name.
+
+    Numbers are given before any sector, ring or search filter, so a blip keeps
+    its number whatever else is hidden; they follow the Danish names so that
+    switching language does not renumber the radar.
+    """
+    sector_order = {s: i for i, s in enumerate(catalog.sector_ids)}
+    ring_order = {r: i for i, r in enumerate(catalog.ring_ids)}
+    order = pd.DataFrame(
+        {
+            "sector": entries["sector"].map(sector_order),
+            "ring": entries["ring"].map(ring_order),
+            "name": entries["id"].map(lambda i: _fold(names.get(i, i))),
+            "id": entries["id"],
+        },
+        index=entries.index,
+    ).sort_values(["sector", "ring", "name", "id"])
+    numbers = pd.Series(range(1, len(order) + 1), index=order.index)
+    return numbers.reindex(entries.index)
+
+
+def _fold(text: str) -> str:
+    """Case- and accent-insensitive form for search and sorting ("Øje" ~ "oje" ~ "øje")."""
+    folded = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    decomposed = unicodedata.normalize("NFKD", folded)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def matches_query(technologies: dict[str, Technology], ids: pd.Series, query: str) -> pd.Series:
+    """Which ids match a free-text query, in either language, name or description."""
+    words = _fold(query).split()
+    if not words:
+        return pd.Series(True, index=ids.index)
+
+    def hit(tech_id: str) -> bool:
+        tech = technologies.get(tech_id)
+        if tech is None:
+            return False
+        haystack = _fold(
+            " ".join(
+                (
+                    tech.id,
+                    tech.name_da,
+                    tech.name_en,
+                    tech.summary_da,
+                    tech.summary_en,
+                    tech.description_da,
+                    tech.description_en,
+                )
+            )
+        )
+        return all(word in haystack for word in words)
+
+    return ids.map(hit).astype(bool)
+
+
+def build_view(
+    assessments: pd.DataFrame,
+    catalog: Catalog,
+    technologies: dict[str, Technology],
+    view: ViewFilter,
+) -> pd.DataFrame:
+    """The blips of one view, placed and numbered, with ``visible`` and ``match`` flags.
+
+    Parameters
+    ----------
+    assessments
+        One edition's assessments (every area), as from :func:`radar.store.load_assessments`.
+    catalog
+        Areas, rings and sectors.
+    technologies
+        The catalogue, for names and search.
+    view
+        The area, filters and query.
+
+    Returns
+    -------
+    One row per technology on the area's radar with the columns of
+    :data:`ENTRY_COLUMNS` plus ``x``, ``y``, ``radius``, ``shown`` (from the
+    layout), ``visible`` (passes the sector and ring filters) and ``match``
+    (matches the search; non-matching blips are dimmed, not removed).
+    """
+    scored = score_assessments(assessments, catalog.rings)
+    entries = area_entries(scored, view.area)
+    if view.area == COMBINED_AREA:
+        entries["computed_ring"] = rings_for_scores(entries["score"], catalog.rings)
+        entries["ring"] = entries["computed_ring"]
+    names = {t.id: t.name_da for t in technologies.values()}
+    entries["number"] = number_entries(entries, catalog, names)
+    placed = compute_layout(
+        entries[list(c for c in ENTRY_COLUMNS if c in entries.columns)],
+        catalog.sector_ids,
+        catalog.ring_ids,
+    )
+    visible = pd.Series(True, index=placed.index)
+    if view.sector:
+        visible &= placed["sector"] == view.sector
+    if view.ring:
+        visible &= placed["ring"] == view.ring
+    placed["visible"] = visible
+    placed["match"] = matches_query(technologies, placed["id"], view.query)
+    return placed.sort_values("number").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class AreaPlacement:
+    """Where a technology sits in one area in one edition."""
+
+    area: str
+    ring: str
+    computed_ring: str
+    maturity_trl: int | None
+    maturity: float
+    spread: float
+    score: float
+    share_operation: float
+    share_pilot: float
+    share_considering: float
+    share_not_considering: float
+    override_reason: str | None
+
+
+@dataclass(frozen=True)
+class TechnologyDetails:
+    """Everything the details panel shows for one technology in one edition."""
+
+    technology: Technology
+    edition: int
+    placements: tuple[AreaPlacement, ...]
+    combined: AreaPlacement | None
+    cases: tuple[Case, ...]
+
+    def placement(self, area: str) -> AreaPlacement | None:
+        """The placement in ``area`` (or the combined one), if the technology is there."""
+        if area == COMBINED_AREA:
+            return self.combined
+        return next((p for p in self.placements if p.area == area), None)
+
+
+def technology_details(
+    con: duckdb.DuckDBPyConnection,
+    catalog: Catalog,
+    technology: Technology,
+    edition: int,
+) -> TechnologyDetails:
+    """A technology's placement in every area, the combined one, and its cases."""
+    rows = store.load_technology_assessments(con, technology.id)
+    rows = rows[rows["edition"] == edition]
+    placements: list[AreaPlacement] = []
+    combined = None
+    if not rows.empty:
+        scored = score_assessments(rows, catalog.rings)
+        area_order = {a: i for i, a in enumerate(catalog.area_ids)}
+        scored = scored.sort_values("area", key=lambda s: s.map(area_order))
+        for r in scored.itertuples():
+            placements.append(
+                AreaPlacement(
+                    area=r.area,
+                    ring=r.ring,
+                    computed_ring=r.computed_ring,
+                    maturity_trl=int(r.maturity_trl),
+                    maturity=float(r.maturity),
+                    spread=float(r.spread),
+                    score=float(r.score),
+                    share_operation=float(r.share_operation),
+                    share_pilot=float(r.share_pilot),
+                    share_considering=float(r.share_considering),
+                    share_not_considering=float(r.share_not_considering),
+                    override_reason=r.override_reason
+                    if isinstance(r.override_reason, str)
+                    else None,
+                )
+            )
+        maturity = float(scored["maturity"].mean())
+        spread = float(scored["spread"].mean())
+        score = (maturity + spread) / 2.0
+        ring = str(rings_for_scores([score], catalog.rings)[0])
+        combined = AreaPlacement(
+            area=COMBINED_AREA,
+            ring=ring,
+            computed_ring=ring,
+            maturity_trl=None,
+            maturity=maturity,
+            spread=spread,
+            score=score,
+            share_operation=float(scored["share_operation"].mean()),
+            share_pilot=float(scored["share_pilot"].mean()),
+            share_considering=float(scored["share_considering"].mean()),
+            share_not_considering=float(scored["share_not_considering"].mean()),
+            override_reason=None,
+        )
+    return TechnologyDetails(
+        technology=technology,
+        edition=edition,
+        placements=tuple(placements),
+        combined=combined,
+        cases=store.load_cases(con, technology.id),
+    )
+
+
+def localised_names(technologies: dict[str, Technology], lang: Lang) -> dict[str, str]:
+    """Technology names in ``lang``, by id."""
+    return {t.id: t.label(lang) for t in technologies.values()}

@@ -1,0 +1,166 @@
+"""What only a real browser shows: the drawn radar, clicks on blips, the URL.
+
+Runs the dashboard with ``streamlit run`` and drives Debian's Chromium with
+Playwright. Outside CI a missing Chromium skips these tests with a clear
+message; in CI (``CI`` set) it fails them, so they can never be skipped there.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+
+from radar import store
+from radar.view import ViewFilter, build_view
+
+pytestmark = pytest.mark.browser
+
+DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+PLOT = ".js-plotly-plot"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError(f"{CHROMIUM} is missing; .ci/run installs it with apt")
+    pytest.skip(
+        f"{CHROMIUM} not installed (apt install chromium); browser tests skipped",
+        allow_module_level=True,
+    )
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(seeded_db: Path) -> Iterator[str]:
+    with streamlit_server(DASHBOARD, env={store.DB_ENV_VAR: str(seeded_db)}) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def expected_ids(con, area: str) -> list[str]:
+    """The technologies a user should see drawn on ``area``'s latest radar."""
+    catalog = store.load_catalog(con)
+    view = build_view(
+        store.load_assessments(con, catalog.years[0]),
+        catalog,
+        store.load_technologies(con),
+        ViewFilter(area=area),
+    )
+    return sorted(view[view["shown"]]["id"])
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_selector(READY, timeout=30_000)
+    page.wait_for_selector(PLOT, timeout=30_000)
+    # The radar is drawn once plotly has laid out its blip trace.
+    page.wait_for_function(
+        "() => { const gd = document.querySelector('.js-plotly-plot');"
+        " return gd && gd._fullData && gd._fullData.some(t => t.name === 'blips'); }",
+        timeout=30_000,
+    )
+
+
+def drawn_ids(page: Page) -> list[str]:
+    return sorted(
+        page.evaluate(
+            "() => { const gd = document.querySelector('.js-plotly-plot');"
+            " return Array.from(gd._fullData.find(t => t.name === 'blips').customdata); }"
+        )
+    )
+
+
+def blip_pixel(page: Page, tech_id: str) -> tuple[float, float]:
+    """Where a blip is on screen, from plotly's own axis mapping."""
+    x, y = page.evaluate(
+        """id => {
+            const gd = document.querySelector('.js-plotly-plot');
+            const trace = gd._fullData.find(t => t.name === 'blips');
+            const i = Array.from(trace.customdata).indexOf(id);
+            const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+            const box = gd.getBoundingClientRect();
+            return [box.left + xa._offset + xa.l2p(trace.x[i]),
+                    box.top + ya._offset + ya.l2p(trace.y[i])];
+        }""",
+        tech_id,
+    )
+    return float(x), float(y)
+
+
+def query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_the_radar_draws_every_blip_of_the_area(page: Page, server: str, con) -> None:
+    page.goto(f"{server}/?area=social-og-sundhed")
+    wait_ready(page)
+    assert drawn_ids(page) == expected_ids(con, "social-og-sundhed")
+    # Ring names are drawn on the radar itself.
+    for ring in ("KLAR", "AFPRØV", "HOLD ØJE", "AFVENT"):
+        assert page.locator(PLOT).get_by_text(ring, exact=True).count() >= 1
+
+
+def test_changing_the_area_changes_the_blips_and_the_url(page: Page, server: str, con) -> None:
+    page.goto(server)
+    wait_ready(page)
+    assert drawn_ids(page) == expected_ids(con, "samlet")
+    page.get_by_test_id("stSelectbox").filter(has_text="Fagområde").click()
+    page.get_by_role("option", name="Beskæftigelse", exact=True).click()
+    page.wait_for_function(
+        "n => { const gd = document.querySelector('.js-plotly-plot');"
+        " return gd && gd._fullData && gd._fullData.find(t => t.name === 'blips')"
+        ".customdata.length === n; }",
+        arg=len(expected_ids(con, "beskaeftigelse")),
+        timeout=30_000,
+    )
+    wait_ready(page)
+    assert drawn_ids(page) == expected_ids(con, "beskaeftigelse")
+    assert query(page)["area"] == ["beskaeftigelse"]
+
+
+def test_clicking_a_blip_shows_its_details(page: Page, server: str, con) -> None:
+    page.goto(f"{server}/?area=teknik-og-miljoe")
+    wait_ready(page)
+    tech_id = expected_ids(con, "teknik-og-miljoe")[0]
+    name = store.load_technologies(con)[tech_id].name_da
+    page.mouse.click(*blip_pixel(page, tech_id))
+    details = page.locator(".st-key-details")
+    details.wait_for(timeout=30_000)
+    assert name in details.inner_text()
+    page.wait_for_url(re.compile(rf"tech={re.escape(tech_id)}"))
+    assert query(page)["tech"] == [tech_id]
+
+
+def test_a_shared_link_opens_in_english_with_details(page: Page, server: str, con) -> None:
+    tech_id = expected_ids(con, "beskaeftigelse")[0]
+    tech = store.load_technologies(con)[tech_id]
+    page.goto(f"{server}/?area=beskaeftigelse&tech={tech_id}&lang=en")
+    wait_ready(page)
+    details = page.locator(".st-key-details")
+    details.wait_for(timeout=30_000)
+    text = details.inner_text()
+    assert tech.name_en in text
+    assert "Ring in each welfare area" in text
+    assert page.get_by_role("heading", name="Technology radar").count() == 1
+    assert page.locator(PLOT).get_by_text("Ready", exact=True).count() >= 1
+    assert drawn_ids(page) == expected_ids(con, "beskaeftigelse")

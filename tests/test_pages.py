@@ -1,0 +1,159 @@
+"""AppTest: every page renders, and the filters, URL and selection change what is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from radar import store
+from radar.ui.widgets import plain
+from radar.view import ViewFilter, build_view
+
+DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
+TIMEOUT = 60
+
+
+@pytest.fixture
+def app(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    monkeypatch.setenv(store.DB_ENV_VAR, str(seeded_db))
+    return AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+
+
+def _legend_entries(at: AppTest) -> list[str]:
+    """The legend's entries as shown: "number. name"."""
+    return [
+        option
+        for group in at.pills
+        if group.key and group.key.startswith("legend_")
+        for option in group.options
+    ]
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [s.value for s in at.subheader] + [t.value for t in at.get("text")]
+    return "\n".join(str(p) for p in parts)
+
+
+def _assert_clean(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_radar_page_renders_in_danish_by_default(app: AppTest) -> None:
+    at = app.run()
+    _assert_clean(at)
+    assert at.title[0].value == "Teknologiradar"
+    assert len(at.get("plotly_chart")) == 1
+    assert at.selectbox(key="area").value == "samlet"
+    assert "ikke KL's officielle" in _texts(at)
+    assert len(_legend_entries(at)) >= 90
+
+
+def test_about_page_renders(app: AppTest) -> None:
+    at = app.run()
+    at.switch_page("pages/about.py").run()
+    _assert_clean(at)
+    assert at.header[0].value == "Om teknologiradaren"
+    assert "KLAR" in _texts(at) and "AFVENT" in _texts(at)
+
+
+def test_about_page_renders_in_english(app: AppTest) -> None:
+    app.query_params["lang"] = "en"
+    at = app.run()
+    at.switch_page("pages/about.py").run()
+    _assert_clean(at)
+    assert at.header[0].value == "About the technology radar"
+
+
+def test_changing_the_area_changes_the_blips(app: AppTest) -> None:
+    at = app.run()
+    combined = set(_legend_entries(at))
+    at.selectbox(key="area").set_value("beskaeftigelse").run()
+    _assert_clean(at)
+    employment = set(_legend_entries(at))
+    assert 25 <= len(employment) < len(combined)
+    at.selectbox(key="area").set_value("dagtilbud-og-skole").run()
+    assert set(_legend_entries(at)) != employment
+
+
+def test_sector_and_ring_filters_narrow_the_legend(app: AppTest) -> None:
+    at = app.run()
+    at.selectbox(key="sector").set_value("VT").run()
+    _assert_clean(at)
+    keys = {g.key for g in at.pills if g.key and g.key.startswith("legend_")}
+    assert keys and all(k.startswith("legend_VT_") for k in keys)
+    at.selectbox(key="ring").set_value("klar").run()
+    keys = {g.key for g in at.pills if g.key and g.key.startswith("legend_")}
+    assert keys == {"legend_VT_klar"}
+
+
+def test_search_reports_matches(app: AppTest) -> None:
+    at = app.run()
+    everything = len(_legend_entries(at))
+    at.text_input(key="q").input("robot").run()
+    _assert_clean(at)
+    assert "matcher «robot»" in _texts(at)
+    assert 0 < len(_legend_entries(at)) < everything
+
+
+def test_clicking_a_legend_entry_opens_the_details(
+    app: AppTest, con: duckdb.DuckDBPyConnection
+) -> None:
+    at = app.run()
+    catalog = store.load_catalog(con)
+    view = build_view(
+        store.load_assessments(con, catalog.years[0]),
+        catalog,
+        store.load_technologies(con),
+        ViewFilter(),
+    )
+    first = view.iloc[0]
+    group = at.pills(key=f"legend_{first['sector']}_{first['ring']}")
+    assert group.options[0].startswith("1. ")
+    group.set_value(first["id"]).run()
+    _assert_clean(at)
+    assert at.query_params["tech"] == first["id"]
+    assert at.subheader, "details heading missing"
+    assert "Ring i hvert fagområde" in _texts(at)
+    at.button(key="close_details").click().run()
+    assert "tech" not in at.query_params
+    assert "Ring i hvert fagområde" not in _texts(at)
+
+
+def test_a_shared_link_restores_the_view_in_english(app: AppTest, con) -> None:
+    tech = store.query_frame(
+        con,
+        "SELECT technology FROM cases WHERE area = 'beskaeftigelse' ORDER BY id LIMIT 1",
+    )["technology"][0]
+    name_en = store.load_technologies(con)[tech].name_en
+    app.query_params.update({"area": "beskaeftigelse", "tech": tech, "lang": "en"})
+    at = app.run()
+    _assert_clean(at)
+    assert at.selectbox(key="area").value == "beskaeftigelse"
+    assert at.title[0].value == "Technology radar"
+    assert plain(name_en) in at.subheader[0].value  # as escaped for st.markdown
+    texts = _texts(at)
+    assert "Ring in each welfare area" in texts
+    assert "Examples from municipalities" in texts
+
+
+def test_an_older_edition_and_the_table_view_from_the_url(app: AppTest) -> None:
+    app.query_params.update({"edition": "2021", "view": "table", "area": "administration"})
+    at = app.run()
+    _assert_clean(at)
+    assert at.selectbox(key="edition").value == 2021
+    assert not at.get("plotly_chart")
+    table = at.dataframe[0].value
+    assert len(table) == len(_legend_entries(at)) >= 25
+    assert "Teknologi" in table.columns
+
+
+def test_an_unknown_technology_in_the_url_is_explained(app: AppTest) -> None:
+    app.query_params["tech"] = "no-such-thing"
+    at = app.run()
+    assert not at.exception
+    assert "no-such-thing" in at.warning[0].value

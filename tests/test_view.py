@@ -1,0 +1,138 @@
+"""Radar views: placement, numbering, filters, search and details from the real seed."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+
+from radar import store
+from radar.model import COMBINED_AREA, Catalog, Technology
+from radar.scoring import score_assessments
+from radar.view import ViewFilter, build_view, technology_details
+
+Techs = dict[str, Technology]
+
+
+@pytest.fixture(scope="module")
+def catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
+    return store.load_catalog(con)
+
+
+@pytest.fixture(scope="module")
+def technologies(con: duckdb.DuckDBPyConnection) -> Techs:
+    return store.load_technologies(con)
+
+
+@pytest.fixture(scope="module")
+def latest(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> pd.DataFrame:
+    return store.load_assessments(con, catalog.years[0])
+
+
+def _view(
+    latest: pd.DataFrame, catalog: Catalog, technologies: Techs, **kwargs: object
+) -> pd.DataFrame:
+    return build_view(latest, catalog, technologies, ViewFilter(**kwargs))  # type: ignore[arg-type]
+
+
+def test_an_area_view_places_each_assessed_technology_in_its_scored_ring(
+    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+) -> None:
+    area = "beskaeftigelse"
+    view = _view(latest, catalog, technologies, area=area)
+    scored = score_assessments(latest[latest["area"] == area], catalog.rings)
+    expected = dict(zip(scored["technology"], scored["ring"], strict=True))
+    assert dict(zip(view["id"], view["ring"], strict=True)) == expected
+    assert len(view) >= 25
+    assert view["shown"].all()
+    assert sorted(view["number"]) == list(range(1, len(view) + 1))
+
+
+def test_areas_differ_and_the_combined_radar_holds_every_technology_once(
+    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+) -> None:
+    combined = _view(latest, catalog, technologies, area=COMBINED_AREA)
+    assert combined["id"].is_unique
+    assert set(combined["id"]) == set(latest["technology"])
+    school = _view(latest, catalog, technologies, area="dagtilbud-og-skole")
+    work = _view(latest, catalog, technologies, area="beskaeftigelse")
+    assert set(school["id"]) != set(work["id"])
+    assert len(combined) > len(school)
+
+
+def test_numbers_run_by_sector_then_ring(
+    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+) -> None:
+    view = _view(latest, catalog, technologies, area="social-og-sundhed")
+    sector_pos = view["sector"].map({s: i for i, s in enumerate(catalog.sector_ids)})
+    ring_pos = view["ring"].map({r: i for i, r in enumerate(catalog.ring_ids)})
+    ordered = list(zip(sector_pos, ring_pos, strict=True))
+    assert ordered == sorted(ordered)
+
+
+def test_filters_hide_other_cells_without_moving_or_renumbering_anything(
+    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+) -> None:
+    full = _view(latest, catalog, technologies, area="administration")
+    only = _view(latest, catalog, technologies, area="administration", sector="AUT", ring="klar")
+    assert only[only["visible"]]["sector"].eq("AUT").all()
+    assert only[only["visible"]]["ring"].eq("klar").all()
+    assert 0 < only["visible"].sum() < len(full)
+    columns = ["id", "number", "x", "y", "radius"]
+    pd.testing.assert_frame_equal(full[columns], only[columns])
+
+
+def test_search_dims_instead_of_re_laying_out(
+    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+) -> None:
+    full = _view(latest, catalog, technologies, area=COMBINED_AREA)
+    searched = _view(latest, catalog, technologies, area=COMBINED_AREA, query="robot")
+    assert 0 < searched["match"].sum() < len(searched)
+    pd.testing.assert_frame_equal(full[["id", "x", "y"]], searched[["id", "x", "y"]])
+    for tech_id in searched[searched["match"]]["id"]:
+        tech = technologies[tech_id]
+        text = f"{tech.name_da} {tech.name_en} {tech.summary_da} {tech.description_da}".lower()
+        text += f" {tech.summary_en} {tech.description_en}".lower()
+        assert "robot" in text
+
+
+def test_search_ignores_case_and_danish_letters(
+    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+) -> None:
+    plain = _view(latest, catalog, technologies, area=COMBINED_AREA, query="laeringsplatforme")
+    danish = _view(latest, catalog, technologies, area=COMBINED_AREA, query="LÆRINGSPLATFORME")
+    assert plain["match"].sum() >= 1
+    assert plain["match"].tolist() == danish["match"].tolist()
+
+
+def test_details_give_the_ring_in_every_area_and_the_cases(
+    con: duckdb.DuckDBPyConnection, catalog: Catalog, technologies: Techs
+) -> None:
+    with_cases = store.query_frame(
+        con, "SELECT technology, count(*) AS n FROM cases GROUP BY ALL ORDER BY n DESC LIMIT 1"
+    )["technology"][0]
+    details = technology_details(con, catalog, technologies[with_cases], catalog.years[0])
+    assert details.cases
+    assert details.combined is not None
+    assessed = store.query_frame(
+        con,
+        "SELECT area FROM assessments WHERE technology = ? AND edition = ?",
+        [with_cases, catalog.years[0]],
+    )
+    assert {p.area for p in details.placements} == set(assessed["area"])
+    for placement in details.placements:
+        assert placement.ring in catalog.ring_ids
+        assert 0 <= placement.score <= 1
+
+
+def test_overridden_ring_is_shown_with_its_reason(
+    con: duckdb.DuckDBPyConnection, catalog: Catalog, technologies: Techs
+) -> None:
+    row = store.query_frame(
+        con, "SELECT * FROM assessments WHERE ring_override IS NOT NULL LIMIT 1"
+    ).iloc[0]
+    details = technology_details(con, catalog, technologies[row["technology"]], int(row["edition"]))
+    placement = details.placement(row["area"])
+    assert placement is not None
+    assert placement.ring == row["ring_override"]
+    assert placement.override_reason == row["override_reason"]
