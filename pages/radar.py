@@ -45,7 +45,7 @@ with info:
 with switch:
     mode = widgets.view_switch(lang)
 
-main, side = st.columns([3, 2], gap="medium")
+main, side = st.columns([5, 3], gap="medium")
 with main:
     if visible.empty:
         st.info(t("radar.empty", lang))

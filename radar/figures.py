@@ -24,8 +24,12 @@ from radar.layout import ring_edges, sector_edges
 from radar.model import Catalog, Lang, Technology
 
 #: Half-widths of the visible area in radar units: room for the sector labels.
-X_EXTENT = 1.6
-Y_EXTENT = 1.22
+X_EXTENT = 1.5
+Y_EXTENT = 1.3
+#: On phones the radar fills the width and the sector key sits under it.
+COMPACT_X_EXTENT = 1.04
+COMPACT_TOP = 1.04
+COMPACT_KEY_STEP = 0.15
 #: Prefix of the click key of a "+N" marker: "overflow:<sector>:<ring>".
 OVERFLOW_KEY = "overflow"
 
@@ -48,14 +52,12 @@ def _point(radius: float, angle: float) -> tuple[float, float]:
 
 
 def _wrap(text: str, width: int) -> str:
-    return "<br>".join(html.escape(line) for line in textwrap.wrap(text, width)) or ""
+    """Escaped text broken into lines of about ``width`` characters, words kept whole."""
+    lines = textwrap.wrap(text, width, break_long_words=False)
+    return "<br>".join(html.escape(line) for line in lines)
 
 
-def _pixels_per_unit(height: int) -> float:
-    return (height - 2 * theme.FIGURE_MARGIN) / (2 * Y_EXTENT)
-
-
-def _background(fig: go.Figure, catalog: Catalog, lang: Lang, scale: float) -> None:
+def _background(fig: go.Figure, catalog: Catalog, lang: Lang, scale: float, compact: bool) -> None:
     """Ring bands, sector dividers, ring and sector labels."""
     edges = ring_edges(len(catalog.rings))
     for index in range(len(catalog.rings) - 1, -1, -1):
@@ -101,24 +103,43 @@ def _background(fig: go.Figure, catalog: Catalog, lang: Lang, scale: float) -> N
                 "font": {"size": theme.RING_LABEL_SIZE * scale, "color": theme.MUTED_TEXT},
             },
         )
+    if compact:
+        _sector_key(fig, catalog, lang, scale)
+        return
     angles = sector_edges(len(catalog.sectors))
     for index, sector in enumerate(catalog.sectors):
         middle = float(angles[index] + angles[index + 1]) / 2
         x, y = _point(1.06, middle)
-        cos = math.cos(middle)
+        cos, sin = math.cos(middle), math.sin(middle)
         xanchor = "left" if cos > 0.2 else "right" if cos < -0.2 else "center"
-        yanchor = (
-            "bottom" if math.sin(middle) > 0.5 else "top" if math.sin(middle) < -0.5 else "middle"
-        )
-        colour = sector_colour(index)
+        yanchor = "bottom" if sin > 0.5 else "top" if sin < -0.5 else "middle"
         fig.add_annotation(
             x=x,
             y=y,
-            text=f"<span style='color:{colour}'>■</span> <b>{_wrap(sector.label(lang), 16)}</b>",
+            text=_sector_label(sector.label(lang), index, 15),
             showarrow=False,
             xanchor=xanchor,
             yanchor=yanchor,
             align="left" if xanchor == "left" else "right" if xanchor == "right" else "center",
+            font={"size": theme.SECTOR_LABEL_SIZE * scale, "color": theme.TEXT},
+        )
+
+
+def _sector_label(name: str, position: int, width: int) -> str:
+    colour = sector_colour(position)
+    return f"<span style='color:{colour}'>■</span> <b>{_wrap(name, width)}</b>"
+
+
+def _sector_key(fig: go.Figure, catalog: Catalog, lang: Lang, scale: float) -> None:
+    """On phones the sector names go in a key under the radar: around it they do not fit."""
+    for index, sector in enumerate(catalog.sectors):
+        fig.add_annotation(
+            x=-1.0,
+            y=-1.1 - index * COMPACT_KEY_STEP,
+            text=_sector_label(sector.label(lang), index, 60),
+            showarrow=False,
+            xanchor="left",
+            yanchor="top",
             font={"size": theme.SECTOR_LABEL_SIZE * scale, "color": theme.TEXT},
         )
 
@@ -133,6 +154,7 @@ def radar_figure(
     height: int = theme.FIGURE_HEIGHT,
     scale: float = 1.0,
     title: str | None = None,
+    compact: bool = False,
 ) -> go.Figure:
     """Draw one radar view.
 
@@ -156,18 +178,28 @@ def radar_figure(
         Multiplies every font size (presenter mode, exports).
     title
         Optional title above the radar (exports); none on the page.
+    compact
+        For phones: a shorter figure, smaller labels, and no numbers in the
+        blips (too small to read there; the legend below carries them).
 
     Returns
     -------
     A figure whose blip trace has ``customdata`` = technology id, and whose
     "+N" markers have ``customdata`` = ``"overflow:<sector>:<ring>"``.
     """
+    if compact:
+        height, scale = min(height, theme.COMPACT_FIGURE_HEIGHT), scale * theme.COMPACT_SCALE
     fig = go.Figure()
-    _background(fig, catalog, lang, scale)
+    _background(fig, catalog, lang, scale, compact)
     sector_position = {s: i for i, s in enumerate(catalog.sector_ids)}
     rings = {r.id: r for r in catalog.rings}
     sectors = {s.id: s for s in catalog.sectors}
-    pixels = _pixels_per_unit(height)
+    if compact:
+        x_extent = COMPACT_X_EXTENT
+        y_range = [-1.15 - len(catalog.sectors) * COMPACT_KEY_STEP, COMPACT_TOP]
+    else:
+        x_extent, y_range = X_EXTENT, [-Y_EXTENT, Y_EXTENT]
+    pixels = (height - 2 * theme.FIGURE_MARGIN) / (y_range[1] - y_range[0])
 
     drawn = view[view["visible"] & view["shown"]]
     for row in drawn.itertuples():
@@ -204,7 +236,8 @@ def radar_figure(
             y=drawn["y"],
             mode="markers",
             marker={
-                "size": (2 * drawn["radius"] * pixels).tolist(),
+                # Never smaller than a fingertip can hit.
+                "size": np.maximum(2 * drawn["radius"] * pixels, theme.MIN_TOUCH_TARGET).tolist(),
                 "color": "rgba(0,0,0,0)",
                 "opacity": 0.01,
             },
@@ -215,6 +248,45 @@ def radar_figure(
             showlegend=False,
         )
     )
+    if not compact:
+        _numbers(fig, drawn, sector_position, pixels, scale)
+    _overflow_markers(fig, view, catalog, technologies, lang, pixels, scale)
+    fig.update_layout(
+        height=height,
+        margin={m: theme.FIGURE_MARGIN for m in "lrtb"},
+        paper_bgcolor=theme.BACKGROUND,
+        plot_bgcolor=theme.BACKGROUND,
+        font={"color": theme.TEXT, "family": "Source Sans Pro, Arial, sans-serif"},
+        xaxis={"range": [-x_extent, x_extent], "visible": False, "fixedrange": True},
+        yaxis={
+            "range": y_range,
+            "visible": False,
+            "fixedrange": True,
+            "scaleanchor": "x",
+            "scaleratio": 1,
+        },
+        hovermode="closest",
+        hoverlabel={"bgcolor": theme.BACKGROUND, "font": {"size": 14 * scale}},
+        clickmode="event+select",
+        dragmode=False,
+        showlegend=False,
+    )
+    if title:
+        fig.update_layout(
+            title={"text": html.escape(title), "x": 0.5, "font": {"size": 20 * scale}},
+            margin={"t": 60},
+        )
+    return fig
+
+
+def _numbers(
+    fig: go.Figure,
+    drawn: pd.DataFrame,
+    sector_position: dict[str, int],
+    pixels: float,
+    scale: float,
+) -> None:
+    """The blip numbers, in black or white for contrast with the sector colour."""
     text_colours = [text_colour_on(sector_colour(sector_position[s])) for s in drawn["sector"]]
     font_sizes = np.clip(drawn["radius"].to_numpy() * pixels * 1.05 * scale, 7, 30)
     fig.add_trace(
@@ -235,33 +307,6 @@ def radar_figure(
             showlegend=False,
         )
     )
-    _overflow_markers(fig, view, catalog, technologies, lang, pixels, scale)
-    fig.update_layout(
-        height=height,
-        margin={m: theme.FIGURE_MARGIN for m in "lrtb"},
-        paper_bgcolor=theme.BACKGROUND,
-        plot_bgcolor=theme.BACKGROUND,
-        font={"color": theme.TEXT, "family": "Source Sans Pro, Arial, sans-serif"},
-        xaxis={"range": [-X_EXTENT, X_EXTENT], "visible": False, "fixedrange": True},
-        yaxis={
-            "range": [-Y_EXTENT, Y_EXTENT],
-            "visible": False,
-            "fixedrange": True,
-            "scaleanchor": "x",
-            "scaleratio": 1,
-        },
-        hovermode="closest",
-        hoverlabel={"bgcolor": theme.BACKGROUND, "font": {"size": 14 * scale}},
-        clickmode="event+select",
-        dragmode=False,
-        showlegend=False,
-    )
-    if title:
-        fig.update_layout(
-            title={"text": html.escape(title), "x": 0.5, "font": {"size": 20 * scale}},
-            margin={"t": 60},
-        )
-    return fig
 
 
 def _overflow_markers(

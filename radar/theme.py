@@ -64,3 +64,8 @@ FIGURE_MARGIN: Final[int] = 10
 RING_LABEL_SIZE: Final[int] = 13
 SECTOR_LABEL_SIZE: Final[int] = 15
 BLIP_NUMBER_SIZE: Final[int] = 10
+# Hover/click targets are at least this many pixels across, for fingertips.
+MIN_TOUCH_TARGET: Final[int] = 14
+# Phones get a shorter figure with smaller labels and no numbers in the blips.
+COMPACT_FIGURE_HEIGHT: Final[int] = 560
+COMPACT_SCALE: Final[float] = 0.8

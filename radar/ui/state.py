@@ -100,3 +100,12 @@ def close_details() -> None:
 def chart_key() -> str:
     """The radar chart's widget key for this generation."""
     return f"radar_chart_{st.session_state.get(_CHART_GENERATION, 0)}"
+
+
+def is_phone() -> bool:
+    """Whether the browser says it is a phone ("Mobi" in its User-Agent, as browsers do).
+
+    The server cannot see the screen width; the User-Agent is the one hint it gets.
+    """
+    agent = st.context.headers.get("User-Agent", "") if st.context.headers else ""
+    return "Mobi" in agent

@@ -428,7 +428,15 @@ def radar_chart(
 ) -> None:
     """The interactive radar: hover for a summary, click a blip for its details."""
     kwargs = {"height": height} if height else {}
-    fig = radar_figure(view, data.catalog, data.technologies, lang, selected=selected, **kwargs)
+    fig = radar_figure(
+        view,
+        data.catalog,
+        data.technologies,
+        lang,
+        selected=selected,
+        compact=state.is_phone(),
+        **kwargs,
+    )
     key = state.chart_key()
     st.plotly_chart(
         fig,
