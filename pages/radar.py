@@ -52,7 +52,7 @@ with main:
     elif mode == "table":
         widgets.table_view(view, page, lang, selected)
     else:
-        widgets.radar_chart(view, page, lang, selected)
+        widgets.radar_chart(page, view_filter, lang, selected)
 with side:
     if selected:
         widgets.details_panel(

@@ -13,6 +13,8 @@ import html
 import math
 import textwrap
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -32,6 +34,28 @@ COMPACT_TOP = 1.04
 COMPACT_KEY_STEP = 0.15
 #: Prefix of the click key of a "+N" marker: "overflow:<sector>:<ring>".
 OVERFLOW_KEY = "overflow"
+
+
+@dataclass
+class _Canvas:
+    """Collects shapes, annotations and traces, to make the figure in one go.
+
+    Plotly re-validates every shape on each ``Figure.add_shape``, so adding a
+    hundred blips one by one takes seconds; one constructor call takes milliseconds.
+    """
+
+    shapes: list[dict[str, Any]] = field(default_factory=list)
+    annotations: list[dict[str, Any]] = field(default_factory=list)
+    traces: list[go.Scatter] = field(default_factory=list)
+
+    def add_shape(self, **shape: Any) -> None:
+        self.shapes.append(shape)
+
+    def add_annotation(self, **annotation: Any) -> None:
+        self.annotations.append(annotation)
+
+    def add_trace(self, trace: go.Scatter) -> None:
+        self.traces.append(trace)
 
 
 def sector_colour(position: int) -> str:
@@ -57,7 +81,7 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(html.escape(line) for line in lines)
 
 
-def _background(fig: go.Figure, catalog: Catalog, lang: Lang, scale: float, compact: bool) -> None:
+def _background(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float, compact: bool) -> None:
     """Ring bands, sector dividers, ring and sector labels."""
     edges = ring_edges(len(catalog.rings))
     for index in range(len(catalog.rings) - 1, -1, -1):
@@ -130,7 +154,7 @@ def _sector_label(name: str, position: int, width: int) -> str:
     return f"<span style='color:{colour}'>■</span> <b>{_wrap(name, width)}</b>"
 
 
-def _sector_key(fig: go.Figure, catalog: Catalog, lang: Lang, scale: float) -> None:
+def _sector_key(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float) -> None:
     """On phones the sector names go in a key under the radar: around it they do not fit."""
     for index, sector in enumerate(catalog.sectors):
         fig.add_annotation(
@@ -189,7 +213,7 @@ def radar_figure(
     """
     if compact:
         height, scale = min(height, theme.COMPACT_FIGURE_HEIGHT), scale * theme.COMPACT_SCALE
-    fig = go.Figure()
+    fig = _Canvas()
     _background(fig, catalog, lang, scale, compact)
     sector_position = {s: i for i, s in enumerate(catalog.sector_ids)}
     rings = {r.id: r for r in catalog.rings}
@@ -251,7 +275,9 @@ def radar_figure(
     if not compact:
         _numbers(fig, drawn, sector_position, pixels, scale)
     _overflow_markers(fig, view, catalog, technologies, lang, pixels, scale)
-    fig.update_layout(
+    layout: dict[str, Any] = dict(
+        shapes=fig.shapes,
+        annotations=fig.annotations,
         height=height,
         margin={m: theme.FIGURE_MARGIN for m in "lrtb"},
         paper_bgcolor=theme.BACKGROUND,
@@ -272,15 +298,13 @@ def radar_figure(
         showlegend=False,
     )
     if title:
-        fig.update_layout(
-            title={"text": html.escape(title), "x": 0.5, "font": {"size": 20 * scale}},
-            margin={"t": 60},
-        )
-    return fig
+        layout["title"] = {"text": html.escape(title), "x": 0.5, "font": {"size": 20 * scale}}
+        layout["margin"] = {**layout["margin"], "t": 60}
+    return go.Figure(data=fig.traces, layout=layout)
 
 
 def _numbers(
-    fig: go.Figure,
+    fig: _Canvas,
     drawn: pd.DataFrame,
     sector_position: dict[str, int],
     pixels: float,
@@ -310,7 +334,7 @@ def _numbers(
 
 
 def _overflow_markers(
-    fig: go.Figure,
+    fig: _Canvas,
     view: pd.DataFrame,
     catalog: Catalog,
     technologies: Mapping[str, Technology],

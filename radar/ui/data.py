@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from radar import store
+from radar.figures import radar_figure
 from radar.i18n import t
-from radar.model import Catalog, Technology
+from radar.model import Catalog, Lang, Technology
 from radar.ui.state import current_lang
 from radar.view import TechnologyDetails, ViewFilter, build_view, technology_details
 
@@ -54,6 +56,29 @@ def radar_view(
         catalog(db),
         technologies(db),
         ViewFilter(area=area, edition=edition, sector=sector, ring=ring, query=query),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def figure(
+    db: str,
+    view: ViewFilter,
+    lang: Lang,
+    selected: str | None,
+    compact: bool,
+) -> go.Figure:
+    """The radar figure of a view, shared read-only by all sessions.
+
+    A resource, not data: ``st.cache_data`` would unpickle a copy on every hit,
+    and rebuilding a Plotly figure re-validates every shape (about 0.1 s).
+    """
+    return radar_figure(
+        radar_view(db, view.area, view.edition, view.sector, view.ring, view.query),
+        catalog(db),
+        technologies(db),
+        lang,
+        selected=selected,
+        compact=compact,
     )
 
 

@@ -9,9 +9,10 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from radar.figures import OVERFLOW_KEY, radar_figure
+from radar.figures import OVERFLOW_KEY
 from radar.i18n import t
 from radar.model import COMBINED_AREA, DEFAULT_LANG, LANGUAGES, Catalog, Lang, Technology
+from radar.ui import data as ui_data
 from radar.ui import state
 from radar.ui.data import PageData
 from radar.view import AreaPlacement, TechnologyDetails, ViewFilter
@@ -135,37 +136,49 @@ def _legend_changed(key: str) -> None:
 
 
 def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None) -> None:
-    """Numbered lists per sector and ring, as on a printed radar; a click opens details.
+    """Numbered lists per sector, as on a printed radar; a click opens details.
 
-    Only the blips that pass the filters and the search are listed, hidden "+N"
-    blips included, so every technology stays reachable.
+    Numbers run ring by ring within a sector, and a caption gives each ring's
+    numbers. One pill group per sector: twenty groups (sector × ring) took the
+    browser a second longer to draw. Only the blips that pass the filters and
+    the search are listed, hidden "+N" blips included, so every technology
+    stays reachable.
     """
     catalog = data.catalog
     listed = view[view["visible"] & view["match"]]
     st.markdown(f"**{t('legend.title', lang)}**")
+    numbers = dict(zip(listed["id"], listed["number"], strict=True))
     for sector in catalog.sectors:
         in_sector = listed[listed["sector"] == sector.id]
         if in_sector.empty:
             continue
-        st.markdown(f"**{plain(sector.label(lang))}**")
-        for ring in catalog.rings:
-            cell = in_sector[in_sector["ring"] == ring.id]
-            if cell.empty:
-                continue
-            key = f"legend_{sector.id}_{ring.id}"
-            options = cell["id"].tolist()
-            st.session_state[key] = selected if selected in options else None
-            numbers = dict(zip(cell["id"], cell["number"], strict=True))
-            st.pills(
-                ring.label(lang),
-                options=options,
-                format_func=lambda i, n=numbers: f"{n[i]}. {_name(data.technologies, i, lang)}",
-                selection_mode="single",
-                key=key,
-                on_change=_legend_changed,
-                wrap=True,
-                args=(key,),
-            )
+        key = f"legend_{sector.id}"
+        options = in_sector["id"].tolist()
+        st.session_state[key] = selected if selected in options else None
+        st.pills(
+            sector.label(lang),
+            options=options,
+            format_func=lambda i: f"{numbers[i]}. {_name(data.technologies, i, lang)}",
+            selection_mode="single",
+            key=key,
+            on_change=_legend_changed,
+            args=(key,),
+            wrap=True,
+        )
+        st.caption(_ring_ranges(in_sector, catalog, lang))
+
+
+def _ring_ranges(entries: pd.DataFrame, catalog: Catalog, lang: Lang) -> str:
+    """Which numbers sit in which ring, e.g. "KLAR 1-2 · AFPRØV 3-20"."""
+    parts = []
+    for ring in catalog.rings:
+        numbers = entries.loc[entries["ring"] == ring.id, "number"]
+        if numbers.empty:
+            continue
+        low, high = int(numbers.min()), int(numbers.max())
+        span = str(low) if low == high else f"{low}–{high}"
+        parts.append(f"{plain(ring.label(lang))} {span}")
+    return " · ".join(parts)
 
 
 def _name(technologies: dict[str, Technology], technology_id: str, lang: Lang) -> str:
@@ -418,25 +431,9 @@ def _chart_clicked(key: str) -> None:
         state.select_tech(str(clicked))
 
 
-def radar_chart(
-    view: pd.DataFrame,
-    data: PageData,
-    lang: Lang,
-    selected: str | None,
-    *,
-    height: int | None = None,
-) -> None:
+def radar_chart(data: PageData, view_filter: ViewFilter, lang: Lang, selected: str | None) -> None:
     """The interactive radar: hover for a summary, click a blip for its details."""
-    kwargs = {"height": height} if height else {}
-    fig = radar_figure(
-        view,
-        data.catalog,
-        data.technologies,
-        lang,
-        selected=selected,
-        compact=state.is_phone(),
-        **kwargs,
-    )
+    fig = ui_data.figure(data.db, view_filter, lang, selected, state.is_phone())
     key = state.chart_key()
     st.plotly_chart(
         fig,
