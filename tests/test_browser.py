@@ -108,7 +108,8 @@ def blip_pixel(page: Page, tech_id: str) -> tuple[float, float]:
 
 
 def query(page: Page) -> dict[str, list[str]]:
-    return parse_qs(urlparse(page.url).query)
+    """The URL's parameters as the page has them (Streamlit updates them in place)."""
+    return parse_qs(urlparse(page.evaluate("() => window.location.href")).query)
 
 
 def test_the_radar_draws_every_blip_of_the_area(page: Page, server: str, con) -> None:
@@ -164,3 +165,37 @@ def test_a_shared_link_opens_in_english_with_details(page: Page, server: str, co
     assert page.get_by_role("heading", name="Technology radar").count() == 1
     assert page.locator(PLOT).get_by_text("Ready", exact=True).count() >= 1
     assert drawn_ids(page) == expected_ids(con, "beskaeftigelse")
+
+
+def test_on_a_phone_the_radar_fits_the_screen_with_a_sector_key(
+    browser: Browser, server: str, con: duckdb.DuckDBPyConnection
+) -> None:
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        user_agent="Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 "
+        "(KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36",
+        is_mobile=True,
+        has_touch=True,
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/?area=administration")
+        wait_ready(page)
+        assert drawn_ids(page) == expected_ids(con, "administration")
+        plot = page.locator(PLOT)
+        plot.scroll_into_view_if_needed()
+        box = plot.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390
+        # Every sector name is drawn in full, inside the screen.
+        for name in ("Automatisering og kunstig intelligens", "Velfærdsteknologi og robotter"):
+            label = plot.get_by_text(name)
+            label_box = label.bounding_box()
+            assert label_box is not None
+            assert label_box["x"] >= 0 and label_box["x"] + label_box["width"] <= 390
+        # A tap on a blip opens its details, as a click does on a laptop.
+        tech_id = expected_ids(con, "administration")[0]
+        page.touchscreen.tap(*blip_pixel(page, tech_id))
+        page.locator(".st-key-details").wait_for(timeout=30_000)
+        assert query(page)["tech"] == [tech_id]
+    finally:
+        context.close()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import pytest
 
 from radar.figures import OVERFLOW_KEY, radar_figure, text_colour_on
 from radar.layout import compute_layout
@@ -48,13 +50,27 @@ def _blip_trace(fig: go.Figure) -> go.Scatter:
     return next(tr for tr in fig.data if tr.name == "blips")
 
 
+def _circles(fig: go.Figure) -> list[tuple[float, float]]:
+    """(centre x, opacity) of every drawn blip circle, from the filled polygon traces."""
+    found = []
+    for trace in fig.data:
+        if not (trace.name or "").startswith("circles-"):
+            continue
+        xs = np.array(trace.x, dtype=float)
+        for piece in np.split(xs, np.flatnonzero(np.isnan(xs)) + 1):
+            piece = piece[~np.isnan(piece)]
+            if len(piece):
+                found.append((round(float(piece[:-1].mean()), 6), trace.opacity))
+    return sorted(found)
+
+
 def test_one_clickable_point_and_one_circle_per_blip() -> None:
     view, techs = _view(7)
     fig = radar_figure(view, CATALOG, techs, "da")
     trace = _blip_trace(fig)
     assert list(trace.customdata) == view["id"].tolist()
-    blip_circles = [s for s in fig.layout.shapes if s.layer == "between"]
-    assert len(blip_circles) == 7
+    assert len(_circles(fig)) == 7
+    assert sorted(round(x, 6) for x in view["x"]) == [x for x, _ in _circles(fig)]
     numbers = next(tr for tr in fig.data if tr.name == "numbers")
     assert list(numbers.text) == [str(i) for i in range(1, 8)]
 
@@ -74,8 +90,9 @@ def test_filtered_blips_are_not_drawn_and_unmatched_are_dimmed() -> None:
     view.loc[1, "match"] = False
     fig = radar_figure(view, CATALOG, techs, "da")
     assert list(_blip_trace(fig).customdata) == ["t1", "t2", "t3"]
-    circles = [s for s in fig.layout.shapes if s.layer == "between"]
-    assert [c.opacity for c in circles] == [0.18, 1.0, 1.0]
+    dimmed = round(float(view.loc[1, "x"]), 6)
+    assert sorted(o for x, o in _circles(fig) if x == dimmed) == [0.18]
+    assert sorted(o for x, o in _circles(fig) if x != dimmed) == [1.0, 1.0]
 
 
 def test_overflowing_cell_gets_one_plus_n_marker() -> None:
@@ -92,8 +109,10 @@ def test_overflowing_cell_gets_one_plus_n_marker() -> None:
 def test_selected_blip_is_outlined() -> None:
     view, techs = _view(3)
     fig = radar_figure(view, CATALOG, techs, "da", selected="t1")
-    circles = [s for s in fig.layout.shapes if s.layer == "between"]
-    assert [c.line.width for c in circles] == [1, 4, 1]
+    outline = next(tr for tr in fig.data if tr.name == "selected")
+    xs = np.array(outline.x, dtype=float)
+    assert np.nanmean(xs[:-2]) == pytest.approx(view.loc[1, "x"], abs=1e-9)
+    assert not any(tr.name == "selected" for tr in radar_figure(view, CATALOG, techs, "da").data)
 
 
 def _labels(fig: go.Figure) -> str:
