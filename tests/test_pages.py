@@ -125,7 +125,9 @@ def test_clicking_a_legend_entry_opens_the_details(
     assert "Ring i hvert fagområde" not in _texts(at)
 
 
-def test_a_shared_link_restores_the_view_in_english(app: AppTest, con) -> None:
+def test_a_shared_link_restores_the_view_in_english(
+    app: AppTest, con: duckdb.DuckDBPyConnection
+) -> None:
     tech = store.query_frame(
         con,
         "SELECT technology FROM cases WHERE area = 'beskaeftigelse' ORDER BY id LIMIT 1",
