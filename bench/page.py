@@ -20,6 +20,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,32 +93,50 @@ def time_change(page: Page, label: str, option: str, trace: str, n: int) -> floa
     return time.perf_counter() - start
 
 
-def measure(
-    browser: Browser,
-    url: str,
-    *,
-    label: str,
-    option: str,
-    traces: tuple[str, str],
-    counts: tuple[int, int],
-    runs: int,
-) -> tuple[float, float]:
-    """Median seconds for (open until drawn, change until redrawn) over ``runs`` runs."""
-    opens, changes = [], []
-    for _ in range(runs + 1):  # the first run warms the server's caches and is dropped
-        context = browser.new_context(viewport={"width": 1600, "height": 1000})
-        page = context.new_page()
-        opened = time_open(page, url, traces[0], counts[0])
-        changed = time_change(page, label, option, traces[1], counts[1])
+@dataclass(frozen=True)
+class Target:
+    """One page to time: where it is, which selectbox to change, what to wait for."""
+
+    url: str
+    label: str
+    option: str
+    traces: tuple[str, str]
+    counts: tuple[int, int]
+
+
+def run_once(browser: Browser, target: Target) -> tuple[float, float]:
+    """Seconds for (open until drawn, change until redrawn) in a fresh browser context."""
+    context = browser.new_context(viewport={"width": 1600, "height": 1000})
+    page = context.new_page()
+    try:
+        opened = time_open(page, target.url, target.traces[0], target.counts[0])
+        changed = time_change(page, target.label, target.option, target.traces[1], target.counts[1])
+    finally:
         context.close()
-        opens.append(opened)
-        changes.append(changed)
-    return statistics.median(opens[1:]), statistics.median(changes[1:])
+    return opened, changed
+
+
+def measure(browser: Browser, targets: list[Target], runs: int) -> list[tuple[float, float]]:
+    """Median (open, change) seconds per target.
+
+    The targets take turns run by run, so a slow moment of the machine hits
+    both pages alike; the first round warms the servers' caches and is dropped.
+    """
+    times: list[list[tuple[float, float]]] = [[] for _ in targets]
+    for round_number in range(runs + 1):
+        for index, target in enumerate(targets):
+            result = run_once(browser, target)
+            if round_number:
+                times[index].append(result)
+    return [
+        (statistics.median(o for o, _ in found), statistics.median(c for _, c in found))
+        for found in times
+    ]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="measured runs per page (default 7)")
+    parser.add_argument("--runs", type=int, default=9, help="measured runs per page (default 9)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -136,23 +155,19 @@ def main() -> None:
             sync_playwright() as playwright,
         ):
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            bare_open, bare_change = measure(
+            (bare_open, bare_change), (radar_open, radar_change) = measure(
                 browser,
-                bare_url,
-                label="Variant",
-                option="b",
-                traces=("points-a", "points-b"),
-                counts=(n_from, n_to),
-                runs=args.runs,
-            )
-            radar_open, radar_change = measure(
-                browser,
-                radar_url,
-                label="Fagområde",
-                option="Social og sundhed",
-                traces=("blips", "blips"),
-                counts=(n_from, n_to),
-                runs=args.runs,
+                [
+                    Target(bare_url, "Variant", "b", ("points-a", "points-b"), (n_from, n_to)),
+                    Target(
+                        radar_url,
+                        "Fagområde",
+                        "Social og sundhed",
+                        ("blips", "blips"),
+                        (n_from, n_to),
+                    ),
+                ],
+                args.runs,
             )
             browser.close()
 

@@ -60,7 +60,7 @@ def _circles(fig: go.Figure) -> list[tuple[float, float]]:
         for piece in np.split(xs, np.flatnonzero(np.isnan(xs)) + 1):
             piece = piece[~np.isnan(piece)]
             if len(piece):
-                found.append((round(float(piece[:-1].mean()), 6), trace.opacity))
+                found.append((round(float(piece[:-1].mean()), 4), trace.opacity))
     return sorted(found)
 
 
@@ -70,7 +70,7 @@ def test_one_clickable_point_and_one_circle_per_blip() -> None:
     trace = _blip_trace(fig)
     assert list(trace.customdata) == view["id"].tolist()
     assert len(_circles(fig)) == 7
-    assert sorted(round(x, 6) for x in view["x"]) == [x for x, _ in _circles(fig)]
+    assert sorted(round(x, 4) for x in view["x"]) == [x for x, _ in _circles(fig)]
     numbers = next(tr for tr in fig.data if tr.name == "numbers")
     assert list(numbers.text) == [str(i) for i in range(1, 8)]
 
@@ -90,7 +90,7 @@ def test_filtered_blips_are_not_drawn_and_unmatched_are_dimmed() -> None:
     view.loc[1, "match"] = False
     fig = radar_figure(view, CATALOG, techs, "da")
     assert list(_blip_trace(fig).customdata) == ["t1", "t2", "t3"]
-    dimmed = round(float(view.loc[1, "x"]), 6)
+    dimmed = round(float(view.loc[1, "x"]), 4)
     assert sorted(o for x, o in _circles(fig) if x == dimmed) == [0.18]
     assert sorted(o for x, o in _circles(fig) if x != dimmed) == [1.0, 1.0]
 
@@ -111,7 +111,7 @@ def test_selected_blip_is_outlined() -> None:
     fig = radar_figure(view, CATALOG, techs, "da", selected="t1")
     outline = next(tr for tr in fig.data if tr.name == "selected")
     xs = np.array(outline.x, dtype=float)
-    assert np.nanmean(xs[:-2]) == pytest.approx(view.loc[1, "x"], abs=1e-9)
+    assert np.nanmean(xs[:-2]) == pytest.approx(view.loc[1, "x"], abs=1e-6)
     assert not any(tr.name == "selected" for tr in radar_figure(view, CATALOG, techs, "da").data)
 
 
