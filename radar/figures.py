@@ -142,7 +142,8 @@ def _background(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float, compac
         fig.add_annotation(
             x=x,
             y=y,
-            text=_sector_label(sector.label(lang), index, 15),
+            # Labels above or below the radar have the width to spare; side ones do not.
+            text=_sector_label(sector.label(lang), index, 28 if xanchor == "center" else 15),
             showarrow=False,
             xanchor=xanchor,
             yanchor=yanchor,

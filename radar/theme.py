@@ -59,7 +59,7 @@ BORDER_CLEARANCE: Final[float] = 0.35
 BLIP_GAP: Final[float] = 0.15
 
 # --- Figure sizes in pixels.
-FIGURE_HEIGHT: Final[int] = 760
+FIGURE_HEIGHT: Final[int] = 700
 FIGURE_MARGIN: Final[int] = 10
 RING_LABEL_SIZE: Final[int] = 13
 SECTOR_LABEL_SIZE: Final[int] = 15

@@ -6,6 +6,7 @@ Pure data, no Streamlit: the pages, the CLI and the tests all use it.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -97,9 +98,24 @@ def _fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+#: Query words up to this long match only at the start of a word: "ai" should
+#: find AI, not "maintain"; longer words match anywhere, so "robot" finds the
+#: Danish compound "softwarerobotter".
+SHORT_WORD = 3
+
+
+def _word_matcher(word: str) -> re.Pattern[str]:
+    escaped = re.escape(word)
+    return re.compile(rf"\b{escaped}" if len(word) <= SHORT_WORD else escaped)
+
+
 def matches_query(technologies: dict[str, Technology], ids: pd.Series, query: str) -> pd.Series:
-    """Which ids match a free-text query, in either language, name or description."""
-    words = _fold(query).split()
+    """Which ids match a free-text query, in either language, name or description.
+
+    Every word of the query must match; case, accents and æ/ø/å spelled ae/oe/aa
+    do not matter.
+    """
+    words = [_word_matcher(word) for word in _fold(query).split()]
     if not words:
         return pd.Series(True, index=ids.index)
 
@@ -120,7 +136,7 @@ def matches_query(technologies: dict[str, Technology], ids: pd.Series, query: st
                 )
             )
         )
-        return all(word in haystack for word in words)
+        return all(word.search(haystack) for word in words)
 
     return ids.map(hit).astype(bool)
 

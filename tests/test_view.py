@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import duckdb
 import pandas as pd
 import pytest
@@ -136,3 +138,17 @@ def test_overridden_ring_is_shown_with_its_reason(
     assert placement is not None
     assert placement.ring == row["ring_override"]
     assert placement.override_reason == row["override_reason"]
+
+
+def test_short_search_words_match_whole_word_starts(
+    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+) -> None:
+    view = _view(latest, catalog, technologies, area=COMBINED_AREA, query="ai")
+    names = {technologies[i].name_en for i in view[view["match"]]["id"]}
+    assert "Generative AI assistant" in names
+    assert "Learning platforms" not in names  # its "daily" does not count
+    for tech_id in view[view["match"]]["id"]:
+        tech = technologies[tech_id]
+        fields = (tech.name_da, tech.name_en, tech.summary_da, tech.summary_en)
+        text = " ".join((*fields, tech.description_da, tech.description_en)).lower()
+        assert re.search(r"\bai", text), tech_id
