@@ -31,7 +31,7 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
 from radar import store  # noqa: E402
-from radar.view import ViewFilter, build_view  # noqa: E402
+from radar.view import ViewFilter, load_view  # noqa: E402
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 FROM_AREA = "samlet"
@@ -65,13 +65,7 @@ DRAWN = """([name, n]) => {
 def blip_count(db: Path, area: str) -> int:
     con = store.connect(db)
     try:
-        catalog = store.load_catalog(con)
-        view = build_view(
-            store.load_assessments(con, catalog.years[0]),
-            catalog,
-            store.load_technologies(con),
-            ViewFilter(area=area),
-        )
+        view = load_view(con, ViewFilter(area=area))
     finally:
         con.close()
     return int(view["shown"].sum())

@@ -24,8 +24,30 @@ def _pick(da: str, en: str, lang: Lang) -> str:
     return en if lang == "en" and en else da
 
 
+class _Named:
+    """Mixin: a ``name_da`` / ``name_en`` pair, read with ``label(lang)``."""
+
+    name_da: str
+    name_en: str
+
+    def label(self, lang: Lang) -> str:
+        """The name in ``lang``."""
+        return _pick(self.name_da, self.name_en, lang)
+
+
+class _Described:
+    """Mixin: a ``description_da`` / ``description_en`` pair."""
+
+    description_da: str
+    description_en: str
+
+    def description(self, lang: Lang) -> str:
+        """The description in ``lang``."""
+        return _pick(self.description_da, self.description_en, lang)
+
+
 @dataclass(frozen=True)
-class Area:
+class Area(_Named):
     """A welfare area (fagområde) with a radar of its own."""
 
     id: str
@@ -33,13 +55,9 @@ class Area:
     name_da: str
     name_en: str
 
-    def label(self, lang: Lang) -> str:
-        """The area's name in ``lang``."""
-        return _pick(self.name_da, self.name_en, lang)
-
 
 @dataclass(frozen=True)
-class Ring:
+class Ring(_Named, _Described):
     """A ring of the radar; ``min_score`` is the lowest combined score it takes."""
 
     id: str
@@ -50,17 +68,9 @@ class Ring:
     description_da: str
     description_en: str
 
-    def label(self, lang: Lang) -> str:
-        """The ring's name in ``lang``."""
-        return _pick(self.name_da, self.name_en, lang)
-
-    def description(self, lang: Lang) -> str:
-        """What the ring means for a municipality, in ``lang``."""
-        return _pick(self.description_da, self.description_en, lang)
-
 
 @dataclass(frozen=True)
-class Sector:
+class Sector(_Named, _Described):
     """A technology category: one wedge of the radar."""
 
     id: str
@@ -69,10 +79,6 @@ class Sector:
     name_en: str
     description_da: str
     description_en: str
-
-    def label(self, lang: Lang) -> str:
-        """The sector's name in ``lang``."""
-        return _pick(self.name_da, self.name_en, lang)
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,7 @@ class Edition:
 
 
 @dataclass(frozen=True)
-class Technology:
+class Technology(_Named, _Described):
     """A technology in the catalogue, independent of area and edition."""
 
     id: str
@@ -102,17 +108,9 @@ class Technology:
     description_da: str
     description_en: str
 
-    def label(self, lang: Lang) -> str:
-        """The technology's name in ``lang``."""
-        return _pick(self.name_da, self.name_en, lang)
-
     def summary(self, lang: Lang) -> str:
         """The one-line description in ``lang``."""
         return _pick(self.summary_da, self.summary_en, lang)
-
-    def description(self, lang: Lang) -> str:
-        """The full description in ``lang``."""
-        return _pick(self.description_da, self.description_en, lang)
 
 
 @dataclass(frozen=True)

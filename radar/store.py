@@ -178,32 +178,22 @@ def load_technologies(con: duckdb.DuckDBPyConnection) -> dict[str, Technology]:
     return {r["id"]: Technology(**r) for r in rows}
 
 
+_ASSESSMENTS_SQL = """
+    SELECT a.*, t.sector
+    FROM assessments a JOIN technologies t ON t.id = a.technology
+    WHERE {where}
+    ORDER BY a.edition, a.area, a.technology
+"""
+
+
 def load_assessments(con: duckdb.DuckDBPyConnection, edition: int) -> pd.DataFrame:
     """All assessments of one edition, every area, with the technology's sector."""
-    return query_frame(
-        con,
-        """
-        SELECT a.*, t.sector
-        FROM assessments a JOIN technologies t ON t.id = a.technology
-        WHERE a.edition = ?
-        ORDER BY a.area, a.technology
-        """,
-        [edition],
-    )
+    return query_frame(con, _ASSESSMENTS_SQL.format(where="a.edition = ?"), [edition])
 
 
 def load_technology_assessments(con: duckdb.DuckDBPyConnection, technology: str) -> pd.DataFrame:
     """Every assessment of one technology, all editions and areas."""
-    return query_frame(
-        con,
-        """
-        SELECT a.*, t.sector
-        FROM assessments a JOIN technologies t ON t.id = a.technology
-        WHERE a.technology = ?
-        ORDER BY a.edition, a.area
-        """,
-        [technology],
-    )
+    return query_frame(con, _ASSESSMENTS_SQL.format(where="a.technology = ?"), [technology])
 
 
 def load_cases(con: duckdb.DuckDBPyConnection, technology: str) -> tuple[Case, ...]:

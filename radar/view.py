@@ -189,6 +189,19 @@ def build_view(
     return placed.sort_values("number").reset_index(drop=True)
 
 
+def load_view(con: duckdb.DuckDBPyConnection, view: ViewFilter) -> pd.DataFrame:
+    """Read everything a view needs from the database and build it.
+
+    ``view.edition`` None means the latest edition. For one-off use (command
+    line, tests, benchmarks); the dashboard caches the pieces separately.
+    """
+    catalog = store.load_catalog(con)
+    edition = view.edition if view.edition is not None else catalog.years[0]
+    return build_view(
+        store.load_assessments(con, edition), catalog, store.load_technologies(con), view
+    )
+
+
 @dataclass(frozen=True)
 class AreaPlacement:
     """Where a technology sits in one area in one edition."""

@@ -17,7 +17,7 @@ import pytest
 from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 from radar import store
-from radar.view import ViewFilter, build_view
+from radar.view import ViewFilter, load_view
 
 pytestmark = pytest.mark.browser
 
@@ -60,13 +60,7 @@ def page(browser: Browser) -> Iterator[Page]:
 
 def expected_ids(con: duckdb.DuckDBPyConnection, area: str) -> list[str]:
     """The technologies a user should see drawn on ``area``'s latest radar."""
-    catalog = store.load_catalog(con)
-    view = build_view(
-        store.load_assessments(con, catalog.years[0]),
-        catalog,
-        store.load_technologies(con),
-        ViewFilter(area=area),
-    )
+    view = load_view(con, ViewFilter(area=area))
     return sorted(view[view["shown"]]["id"])
 
 

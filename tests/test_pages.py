@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from radar import store
 from radar.ui.widgets import plain
-from radar.view import ViewFilter, build_view
+from radar.view import ViewFilter, load_view
 
 DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
 TIMEOUT = 60
@@ -105,13 +105,7 @@ def test_clicking_a_legend_entry_opens_the_details(
     app: AppTest, con: duckdb.DuckDBPyConnection
 ) -> None:
     at = app.run()
-    catalog = store.load_catalog(con)
-    view = build_view(
-        store.load_assessments(con, catalog.years[0]),
-        catalog,
-        store.load_technologies(con),
-        ViewFilter(),
-    )
+    view = load_view(con, ViewFilter())
     first = view.iloc[0]
     group = at.pills(key=f"legend_{first['sector']}")
     assert group.options[0].startswith("1. ")
