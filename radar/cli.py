@@ -93,7 +93,7 @@ def _show(args: argparse.Namespace) -> int:
         if not catalog.years:
             print("error: the database has no editions", file=sys.stderr)
             return 1
-        edition = args.edition or catalog.years[0]
+        edition = args.edition if args.edition is not None else catalog.years[0]
         if edition not in catalog.years:
             known = ", ".join(str(y) for y in sorted(catalog.years))
             print(f"error: no edition {edition}; the editions are {known}", file=sys.stderr)

@@ -77,10 +77,18 @@ def _point(radius: float, angle: float) -> tuple[float, float]:
     return radius * math.cos(angle), radius * math.sin(angle)
 
 
+def _escape(text: str) -> str:
+    """Text safe for Plotly's label markup: only <, > and & need escaping there.
+
+    Plotly does not decode &quot;, so quotes are left as they are.
+    """
+    return html.escape(text, quote=False)
+
+
 def _wrap(text: str, width: int) -> str:
     """Escaped text broken into lines of about ``width`` characters, words kept whole."""
     lines = textwrap.wrap(text, width, break_long_words=False)
-    return "<br>".join(html.escape(line) for line in lines)
+    return "<br>".join(_escape(line) for line in lines)
 
 
 def _background(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float, compact: bool) -> None:
@@ -124,7 +132,7 @@ def _background(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float, compac
             fillcolor="rgba(0,0,0,0)",
             layer="below",
             label={
-                "text": f"<b>{html.escape(ring.label(lang))}</b>",
+                "text": f"<b>{_escape(ring.label(lang))}</b>",
                 "textposition": "middle center",
                 "font": {"size": theme.RING_LABEL_SIZE * scale, "color": theme.MUTED_TEXT},
             },
@@ -236,9 +244,9 @@ def radar_figure(
         name = tech.label(lang) if tech else row.id
         summary = tech.summary(lang) if tech else ""
         hover.append(
-            f"<b>{row.number}. {html.escape(name)}</b><br>"
-            f"{t('hover.ring', lang)}: {html.escape(rings[row.ring].label(lang))}<br>"
-            f"{t('hover.sector', lang)}: {html.escape(sectors[row.sector].label(lang))}<br>"
+            f"<b>{row.number}. {_escape(name)}</b><br>"
+            f"{t('hover.ring', lang)}: {_escape(rings[row.ring].label(lang))}<br>"
+            f"{t('hover.sector', lang)}: {_escape(sectors[row.sector].label(lang))}<br>"
             f"{_wrap(summary, 60)}"
         )
     fig.add_trace(
@@ -285,7 +293,7 @@ def radar_figure(
         showlegend=False,
     )
     if title:
-        layout["title"] = {"text": html.escape(title), "x": 0.5, "font": {"size": 20 * scale}}
+        layout["title"] = {"text": _escape(title), "x": 0.5, "font": {"size": 20 * scale}}
         layout["margin"] = {**layout["margin"], "t": 60}
     return go.Figure(data=fig.traces, layout=layout)
 
@@ -401,7 +409,7 @@ def _overflow_markers(
     for (sector, ring), cell in hidden.groupby(["sector", "ring"], sort=True):
         first = cell.iloc[0]
         names = [
-            f"{n}. {html.escape(technologies[i].label(lang) if i in technologies else i)}"
+            f"{n}. {_escape(technologies[i].label(lang) if i in technologies else i)}"
             for n, i in zip(cell["number"], cell["id"], strict=True)
         ]
         xs.append(first["x"])
@@ -416,7 +424,7 @@ def _overflow_markers(
             sector=catalog.sector(sector).label(lang),
             ring=catalog.ring(ring).label(lang),
         )
-        hovers.append(f"<b>{html.escape(title)}</b><br>" + "<br>".join(names[:25]))
+        hovers.append(f"<b>{_escape(title)}</b><br>" + "<br>".join(names[:25]))
     fig.add_trace(
         go.Scatter(
             x=xs,

@@ -162,8 +162,10 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         "categories are the tool's own.",
     },
     "error.database": {
-        "da": "Radarens database kan ikke åbnes: {error}",
-        "en": "The radar database cannot be opened: {error}",
+        "da": "Radarens database kan ikke åbnes lige nu. Den, der driver radaren, kan se "
+        "årsagen i serverens log.",
+        "en": "The radar database cannot be opened right now. Whoever runs the radar can "
+        "see why in the server log.",
     },
     "error.no_editions": {
         "da": "Databasen har ingen udgaver endnu.",

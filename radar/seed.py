@@ -7,6 +7,7 @@ row (as a spreadsheet shows it: the header is row 1) and the column.
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -204,7 +205,8 @@ def read_table(path: Path, table: Table) -> tuple[Rows, list[Problem], list[int]
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         return [], [Problem(name, None, None, f"not UTF-8 text (byte {exc.start})")], []
-    reader = csv.reader(text.splitlines())
+    # newline="" keeps line breaks inside quoted fields, as the csv module requires.
+    reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     if header is None:
         return [], [Problem(name, None, None, "file is empty; expected a header row")], []
@@ -223,6 +225,8 @@ def read_table(path: Path, table: Table) -> tuple[Rows, list[Problem], list[int]
 
     rows: Rows = []
     line_numbers: list[int] = []
+    # Rows are counted as a spreadsheet shows them: a quoted field spanning
+    # several lines is still one row.
     for line_no, record in enumerate(reader, start=2):
         if not any(field.strip() for field in record):
             continue
@@ -328,8 +332,24 @@ def _check_references(tables: dict[str, Rows], lines: dict[str, list[int]]) -> l
     return problems
 
 
+#: How many rings and sectors the radar can draw (layout, colours and labels).
+RING_COUNT = (3, 6)
+SECTOR_COUNT = (3, 8)
+
+
 def _check_rules(tables: dict[str, Rows], lines: dict[str, list[int]]) -> list[Problem]:
     problems = []
+    for table, (low, high) in (("rings", RING_COUNT), ("sectors", SECTOR_COUNT)):
+        count = len(tables[table])
+        if tables[table] and not low <= count <= high:
+            problems.append(
+                Problem(
+                    f"{table}.csv",
+                    None,
+                    None,
+                    f"has {count} {table}; the radar draws {low} to {high}",
+                )
+            )
     for row, line in zip(tables["rings"], lines["rings"], strict=True):
         score = row["min_score"]
         if score is not None and not 0.0 <= score <= 1.0:

@@ -169,6 +169,48 @@ def test_a_shared_link_opens_in_english_with_details(
     assert drawn_ids(page) == expected_ids(con, "beskaeftigelse")
 
 
+def test_a_table_row_opens_details_again_after_closing(
+    page: Page, server: str, con: duckdb.DuckDBPyConnection
+) -> None:
+    page.goto(f"{server}/?view=table&area=beskaeftigelse")
+    page.wait_for_selector(READY, timeout=30_000)
+    grid = page.get_by_test_id("stDataFrame").first
+    grid.wait_for(timeout=30_000)
+    first = load_view(con, ViewFilter(area="beskaeftigelse")).iloc[0]
+    box = grid.bounding_box()
+    assert box is not None
+    # The grid is drawn on a canvas: click the selection cell of the first row.
+    row_one = (box["x"] + 18, box["y"] + 35 + 17)
+    for _ in range(2):
+        page.mouse.click(*row_one)
+        page.locator(".st-key-details").wait_for(timeout=30_000)
+        page.wait_for_function("id => location.search.includes('tech=' + id)", arg=first["id"])
+        page.get_by_role("button", name="Luk").click()
+        page.locator(".st-key-details").wait_for(state="detached", timeout=30_000)
+        assert "tech" not in query(page)
+        grid = page.get_by_test_id("stDataFrame").first
+        grid.wait_for(timeout=30_000)
+
+
+def test_english_and_the_filters_survive_filtering_and_a_visit_to_another_page(
+    page: Page, server: str
+) -> None:
+    page.goto(f"{server}/?lang=en")
+    wait_ready(page)
+    page.get_by_test_id("stSelectbox").filter(has_text="Category").click()
+    page.get_by_role("option", name="Data, sensors and IoT", exact=True).click()
+    page.wait_for_function("() => location.search.includes('sector=DATA')")
+    assert query(page) == {"lang": ["en"], "sector": ["DATA"]}
+    page.get_by_role("link", name="About the radar").click()
+    page.get_by_role("heading", name="About the technology radar").wait_for()
+    assert query(page) == {"lang": ["en"]}
+    page.get_by_role("link", name="Radar", exact=True).click()
+    wait_ready(page)
+    page.wait_for_function("() => location.search.includes('sector=DATA')")
+    assert query(page) == {"lang": ["en"], "sector": ["DATA"]}
+    assert page.get_by_role("heading", name="Technology radar").count() == 1
+
+
 def test_on_a_phone_the_radar_fits_the_screen_with_a_sector_key(
     browser: Browser, server: str, con: duckdb.DuckDBPyConnection
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -108,7 +109,7 @@ def test_clicking_a_legend_entry_opens_the_details(
     view = load_view(con, ViewFilter())
     first = view.iloc[0]
     group = at.pills(key=f"legend_{first['sector']}")
-    assert group.options[0].startswith("1. ")
+    assert group.options[0].startswith("1\\. ")  # escaped for markdown: shown as "1. "
     group.set_value(first["id"]).run()
     _assert_clean(at)
     assert at.query_params["tech"] == first["id"]
@@ -149,8 +150,67 @@ def test_an_older_edition_and_the_table_view_from_the_url(app: AppTest) -> None:
     assert "Teknologi" in table.columns
 
 
-def test_an_unknown_technology_in_the_url_is_explained(app: AppTest) -> None:
-    app.query_params["tech"] = "no-such-thing"
+def test_an_unknown_technology_in_the_url_is_explained_as_plain_text(app: AppTest) -> None:
+    app.query_params["tech"] = "[Log ind](https://evil.example) :red[ADVARSEL]"
     at = app.run()
     assert not at.exception
-    assert "no-such-thing" in at.warning[0].value
+    warning = at.warning[0].value
+    assert "\\[Log ind\\]\\(https\\://evil\\.example\\) \\:red\\[ADVARSEL\\]" in warning
+
+
+def test_filters_and_language_go_into_the_url(app: AppTest) -> None:
+    at = app.run()
+    assert dict(at.query_params) == {}  # the default view keeps the URL clean
+    # The header's toggle first: AppTest lists the entry point's elements only
+    # after the first run of a navigation app.
+    at.segmented_control(key="lang").set_value("en").run()
+    at.selectbox(key="sector").set_value("DATA").run()
+    at.text_input(key="q").input("sensor").run()
+    at.segmented_control(key="view").set_value("table").run()
+    _assert_clean(at)
+    # (The header's lang parameter is checked in the browser tests: AppTest
+    # does not carry the entry point's URL changes over reruns.)
+    assert {k: at.query_params[k] for k in ("sector", "q", "view")} == {
+        "sector": "DATA",
+        "q": "sensor",
+        "view": "table",
+    }
+    assert at.selectbox(key="area").label == "Welfare area"
+    at.selectbox(key="sector").set_value(None).run()
+    assert "sector" not in at.query_params
+
+
+def test_language_and_filters_survive_a_visit_to_another_page(app: AppTest) -> None:
+    app.query_params.update({"lang": "en", "area": "beskaeftigelse"})
+    at = app.run()
+    at.switch_page("pages/about.py").run()
+    _assert_clean(at)
+    assert at.header[0].value == "About the technology radar"
+    assert at.query_params["lang"] == "en"
+    at.switch_page("pages/radar.py").run()
+    assert at.selectbox(key="area").value == "beskaeftigelse"
+    assert at.query_params["area"] == "beskaeftigelse"
+    assert at.selectbox(key="area").label == "Welfare area"
+
+
+def test_stored_text_is_never_markup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seed = tmp_path / "data"
+    shutil.copytree(store.SEED_DIR, seed, ignore=shutil.ignore_patterns("*.duckdb*"))
+    techs = (seed / "technologies.csv").read_text(encoding="utf-8").splitlines()
+    evil = '"**Fed** [Log ind](https://evil.example) :red[RØD] $x$"'
+    fields = techs[1].split(",")
+    tech_id = fields[0]
+    techs[1] = ",".join([tech_id, fields[1], evil, evil, *fields[4:]])
+    (seed / "technologies.csv").write_text("\n".join(techs) + "\n", encoding="utf-8")
+    db = tmp_path / "evil.duckdb"
+    store.build_database(db, data_dir=seed)
+    monkeypatch.setenv(store.DB_ENV_VAR, str(db))
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+    at.query_params.update({"tech": tech_id, "area": "samlet"})
+    at.run()
+    _assert_clean(at)
+    escaped = "\\*\\*Fed\\*\\* \\[Log ind\\]\\(https\\://evil\\.example\\) \\:red\\[RØD\\] \\$x\\$"
+    assert escaped in at.subheader[0].value
+    labels = [o for g in at.pills for o in g.options]
+    assert any(escaped in label for label in labels)
+    assert not any("**Fed**" in label and escaped not in label for label in labels)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import subprocess
 import sys
 import textwrap
@@ -236,3 +237,60 @@ def test_a_file_that_is_not_a_database_gives_a_clear_message(tmp_path: Path) -> 
     path.write_text("this is not a database", encoding="utf-8")
     with pytest.raises(store.DatabaseUnavailableError, match="init --force"):
         store.connect(path)
+
+
+def _rewrite_row(path: Path, row: int, changes: dict[int, str]) -> list[str]:
+    """Change fields of spreadsheet row ``row`` (header = 1), writing proper CSV."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.reader(handle))
+    for index, value in changes.items():
+        records[row - 1][index] = value
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(records)
+    return records[row - 1]
+
+
+def test_quoted_line_breaks_survive_and_rows_count_as_in_a_spreadsheet(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    cases = seed_copy / "cases.csv"
+    text = "Første linje\nAnden linje\u2028samme afsnit"
+    case_id = _rewrite_row(cases, 2, {7: text})[0]
+    _rewrite_row(cases, 4, {2: "ingen-saadan-omraade"})
+    with pytest.raises(SeedError) as caught:
+        store.build_database(tmp_path / "x.duckdb", data_dir=seed_copy)
+    # Row 4 as a spreadsheet counts it, although a line break came before it.
+    assert [str(p) for p in caught.value.problems] == [
+        "cases.csv, row 4, column 'area': 'ingen-saadan-omraade' is not an id in areas.csv"
+    ]
+    _rewrite_row(cases, 4, {2: "administration"})
+    con = store.connect(store.build_database(tmp_path / "ok.duckdb", data_dir=seed_copy))
+    try:
+        stored = store.query_frame(con, "SELECT text_da FROM cases WHERE id = ?", [case_id])
+    finally:
+        con.close()
+    assert stored["text_da"][0] == text
+
+
+def test_the_radar_refuses_more_rings_than_it_can_draw(seed_copy: Path, tmp_path: Path) -> None:
+    rings = seed_copy / "rings.csv"
+    text = rings.read_text(encoding="utf-8").rstrip("\n").splitlines()
+    header, rows = text[0], text[1:]
+    extra = [f"ekstra-{i},{5 + i},0.0{i},E{i},E{i},d,d" for i in range(3)]
+    rings.write_text("\n".join([header, *rows, *extra]) + "\n", encoding="utf-8")
+    with pytest.raises(SeedError, match=r"rings\.csv: has 7 rings; the radar draws 3 to 6"):
+        store.build_database(tmp_path / "x.duckdb", data_dir=seed_copy)
+
+
+def test_an_override_needs_its_reason(seed_copy: Path, tmp_path: Path) -> None:
+    path = seed_copy / "assessments.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    fields = lines[1].split(",")
+    fields[-2], fields[-1] = "afvent", ""
+    lines[1] = ",".join(fields)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(SeedError) as caught:
+        store.build_database(tmp_path / "x.duckdb", data_dir=seed_copy)
+    assert [str(p) for p in caught.value.problems] == [
+        "assessments.csv, row 2, column 'override_reason': a ring override needs its reason"
+    ]

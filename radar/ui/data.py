@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 import duckdb
@@ -15,6 +16,8 @@ from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.ui.state import current_lang
 from radar.view import TechnologyDetails, ViewFilter, build_view, technology_details
+
+logger = logging.getLogger(__name__)
 
 
 @st.cache_resource(show_spinner=False)
@@ -40,7 +43,8 @@ def technologies(db: str) -> dict[str, Technology]:
     return store.load_technologies(connection(db))
 
 
-@st.cache_data(show_spinner=False)
+# Bounded: the keys include free text from the URL (the search, the technology id).
+@st.cache_data(show_spinner=False, max_entries=256)
 def radar_view(
     db: str,
     area: str,
@@ -82,7 +86,7 @@ def figure(
     )
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=512)
 def details(db: str, technology_id: str, edition: int) -> TechnologyDetails | None:
     """One technology's details for an edition; ``None`` for an unknown id."""
     tech = technologies(db).get(technology_id)
@@ -109,6 +113,9 @@ def page_data() -> PageData:
     try:
         return PageData(db=db, catalog=catalog(db), technologies=technologies(db))
     except (store.DatabaseUnavailableError, duckdb.Error, ValueError) as exc:
-        st.error(t("error.database", current_lang(), error=str(exc)))
+        # Viewers get a plain message; the details (paths, the seed problem) go
+        # to the operator's log, not to every visitor's screen.
+        logger.error("cannot open the radar database %s: %s", db, exc)
+        st.error(t("error.database", current_lang()))
         st.stop()
         raise  # unreachable: st.stop() raises; keeps type checkers honest

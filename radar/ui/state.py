@@ -3,8 +3,9 @@
 Each filter widget's key is its URL parameter name. The URL holds ids
 (``area=beskaeftigelse``), not the labels a widget shows. Streamlit's
 ``bind="query-params"`` stores the formatted label, which would put Danish or
-English names in shared links, so the state is synced here instead: restored from the URL
-when a session first shows a widget, published back after every run.
+English names in shared links, so the state is synced here instead: read from
+the URL when a session starts, remembered across pages, and published back to
+the URL after every run.
 """
 
 from __future__ import annotations
@@ -27,41 +28,56 @@ QUERY: Final = "q"
 VIEW: Final = "view"
 TECH: Final = "tech"
 
-#: Bumped to give the radar chart a fresh key, which clears its selection, so
-#: the same blip can be clicked again after its details were closed.
+#: Bumped to give the radar chart and the table fresh keys, which clears their
+#: selection, so the same blip or row can be picked again after closing.
 _CHART_GENERATION: Final = "_radar_chart_generation"
 #: The "+N" cell whose hidden blips are listed, as (sector, ring).
 OVERFLOW_CELL: Final = "_overflow_cell"
 
 
-def restore(
+def _shadow(key: str) -> str:
+    # The remembered value lives under a key of its own, not the widget's:
+    # Streamlit drops a widget's state when a page without it runs, and the
+    # view should survive a visit to another page.
+    return f"_url_{key}"
+
+
+def bind(
     key: str,
-    valid: Collection[Any],
+    valid: Collection[Any] | None,
     default: Any,
     parse: Callable[[str], Any] = str,
 ) -> None:
-    """Seed widget ``key`` from the URL on its first appearance in this session.
+    """Set widget ``key`` to its remembered value; call before creating the widget.
 
-    A value that does not parse or is not in ``valid`` falls back to ``default``
-    (a stale or mistyped link still opens, on the default view).
+    The first time in a session the value comes from the URL. A value that does
+    not parse or is not in ``valid`` (``None``: anything) falls back to
+    ``default``, so a stale or mistyped link still opens, on the default view.
+    Give the widget ``on_change=partial(remember, key)``.
     """
-    if key in st.session_state:
-        return
-    raw = st.query_params.get(key)
-    value = default
-    if raw:
-        try:
-            parsed = parse(raw)
-        except ValueError:
-            parsed = None
-        if parsed in valid:
-            value = parsed
-    st.session_state[key] = value
+    shadow = _shadow(key)
+    if shadow not in st.session_state:
+        value = default
+        raw = st.query_params.get(key)
+        if raw:
+            try:
+                parsed = parse(raw)
+            except ValueError:
+                parsed = None
+            if parsed is not None and (valid is None or parsed in valid):
+                value = parsed
+        st.session_state[shadow] = value
+    st.session_state[key] = st.session_state[shadow]
+
+
+def remember(key: str) -> None:
+    """``on_change`` callback: keep the widget's new value for the URL and other pages."""
+    st.session_state[_shadow(key)] = st.session_state[key]
 
 
 def publish(key: str, default: Any) -> None:
-    """Write widget ``key``'s value to the URL; a default value leaves the URL clean."""
-    value = st.session_state.get(key)
+    """Write the remembered value to the URL; a default value leaves the URL clean."""
+    value = st.session_state.get(_shadow(key))
     text = None if value is None or value == default or value == "" else str(value)
     current = st.query_params.get(key)
     if text is None:
@@ -73,7 +89,7 @@ def publish(key: str, default: Any) -> None:
 
 def current_lang() -> Lang:
     """The language chosen by the toggle, or in the URL; Danish by default."""
-    value = st.session_state.get(LANG) or st.query_params.get(LANG) or DEFAULT_LANG
+    value = st.session_state.get(_shadow(LANG)) or st.query_params.get(LANG) or DEFAULT_LANG
     return parse_lang(value)
 
 
@@ -97,9 +113,9 @@ def close_details() -> None:
     st.session_state[_CHART_GENERATION] = st.session_state.get(_CHART_GENERATION, 0) + 1
 
 
-def chart_key() -> str:
-    """The radar chart's widget key for this generation."""
-    return f"radar_chart_{st.session_state.get(_CHART_GENERATION, 0)}"
+def selection_key(name: str) -> str:
+    """The key of a selecting widget (chart, table) for this generation."""
+    return f"{name}_{st.session_state.get(_CHART_GENERATION, 0)}"
 
 
 def is_phone() -> bool:

@@ -17,6 +17,8 @@ from radar.ui import state
 from radar.ui.data import PageData
 from radar.view import AreaPlacement, TechnologyDetails, ViewFilter
 
+#: Longest search text kept (and put in the URL).
+MAX_QUERY = 200
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=])")
 
 
@@ -31,13 +33,14 @@ def plain(text: str) -> str:
 
 def language_toggle(lang: Lang) -> None:
     """The visible Dansk / English switch, kept in ``?lang=``."""
-    state.restore(state.LANG, LANGUAGES, DEFAULT_LANG)
+    state.bind(state.LANG, LANGUAGES, DEFAULT_LANG)
     st.segmented_control(
         t("app.language", lang),
         options=list(LANGUAGES),
         format_func=lambda code: t(f"lang.{code}", lang),
         required=True,
         key=state.LANG,
+        on_change=partial(state.remember, state.LANG),
         label_visibility="collapsed",
     )
     state.publish(state.LANG, DEFAULT_LANG)
@@ -52,12 +55,11 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
     """The filter row; every filter is kept in its URL parameter."""
     areas = [COMBINED_AREA, *catalog.area_ids]
     years = list(catalog.years)
-    state.restore(state.AREA, areas, COMBINED_AREA)
-    state.restore(state.EDITION, years, years[0], int)
-    state.restore(state.SECTOR, catalog.sector_ids, None)
-    state.restore(state.RING, catalog.ring_ids, None)
-    if state.QUERY not in st.session_state:
-        st.session_state[state.QUERY] = st.query_params.get(state.QUERY, "")[:200]
+    state.bind(state.AREA, areas, COMBINED_AREA)
+    state.bind(state.EDITION, years, years[0], int)
+    state.bind(state.SECTOR, catalog.sector_ids, None)
+    state.bind(state.RING, catalog.ring_ids, None)
+    state.bind(state.QUERY, None, "", lambda raw: raw[:MAX_QUERY])
 
     area_col, edition_col, sector_col, ring_col, query_col = st.columns([3, 1.3, 2.4, 1.8, 2.5])
     with area_col:
@@ -66,9 +68,15 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
             options=areas,
             format_func=lambda a: area_label(catalog, a, lang),
             key=state.AREA,
+            on_change=partial(state.remember, state.AREA),
         )
     with edition_col:
-        edition = st.selectbox(t("filter.edition", lang), options=years, key=state.EDITION)
+        edition = st.selectbox(
+            t("filter.edition", lang),
+            options=years,
+            key=state.EDITION,
+            on_change=partial(state.remember, state.EDITION),
+        )
     with sector_col:
         sector = st.selectbox(
             t("filter.sector", lang),
@@ -77,6 +85,7 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
             index=None,
             placeholder=t("filter.sector.all", lang),
             key=state.SECTOR,
+            on_change=partial(state.remember, state.SECTOR),
         )
     with ring_col:
         ring = st.selectbox(
@@ -86,13 +95,15 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
             index=None,
             placeholder=t("filter.ring.all", lang),
             key=state.RING,
+            on_change=partial(state.remember, state.RING),
         )
     with query_col:
         query = st.text_input(
             t("filter.query", lang),
             placeholder=t("filter.query.placeholder", lang),
-            max_chars=200,
+            max_chars=MAX_QUERY,
             key=state.QUERY,
+            on_change=partial(state.remember, state.QUERY),
         )
     for key, default in (
         (state.AREA, COMBINED_AREA),
@@ -114,13 +125,14 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
 def view_switch(lang: Lang) -> str:
     """Radar or table, kept in ``?view=``."""
     modes = ["radar", "table"]
-    state.restore(state.VIEW, modes, modes[0])
+    state.bind(state.VIEW, modes, modes[0])
     mode = st.segmented_control(
         t("filter.view", lang),
         options=modes,
         format_func=lambda v: t(f"view.{v}", lang),
         required=True,
         key=state.VIEW,
+        on_change=partial(state.remember, state.VIEW),
         label_visibility="collapsed",
     )
     state.publish(state.VIEW, modes[0])
@@ -156,9 +168,9 @@ def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None)
         options = in_sector["id"].tolist()
         st.session_state[key] = selected if selected in options else None
         st.pills(
-            sector.label(lang),
+            plain(sector.label(lang)),
             options=options,
-            format_func=lambda i: f"{numbers[i]}. {_name(data.technologies, i, lang)}",
+            format_func=lambda i: plain(f"{numbers[i]}. {_name(data.technologies, i, lang)}"),
             selection_mode="single",
             key=key,
             on_change=_legend_changed,
@@ -214,7 +226,7 @@ def overflow_list(view: pd.DataFrame, data: PageData, lang: Lang) -> None:
         st.pills(
             t("legend.title", lang),
             options=hidden["id"].tolist(),
-            format_func=lambda i: f"{numbers[i]}. {_name(data.technologies, i, lang)}",
+            format_func=lambda i: plain(f"{numbers[i]}. {_name(data.technologies, i, lang)}"),
             key=key,
             on_change=_legend_changed,
             args=(key,),
@@ -248,7 +260,7 @@ def details_panel(
             )
         if details is None:
             with head:
-                st.warning(t("details.not_found", lang, id=technology_id))
+                st.warning(t("details.not_found", lang, id=plain(technology_id)))
             return
         tech = details.technology
         row = view[view["id"] == tech.id]
@@ -263,8 +275,8 @@ def details_panel(
                 t(
                     "details.not_on_radar",
                     lang,
-                    name=tech.label(lang),
-                    area=area_name,
+                    name=plain(tech.label(lang)),
+                    area=plain(area_name),
                     edition=details.edition,
                 )
             )
@@ -286,7 +298,7 @@ def details_panel(
         _cases(details, lang)
         if placement is not None:
             ring = catalog.ring(placement.ring)
-            with st.expander(t("details.ring_meaning", lang, ring=ring.label(lang))):
+            with st.expander(t("details.ring_meaning", lang, ring=plain(ring.label(lang)))):
                 st.text(ring.description(lang))
 
 
@@ -317,9 +329,9 @@ def _scores(placement: AreaPlacement, catalog: Catalog, lang: Lang) -> None:
             t(
                 "details.override",
                 lang,
-                ring=catalog.ring(placement.ring).label(lang),
-                computed=catalog.ring(placement.computed_ring).label(lang),
-                reason=placement.override_reason,
+                ring=plain(catalog.ring(placement.ring).label(lang)),
+                computed=plain(catalog.ring(placement.computed_ring).label(lang)),
+                reason=plain(placement.override_reason),
             ),
             icon=":material/edit_note:",
         )
@@ -391,8 +403,10 @@ def table_view(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | N
     )
     ids: Sequence[str] = rows["id"].tolist()
 
+    key = state.selection_key("radar_table")
+
     def table_changed() -> None:
-        picked = st.session_state["radar_table"]["selection"]["rows"]
+        picked = st.session_state[key]["selection"]["rows"]
         if picked:
             state.select_tech(ids[picked[0]])
         else:
@@ -405,7 +419,7 @@ def table_view(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | N
         hide_index=True,
         width="stretch",
         height=min(38 + 35 * len(frame), 720),
-        key="radar_table",
+        key=key,
         on_select=table_changed,
         selection_mode="single-row",
         column_config={
@@ -434,7 +448,7 @@ def _chart_clicked(key: str) -> None:
 def radar_chart(data: PageData, view_filter: ViewFilter, lang: Lang, selected: str | None) -> None:
     """The interactive radar: hover for a summary, click a blip for its details."""
     fig = ui_data.figure(data.db, view_filter, lang, selected, state.is_phone())
-    key = state.chart_key()
+    key = state.selection_key("radar_chart")
     st.plotly_chart(
         fig,
         key=key,
