@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -55,47 +56,39 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
     """The filter row; every filter is kept in its URL parameter."""
     areas = [COMBINED_AREA, *catalog.area_ids]
     years = list(catalog.years)
-    state.bind(state.AREA, areas, COMBINED_AREA)
-    state.bind(state.EDITION, years, years[0], int)
-    state.bind(state.SECTOR, catalog.sector_ids, None)
-    state.bind(state.RING, catalog.ring_ids, None)
-    state.bind(state.QUERY, None, "", lambda raw: raw[:MAX_QUERY])
+    # (URL parameter, valid values or None for any, default, parser)
+    params: tuple[tuple[str, Sequence[Any] | None, Any, Callable[[str], Any]], ...] = (
+        (state.AREA, areas, COMBINED_AREA, str),
+        (state.EDITION, years, years[0], int),
+        (state.SECTOR, catalog.sector_ids, None, str),
+        (state.RING, catalog.ring_ids, None, str),
+        (state.QUERY, None, "", lambda raw: raw[:MAX_QUERY]),
+    )
+    for key, valid, default, parse in params:
+        state.bind(key, valid, default, parse)
 
     area_col, edition_col, sector_col, ring_col, query_col = st.columns([3, 1.3, 2.4, 1.8, 2.5])
     with area_col:
-        area = st.selectbox(
-            t("filter.area", lang),
-            options=areas,
-            format_func=lambda a: area_label(catalog, a, lang),
-            key=state.AREA,
-            on_change=partial(state.remember, state.AREA),
+        area = _url_selectbox(
+            state.AREA, t("filter.area", lang), areas, lambda a: area_label(catalog, a, lang)
         )
     with edition_col:
-        edition = st.selectbox(
-            t("filter.edition", lang),
-            options=years,
-            key=state.EDITION,
-            on_change=partial(state.remember, state.EDITION),
-        )
+        edition = _url_selectbox(state.EDITION, t("filter.edition", lang), years, str)
     with sector_col:
-        sector = st.selectbox(
+        sector = _url_selectbox(
+            state.SECTOR,
             t("filter.sector", lang),
-            options=list(catalog.sector_ids),
-            format_func=lambda s: catalog.sector(s).label(lang),
-            index=None,
-            placeholder=t("filter.sector.all", lang),
-            key=state.SECTOR,
-            on_change=partial(state.remember, state.SECTOR),
+            catalog.sector_ids,
+            lambda s: catalog.sector(s).label(lang),
+            everything=t("filter.sector.all", lang),
         )
     with ring_col:
-        ring = st.selectbox(
+        ring = _url_selectbox(
+            state.RING,
             t("filter.ring", lang),
-            options=list(catalog.ring_ids),
-            format_func=lambda r: catalog.ring(r).label(lang),
-            index=None,
-            placeholder=t("filter.ring.all", lang),
-            key=state.RING,
-            on_change=partial(state.remember, state.RING),
+            catalog.ring_ids,
+            lambda r: catalog.ring(r).label(lang),
+            everything=t("filter.ring.all", lang),
         )
     with query_col:
         query = st.text_input(
@@ -105,13 +98,7 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
             key=state.QUERY,
             on_change=partial(state.remember, state.QUERY),
         )
-    for key, default in (
-        (state.AREA, COMBINED_AREA),
-        (state.EDITION, years[0]),
-        (state.SECTOR, None),
-        (state.RING, None),
-        (state.QUERY, ""),
-    ):
+    for key, _, default, _ in params:
         state.publish(key, default)
     return ViewFilter(
         area=area or COMBINED_AREA,
@@ -119,6 +106,25 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
         sector=sector,
         ring=ring,
         query=(query or "").strip(),
+    )
+
+
+def _url_selectbox(
+    key: str,
+    label: str,
+    options: Sequence[Any],
+    format_func: Callable[[Any], str],
+    *,
+    everything: str | None = None,
+) -> Any:
+    """A selectbox kept in URL parameter ``key``; with ``everything``, empty means all."""
+    return st.selectbox(
+        label,
+        options=list(options),
+        format_func=format_func,
+        key=key,
+        on_change=partial(state.remember, key),
+        **({"index": None, "placeholder": everything} if everything else {}),
     )
 
 
