@@ -12,7 +12,7 @@ if not page.catalog.years:
     st.warning(t("error.no_editions", lang))
     st.stop()
 
-view_filter = widgets.view_filters(page.catalog, lang)
+view_filter = widgets.view_filters(page.catalog, lang, ui_data.default_edition(page.db))
 view = ui_data.radar_view(
     page.db,
     view_filter.area,

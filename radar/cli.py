@@ -62,7 +62,9 @@ def _parser() -> argparse.ArgumentParser:
         default=COMBINED_AREA,
         help=f"welfare area id, or '{COMBINED_AREA}' for the combined radar (default)",
     )
-    show.add_argument("--edition", type=int, help="edition year (default: the latest)")
+    show.add_argument(
+        "--edition", type=int, help="edition year (default: the newest with assessments)"
+    )
     show.add_argument("--lang", choices=("da", "en"), default="da", help="language of names")
     return parser
 
@@ -93,7 +95,9 @@ def _show(args: argparse.Namespace) -> int:
         if not catalog.years:
             print("error: the database has no editions", file=sys.stderr)
             return 1
-        edition = args.edition if args.edition is not None else catalog.years[0]
+        edition = args.edition
+        if edition is None:
+            edition = store.latest_assessed_edition(con) or catalog.years[0]
         if edition not in catalog.years:
             known = ", ".join(str(y) for y in sorted(catalog.years))
             print(f"error: no edition {edition}; the editions are {known}", file=sys.stderr)

@@ -172,6 +172,11 @@ def load_catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
     )
 
 
+def latest_assessed_edition(con: duckdb.DuckDBPyConnection) -> int | None:
+    """The newest edition that has assessments: an edition added ahead of time is not it."""
+    return _records(con, "SELECT max(edition) AS year FROM assessments")[0]["year"]
+
+
 def load_technologies(con: duckdb.DuckDBPyConnection) -> dict[str, Technology]:
     """Every technology in the catalogue, by id."""
     rows = _records(con, "SELECT * FROM technologies ORDER BY id")

@@ -192,11 +192,14 @@ def build_view(
 def load_view(con: duckdb.DuckDBPyConnection, view: ViewFilter) -> pd.DataFrame:
     """Read everything a view needs from the database and build it.
 
-    ``view.edition`` None means the latest edition. For one-off use (command
-    line, tests, benchmarks); the dashboard caches the pieces separately.
+    ``view.edition`` None means the newest edition with assessments. For
+    one-off use (command line, tests, benchmarks); the dashboard caches the
+    pieces separately.
     """
     catalog = store.load_catalog(con)
-    edition = view.edition if view.edition is not None else catalog.years[0]
+    edition = view.edition
+    if edition is None:
+        edition = store.latest_assessed_edition(con) or catalog.years[0]
     return build_view(
         store.load_assessments(con, edition), catalog, store.load_technologies(con), view
     )

@@ -214,3 +214,22 @@ def test_stored_text_is_never_markup(tmp_path: Path, monkeypatch: pytest.MonkeyP
     labels = [o for g in at.pills for o in g.options]
     assert any(escaped in label for label in labels)
     assert not any("**Fed**" in label and escaped not in label for label in labels)
+
+
+def test_an_edition_without_assessments_is_not_the_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed = tmp_path / "data"
+    shutil.copytree(store.SEED_DIR, seed, ignore=shutil.ignore_patterns("*.duckdb*"))
+    with (seed / "editions.csv").open("a", encoding="utf-8") as editions:
+        editions.write("2026,2026-06-15,Teknologiradar 2026 (kladde),Technology radar 2026\n")
+    db = tmp_path / "ahead.duckdb"
+    store.build_database(db, data_dir=seed)
+    monkeypatch.setenv(store.DB_ENV_VAR, str(db))
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
+    _assert_clean(at)
+    assert at.selectbox(key="edition").value == 2025
+    assert (
+        2026 in at.selectbox(key="edition").options or "2026" in at.selectbox(key="edition").options
+    )
+    assert len(_legend_entries(at)) >= 90

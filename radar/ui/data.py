@@ -38,6 +38,12 @@ def catalog(db: str) -> Catalog:
 
 
 @st.cache_data(show_spinner=False)
+def default_edition(db: str) -> int | None:
+    """The edition a radar opens on: the newest one with assessments."""
+    return store.latest_assessed_edition(connection(db))
+
+
+@st.cache_data(show_spinner=False)
 def technologies(db: str) -> dict[str, Technology]:
     """The technology catalogue by id."""
     return store.load_technologies(connection(db))

@@ -52,14 +52,15 @@ def area_label(catalog: Catalog, area: str, lang: Lang) -> str:
     return t("area.samlet", lang) if area == COMBINED_AREA else catalog.area(area).label(lang)
 
 
-def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
+def view_filters(catalog: Catalog, lang: Lang, default_edition: int | None) -> ViewFilter:
     """The filter row; every filter is kept in its URL parameter."""
     areas = [COMBINED_AREA, *catalog.area_ids]
     years = list(catalog.years)
+    latest = default_edition if default_edition in years else years[0]
     # (URL parameter, valid values or None for any, default, parser)
     params: tuple[tuple[str, Sequence[Any] | None, Any, Callable[[str], Any]], ...] = (
         (state.AREA, areas, COMBINED_AREA, str),
-        (state.EDITION, years, years[0], int),
+        (state.EDITION, years, latest, int),
         (state.SECTOR, catalog.sector_ids, None, str),
         (state.RING, catalog.ring_ids, None, str),
         (state.QUERY, None, "", lambda raw: raw[:MAX_QUERY]),
@@ -102,7 +103,7 @@ def view_filters(catalog: Catalog, lang: Lang) -> ViewFilter:
         state.publish(key, default)
     return ViewFilter(
         area=area or COMBINED_AREA,
-        edition=edition if edition is not None else years[0],
+        edition=edition if edition is not None else latest,
         sector=sector,
         ring=ring,
         query=(query or "").strip(),
