@@ -257,7 +257,7 @@ def details_panel(
     """A technology's story: description, scores, ring per area, cases, ring meaning."""
     catalog = data.catalog
     with st.container(border=True, key="details"):
-        head, close = st.columns([5, 1], vertical_alignment="top")
+        head, close = st.columns([3, 1], vertical_alignment="top")
         with close:
             st.button(
                 t("details.close", lang),
