@@ -327,39 +327,36 @@ def _blip_circles(
     """
     groups = drawn.groupby([drawn["sector"].map(sector_position), drawn["match"]], sort=True)
     for (position, match), rows in groups:
-        xs, ys = circle_outlines(
-            rows["x"].to_numpy(), rows["y"].to_numpy(), rows["radius"].to_numpy()
-        )
         fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
+            _circle_trace(
+                rows,
+                name=f"circles-{position}",
                 fill="toself",
                 fillcolor=sector_colour(int(position)),
                 line={"color": theme.BACKGROUND, "width": 1},
                 opacity=1.0 if match else theme.DIMMED_OPACITY,
-                hoverinfo="skip",
-                name=f"circles-{position}",
-                showlegend=False,
             )
         )
     chosen = drawn[drawn["id"] == selected]
     if not chosen.empty:
-        xs, ys = circle_outlines(
-            chosen["x"].to_numpy(), chosen["y"].to_numpy(), chosen["radius"].to_numpy() + 0.004
-        )
         fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines",
-                line={"color": theme.SELECTED_OUTLINE, "width": 3},
-                hoverinfo="skip",
+            _circle_trace(
+                chosen,
                 name="selected",
-                showlegend=False,
+                pad=0.004,
+                line={"color": theme.SELECTED_OUTLINE, "width": 3},
             )
         )
+
+
+def _circle_trace(rows: pd.DataFrame, *, name: str, pad: float = 0.0, **style: Any) -> go.Scatter:
+    """One line trace drawing a circle round each row's blip, ``pad`` wider than it."""
+    xs, ys = circle_outlines(
+        rows["x"].to_numpy(), rows["y"].to_numpy(), rows["radius"].to_numpy() + pad
+    )
+    return go.Scatter(
+        x=xs, y=ys, mode="lines", hoverinfo="skip", name=name, showlegend=False, **style
+    )
 
 
 def _numbers(

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from radar.theme import RING_FILLS, SECTOR_COLOURS
+
 #: Seed files above this size are refused before they are read.
 MAX_SEED_FILE_BYTES = 20 * 1024 * 1024
 
@@ -332,9 +334,10 @@ def _check_references(tables: dict[str, Rows], lines: dict[str, list[int]]) -> l
     return problems
 
 
-#: How many rings and sectors the radar can draw (layout, colours and labels).
-RING_COUNT = (3, 6)
-SECTOR_COUNT = (3, 8)
+#: How many rings and sectors the radar can draw: one band fill per ring and
+#: one colour per sector in the theme; fewer than three make no radar.
+RING_COUNT = (3, len(RING_FILLS))
+SECTOR_COUNT = (3, len(SECTOR_COLOURS))
 
 
 def _check_rules(tables: dict[str, Rows], lines: dict[str, list[int]]) -> list[Problem]:
