@@ -2,25 +2,17 @@
 
 import streamlit as st
 
+from radar import history
 from radar.i18n import t
 from radar.ui import data as ui_data
 from radar.ui import state, widgets
 
 lang = state.current_lang()
 page = ui_data.page_data()
-if not page.catalog.years:
-    st.warning(t("error.no_editions", lang))
-    st.stop()
 
 view_filter = widgets.view_filters(page.catalog, lang, ui_data.default_edition(page.db))
-view = ui_data.radar_view(
-    page.db,
-    view_filter.area,
-    view_filter.edition,
-    view_filter.sector,
-    view_filter.ring,
-    view_filter.query,
-)
+view = ui_data.radar_view(page.db, view_filter)
+area_history = ui_data.area_history(page.db, view_filter.area)
 selected = state.selected_tech()
 visible = view[view["visible"]]
 
@@ -48,7 +40,7 @@ with switch:
 main, side = st.columns([5, 3], gap="medium")
 with main:
     if visible.empty:
-        st.info(t("radar.empty", lang))
+        st.info(t("radar.no_changes" if view_filter.changed else "radar.empty", lang))
     elif mode == "table":
         widgets.table_view(view, page, lang, selected)
     else:
@@ -66,4 +58,12 @@ with side:
     else:
         st.caption(t("radar.hint", lang))
     widgets.overflow_list(view, page, lang)
+    widgets.movement_key(
+        view,
+        history.dropped(area_history, view_filter.edition),
+        view_filter.edition,
+        history.previous_edition(area_history, view_filter.edition),
+        page,
+        lang,
+    )
     widgets.legend(view, page, lang, selected)

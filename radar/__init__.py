@@ -5,26 +5,36 @@ Streamlit; the Streamlit helpers live in :mod:`radar.ui`.
 
 Public API
 ----------
-compute_layout
-    Place blips in their ring and sector, without overlaps.
+compute_layout, layout_editions
+    Place blips in their ring and sector, without overlaps; keep unchanged
+    blips in place from one edition to the next.
 build_database, connect
     Build the DuckDB database from the seed files, and open it.
 build_view, ViewFilter
     The placed, numbered blips of one radar view.
 radar_figure
     Draw a view as a Plotly figure.
+all_entries, area_history, compare_editions, Movement
+    Every radar of every edition, with derived movement and stable positions;
+    two editions compared.
 """
 
 from radar.figures import radar_figure
-from radar.layout import compute_layout
+from radar.history import Movement, all_entries, area_history, compare_editions
+from radar.layout import compute_layout, layout_editions
 from radar.store import build_database, connect
 from radar.view import ViewFilter, build_view
 
 __all__ = [
+    "Movement",
     "ViewFilter",
+    "all_entries",
+    "area_history",
     "build_database",
     "build_view",
+    "compare_editions",
     "compute_layout",
     "connect",
+    "layout_editions",
     "radar_figure",
 ]

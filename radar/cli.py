@@ -18,7 +18,8 @@ from pathlib import Path
 from radar import store
 from radar.model import COMBINED_AREA
 from radar.seed import SeedError
-from radar.view import ViewFilter, build_view
+from radar.theme import MOVEMENT_MARKS
+from radar.view import ViewFilter, load_view
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -107,18 +108,14 @@ def _show(args: argparse.Namespace) -> int:
             print(f"error: no area '{args.area}'; the areas are {known}", file=sys.stderr)
             return 1
         technologies = store.load_technologies(con)
-        view = build_view(
-            store.load_assessments(con, edition),
-            catalog,
-            technologies,
-            ViewFilter(area=args.area, edition=edition),
-        )
+        view = load_view(con, ViewFilter(area=args.area, edition=edition))
     finally:
         con.close()
     for row in view.itertuples():
         name = technologies[row.id].label(args.lang)
         ring = catalog.ring(row.ring).label(args.lang)
-        print(f"{row.number:>3}  {ring:<9} {row.sector:<6} {row.score:5.2f}  {name}")
+        moved = MOVEMENT_MARKS[row.movement]
+        print(f"{row.number:>3}  {ring:<9} {moved} {row.sector:<6} {row.score:5.2f}  {name}")
     return 0
 
 

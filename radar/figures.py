@@ -24,6 +24,7 @@ from radar import theme
 from radar.i18n import t
 from radar.layout import ring_edges, sector_edges
 from radar.model import Catalog, Lang, Technology
+from radar.view import movement_text
 
 #: Half-widths of the visible area in radar units: room for the sector labels.
 X_EXTENT = 1.5
@@ -190,6 +191,7 @@ def radar_figure(
     scale: float = 1.0,
     title: str | None = None,
     compact: bool = False,
+    trails: pd.DataFrame | None = None,
 ) -> go.Figure:
     """Draw one radar view.
 
@@ -216,6 +218,10 @@ def radar_figure(
     compact
         For phones: a shorter figure, smaller labels, and no numbers in the
         blips (too small to read there; the legend below carries them).
+    trails
+        For comparing editions: rows with ``id, x_before, y_before`` (where the
+        blip was in the earlier edition); each visible blip listed gets a faint
+        outline at its earlier place and an arrow from there to where it is now.
 
     Returns
     -------
@@ -237,8 +243,11 @@ def radar_figure(
     pixels = (height - 2 * theme.FIGURE_MARGIN) / (y_range[1] - y_range[0])
 
     drawn = view[view["visible"] & view["shown"]]
+    if trails is not None and not trails.empty:
+        _trails(fig, drawn, trails)
     _blip_circles(fig, drawn, sector_position, selected)
     hover = []
+    moves = "movement" in drawn.columns
     for row in drawn.itertuples():
         tech = technologies.get(row.id)
         name = tech.label(lang) if tech else row.id
@@ -247,7 +256,8 @@ def radar_figure(
             f"<b>{row.number}. {_escape(name)}</b><br>"
             f"{t('hover.ring', lang)}: {_escape(rings[row.ring].label(lang))}<br>"
             f"{t('hover.sector', lang)}: {_escape(sectors[row.sector].label(lang))}<br>"
-            f"{_wrap(summary, 60)}"
+            + (f"<i>{_escape(movement_text(row, catalog, lang))}</i><br>" if moves else "")
+            + f"{_wrap(summary, 60)}"
         )
     fig.add_trace(
         go.Scatter(
@@ -302,16 +312,66 @@ def circle_outlines(
     x: np.ndarray, y: np.ndarray, radius: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
     """Closed polygons approximating circles, separated by NaN gaps, for one trace."""
-    angles = np.linspace(0.0, 2.0 * math.pi, CIRCLE_POINTS + 1)
-    xs = x[:, None] + radius[:, None] * np.cos(angles)[None, :]
-    ys = y[:, None] + radius[:, None] * np.sin(angles)[None, :]
-    gap = np.full((len(x), 1), np.nan)
+    return blip_outlines(x, y, radius, np.full(len(x), "same", dtype=object))
+
+
+def _unit_corners(kind: str, x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Corner angles (radians) and radii of each blip's shape, in units of the blip radius.
+
+    Returns an array of shape ``(len(x), corners, 2)``. Triangles point at the
+    radar's centre (moved in) or away from it (moved out), whatever the sector.
+    """
+    n = len(x)
+    if kind in ("in", "out"):
+        towards_centre = np.arctan2(-y, -x)
+        apex = towards_centre if kind == "in" else towards_centre + math.pi
+        angles = apex[:, None] + np.array([0.0, 2.0, 4.0, 0.0])[None, :] * math.pi / 3.0
+        radii = np.ones_like(angles)
+    elif kind == "new":
+        corners = np.arange(11) * math.pi / 5.0 + math.pi / 2.0
+        angles = np.broadcast_to(corners, (n, 11))
+        pattern = np.where(np.arange(11) % 2 == 0, 1.0, theme.STAR_INNER_RATIO)
+        radii = np.broadcast_to(pattern, (n, 11))
+    else:
+        angles = np.broadcast_to(np.linspace(0.0, 2.0 * math.pi, CIRCLE_POINTS + 1), (n, 29))
+        radii = np.ones_like(angles)
+    return np.stack((angles, radii), axis=-1)
+
+
+def blip_outlines(
+    x: np.ndarray, y: np.ndarray, radius: np.ndarray, movement: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Closed polygons of the blips, separated by NaN gaps, for one filled trace.
+
+    Each blip's shape shows its movement (a circle when unchanged, a star when
+    new, a triangle pointing in or out when moved), sized by
+    :data:`radar.theme.SHAPE_SIZE` to stay within the layout's clearances.
+    """
+    kinds = np.asarray(movement, dtype=object)
+    xs_parts, ys_parts = [], []
+    for kind in dict.fromkeys(kinds.tolist()):
+        rows = kinds == kind
+        cx, cy, r = x[rows], y[rows], radius[rows]
+        corners = _unit_corners(str(kind), cx, cy)
+        size = r[:, None] * theme.SHAPE_SIZE.get(str(kind), 1.0)
+        angle, scale = corners[..., 0], corners[..., 1] * size
+        gap = np.full((len(cx), 1), np.nan)
+        xs_parts.append(np.hstack((cx[:, None] + scale * np.cos(angle), gap)).ravel())
+        ys_parts.append(np.hstack((cy[:, None] + scale * np.sin(angle), gap)).ravel())
+    if not xs_parts:
+        return np.empty(0, dtype=np.float32), np.empty(0, dtype=np.float32)
     # Single precision is a thousandth of a pixel on any screen, and halves what
     # travels to the browser (plotly sends numpy arrays as typed binary).
     return (
-        np.hstack((xs, gap)).ravel().astype(np.float32),
-        np.hstack((ys, gap)).ravel().astype(np.float32),
+        np.concatenate(xs_parts).astype(np.float32),
+        np.concatenate(ys_parts).astype(np.float32),
     )
+
+
+def _movements(rows: pd.DataFrame) -> np.ndarray:
+    if "movement" not in rows.columns:
+        return np.full(len(rows), "same", dtype=object)
+    return rows["movement"].fillna("same").to_numpy(dtype=object)
 
 
 def _blip_circles(
@@ -320,7 +380,7 @@ def _blip_circles(
     sector_position: dict[str, int],
     selected: str | None,
 ) -> None:
-    """The blips as filled circles in data units: one trace per colour and dimming.
+    """The blips as filled shapes in data units: one trace per colour and dimming.
 
     Circles drawn as layout shapes cost the browser a few milliseconds each;
     a filled polygon trace per sector draws a hundred blips at once.
@@ -328,7 +388,7 @@ def _blip_circles(
     groups = drawn.groupby([drawn["sector"].map(sector_position), drawn["match"]], sort=True)
     for (position, match), rows in groups:
         fig.add_trace(
-            _circle_trace(
+            _shape_trace(
                 rows,
                 name=f"circles-{position}",
                 fill="toself",
@@ -340,7 +400,7 @@ def _blip_circles(
     chosen = drawn[drawn["id"] == selected]
     if not chosen.empty:
         fig.add_trace(
-            _circle_trace(
+            _shape_trace(
                 chosen,
                 name="selected",
                 pad=0.004,
@@ -349,13 +409,68 @@ def _blip_circles(
         )
 
 
-def _circle_trace(rows: pd.DataFrame, *, name: str, pad: float = 0.0, **style: Any) -> go.Scatter:
-    """One line trace drawing a circle round each row's blip, ``pad`` wider than it."""
-    xs, ys = circle_outlines(
-        rows["x"].to_numpy(), rows["y"].to_numpy(), rows["radius"].to_numpy() + pad
+def _shape_trace(rows: pd.DataFrame, *, name: str, pad: float = 0.0, **style: Any) -> go.Scatter:
+    """One line trace drawing each row's blip shape, ``pad`` wider than it."""
+    xs, ys = blip_outlines(
+        rows["x"].to_numpy(),
+        rows["y"].to_numpy(),
+        rows["radius"].to_numpy() + pad,
+        _movements(rows),
     )
     return go.Scatter(
         x=xs, y=ys, mode="lines", hoverinfo="skip", name=name, showlegend=False, **style
+    )
+
+
+def _trails(fig: _Canvas, drawn: pd.DataFrame, trails: pd.DataFrame) -> None:
+    """Where moved blips were: a dotted outline there and an arrow to the blip now.
+
+    One line trace carries every arrow, its heads as markers turned along the
+    line: a layout annotation per arrow would cost Plotly about a millisecond
+    each to validate.
+    """
+    moved = drawn.merge(trails[["id", "x_before", "y_before"]], on="id", how="inner")
+    moved = moved.dropna(subset=["x_before", "y_before"])
+    if moved.empty:
+        return
+    ghosts = moved.assign(x=moved["x_before"], y=moved["y_before"], movement="same")
+    fig.add_trace(
+        _shape_trace(
+            ghosts,
+            name="trail-origins",
+            line={"color": theme.TRAIL_COLOUR, "width": theme.TRAIL_WIDTH, "dash": "dot"},
+        )
+    )
+    start = moved[["x_before", "y_before"]].to_numpy(dtype=float)
+    end = moved[["x", "y"]].to_numpy(dtype=float)
+    length = np.linalg.norm(end - start, axis=1)
+    length[length == 0] = 1.0
+    unit = (end - start) / length[:, None]
+    # Start at the old outline and stop at the blip's edge, so the arrow head
+    # points at the blip without covering its number.
+    gap = (moved["radius"].to_numpy(dtype=float) * theme.SHAPE_SIZE["in"])[:, None]
+    tail, head = start + unit * gap, end - unit * gap
+    nan = np.full((len(moved), 1), np.nan)
+    xs = np.hstack((tail[:, :1], head[:, :1], nan)).ravel()
+    ys = np.hstack((tail[:, 1:], head[:, 1:], nan)).ravel()
+    sizes = np.tile([0.0, theme.TRAIL_HEAD_SIZE, 0.0], len(moved))
+    fig.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines+markers",
+            line={"color": theme.TRAIL_COLOUR, "width": theme.TRAIL_WIDTH},
+            marker={
+                "symbol": "arrow",
+                "angleref": "previous",
+                "size": sizes,
+                "color": theme.TRAIL_COLOUR,
+            },
+            customdata=np.repeat(moved["id"].to_numpy(dtype=object), 3),
+            hoverinfo="skip",
+            name="trails",
+            showlegend=False,
+        )
     )
 
 
@@ -368,7 +483,8 @@ def _numbers(
 ) -> None:
     """The blip numbers, in black or white for contrast with the sector colour."""
     text_colours = [text_colour_on(sector_colour(sector_position[s])) for s in drawn["sector"]]
-    font_sizes = np.clip(drawn["radius"].to_numpy() * pixels * 1.05 * scale, 7, 30)
+    shrink = pd.Series(_movements(drawn)).map(theme.SHAPE_NUMBER_SCALE).fillna(1.0).to_numpy()
+    font_sizes = np.clip(drawn["radius"].to_numpy() * shrink * pixels * 1.05 * scale, 7, 30)
     fig.add_trace(
         go.Scatter(
             x=drawn["x"],

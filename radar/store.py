@@ -217,3 +217,8 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     for table in TABLES:
         counts[table.name] = _records(con, f"SELECT count(*) AS n FROM {table.name}")[0]["n"]
     return counts
+
+
+def load_all_assessments(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every assessment of every edition and area, with the technology's sector."""
+    return query_frame(con, _ASSESSMENTS_SQL.format(where="true"))

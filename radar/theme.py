@@ -69,3 +69,87 @@ MIN_TOUCH_TARGET: Final[int] = 14
 # Phones get a shorter figure with smaller labels and no numbers in the blips.
 COMPACT_FIGURE_HEIGHT: Final[int] = 560
 COMPACT_SCALE: Final[float] = 0.8
+
+# --- Movement since the previous edition: each kind has its own blip shape,
+# drawn inside the blip's circle so the layout's no-overlap guarantee holds.
+# Text marks for the legend, the table and the command line; the radar points
+# its triangles at (in) or away from (out) the centre.
+MOVEMENT_MARKS: Final[dict[str, str]] = {
+    "new": "★",
+    "in": "▲",
+    "out": "▼",
+    "same": "●",
+    "dropped": "✕",
+}
+# Outer size of each shape in blip radii. A triangle inscribed in the blip's
+# circle has a quarter of its area, too small to read a number in. At 1.3 a
+# shape stays inside the border clearance (1 + BORDER_CLEARANCE) and at most
+# touches a neighbouring circle (centres are 2 * (1 + BLIP_GAP) radii apart);
+# only two tips pointing straight at each other could overlap, by a sliver.
+SHAPE_SIZE: Final[dict[str, float]] = {"new": 1.3, "in": 1.3, "out": 1.3, "same": 1.0}
+# A star's inner corners as a fraction of its outer radius: fat enough to hold
+# a number.
+STAR_INNER_RATIO: Final[float] = 0.62
+# Numbers in stars and triangles sit in a smaller inner circle than in a disc.
+SHAPE_NUMBER_SCALE: Final[dict[str, float]] = {"new": 0.85, "in": 0.8, "out": 0.8, "same": 1.0}
+# Trails from a blip's earlier position on the comparison page.
+TRAIL_COLOUR: Final[str] = "#52606D"
+TRAIL_WIDTH: Final[float] = 1.5
+TRAIL_HEAD_SIZE: Final[float] = 9.0
+
+# --- Technology page charts (radar.charts): a technology's ring and scores
+# over the editions. Areas get Okabe-Ito colours by area position, so colour
+# never depends on area ids; the combined radar is the thick dashed black line.
+AREA_COLOURS: Final[tuple[str, ...]] = SECTOR_COLOURS[:7]  # black is the combined line
+COMBINED_COLOUR: Final[str] = "#000000"
+COMBINED_LINE_WIDTH: Final[float] = 3.5
+COMBINED_DASH: Final[str] = "dash"
+AREA_LINE_WIDTH: Final[float] = 2.0
+TIMELINE_MARKER_SIZE: Final[int] = 9
+# Areas in the same ring would draw on top of each other: each is lifted by
+# this much (in ring bands; a band is 1.0), centred on the band's middle.
+TIMELINE_AREA_OFFSET: Final[float] = 0.07
+# Every other ring band is shaded, so a line's ring reads at a glance.
+TIMELINE_BAND_FILL: Final[str] = "#F0F3F6"
+TIMELINE_HEIGHT: Final[int] = 380
+SCORE_CHART_HEIGHT: Final[int] = 340
+CHART_MARGIN: Final[dict[str, int]] = {"l": 10, "r": 10, "t": 10, "b": 10}
+# Maturity, spread and their average (the score that sets the ring).
+SCORE_COLOURS: Final[dict[str, str]] = {
+    "maturity": "#0072B2",
+    "spread": "#D55E00",
+    "score": "#000000",
+}
+SCORE_DASHES: Final[dict[str, str]] = {"maturity": "dot", "spread": "dashdot", "score": "solid"}
+# The rings' score cut-offs: faint guides, not data.
+CUTOFF_LINE: Final[str] = "#9AA5B1"
+CUTOFF_LINE_WIDTH: Final[float] = 1.0
+CUTOFF_LABEL_SIZE: Final[int] = 11
+CHART_TITLE_SIZE: Final[int] = 14
+# Top margin of a chart with a title: room for one line of CHART_TITLE_SIZE.
+CHART_TITLE_MARGIN: Final[int] = 40
+
+# --- Overview across areas (pages/overview.py). The heatmap of blips per area
+# and ring uses a sequential blue scale (ColorBrewer "Blues"), light to dark and
+# monotonic in lightness, so more reads as darker in greyscale print too; the
+# count is written in every cell.
+HEATMAP_COLOURS: Final[tuple[str, ...]] = ("#F7FBFF", "#C6DBEF", "#6BAED6", "#2171B5", "#08306B")
+HEATMAP_ROW_HEIGHT: Final[int] = 48
+# Room above the cells for the ring names, which sit on top like a table header.
+HEATMAP_HEADER_HEIGHT: Final[int] = 36
+HEATMAP_TEXT_SIZE: Final[int] = 16
+# Area and ring names beside and above the cells, and the hover label.
+HEATMAP_LABEL_SIZE: Final[int] = 13
+# White lines between cells, in pixels, so neighbouring equal shades stay apart.
+HEATMAP_CELL_GAP: Final[int] = 3
+# The matrix of rings tints each cell by its ring, darkest in the centre ring,
+# so a row whose rings differ stands out; the ring's name is always in the cell.
+# Light enough for TEXT to stay readable (contrast above 7:1 on the darkest).
+MATRIX_RING_FILLS: Final[tuple[str, ...]] = (
+    "#9ECAE1",
+    "#BCD9EC",
+    "#D6E7F4",
+    "#E9F2FA",
+    "#F4F8FC",
+    "#FAFCFE",
+)

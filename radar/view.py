@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import duckdb
 import pandas as pd
 
 from radar import store
-from radar.layout import compute_layout
+from radar.history import CHANGES, Movement, load_area_history
+from radar.i18n import t
 from radar.model import COMBINED_AREA, Case, Catalog, Lang, Technology
 from radar.scoring import rings_for_scores, score_assessments
 
@@ -29,7 +32,13 @@ ENTRY_COLUMNS = (
     "spread",
     "score",
     "override_reason",
+    "movement",
+    "previous_ring",
+    "previous_edition",
+    "returned",
 )
+#: Columns the layout adds, and the view's own flags.
+PLACEMENT_COLUMNS = ("x", "y", "radius", "shown", "visible", "match")
 
 
 @dataclass(frozen=True)
@@ -41,6 +50,8 @@ class ViewFilter:
     sector: str | None = None
     ring: str | None = None
     query: str = ""
+    #: Show only what is new or moved since the previous edition.
+    changed: bool = False
 
 
 def area_entries(scored: pd.DataFrame, area: str) -> pd.DataFrame:
@@ -142,51 +153,51 @@ def matches_query(technologies: dict[str, Technology], ids: pd.Series, query: st
 
 
 def build_view(
-    assessments: pd.DataFrame,
+    placed: pd.DataFrame,
     catalog: Catalog,
     technologies: dict[str, Technology],
     view: ViewFilter,
 ) -> pd.DataFrame:
-    """The blips of one view, placed and numbered, with ``visible`` and ``match`` flags.
+    """The blips of one view, numbered, with ``visible`` and ``match`` flags.
 
     Parameters
     ----------
-    assessments
-        One edition's assessments (every area), as from :func:`radar.store.load_assessments`.
+    placed
+        The area's blips in the view's edition, placed and with their movement:
+        the rows of :func:`radar.history.area_history` for that edition.
     catalog
         Areas, rings and sectors.
     technologies
         The catalogue, for names and search.
     view
-        The area, filters and query.
+        The filters and query (its area and edition are those of ``placed``).
 
     Returns
     -------
     One row per technology on the area's radar with the columns of
     :data:`ENTRY_COLUMNS` plus ``x``, ``y``, ``radius``, ``shown`` (from the
-    layout), ``visible`` (passes the sector and ring filters) and ``match``
-    (matches the search; non-matching blips are dimmed, not removed).
+    layout), ``visible`` (passes the sector, ring and "only changes" filters)
+    and ``match`` (matches the search; non-matching blips are dimmed, not removed).
     """
-    scored = score_assessments(assessments, catalog.rings)
-    entries = area_entries(scored, view.area)
-    if view.area == COMBINED_AREA:
-        entries["computed_ring"] = rings_for_scores(entries["score"], catalog.rings)
-        entries["ring"] = entries["computed_ring"]
+    entries = placed.reset_index(drop=True)
     names = {t.id: t.name_da for t in technologies.values()}
     entries["number"] = number_entries(entries, catalog, names)
-    placed = compute_layout(
-        entries[list(c for c in ENTRY_COLUMNS if c in entries.columns)],
-        catalog.sector_ids,
-        catalog.ring_ids,
-    )
-    visible = pd.Series(True, index=placed.index)
+    visible = pd.Series(True, index=entries.index)
     if view.sector:
-        visible &= placed["sector"] == view.sector
+        visible &= entries["sector"] == view.sector
     if view.ring:
-        visible &= placed["ring"] == view.ring
-    placed["visible"] = visible
-    placed["match"] = matches_query(technologies, placed["id"], view.query)
-    return placed.sort_values("number").reset_index(drop=True)
+        visible &= entries["ring"] == view.ring
+    if view.changed:
+        visible &= entries["movement"].isin([m.value for m in CHANGES])
+    entries["visible"] = visible
+    entries["match"] = matches_query(technologies, entries["id"], view.query)
+    columns = [c for c in (*ENTRY_COLUMNS, *PLACEMENT_COLUMNS) if c in entries.columns]
+    return entries[columns].sort_values("number").reset_index(drop=True)
+
+
+def edition_rows(area_history: pd.DataFrame, edition: int) -> pd.DataFrame:
+    """The rows of one edition from an area's :func:`radar.history.area_history`."""
+    return area_history[area_history["edition"] == edition]
 
 
 def load_view(con: duckdb.DuckDBPyConnection, view: ViewFilter) -> pd.DataFrame:
@@ -200,9 +211,8 @@ def load_view(con: duckdb.DuckDBPyConnection, view: ViewFilter) -> pd.DataFrame:
     edition = view.edition
     if edition is None:
         edition = store.latest_assessed_edition(con) or catalog.years[0]
-    return build_view(
-        store.load_assessments(con, edition), catalog, store.load_technologies(con), view
-    )
+    placed = edition_rows(load_area_history(con, view.area), edition)
+    return build_view(placed, catalog, store.load_technologies(con), view)
 
 
 @dataclass(frozen=True)
@@ -304,3 +314,24 @@ def technology_details(
 def localised_names(technologies: dict[str, Technology], lang: Lang) -> dict[str, str]:
     """Technology names in ``lang``, by id."""
     return {t.id: t.label(lang) for t in technologies.values()}
+
+
+def movement_text(row: Any, catalog: Catalog, lang: Lang) -> str:
+    """What changed for one blip since its last edition, in words ("Rykket ind fra AFPRØV (2024)").
+
+    ``row`` is a view row (a named tuple or mapping) with ``movement``,
+    ``previous_ring``, ``previous_edition`` and ``returned``.
+    """
+    get = row.get if isinstance(row, Mapping) else lambda name: getattr(row, name, None)
+    movement = get("movement")
+    if not movement or movement == Movement.NEW:
+        return t("movement.new", lang)
+    edition = get("previous_edition")
+    # A missing-capable integer column hands out floats in some paths; years are whole.
+    edition = int(edition) if edition is not None and not pd.isna(edition) else ""
+    ring = get("previous_ring")
+    ring_label = catalog.ring(ring).label(lang) if ring in catalog.ring_ids else str(ring)
+    text = t(f"movement.{movement}", lang, ring=ring_label, edition=edition)
+    if get("returned"):
+        text += " · " + t("movement.returned", lang, edition=edition)
+    return text

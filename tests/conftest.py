@@ -7,9 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pytest
+from apptest_support import DASHBOARD, TIMEOUT
+from streamlit.testing.v1 import AppTest
 
-from radar import store
+from radar import history, store
+from radar.model import Catalog, Technology
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -36,3 +40,40 @@ def seed_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(store.SEED_DIR, target, ignore=shutil.ignore_patterns("*.duckdb*"))
     return target
+
+
+@pytest.fixture
+def app(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """The dashboard under AppTest, on the seeded database."""
+    monkeypatch.setenv(store.DB_ENV_VAR, str(seeded_db))
+    return AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+
+
+@pytest.fixture(scope="session")
+def catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
+    """Areas, rings, sectors and editions of the seeded database."""
+    return store.load_catalog(con)
+
+
+@pytest.fixture(scope="session")
+def technologies(con: duckdb.DuckDBPyConnection) -> dict[str, Technology]:
+    """The seeded technology catalogue by id."""
+    return store.load_technologies(con)
+
+
+@pytest.fixture(scope="session")
+def entries(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> pd.DataFrame:
+    """Every radar of every edition of the seeded database (:func:`radar.history.all_entries`)."""
+    return history.all_entries(store.load_all_assessments(con), catalog.rings)
+
+
+@pytest.fixture
+def db_with_empty_edition(tmp_path: Path) -> Path:
+    """A database whose newest edition, 2026, has no assessments yet (added ahead of time)."""
+    seed = tmp_path / "data"
+    shutil.copytree(store.SEED_DIR, seed, ignore=shutil.ignore_patterns("*.duckdb*"))
+    with (seed / "editions.csv").open("a", encoding="utf-8") as editions:
+        editions.write("2026,2026-06-15,Teknologiradar 2026 (kladde),Technology radar 2026\n")
+    db = tmp_path / "ahead.duckdb"
+    store.build_database(db, data_dir=seed)
+    return db

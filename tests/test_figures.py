@@ -10,6 +10,7 @@ import pytest
 from radar.figures import OVERFLOW_KEY, radar_figure, text_colour_on
 from radar.layout import compute_layout
 from radar.model import Catalog, Ring, Sector, Technology
+from radar.theme import BORDER_CLEARANCE
 
 CATALOG = Catalog(
     areas=(),
@@ -133,3 +134,73 @@ def test_blip_numbers_contrast_with_their_fill() -> None:
     assert text_colour_on("#000000") == "#FFFFFF"
     assert text_colour_on("#F0E442") == "#000000"
     assert text_colour_on("#0072B2") == "#FFFFFF"
+
+
+def _polygons(trace: go.Scatter) -> list[np.ndarray]:
+    """The closed polygons of a filled trace, as (points, 2) arrays."""
+    xy = np.column_stack((np.array(trace.x, dtype=float), np.array(trace.y, dtype=float)))
+    pieces = np.split(xy, np.flatnonzero(np.isnan(xy[:, 0])) + 1)
+    return [p[~np.isnan(p[:, 0])] for p in pieces if len(p[~np.isnan(p[:, 0])])]
+
+
+def test_blip_shapes_show_movement_and_stay_inside_the_blip() -> None:
+    view, techs = _view(4, sector="B", ring="afproev")
+    view["movement"] = ["new", "in", "out", "same"]
+    fig = radar_figure(view, CATALOG, techs, "da")
+    shapes = _polygons(next(tr for tr in fig.data if (tr.name or "").startswith("circles-")))
+    by_corners = {len(p): p for p in shapes}
+    # A star (10 corners), two triangles (3) and a circle, each closed.
+    assert sorted(len(p) for p in shapes) == [4, 4, 11, 29]
+    # Every shape stays within the border clearance the layout keeps round a blip.
+    limit = view["radius"].max() * (1 + BORDER_CLEARANCE)
+    for polygon in shapes:
+        centre = polygon[:-1].mean(0)
+        assert np.linalg.norm(polygon - centre, axis=1).max() <= limit
+    star = by_corners[11]
+    centre = star[:-1].mean(0)
+    assert len({round(float(np.linalg.norm(p - centre)), 4) for p in star[:-1]}) == 2
+    triangles = [p for p in shapes if len(p) == 4]
+    rows = view.set_index("movement")
+    for kind, sign in (("in", -1), ("out", 1)):
+        centre = rows.loc[kind, ["x", "y"]].to_numpy(dtype=float)
+        triangle = min(triangles, key=lambda p: np.linalg.norm(p[:3].mean(0) - centre))
+        apex = triangle[0]
+        # The apex is the corner nearest the radar's centre (in) or farthest (out).
+        distances = np.linalg.norm(triangle[:3], axis=1)
+        assert np.isclose(np.linalg.norm(apex), distances.min() if sign < 0 else distances.max())
+
+
+def test_hover_tells_the_movement_in_the_chosen_language() -> None:
+    view, techs = _view(2)
+    view["movement"] = ["in", "new"]
+    view["previous_ring"] = ["afproev", None]
+    view["previous_edition"] = [2024, None]
+    view["returned"] = False
+    hover = _blip_trace(radar_figure(view, CATALOG, techs, "en")).hovertext
+    assert "Moved in from Try (2024)" in hover[0]
+    assert "New on the radar" in hover[1]
+
+
+def test_trails_point_from_the_earlier_place_to_the_blip() -> None:
+    view, techs = _view(3)
+    trails = pd.DataFrame({"id": ["t0", "t2"], "x_before": [0.5, 0.6], "y_before": [-0.4, -0.5]})
+    fig = radar_figure(view, CATALOG, techs, "da", trails=trails)
+    arrows = next(tr for tr in fig.data if tr.name == "trails")
+    xs, ys = np.array(arrows.x, dtype=float), np.array(arrows.y, dtype=float)
+    rows = view.set_index("id")
+    segments = np.split(np.arange(len(xs)), np.flatnonzero(np.isnan(xs)) + 1)
+    segments = [seg[~np.isnan(xs[seg])] for seg in segments if (~np.isnan(xs[seg])).any()]
+    assert len(segments) == 2
+    for segment, (tech, x0, y0) in zip(segments, trails.itertuples(index=False), strict=True):
+        tail = np.array([xs[segment[0]], ys[segment[0]]])
+        head = np.array([xs[segment[1]], ys[segment[1]]])
+        blip = rows.loc[tech, ["x", "y"]].to_numpy(dtype=float)
+        # From the earlier place towards the blip, stopping short of its centre.
+        assert np.linalg.norm(tail - [x0, y0]) < np.linalg.norm(head - [x0, y0])
+        assert 0 < np.linalg.norm(head - blip) < np.linalg.norm(tail - blip)
+        assert arrows.customdata[segment[1]] == tech
+    assert arrows.marker.symbol == "arrow" and arrows.marker.angleref == "previous"
+    origins = next(tr for tr in fig.data if tr.name == "trail-origins")
+    assert len(_polygons(origins)) == 2
+    plain = radar_figure(view, CATALOG, techs, "da")
+    assert not any(tr.name == "trail-origins" for tr in plain.data)

@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
 
 import duckdb
 import pandas as pd
 import pytest
 
-from radar import store
+from radar import history, store
 from radar.model import COMBINED_AREA, Catalog, Technology
 from radar.scoring import score_assessments
-from radar.view import ViewFilter, build_view, technology_details
+from radar.view import (
+    ViewFilter,
+    build_view,
+    edition_rows,
+    movement_text,
+    technology_details,
+)
 
 Techs = dict[str, Technology]
-
-
-@pytest.fixture(scope="module")
-def catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
-    return store.load_catalog(con)
-
-
-@pytest.fixture(scope="module")
-def technologies(con: duckdb.DuckDBPyConnection) -> Techs:
-    return store.load_technologies(con)
 
 
 @pytest.fixture(scope="module")
@@ -31,17 +30,33 @@ def latest(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> pd.DataFrame:
     return store.load_assessments(con, catalog.years[0])
 
 
-def _view(
-    latest: pd.DataFrame, catalog: Catalog, technologies: Techs, **kwargs: object
-) -> pd.DataFrame:
-    return build_view(latest, catalog, technologies, ViewFilter(**kwargs))  # type: ignore[arg-type]
+@pytest.fixture(scope="module")
+def make_view(
+    entries: pd.DataFrame, catalog: Catalog, technologies: Techs, latest: pd.DataFrame
+) -> Callable[..., pd.DataFrame]:
+    """Build a view of the ``latest`` edition as the dashboard does: from the area's history."""
+    edition = int(latest["edition"].iloc[0])
+
+    @cache
+    def area_history(area: str) -> pd.DataFrame:
+        return history.area_history(entries, area, catalog)
+
+    def make(**kwargs: Any) -> pd.DataFrame:
+        area = str(kwargs.get("area", COMBINED_AREA))
+        placed = edition_rows(area_history(area), edition)
+        return build_view(placed, catalog, technologies, ViewFilter(edition=edition, **kwargs))
+
+    return make
 
 
 def test_an_area_view_places_each_assessed_technology_in_its_scored_ring(
-    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+    make_view: Callable[..., pd.DataFrame],
+    latest: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Techs,
 ) -> None:
     area = "beskaeftigelse"
-    view = _view(latest, catalog, technologies, area=area)
+    view = make_view(area=area)
     scored = score_assessments(latest[latest["area"] == area], catalog.rings)
     expected = dict(zip(scored["technology"], scored["ring"], strict=True))
     assert dict(zip(view["id"], view["ring"], strict=True)) == expected
@@ -51,21 +66,27 @@ def test_an_area_view_places_each_assessed_technology_in_its_scored_ring(
 
 
 def test_areas_differ_and_the_combined_radar_holds_every_technology_once(
-    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+    make_view: Callable[..., pd.DataFrame],
+    latest: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Techs,
 ) -> None:
-    combined = _view(latest, catalog, technologies, area=COMBINED_AREA)
+    combined = make_view(area=COMBINED_AREA)
     assert combined["id"].is_unique
     assert set(combined["id"]) == set(latest["technology"])
-    school = _view(latest, catalog, technologies, area="dagtilbud-og-skole")
-    work = _view(latest, catalog, technologies, area="beskaeftigelse")
+    school = make_view(area="dagtilbud-og-skole")
+    work = make_view(area="beskaeftigelse")
     assert set(school["id"]) != set(work["id"])
     assert len(combined) > len(school)
 
 
 def test_numbers_run_by_sector_then_ring(
-    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+    make_view: Callable[..., pd.DataFrame],
+    latest: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Techs,
 ) -> None:
-    view = _view(latest, catalog, technologies, area="social-og-sundhed")
+    view = make_view(area="social-og-sundhed")
     sector_pos = view["sector"].map({s: i for i, s in enumerate(catalog.sector_ids)})
     ring_pos = view["ring"].map({r: i for i, r in enumerate(catalog.ring_ids)})
     ordered = list(zip(sector_pos, ring_pos, strict=True))
@@ -73,10 +94,13 @@ def test_numbers_run_by_sector_then_ring(
 
 
 def test_filters_hide_other_cells_without_moving_or_renumbering_anything(
-    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+    make_view: Callable[..., pd.DataFrame],
+    latest: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Techs,
 ) -> None:
-    full = _view(latest, catalog, technologies, area="administration")
-    only = _view(latest, catalog, technologies, area="administration", sector="AUT", ring="klar")
+    full = make_view(area="administration")
+    only = make_view(area="administration", sector="AUT", ring="klar")
     assert only[only["visible"]]["sector"].eq("AUT").all()
     assert only[only["visible"]]["ring"].eq("klar").all()
     assert 0 < only["visible"].sum() < len(full)
@@ -85,10 +109,13 @@ def test_filters_hide_other_cells_without_moving_or_renumbering_anything(
 
 
 def test_search_dims_instead_of_re_laying_out(
-    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+    make_view: Callable[..., pd.DataFrame],
+    latest: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Techs,
 ) -> None:
-    full = _view(latest, catalog, technologies, area=COMBINED_AREA)
-    searched = _view(latest, catalog, technologies, area=COMBINED_AREA, query="robot")
+    full = make_view(area=COMBINED_AREA)
+    searched = make_view(area=COMBINED_AREA, query="robot")
     assert 0 < searched["match"].sum() < len(searched)
     pd.testing.assert_frame_equal(full[["id", "x", "y"]], searched[["id", "x", "y"]])
     for tech_id in searched[searched["match"]]["id"]:
@@ -99,10 +126,13 @@ def test_search_dims_instead_of_re_laying_out(
 
 
 def test_search_ignores_case_and_danish_letters(
-    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+    make_view: Callable[..., pd.DataFrame],
+    latest: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Techs,
 ) -> None:
-    plain = _view(latest, catalog, technologies, area=COMBINED_AREA, query="laeringsplatforme")
-    danish = _view(latest, catalog, technologies, area=COMBINED_AREA, query="LÆRINGSPLATFORME")
+    plain = make_view(area=COMBINED_AREA, query="laeringsplatforme")
+    danish = make_view(area=COMBINED_AREA, query="LÆRINGSPLATFORME")
     assert plain["match"].sum() >= 1
     assert plain["match"].tolist() == danish["match"].tolist()
 
@@ -141,9 +171,12 @@ def test_overridden_ring_is_shown_with_its_reason(
 
 
 def test_short_search_words_match_whole_word_starts(
-    latest: pd.DataFrame, catalog: Catalog, technologies: Techs
+    make_view: Callable[..., pd.DataFrame],
+    latest: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Techs,
 ) -> None:
-    view = _view(latest, catalog, technologies, area=COMBINED_AREA, query="ai")
+    view = make_view(area=COMBINED_AREA, query="ai")
     names = {technologies[i].name_en for i in view[view["match"]]["id"]}
     assert "Generative AI assistant" in names
     assert "Learning platforms" not in names  # its "daily" does not count
@@ -152,3 +185,30 @@ def test_short_search_words_match_whole_word_starts(
         fields = (tech.name_da, tech.name_en, tech.summary_da, tech.summary_en)
         text = " ".join((*fields, tech.description_da, tech.description_en)).lower()
         assert re.search(r"\bai", text), tech_id
+
+
+def test_only_changes_hides_unchanged_blips_without_moving_the_rest(
+    con: duckdb.DuckDBPyConnection, catalog: Catalog, technologies: Techs
+) -> None:
+    entries = history.all_entries(store.load_all_assessments(con), catalog.rings)
+    placed = edition_rows(history.area_history(entries, "social-og-sundhed", catalog), 2023)
+    full = build_view(placed, catalog, technologies, ViewFilter(area="social-og-sundhed"))
+    changed = build_view(
+        placed, catalog, technologies, ViewFilter(area="social-og-sundhed", changed=True)
+    )
+    shown = changed[changed["visible"]]
+    assert 0 < len(shown) < len(changed)
+    assert set(shown["movement"]) <= {"new", "in", "out"}
+    assert (changed.loc[~changed["visible"], "movement"] == "same").all()
+    columns = ["id", "number", "x", "y", "radius"]
+    pd.testing.assert_frame_equal(full[columns], changed[columns])
+
+
+def test_movement_text_names_the_earlier_ring_and_edition(catalog: Catalog) -> None:
+    moved_in = {"movement": "in", "previous_ring": "afproev", "previous_edition": 2024}
+    assert movement_text(moved_in, catalog, "da") == "Rykket ind fra AFPRØV (2024)"
+    assert movement_text(moved_in, catalog, "en") == "Moved in from Try (2024)"
+    back = {**moved_in, "movement": "same", "previous_edition": 2022, "returned": True}
+    assert "2022" in movement_text(back, catalog, "da")
+    assert "Tilbage" in movement_text(back, catalog, "da")
+    assert movement_text({"movement": "new"}, catalog, "en") == "New on the radar"

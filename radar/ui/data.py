@@ -10,12 +10,18 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from radar import store
+from radar import charts, history, overview, store, timeline
 from radar.figures import radar_figure
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.ui.state import current_lang
-from radar.view import TechnologyDetails, ViewFilter, build_view, technology_details
+from radar.view import (
+    TechnologyDetails,
+    ViewFilter,
+    build_view,
+    edition_rows,
+    technology_details,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -49,24 +55,65 @@ def technologies(db: str) -> dict[str, Technology]:
     return store.load_technologies(connection(db))
 
 
-# Bounded: the keys include free text from the URL (the search, the technology id).
-@st.cache_data(show_spinner=False, max_entries=256)
-def radar_view(
-    db: str,
-    area: str,
-    edition: int,
-    sector: str | None,
-    ring: str | None,
-    query: str,
-) -> pd.DataFrame:
-    """The placed blips of one view (see :func:`radar.view.build_view`)."""
+@st.cache_data(show_spinner=False)
+def all_entries(db: str) -> pd.DataFrame:
+    """Every radar of every edition, area and the combined one (:func:`radar.history.all_entries`).
+
+    Shared by the radar, technology, comparison and overview pages.
+    """
     con = connection(db)
-    return build_view(
-        store.load_assessments(con, edition),
+    return history.all_entries(store.load_all_assessments(con), catalog(db).rings)
+
+
+# Bounded: the area comes from the URL.
+@st.cache_data(show_spinner=False, max_entries=32)
+def area_history(db: str, area: str) -> pd.DataFrame:
+    """One area's radar in every edition, placed, with movement (stable positions)."""
+    return history.area_history(all_entries(db), area, catalog(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def comparison(db: str, area: str, earlier: int, later: int) -> history.Comparison:
+    """Two editions of an area side by side (:func:`radar.history.compare_editions`)."""
+    return history.compare_editions(area_history(db, area), earlier, later, catalog(db).ring_ids)
+
+
+def comparison_view(db: str, area: str, earlier: int, later: int) -> pd.DataFrame:
+    """The later radar, its blips' shapes and hover telling the change since ``earlier``."""
+    view = radar_view(db, ViewFilter(area=area, edition=later))
+    changes = comparison(db, area, earlier, later).changes.set_index("id")
+    kinds = view["id"].map(changes["kind"])
+    return view.assign(
+        movement=kinds,
+        previous_ring=view["id"].map(changes["ring_before"]),
+        previous_edition=earlier,
+        returned=False,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def comparison_figure(
+    db: str, area: str, earlier: int, later: int, lang: Lang, compact: bool
+) -> go.Figure:
+    """The later radar with a trail from each moved blip's earlier place."""
+    changes = comparison(db, area, earlier, later).changes
+    moved = changes[changes["kind"].isin([history.Movement.IN, history.Movement.OUT])]
+    return radar_figure(
+        comparison_view(db, area, earlier, later),
         catalog(db),
         technologies(db),
-        ViewFilter(area=area, edition=edition, sector=sector, ring=ring, query=query),
+        lang,
+        compact=compact,
+        trails=moved,
     )
+
+
+# Bounded: the keys include free text from the URL (the search, the technology id).
+@st.cache_data(show_spinner=False, max_entries=256)
+def radar_view(db: str, view: ViewFilter) -> pd.DataFrame:
+    """The numbered, filtered blips of one view (see :func:`radar.view.build_view`)."""
+    placed = edition_rows(area_history(db, view.area), view.edition)
+    return build_view(placed, catalog(db), technologies(db), view)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -83,7 +130,7 @@ def figure(
     and rebuilding a Plotly figure re-validates every shape (about 0.1 s).
     """
     return radar_figure(
-        radar_view(db, view.area, view.edition, view.sector, view.ring, view.query),
+        radar_view(db, view),
         catalog(db),
         technologies(db),
         lang,
@@ -110,14 +157,15 @@ class PageData:
     technologies: dict[str, Technology]
 
 
-def page_data() -> PageData:
+def page_data(*, need_editions: bool = True) -> PageData:
     """Open (building on first run) the database and read the catalogue.
 
-    Stops the page with a clear message when the database cannot be opened.
+    Stops the page with a clear message when the database cannot be opened,
+    or, with ``need_editions``, when it has no editions yet.
     """
     db = db_path()
     try:
-        return PageData(db=db, catalog=catalog(db), technologies=technologies(db))
+        data = PageData(db=db, catalog=catalog(db), technologies=technologies(db))
     except (store.DatabaseUnavailableError, duckdb.Error, ValueError) as exc:
         # Viewers get a plain message; the details (paths, the seed problem) go
         # to the operator's log, not to every visitor's screen.
@@ -125,3 +173,57 @@ def page_data() -> PageData:
         st.error(t("error.database", current_lang()))
         st.stop()
         raise  # unreachable: st.stop() raises; keeps type checkers honest
+    if need_editions and not data.catalog.years:
+        st.warning(t("error.no_editions", current_lang()))
+        st.stop()
+    return data
+
+
+# --- technology page (pages/technology.py) ---
+
+
+# Bounded: the technology id comes from the URL (only known ids reach here, but
+# the bound keeps a crawler from growing the cache anyway).
+@st.cache_data(show_spinner=False, max_entries=256)
+def technology_history(db: str, technology_id: str) -> pd.DataFrame:
+    """One technology in every area and edition (:func:`radar.timeline.technology_history`)."""
+    return timeline.technology_history(all_entries(db), technology_id, catalog(db).ring_ids)
+
+
+@st.cache_data(show_spinner=False, max_entries=256)
+def related_technologies(db: str, technology_id: str, edition: int) -> pd.DataFrame:
+    """Same-sector technologies, most alike first (:func:`radar.timeline.related_technologies`)."""
+    return timeline.related_technologies(all_entries(db), technologies(db), technology_id, edition)
+
+
+# Resources, like :func:`figure`: one read-only figure shared by all sessions.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def ring_timeline(db: str, technology_id: str, lang: Lang) -> go.Figure:
+    """A technology's ring per area over the editions (:func:`radar.charts.ring_timeline`)."""
+    rows = technology_history(db, technology_id)
+    return charts.ring_timeline(rows, catalog(db), lang, _timeline_editions(db, rows))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def score_timeline(db: str, technology_id: str, lang: Lang, area: str) -> go.Figure:
+    """A technology's maturity and spread over time (:func:`radar.charts.score_timeline`)."""
+    rows = technology_history(db, technology_id)
+    return charts.score_timeline(rows, catalog(db), lang, area, _timeline_editions(db, rows))
+
+
+def _timeline_editions(db: str, rows: pd.DataFrame) -> list[int]:
+    assessed = all_entries(db)["edition"].unique().tolist()
+    return timeline.timeline_editions(rows, assessed)
+
+
+# Bounded, though the edition is checked against the catalogue before it gets here.
+@st.cache_data(show_spinner=False, max_entries=32)
+def ring_matrix(db: str, edition: int) -> pd.DataFrame:
+    """Each technology's ring in every area in one edition (:func:`radar.overview.ring_matrix`)."""
+    return overview.ring_matrix(all_entries(db), edition, catalog(db))
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def ring_counts(db: str, edition: int, sector: str | None) -> pd.DataFrame:
+    """Blips per area and ring in one edition (:func:`radar.overview.ring_counts`)."""
+    return overview.ring_counts(all_entries(db), edition, catalog(db), sector)

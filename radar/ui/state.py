@@ -27,6 +27,8 @@ RING: Final = "ring"
 QUERY: Final = "q"
 VIEW: Final = "view"
 TECH: Final = "tech"
+CHANGED: Final = "changed"
+COMPARE: Final = "compare"
 
 #: Bumped to give the radar chart and the table fresh keys, which clears their
 #: selection, so the same blip or row can be picked again after closing.
@@ -67,6 +69,10 @@ def bind(
             if parsed is not None and (valid is None or parsed in valid):
                 value = parsed
         st.session_state[shadow] = value
+    elif valid is not None and st.session_state[shadow] not in valid:
+        # Remembered on another page, where other values were valid (an
+        # edition the chosen area lacks): fall back rather than fail.
+        st.session_state[shadow] = default
     st.session_state[key] = st.session_state[shadow]
 
 
@@ -78,6 +84,8 @@ def remember(key: str) -> None:
 def publish(key: str, default: Any) -> None:
     """Write the remembered value to the URL; a default value leaves the URL clean."""
     value = st.session_state.get(_shadow(key))
+    if isinstance(value, bool):
+        value = "1" if value else None
     text = None if value is None or value == default or value == "" else str(value)
     current = st.query_params.get(key)
     if text is None:
@@ -85,6 +93,11 @@ def publish(key: str, default: Any) -> None:
             del st.query_params[key]
     elif current != text:
         st.query_params[key] = text
+
+
+def parse_flag(raw: str) -> bool:
+    """An on/off URL parameter: ``1`` (or ``true``) is on, anything else off."""
+    return raw.strip().lower() in ("1", "true")
 
 
 def current_lang() -> Lang:

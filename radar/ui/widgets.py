@@ -11,12 +11,14 @@ import pandas as pd
 import streamlit as st
 
 from radar.figures import OVERFLOW_KEY
+from radar.history import Movement
 from radar.i18n import t
 from radar.model import COMBINED_AREA, DEFAULT_LANG, LANGUAGES, Catalog, Lang, Technology
+from radar.theme import MOVEMENT_MARKS
 from radar.ui import data as ui_data
 from radar.ui import state
 from radar.ui.data import PageData
-from radar.view import AreaPlacement, TechnologyDetails, ViewFilter
+from radar.view import AreaPlacement, TechnologyDetails, ViewFilter, movement_text
 
 #: Longest search text kept (and put in the URL).
 MAX_QUERY = 200
@@ -64,33 +66,24 @@ def view_filters(catalog: Catalog, lang: Lang, default_edition: int | None) -> V
         (state.SECTOR, catalog.sector_ids, None, str),
         (state.RING, catalog.ring_ids, None, str),
         (state.QUERY, None, "", lambda raw: raw[:MAX_QUERY]),
+        (state.CHANGED, (True, False), False, state.parse_flag),
     )
     for key, valid, default, parse in params:
         state.bind(key, valid, default, parse)
 
-    area_col, edition_col, sector_col, ring_col, query_col = st.columns([3, 1.3, 2.4, 1.8, 2.5])
+    area_col, edition_col, sector_col, ring_col, query_col, changed_col = st.columns(
+        [3, 1.3, 2.4, 1.8, 2.5, 1.5], vertical_alignment="bottom"
+    )
     with area_col:
-        area = _url_selectbox(
+        area = url_selectbox(
             state.AREA, t("filter.area", lang), areas, lambda a: area_label(catalog, a, lang)
         )
     with edition_col:
-        edition = _url_selectbox(state.EDITION, t("filter.edition", lang), years, str)
+        edition = url_selectbox(state.EDITION, t("filter.edition", lang), years, str)
     with sector_col:
-        sector = _url_selectbox(
-            state.SECTOR,
-            t("filter.sector", lang),
-            catalog.sector_ids,
-            lambda s: catalog.sector(s).label(lang),
-            everything=t("filter.sector.all", lang),
-        )
+        sector = sector_select(catalog, lang)
     with ring_col:
-        ring = _url_selectbox(
-            state.RING,
-            t("filter.ring", lang),
-            catalog.ring_ids,
-            lambda r: catalog.ring(r).label(lang),
-            everything=t("filter.ring.all", lang),
-        )
+        ring = ring_select(catalog, lang)
     with query_col:
         query = st.text_input(
             t("filter.query", lang),
@@ -98,6 +91,13 @@ def view_filters(catalog: Catalog, lang: Lang, default_edition: int | None) -> V
             max_chars=MAX_QUERY,
             key=state.QUERY,
             on_change=partial(state.remember, state.QUERY),
+        )
+    with changed_col:
+        changed = st.toggle(
+            t("filter.changed", lang),
+            help=t("filter.changed.help", lang),
+            key=state.CHANGED,
+            on_change=partial(state.remember, state.CHANGED),
         )
     for key, _, default, _ in params:
         state.publish(key, default)
@@ -107,10 +107,33 @@ def view_filters(catalog: Catalog, lang: Lang, default_edition: int | None) -> V
         sector=sector,
         ring=ring,
         query=(query or "").strip(),
+        changed=bool(changed),
     )
 
 
-def _url_selectbox(
+def sector_select(catalog: Catalog, lang: Lang) -> str | None:
+    """The category filter (kept in ``?sector=``); None means every category."""
+    return url_selectbox(
+        state.SECTOR,
+        t("filter.sector", lang),
+        catalog.sector_ids,
+        lambda s: catalog.sector(s).label(lang),
+        everything=t("filter.sector.all", lang),
+    )
+
+
+def ring_select(catalog: Catalog, lang: Lang) -> str | None:
+    """The ring filter (kept in ``?ring=``); None means every ring."""
+    return url_selectbox(
+        state.RING,
+        t("filter.ring", lang),
+        catalog.ring_ids,
+        lambda r: catalog.ring(r).label(lang),
+        everything=t("filter.ring.all", lang),
+    )
+
+
+def url_selectbox(
     key: str,
     label: str,
     options: Sequence[Any],
@@ -167,6 +190,12 @@ def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None)
     listed = view[view["visible"] & view["match"]]
     st.markdown(f"**{t('legend.title', lang)}**")
     numbers = dict(zip(listed["id"], listed["number"], strict=True))
+    # Only changes get a mark, so the eye finds them; unchanged is the quiet default.
+    marks = {
+        i: f" {MOVEMENT_MARKS[m]}"
+        for i, m in zip(listed["id"], listed["movement"], strict=True)
+        if m != Movement.SAME
+    }
     for sector in catalog.sectors:
         in_sector = listed[listed["sector"] == sector.id]
         if in_sector.empty:
@@ -177,7 +206,9 @@ def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None)
         st.pills(
             plain(sector.label(lang)),
             options=options,
-            format_func=lambda i: plain(f"{numbers[i]}. {_name(data.technologies, i, lang)}"),
+            format_func=lambda i: plain(
+                f"{numbers[i]}. {_name(data.technologies, i, lang)}{marks.get(i, '')}"
+            ),
             selection_mode="single",
             key=key,
             on_change=_legend_changed,
@@ -185,6 +216,49 @@ def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None)
             wrap=True,
         )
         st.caption(_ring_ranges(in_sector, catalog, lang))
+
+
+def movement_key(
+    view: pd.DataFrame,
+    gone: pd.DataFrame,
+    edition: int,
+    since: int | None,
+    data: PageData,
+    lang: Lang,
+) -> None:
+    """What the blip shapes mean, how many changed, and what left the radar.
+
+    ``since`` is the area's previous edition (None for its first) and ``gone``
+    the blips of that edition that are not on this one
+    (:func:`radar.history.dropped`).
+    """
+    if since is None:
+        st.caption(plain(t("legend.movement.first", lang, edition=edition)))
+        return
+    moves = view["movement"].value_counts()
+    st.caption(
+        f"**{plain(t('legend.movement', lang, edition=since))}**  \n"
+        + plain(t("legend.movement.shapes", lang))
+        + "  \n"
+        + plain(
+            t(
+                "legend.movement.counts",
+                lang,
+                new=int(moves.get(Movement.NEW, 0)),
+                moved_in=int(moves.get(Movement.IN, 0)),
+                moved_out=int(moves.get(Movement.OUT, 0)),
+                dropped=len(gone),
+            )
+        )
+        + (
+            " · " + plain(t("legend.movement.returned", lang, count=returned))
+            if (returned := int(view["returned"].sum()))
+            else ""
+        )
+    )
+    if not gone.empty:
+        names = ", ".join(sorted(_name(data.technologies, i, lang) for i in gone["id"]))
+        st.caption(plain(t("legend.dropped", lang, edition=since, names=names)))
 
 
 def _ring_ranges(entries: pd.DataFrame, catalog: Catalog, lang: Lang) -> str:
@@ -298,11 +372,24 @@ def details_panel(
                     edition=details.edition,
                 )
             )
+            if not row.empty:
+                st.caption(
+                    plain(
+                        f"{MOVEMENT_MARKS[row['movement'].iloc[0]]} "
+                        + movement_text(row.iloc[0].to_dict(), catalog, lang)
+                    )
+                )
         st.text(tech.description(lang))
+        st.page_link(
+            "pages/technology.py",
+            label=t("details.history_link", lang),
+            icon=":material/timeline:",
+            query_params={"tech": tech.id, "lang": lang},
+        )
         if placement is not None:
             _scores(placement, catalog, lang)
         _rings_by_area(details, catalog, lang)
-        _cases(details, lang)
+        cases(details, lang)
         if placement is not None:
             ring = catalog.ring(placement.ring)
             with st.expander(t("details.ring_meaning", lang, ring=plain(ring.label(lang)))):
@@ -378,7 +465,8 @@ def _rings_by_area(details: TechnologyDetails, catalog: Catalog, lang: Lang) -> 
     )
 
 
-def _cases(details: TechnologyDetails, lang: Lang) -> None:
+def cases(details: TechnologyDetails, lang: Lang) -> None:
+    """A technology's example cases from municipalities, each with its source link."""
     st.markdown(f"**{t('details.cases', lang)}**")
     if not details.cases:
         st.caption(t("details.no_cases", lang))
@@ -400,6 +488,9 @@ def table_view(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | N
             t("column.name", lang): [_name(data.technologies, i, lang) for i in rows["id"]],
             t("column.sector", lang): [catalog.sector(s).label(lang) for s in rows["sector"]],
             t("column.ring", lang): [catalog.ring(r).label(lang) for r in rows["ring"]],
+            t("movement.column", lang): [
+                f"{MOVEMENT_MARKS[m]} {t(f'movement.label.{m}', lang)}" for m in rows["movement"]
+            ],
             t("column.maturity", lang): rows["maturity"] * 100,
             t("column.spread", lang): rows["spread"] * 100,
             t("column.summary", lang): [
@@ -463,4 +554,94 @@ def radar_chart(data: PageData, view_filter: ViewFilter, lang: Lang, selected: s
         selection_mode="points",
         width="stretch",
         config={"displayModeBar": False, "responsive": True},
+    )
+
+
+# --- technology page (pages/technology.py) ---
+
+#: Danish sorts æ, ø, å after z; these stand-ins sort there too.
+_DANISH_LAST = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
+
+
+def _sort_key(name: str, lang: Lang) -> str:
+    folded = name.casefold()
+    return folded.translate(_DANISH_LAST) if lang == "da" else folded
+
+
+def _technology_chosen() -> None:
+    state.remember(state.TECH)
+    # The page reads the URL first (see technology_picker), so the URL must
+    # hold the new choice before the rerun, not only after it.
+    state.select_tech(st.session_state.get(state.TECH))
+
+
+def technology_picker(data: PageData, lang: Lang) -> tuple[str | None, str | None]:
+    """The technology selectbox of the technology page, kept in ``?tech=``.
+
+    The radar page reads ``?tech=`` straight from the URL; so does this page
+    first: a link (from the radar, a related technology, a shared URL) names
+    the technology to show, even when another one is remembered from earlier
+    in the session. Without one in the URL, the remembered choice is shown.
+
+    Returns
+    -------
+    The chosen technology id (``None``: none chosen) and the unknown id the URL
+    asked for, if it did (to be explained to the user; it is not kept).
+    """
+    technologies = data.technologies
+    ids = sorted(technologies, key=lambda i: (_sort_key(technologies[i].label(lang), lang), i))
+    state.bind(state.TECH, ids, None)
+    asked = st.query_params.get(state.TECH)
+    unknown = asked if asked and asked not in technologies else None
+    if asked and (unknown or st.session_state[state.TECH] != asked):
+        st.session_state[state.TECH] = None if unknown else asked
+        state.remember(state.TECH)
+        if not unknown:
+            # A page link to this same page leaves the browser's address bar
+            # on the old URL; setting a parameter sends the whole query string.
+            st.query_params[state.TECH] = asked
+    chosen = st.selectbox(
+        t("technology.pick", lang),
+        options=ids,
+        format_func=lambda i: technologies[i].label(lang),
+        index=None,
+        placeholder=t("technology.pick.placeholder", lang),
+        key=state.TECH,
+        on_change=_technology_chosen,
+    )
+    state.publish(state.TECH, None)
+    return chosen, unknown
+
+
+def technology_rings(rows: pd.DataFrame, catalog: Catalog, lang: Lang) -> None:
+    """A technology's ring, movement and score in every area for one edition.
+
+    ``rows`` is :func:`radar.timeline.placements_in`: one row per area, a
+    missing ring where the technology was not on that area's radar.
+    """
+    table = pd.DataFrame(
+        {
+            t("column.area", lang): [area_label(catalog, a, lang) for a in rows["area"]],
+            t("column.ring", lang): [
+                catalog.ring(r).label(lang)
+                if isinstance(r, str)
+                else t("details.not_assessed", lang)
+                for r in rows["ring"]
+            ],
+            t("movement.column", lang): [
+                movement_text(row, catalog, lang) if isinstance(row["ring"], str) else ""
+                for row in rows.to_dict("records")
+            ],
+            t("column.score", lang): rows["score"] * 100,
+        }
+    )
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        column_config={
+            t("column.score", lang): st.column_config.ProgressColumn(
+                t("column.score", lang), min_value=0, max_value=100, format="%.0f%%"
+            )
+        },
     )
