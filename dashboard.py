@@ -27,6 +27,24 @@ with title:
 
 pages = [
     st.Page("pages/radar.py", title=t("page.radar", lang), icon=":material/radar:", default=True),
+    st.Page(
+        "pages/technology.py",
+        title=t("page.technology", lang),
+        icon=":material/timeline:",
+        url_path="teknologi",
+    ),
+    st.Page(
+        "pages/compare.py",
+        title=t("page.compare", lang),
+        icon=":material/compare_arrows:",
+        url_path="sammenlign",
+    ),
+    st.Page(
+        "pages/overview.py",
+        title=t("page.overview", lang),
+        icon=":material/grid_view:",
+        url_path="overblik",
+    ),
     st.Page("pages/about.py", title=t("page.about", lang), icon=":material/info:", url_path="om"),
 ]
 st.navigation(pages, position="top").run()

@@ -7,7 +7,7 @@ from radar.ui import data as ui_data
 from radar.ui import state, widgets
 
 lang = state.current_lang()
-page = ui_data.page_data()
+page = ui_data.page_data(need_editions=False)
 
 st.header(t("about.title", lang), anchor=False)
 st.write(t("about.intro", lang))

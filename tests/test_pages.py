@@ -7,20 +7,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from apptest_support import DASHBOARD, TIMEOUT, assert_clean
 from streamlit.testing.v1 import AppTest
 
 from radar import store
 from radar.ui.widgets import plain
 from radar.view import ViewFilter, load_view
-
-DASHBOARD = str(Path(__file__).resolve().parent.parent / "dashboard.py")
-TIMEOUT = 60
-
-
-@pytest.fixture
-def app(seeded_db: Path, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    monkeypatch.setenv(store.DB_ENV_VAR, str(seeded_db))
-    return AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
 
 
 def _legend_entries(at: AppTest) -> list[str]:
@@ -39,14 +31,9 @@ def _texts(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
-def _assert_clean(at: AppTest) -> None:
-    assert not at.exception, [e.value for e in at.exception]
-    assert not at.error, [e.value for e in at.error]
-
-
 def test_radar_page_renders_in_danish_by_default(app: AppTest) -> None:
     at = app.run()
-    _assert_clean(at)
+    assert_clean(at)
     assert at.title[0].value == "Teknologiradar"
     assert len(at.get("plotly_chart")) == 1
     assert at.selectbox(key="area").value == "samlet"
@@ -57,7 +44,7 @@ def test_radar_page_renders_in_danish_by_default(app: AppTest) -> None:
 def test_about_page_renders(app: AppTest) -> None:
     at = app.run()
     at.switch_page("pages/about.py").run()
-    _assert_clean(at)
+    assert_clean(at)
     assert at.header[0].value == "Om teknologiradaren"
     assert "KLAR" in _texts(at) and "AFVENT" in _texts(at)
 
@@ -66,7 +53,7 @@ def test_about_page_renders_in_english(app: AppTest) -> None:
     app.query_params["lang"] = "en"
     at = app.run()
     at.switch_page("pages/about.py").run()
-    _assert_clean(at)
+    assert_clean(at)
     assert at.header[0].value == "About the technology radar"
 
 
@@ -74,7 +61,7 @@ def test_changing_the_area_changes_the_blips(app: AppTest) -> None:
     at = app.run()
     combined = set(_legend_entries(at))
     at.selectbox(key="area").set_value("beskaeftigelse").run()
-    _assert_clean(at)
+    assert_clean(at)
     employment = set(_legend_entries(at))
     assert 25 <= len(employment) < len(combined)
     at.selectbox(key="area").set_value("dagtilbud-og-skole").run()
@@ -84,7 +71,7 @@ def test_changing_the_area_changes_the_blips(app: AppTest) -> None:
 def test_sector_and_ring_filters_narrow_the_legend(app: AppTest) -> None:
     at = app.run()
     at.selectbox(key="sector").set_value("VT").run()
-    _assert_clean(at)
+    assert_clean(at)
     keys = {g.key for g in at.pills if g.key and g.key.startswith("legend_")}
     assert keys == {"legend_VT"}
     in_sector = len(_legend_entries(at))
@@ -97,7 +84,7 @@ def test_search_reports_matches(app: AppTest) -> None:
     at = app.run()
     everything = len(_legend_entries(at))
     at.text_input(key="q").input("robot").run()
-    _assert_clean(at)
+    assert_clean(at)
     assert "matcher «robot»" in _texts(at)
     assert 0 < len(_legend_entries(at)) < everything
 
@@ -111,7 +98,7 @@ def test_clicking_a_legend_entry_opens_the_details(
     group = at.pills(key=f"legend_{first['sector']}")
     assert group.options[0].startswith("1\\. ")  # escaped for markdown: shown as "1. "
     group.set_value(first["id"]).run()
-    _assert_clean(at)
+    assert_clean(at)
     assert at.query_params["tech"] == first["id"]
     assert at.subheader, "details heading missing"
     assert "Ring i hvert fagområde" in _texts(at)
@@ -130,7 +117,7 @@ def test_a_shared_link_restores_the_view_in_english(
     name_en = store.load_technologies(con)[tech].name_en
     app.query_params.update({"area": "beskaeftigelse", "tech": tech, "lang": "en"})
     at = app.run()
-    _assert_clean(at)
+    assert_clean(at)
     assert at.selectbox(key="area").value == "beskaeftigelse"
     assert at.title[0].value == "Technology radar"
     assert plain(name_en) in at.subheader[0].value  # as escaped for st.markdown
@@ -142,7 +129,7 @@ def test_a_shared_link_restores_the_view_in_english(
 def test_an_older_edition_and_the_table_view_from_the_url(app: AppTest) -> None:
     app.query_params.update({"edition": "2021", "view": "table", "area": "administration"})
     at = app.run()
-    _assert_clean(at)
+    assert_clean(at)
     assert at.selectbox(key="edition").value == 2021
     assert not at.get("plotly_chart")
     table = at.dataframe[0].value
@@ -167,7 +154,7 @@ def test_filters_and_language_go_into_the_url(app: AppTest) -> None:
     at.selectbox(key="sector").set_value("DATA").run()
     at.text_input(key="q").input("sensor").run()
     at.segmented_control(key="view").set_value("table").run()
-    _assert_clean(at)
+    assert_clean(at)
     # (The header's lang parameter is checked in the browser tests: AppTest
     # does not carry the entry point's URL changes over reruns.)
     assert {k: at.query_params[k] for k in ("sector", "q", "view")} == {
@@ -184,7 +171,7 @@ def test_language_and_filters_survive_a_visit_to_another_page(app: AppTest) -> N
     app.query_params.update({"lang": "en", "area": "beskaeftigelse"})
     at = app.run()
     at.switch_page("pages/about.py").run()
-    _assert_clean(at)
+    assert_clean(at)
     assert at.header[0].value == "About the technology radar"
     assert at.query_params["lang"] == "en"
     at.switch_page("pages/radar.py").run()
@@ -208,7 +195,7 @@ def test_stored_text_is_never_markup(tmp_path: Path, monkeypatch: pytest.MonkeyP
     at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
     at.query_params.update({"tech": tech_id, "area": "samlet"})
     at.run()
-    _assert_clean(at)
+    assert_clean(at)
     escaped = "\\*\\*Fed\\*\\* \\[Log ind\\]\\(https\\://evil\\.example\\) \\:red\\[RØD\\] \\$x\\$"
     assert escaped in at.subheader[0].value
     labels = [o for g in at.pills for o in g.options]
@@ -217,17 +204,11 @@ def test_stored_text_is_never_markup(tmp_path: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_an_edition_without_assessments_is_not_the_default(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    db_with_empty_edition: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    seed = tmp_path / "data"
-    shutil.copytree(store.SEED_DIR, seed, ignore=shutil.ignore_patterns("*.duckdb*"))
-    with (seed / "editions.csv").open("a", encoding="utf-8") as editions:
-        editions.write("2026,2026-06-15,Teknologiradar 2026 (kladde),Technology radar 2026\n")
-    db = tmp_path / "ahead.duckdb"
-    store.build_database(db, data_dir=seed)
-    monkeypatch.setenv(store.DB_ENV_VAR, str(db))
+    monkeypatch.setenv(store.DB_ENV_VAR, str(db_with_empty_edition))
     at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
-    _assert_clean(at)
+    assert_clean(at)
     assert at.selectbox(key="edition").value == 2025
     assert (
         2026 in at.selectbox(key="edition").options or "2026" in at.selectbox(key="edition").options

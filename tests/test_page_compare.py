@@ -1,0 +1,128 @@
+"""AppTest: the comparison page and the radar page's movement key and "only changes" filter."""
+
+from __future__ import annotations
+
+import duckdb
+from apptest_support import assert_clean
+from streamlit.testing.v1 import AppTest
+
+from radar import history, store
+from radar.ui.widgets import plain
+
+COMPARE = "pages/compare.py"
+RINGS = ("klar", "afproev", "hold-oeje", "afvent")
+
+
+def _open(at: AppTest, **params: str) -> AppTest:
+    """Open the comparison page first, as a shared link to it does."""
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(COMPARE)
+    return at.run()
+
+
+def _groups(at: AppTest) -> dict[str, list[str]]:
+    """The listed change groups: title -> technology options."""
+    return {
+        p.label: list(p.options) for p in at.pills if (p.key or "").startswith("compare_group_")
+    }
+
+
+def test_compare_page_opens_on_the_latest_edition_against_the_one_before(app: AppTest) -> None:
+    at = _open(app)
+    assert_clean(at)
+    assert at.selectbox(key="area").value == "samlet"
+    assert at.selectbox(key="edition").value == 2025
+    assert at.selectbox(key="compare").value == 2024
+    assert len(at.get("plotly_chart")) == 1
+    counts = at.dataframe[0].value
+    assert list(counts.columns[1:3]) == ["2024", "2025"]
+
+
+def test_a_shared_link_restores_area_and_both_editions(
+    app: AppTest, con: duckdb.DuckDBPyConnection
+) -> None:
+    at = _open(app, area="social-og-sundhed", edition="2025", compare="2021")
+    assert_clean(at)
+    assert at.selectbox(key="area").value == "social-og-sundhed"
+    assert at.selectbox(key="edition").value == 2025
+    assert at.selectbox(key="compare").value == 2021
+    comparison = history.compare_editions(
+        history.load_area_history(con, "social-og-sundhed"), 2021, 2025, RINGS
+    )
+    groups = _groups(at)
+    # "6 rykket ind i KLAR" and so on: every group and every technology in it.
+    expected = comparison.groups(RINGS)
+    assert len(groups) == len(expected)
+    assert sorted(len(options) for options in groups.values()) == sorted(
+        len(ids) for _, _, ids in expected
+    )
+    into_klar = next(ids for kind, ring, ids in expected if (kind, ring) == ("in", "klar"))
+    assert any(label.endswith(f"{len(into_klar)} rykket ind i KLAR") for label in groups)
+    counts = at.dataframe[0].value
+    assert counts["2021"].sum() == (comparison.ring_counts["earlier"]).sum()
+    assert counts["2025"].tolist() == comparison.ring_counts["later"].tolist()
+
+
+def test_the_comparison_speaks_english(app: AppTest) -> None:
+    at = _open(app, area="beskaeftigelse", edition="2025", compare="2021", lang="en")
+    assert_clean(at)
+    assert any("moved into" in label or "new in" in label for label in _groups(at))
+    assert at.selectbox(key="compare").label == "Compared with"
+
+
+def test_a_stale_link_falls_back_to_the_default_comparison(app: AppTest) -> None:
+    at = _open(app, area="nowhere", edition="1999", compare="abc")
+    assert_clean(at)
+    assert at.selectbox(key="area").value == "samlet"
+    assert at.selectbox(key="edition").value == 2025
+    assert at.selectbox(key="compare").value == 2024
+
+
+def test_changing_the_earlier_edition_changes_the_listed_changes(app: AppTest) -> None:
+    at = _open(app, area="teknik-og-miljoe")
+    before = _groups(at)
+    at.selectbox(key="compare").set_value(2021).run()
+    assert_clean(at)
+    after = _groups(at)
+    assert after != before
+    assert sum(len(v) for v in after.values()) > sum(len(v) for v in before.values())
+
+
+def test_picking_a_changed_technology_opens_its_page(
+    app: AppTest, con: duckdb.DuckDBPyConnection
+) -> None:
+    at = _open(app, area="social-og-sundhed", compare="2021")
+    group = next(p for p in at.pills if (p.key or "").startswith("compare_group_"))
+    group.set_value(group.options[0]).run()
+    assert_clean(at)
+    tech = at.query_params.get("tech")
+    name = store.load_technologies(con)[tech].name_da
+    # The first listed technology of the first group ("rykket ind i KLAR").
+    assert plain(name) in group.options[0]
+    assert at.get("plotly_chart"), "the technology page draws its timeline"
+
+
+def test_radar_page_explains_the_shapes_and_can_show_only_changes(app: AppTest) -> None:
+    app.query_params["area"] = "social-og-sundhed"
+    app.query_params["edition"] = "2023"
+    at = app.run()
+    assert_clean(at)
+    captions = "\n".join(c.value for c in at.caption)
+    assert "Form viser bevægelse siden 2022" in captions
+    assert plain("▲ rykket ind (spidsen mod centrum)") in captions
+    everything = [o for p in at.pills if (p.key or "").startswith("legend_") for o in p.options]
+    at.toggle(key="changed").set_value(True).run()
+    assert_clean(at)
+    changed = [o for p in at.pills if (p.key or "").startswith("legend_") for o in p.options]
+    assert 0 < len(changed) < len(everything)
+    # Every listed change carries its mark; unchanged ones are gone.
+    assert all(o.endswith(("★", "▲", "▼")) for o in changed)
+
+
+def test_the_first_edition_says_every_technology_is_new(app: AppTest) -> None:
+    app.query_params["edition"] = "2021"
+    at = app.run()
+    assert_clean(at)
+    captions = "\n".join(c.value for c in at.caption)
+    assert "første udgave" in captions
