@@ -16,7 +16,7 @@ import duckdb
 import pytest
 from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
-from radar import store
+from radar import history, store
 from radar.view import ViewFilter, load_view
 
 pytestmark = pytest.mark.browser
@@ -37,8 +37,16 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def server(seeded_db: Path) -> Iterator[str]:
+def server(seeded_db: Path, browser: Browser) -> Iterator[str]:
     with streamlit_server(DASHBOARD, env={store.DB_ENV_VAR: str(seeded_db)}) as url:
+        # Streamlit learns the pages of st.navigation on the app's first run; a
+        # first visit straight to another page gets a "Page not found" notice
+        # over the right page (streamlit/streamlit#9992). Open the app once,
+        # as a deployment's health check would.
+        page = browser.new_page()
+        page.goto(url)
+        page.wait_for_selector(READY, timeout=60_000)
+        page.close()
         yield url
 
 
@@ -249,3 +257,122 @@ def test_on_a_phone_the_radar_fits_the_screen_with_a_sector_key(
         page.wait_for_function("id => location.search.includes('tech=' + id)", arg=tech_id)
     finally:
         context.close()
+
+
+def moved_between(con: duckdb.DuckDBPyConnection, area: str, earlier: int, later: int) -> list[str]:
+    """The technologies that changed ring on ``area``'s radar from ``earlier`` to ``later``."""
+    placed = history.load_area_history(con, area)
+    comparison = history.compare_editions(placed, earlier, later, RING_IDS)
+    moved = comparison.changes[comparison.changes["kind"].isin(["in", "out"])]
+    return sorted(moved.loc[moved["shown_after"].astype(bool), "id"])
+
+
+RING_IDS = ("klar", "afproev", "hold-oeje", "afvent")
+
+
+def trail_heads(page: Page) -> list[str]:
+    """The technologies the drawn comparison has an arrow to (the "trails" trace)."""
+    ids = page.evaluate(
+        "() => { const t = document.querySelector('.js-plotly-plot')._fullData"
+        ".find(t => t.name === 'trails'); return t ? Array.from(t.customdata) : []; }"
+    )
+    return sorted(ids[1::3])
+
+
+def test_the_comparison_draws_a_trail_for_every_moved_blip_and_restores_from_the_url(
+    page: Page, server: str, con: duckdb.DuckDBPyConnection
+) -> None:
+    page.goto(f"{server}/sammenlign?area=social-og-sundhed&edition=2025&compare=2021")
+    wait_ready(page)
+    moved = moved_between(con, "social-og-sundhed", 2021, 2025)
+    assert len(moved) >= 5
+    # One arrow per moved blip, ending at its blip, and drawn by plotly.
+    assert trail_heads(page) == moved
+    drawn = page.evaluate(
+        """() => {
+            const gd = document.querySelector('.js-plotly-plot');
+            const i = gd._fullData.findIndex(t => t.name === 'trails');
+            const layer = document.querySelectorAll('.scatterlayer .trace')[i];
+            return Array.from(layer.querySelectorAll('path.js-line'))
+                .filter(p => p.getTotalLength() > 5).length;
+        }"""
+    )
+    assert drawn == len(moved)
+    # The URL's editions are the ones chosen, and the page lists the moves.
+    later = page.get_by_test_id("stSelectbox").filter(has_text="Udgave")
+    earlier = page.get_by_test_id("stSelectbox").filter(has_text="Sammenlignet med")
+    assert later.get_by_role("combobox").input_value() == "2025"
+    assert earlier.get_by_role("combobox").input_value() == "2021"
+    assert page.get_by_text("rykket ind i KLAR").count() >= 1
+    # Choosing another earlier edition redraws the trails and updates the URL.
+    earlier.click()
+    page.get_by_role("option", name="2024", exact=True).click()
+    page.wait_for_function("() => location.search.includes('compare=2024')")
+    expected = moved_between(con, "social-og-sundhed", 2024, 2025)
+    page.wait_for_function(
+        "n => { const gd = document.querySelector('.js-plotly-plot');"
+        " const t = gd._fullData.find(t => t.name === 'trails');"
+        " return t && t.customdata.length === 3 * n; }",
+        arg=len(expected),
+        timeout=30_000,
+    )
+    assert trail_heads(page) == expected
+
+
+def test_the_radar_draws_new_and_moved_blips_in_their_own_shapes(
+    page: Page, server: str, con: duckdb.DuckDBPyConnection
+) -> None:
+    page.goto(f"{server}/?area=social-og-sundhed&edition=2023&changed=1")
+    wait_ready(page)
+    view = load_view(con, ViewFilter(area="social-og-sundhed", edition=2023, changed=True))
+    changed = view[view["visible"] & view["shown"]]
+    assert set(changed["movement"]) <= {"new", "in", "out"} and len(changed) > 0
+    assert drawn_ids(page) == sorted(changed["id"])
+    # Polygon corners per drawn shape: 10 for a star, 3 for a triangle.
+    corners = page.evaluate(
+        """() => {
+            const gd = document.querySelector('.js-plotly-plot');
+            const counts = [];
+            for (const t of gd._fullData.filter(t => (t.name || '').startsWith('circles-'))) {
+                let n = 0;
+                for (const x of t.x) {
+                    if (Number.isNaN(x) || x === null) { counts.push(n - 1); n = 0; } else n++;
+                }
+            }
+            return counts.sort((a, b) => a - b);
+        }"""
+    )
+    expected = sorted(10 if m == "new" else 3 for m in changed["movement"])
+    assert corners == expected
+    assert page.get_by_text("rykket ind (spidsen mod centrum)").count() == 1
+
+
+def test_the_technology_page_draws_its_ring_timeline_inside_out(
+    page: Page, server: str, con: duckdb.DuckDBPyConnection
+) -> None:
+    page.goto(f"{server}/teknologi?tech=generativ-ai-assistent")
+    page.wait_for_selector(READY, timeout=30_000)
+    page.wait_for_selector(PLOT, timeout=30_000)
+    name = store.load_technologies(con)["generativ-ai-assistent"].name_da
+    assert page.get_by_role("heading", name=name).count() == 1
+    timeline = page.locator(PLOT).first
+    # One line per welfare area where it was assessed, plus the combined one.
+    areas = store.query_frame(
+        con, "SELECT DISTINCT area FROM assessments WHERE technology = 'generativ-ai-assistent'"
+    )
+    lines = timeline.evaluate("gd => gd._fullData.filter(t => t.mode.includes('lines')).length")
+    assert lines == len(areas) + 1
+    # The inner ring is drawn at the top: its tick label sits above the outer ring's.
+    ticks = {
+        label: timeline.get_by_text(label, exact=True).first.bounding_box()["y"]
+        for label in ("KLAR", "AFPRØV", "HOLD ØJE", "AFVENT")
+    }
+    assert ticks["KLAR"] < ticks["AFPRØV"] < ticks["HOLD ØJE"] < ticks["AFVENT"]
+    # The years on the x axis are the editions it was on the radar.
+    assert timeline.get_by_text("2024", exact=True).count() >= 1
+    assert timeline.get_by_text("2025", exact=True).count() >= 1
+    # Back to the radar with the technology selected.
+    page.get_by_role("link", name="Vis på radaren").click()
+    page.locator(".st-key-details").wait_for(timeout=30_000)
+    page.wait_for_function("() => location.search.includes('tech=generativ-ai-assistent')")
+    assert name in page.locator(".st-key-details").inner_text()
