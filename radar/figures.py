@@ -24,6 +24,7 @@ from radar import theme
 from radar.i18n import t
 from radar.layout import ring_edges, sector_edges
 from radar.model import Catalog, Lang, Technology
+from radar.presenter import sector_box
 from radar.view import movement_text
 
 #: Half-widths of the visible area in radar units: room for the sector labels.
@@ -92,9 +93,22 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join(_escape(line) for line in lines)
 
 
-def _background(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float, compact: bool) -> None:
+def _background(
+    fig: _Canvas,
+    catalog: Catalog,
+    lang: Lang,
+    scale: float,
+    compact: bool,
+    high_contrast: bool = False,
+) -> None:
     """Ring bands, sector dividers, ring and sector labels."""
     edges = ring_edges(len(catalog.rings))
+    if high_contrast:
+        ring_line = {"color": theme.CONTRAST_RING_LINE, "width": theme.CONTRAST_RING_LINE_WIDTH}
+        sector_width, ring_text = theme.CONTRAST_SECTOR_LINE_WIDTH, theme.TEXT
+    else:
+        ring_line = {"color": theme.RING_LINE, "width": 1}
+        sector_width, ring_text = 3, theme.MUTED_TEXT
     for index in range(len(catalog.rings) - 1, -1, -1):
         outer = float(edges[index + 1])
         fig.add_shape(
@@ -104,7 +118,7 @@ def _background(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float, compac
             x1=outer,
             y1=outer,
             fillcolor=theme.RING_FILLS[len(catalog.rings) - 1 - index],
-            line={"color": theme.RING_LINE, "width": 1},
+            line=ring_line,
             layer="below",
         )
     for angle in sector_edges(len(catalog.sectors))[:-1]:
@@ -115,7 +129,7 @@ def _background(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float, compac
             y0=0,
             x1=x,
             y1=y,
-            line={"color": theme.SECTOR_LINE, "width": 3},
+            line={"color": theme.SECTOR_LINE, "width": sector_width},
             layer="below",
         )
     # Ring names stacked up the 12 o'clock line, as on a printed radar. They are
@@ -135,7 +149,7 @@ def _background(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float, compac
             label={
                 "text": f"<b>{_escape(ring.label(lang))}</b>",
                 "textposition": "middle center",
-                "font": {"size": theme.RING_LABEL_SIZE * scale, "color": theme.MUTED_TEXT},
+                "font": {"size": theme.RING_LABEL_SIZE * scale, "color": ring_text},
             },
         )
     if compact:
@@ -192,6 +206,11 @@ def radar_figure(
     title: str | None = None,
     compact: bool = False,
     trails: pd.DataFrame | None = None,
+    spotlight: str | None = None,
+    focus_sector: str | None = None,
+    x_extent: float | None = None,
+    high_contrast: bool = False,
+    number_scale: float | None = None,
 ) -> go.Figure:
     """Draw one radar view.
 
@@ -222,6 +241,22 @@ def radar_figure(
         For comparing editions: rows with ``id, x_before, y_before`` (where the
         blip was in the earlier edition); each visible blip listed gets a faint
         outline at its earlier place and an arrow from there to where it is now.
+    spotlight
+        Presenter mode: id of the one technology to show; every other blip is
+        dimmed and it gets a thick outline. A blip hidden behind a "+N" marker
+        lights up that marker instead.
+    focus_sector
+        Presenter mode: id of a sector to zoom to (its wedge fills the figure;
+        see :func:`radar.presenter.sector_box`). Not on phones (``compact``).
+    x_extent
+        Half-width of the view in radar units (default :data:`X_EXTENT`):
+        wider leaves room for larger sector labels. Not on phones.
+    high_contrast
+        Darker, thicker ring lines, wider sector gaps and ring names in the
+        text colour, for projectors.
+    number_scale
+        Multiplies the size of the blip numbers instead of ``scale``: at 1 a
+        number fills its blip, larger ones spill over it.
 
     Returns
     -------
@@ -231,7 +266,7 @@ def radar_figure(
     if compact:
         height, scale = min(height, theme.COMPACT_FIGURE_HEIGHT), scale * theme.COMPACT_SCALE
     fig = _Canvas()
-    _background(fig, catalog, lang, scale, compact)
+    _background(fig, catalog, lang, scale, compact, high_contrast)
     sector_position = {s: i for i, s in enumerate(catalog.sector_ids)}
     rings = {r.id: r for r in catalog.rings}
     sectors = {s.id: s for s in catalog.sectors}
@@ -239,13 +274,41 @@ def radar_figure(
         x_extent = COMPACT_X_EXTENT
         y_range = [-1.15 - len(catalog.sectors) * COMPACT_KEY_STEP, COMPACT_TOP]
     else:
-        x_extent, y_range = X_EXTENT, [-Y_EXTENT, Y_EXTENT]
+        x_extent, y_range = x_extent or X_EXTENT, [-Y_EXTENT, Y_EXTENT]
+    x_range = [-x_extent, x_extent]
+    if focus_sector is not None and not compact:
+        x0, x1, y0, y1 = sector_box(
+            len(catalog.sectors),
+            catalog.sector_ids.index(focus_sector),
+            aspect=(x_range[1] - x_range[0]) / (y_range[1] - y_range[0]),
+        )
+        x_range, y_range = [x0, x1], [y0, y1]
     pixels = (height - 2 * theme.FIGURE_MARGIN) / (y_range[1] - y_range[0])
 
     drawn = view[view["visible"] & view["shown"]]
+    if spotlight is not None:
+        # Everything but the spotlighted blip fades, as a search's misses do.
+        drawn = drawn.assign(match=drawn["match"] & (drawn["id"] == spotlight))
     if trails is not None and not trails.empty:
         _trails(fig, drawn, trails)
-    _blip_circles(fig, drawn, sector_position, selected)
+    _blip_circles(
+        fig,
+        drawn,
+        sector_position,
+        selected,
+        dimmed=theme.DIMMED_OPACITY if spotlight is None else theme.SPOTLIGHT_DIM_OPACITY,
+    )
+    if spotlight is not None:
+        lit = drawn[drawn["id"] == spotlight]
+        if not lit.empty:
+            fig.add_trace(
+                _shape_trace(
+                    lit,
+                    name="spotlight",
+                    pad=0.006,
+                    line={"color": theme.SPOTLIGHT_OUTLINE, "width": theme.SPOTLIGHT_OUTLINE_WIDTH},
+                )
+            )
     hover = []
     moves = "movement" in drawn.columns
     for row in drawn.itertuples():
@@ -278,8 +341,10 @@ def radar_figure(
         )
     )
     if not compact:
-        _numbers(fig, drawn, sector_position, pixels, scale)
-    _overflow_markers(fig, view, catalog, technologies, lang, pixels, scale)
+        _numbers(
+            fig, drawn, sector_position, pixels, scale if number_scale is None else number_scale
+        )
+    _overflow_markers(fig, view, catalog, technologies, lang, pixels, scale, spotlight)
     layout: dict[str, Any] = dict(
         shapes=fig.shapes,
         annotations=fig.annotations,
@@ -288,7 +353,7 @@ def radar_figure(
         paper_bgcolor=theme.BACKGROUND,
         plot_bgcolor=theme.BACKGROUND,
         font={"color": theme.TEXT, "family": "Source Sans Pro, Arial, sans-serif"},
-        xaxis={"range": [-x_extent, x_extent], "visible": False, "fixedrange": True},
+        xaxis={"range": x_range, "visible": False, "fixedrange": True},
         yaxis={
             "range": y_range,
             "visible": False,
@@ -379,6 +444,7 @@ def _blip_circles(
     drawn: pd.DataFrame,
     sector_position: dict[str, int],
     selected: str | None,
+    dimmed: float = theme.DIMMED_OPACITY,
 ) -> None:
     """The blips as filled shapes in data units: one trace per colour and dimming.
 
@@ -394,7 +460,7 @@ def _blip_circles(
                 fill="toself",
                 fillcolor=sector_colour(int(position)),
                 line={"color": theme.BACKGROUND, "width": 1},
-                opacity=1.0 if match else theme.DIMMED_OPACITY,
+                opacity=1.0 if match else dimmed,
             )
         )
     chosen = drawn[drawn["id"] == selected]
@@ -513,12 +579,21 @@ def _overflow_markers(
     lang: Lang,
     pixels: float,
     scale: float,
+    spotlight: str | None = None,
 ) -> None:
-    """One "+N" marker per cell whose blips did not all fit."""
+    """One "+N" marker per cell whose blips did not all fit.
+
+    With a ``spotlight``, every marker fades but that of the spotlighted
+    blip's cell, if it is hidden there, which gets a thick outline.
+    """
     hidden = view[view["visible"] & ~view["shown"]]
     if hidden.empty:
         return
-    xs, ys, sizes, labels, keys, hovers = [], [], [], [], [], []
+    lit_cell = None
+    if spotlight is not None:
+        lit = hidden[hidden["id"] == spotlight]
+        lit_cell = (lit["sector"].iloc[0], lit["ring"].iloc[0]) if not lit.empty else None
+    xs, ys, sizes, labels, keys, hovers, lit_flags = [], [], [], [], [], [], []
     for (sector, ring), cell in hidden.groupby(["sector", "ring"], sort=True):
         first = cell.iloc[0]
         names = [
@@ -538,16 +613,24 @@ def _overflow_markers(
             ring=catalog.ring(ring).label(lang),
         )
         hovers.append(f"<b>{_escape(title)}</b><br>" + "<br>".join(names[:25]))
+        lit_flags.append((sector, ring) == lit_cell)
+    marker: dict[str, Any] = {
+        "size": sizes,
+        "color": theme.OVERFLOW_FILL,
+        "line": {"color": theme.BACKGROUND, "width": 1},
+    }
+    if spotlight is not None:
+        marker["opacity"] = [1.0 if lit else theme.SPOTLIGHT_DIM_OPACITY for lit in lit_flags]
+        marker["line"] = {
+            "color": [theme.SPOTLIGHT_OUTLINE if lit else theme.BACKGROUND for lit in lit_flags],
+            "width": [theme.SPOTLIGHT_OUTLINE_WIDTH if lit else 1 for lit in lit_flags],
+        }
     fig.add_trace(
         go.Scatter(
             x=xs,
             y=ys,
             mode="markers+text",
-            marker={
-                "size": sizes,
-                "color": theme.OVERFLOW_FILL,
-                "line": {"color": theme.BACKGROUND, "width": 1},
-            },
+            marker=marker,
             text=labels,
             textfont={"color": "#FFFFFF", "size": 10 * scale},
             customdata=keys,
