@@ -5,7 +5,10 @@ import streamlit as st
 from radar import history
 from radar.i18n import t
 from radar.ui import data as ui_data
-from radar.ui import state, widgets
+from radar.ui import local_radar, presenter, state, widgets
+
+if presenter.presenting():  # ?present=1: this radar, on the presenter page
+    presenter.open_presenter()
 
 lang = state.current_lang()
 page = ui_data.page_data()
@@ -16,7 +19,9 @@ area_history = ui_data.area_history(page.db, view_filter.area)
 selected = state.selected_tech()
 visible = view[view["visible"]]
 
-info, switch = st.columns([4, 1], vertical_alignment="center")
+info, local_col, switch = st.columns([3, 1.5, 1], vertical_alignment="center")
+with local_col:
+    local = local_radar.picker(view_filter, lang)
 with info:
     caption = t(
         "radar.caption",
@@ -43,6 +48,13 @@ with main:
         st.info(t("radar.no_changes" if view_filter.changed else "radar.empty", lang))
     elif mode == "table":
         widgets.table_view(view, page, lang, selected)
+    elif local is not None:
+        official, own = st.columns(2)
+        with official:
+            st.markdown(f"**{t('local.official', lang, edition=view_filter.edition)}**")
+            widgets.radar_chart(page, view_filter, lang, selected)
+        with own:
+            local_radar.local_chart(page, local, lang)
     else:
         widgets.radar_chart(page, view_filter, lang, selected)
 with side:

@@ -266,6 +266,23 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         "da": "Klik på en teknologi for at se dens historik.",
         "en": "Click a technology to see its history.",
     },
+    "local.picker": {"da": "Vis ved siden af", "en": "Show beside it"},
+    "local.none": {"da": "Kun den officielle radar", "en": "Only the official radar"},
+    "local.help": {
+        "da": "Radarer, som en workshop har gemt som gruppens eget bud for dette fagområde.",
+        "en": "Radars a workshop saved as the group's own view for this welfare area.",
+    },
+    "local.official": {"da": "Officiel radar {edition}", "en": "Official radar {edition}"},
+    "local.caption": {
+        "da": "Gruppens placering. ▲ tættere på centrum end den officielle radar, "
+        "▼ længere ude, ● samme ring, ★ ikke på den officielle radar.",
+        "en": "The group's placement. ▲ nearer the centre than the official radar, "
+        "▼ further out, ● same ring, ★ not on the official radar.",
+    },
+    "local.unavailable": {
+        "da": "Workshop-radarerne kan ikke vises lige nu.",
+        "en": "The workshop radars cannot be shown right now.",
+    },
     "radar.no_changes": {
         "da": "Intet nyt og ingen bevægelser i denne visning siden sidste udgave.",
         "en": "Nothing new and no moves in this view since the last edition.",
@@ -394,6 +411,535 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
     "overview.heatmap.hover": {
         "da": "{area} · {ring}: {count} teknologier",
         "en": "{area} · {ring}: {count} technologies",
+    },
+    # --- presenter mode ---
+    "page.present": {"da": "Præsentation", "en": "Presentation"},
+    "present.previous": {"da": "Forrige", "en": "Previous"},
+    "present.next": {"da": "Næste", "en": "Next"},
+    "present.keys": {
+        "da": "Piletasterne ← og → skifter også teknologi.",
+        "en": "The arrow keys ← and → step too.",
+    },
+    "present.focus": {"da": "Zoom ind på en kategori", "en": "Zoom in on a category"},
+    "present.release": {"da": "Vis hele radaren", "en": "Show the whole radar"},
+    "present.exit": {"da": "Afslut præsentation", "en": "Exit presentation"},
+    "present.settings": {"da": "Radar og sprog", "en": "Radar and language"},
+    "present.position": {
+        "da": "{position} af {count} · {sector}",
+        "en": "{position} of {count} · {sector}",
+    },
+    "present.ring": {"da": "Ring: {ring}", "en": "Ring: {ring}"},
+    "present.hidden": {
+        "da": "Ikke plads på radaren: en af de {count} bag «+{count}» i {sector} / {ring}.",
+        "en": "No room on the radar: one of the {count} behind “+{count}” in {sector} / {ring}.",
+    },
+    "present.overview": {
+        "da": "{area} · {edition} · {count} teknologier",
+        "en": "{area} · {edition} · {count} technologies",
+    },
+    "present.start": {
+        "da": "Tryk på Næste (eller →) for at gå gennem teknologierne: kategori for kategori, "
+        "indefra og ud.",
+        "en": "Press Next (or →) to step through the technologies: category by category, "
+        "inside out.",
+    },
+    "present.sector_count": {
+        "da": "{count} teknologier i kategorien",
+        "en": "{count} technologies in this category",
+    },
+    # --- workshops ---
+    "workshop.phase.ideas": {"da": "Idéudvikling", "en": "Ideas"},
+    "workshop.phase.ideas.help": {
+        "da": "Vi undersøger behovet og er åbne for alle løsninger, digitale eller ej.",
+        "en": "We explore the need and are open to any solution, digital or not.",
+    },
+    "workshop.phase.impact": {"da": "Konsekvensvurdering", "en": "Impact assessment"},
+    "workshop.phase.impact.help": {
+        "da": "Vi vurderer de forventede effekter, laver business case og gevinstplan.",
+        "en": "We assess the expected effects and draw up a business case and benefits plan.",
+    },
+    "workshop.phase.procurement": {
+        "da": "Udvikling/anskaffelse",
+        "en": "Development/procurement",
+    },
+    "workshop.phase.procurement.help": {
+        "da": "Vi stiller krav og udvikler eller køber løsningen.",
+        "en": "We set requirements and develop or buy the solution.",
+    },
+    "workshop.phase.operation": {
+        "da": "Implementering og drift",
+        "en": "Implementation and operation",
+    },
+    "workshop.phase.operation.help": {
+        "da": "Teknologien er i brug: rutiner, tilpasning og oplæring.",
+        "en": "The technology is in use: routines, adjustments and training.",
+    },
+    "workshop.question.core": {"da": "Kerneopgave", "en": "Core task"},
+    "workshop.question.core.text": {
+        "da": "Hvad skal teknologien bruges til, og hvilken gevinst forventer vi?",
+        "en": "What is the technology for, and what benefit do we expect?",
+    },
+    "workshop.question.work": {"da": "Opgaveløsning", "en": "The work"},
+    "workshop.question.work.text": {
+        "da": "Hvordan ændrer den arbejdet i hverdagen? Bliver opgaverne mere standardiserede, "
+        "mere formelle eller flyttet over på en skærm?",
+        "en": "How will it change everyday work? Do tasks become more standardised, more "
+        "formal, or move onto a screen?",
+    },
+    "workshop.question.skills": {"da": "Kompetenceudvikling", "en": "Skills"},
+    "workshop.question.skills.text": {
+        "da": "Hvilke kompetencer kræver den, og hvordan når vi at opbygge dem i tide?",
+        "en": "Which skills does it call for, and how do we build them in time?",
+    },
+    "workshop.question.involvement": {"da": "Inddragelse", "en": "Involvement"},
+    "workshop.question.involvement.text": {
+        "da": "Hvordan samarbejder vi om at indføre den, så medarbejderne er med fra starten?",
+        "en": "How do we work together on introducing it, so that staff are involved from "
+        "the start?",
+    },
+    "workshop.agreement.agrees": {"da": "Enige", "en": "Agree"},
+    "workshop.agreement.split": {"da": "Delte meninger", "en": "Split"},
+    "workshop.agreement.too_few": {"da": "For få svar", "en": "Too few answers"},
+    "workshop.not_on_radar": {"da": "Ikke på radaren", "en": "Not on the radar"},
+    "workshop.anonymous": {"da": "Anonym", "en": "Anonymous"},
+    "workshop.error.no_code": {
+        "da": "Skriv koden, du har fået af facilitatoren.",
+        "en": "Enter the code the facilitator gave you.",
+    },
+    "workshop.error.not_found": {
+        "da": "Ingen workshop har koden «{code}». Tjek koden, og prøv igen.",
+        "en": "No workshop has the code “{code}”. Check the code and try again.",
+    },
+    "workshop.error.closed": {
+        "da": "Workshoppen «{title}» er lukket og tager ikke imod flere svar.",
+        "en": "The workshop “{title}” is closed and takes no more answers.",
+    },
+    "workshop.error.no_such_workshop": {
+        "da": "Workshoppen findes ikke.",
+        "en": "The workshop does not exist.",
+    },
+    "workshop.error.busy": {
+        "da": "Der er travlt lige nu, så intet blev gemt. Prøv igen om et øjeblik.",
+        "en": "It is busy right now, so nothing was saved. Try again in a moment.",
+    },
+    "workshop.error.participant_unknown": {
+        "da": "Din deltagelse i workshoppen blev ikke genkendt. Åbn linket til workshoppen "
+        "igen, og deltag på ny.",
+        "en": "Your place in the workshop was not recognised. Open the workshop link again "
+        "and join anew.",
+    },
+    "workshop.error.technology_unknown": {
+        "da": "Teknologien «{technology}» er ikke med i denne workshop.",
+        "en": "The technology “{technology}” is not part of this workshop.",
+    },
+    "workshop.error.ring_unknown": {
+        "da": "«{ring}» er ikke en ring på radaren; ringene er {rings}.",
+        "en": "“{ring}” is not a ring of the radar; the rings are {rings}.",
+    },
+    "workshop.error.phase_unknown": {
+        "da": "«{phase}» er ikke en af de fire faser; faserne er {phases}.",
+        "en": "“{phase}” is not one of the four phases; the phases are {phases}.",
+    },
+    "workshop.error.question_unknown": {
+        "da": "«{question}» er ikke et af de fire spørgsmål; spørgsmålene er {questions}.",
+        "en": "“{question}” is not one of the four questions; the questions are {questions}.",
+    },
+    "workshop.error.answer_not_text": {
+        "da": "Svaret på «{question}» skal være tekst.",
+        "en": "The answer to “{question}” must be text.",
+    },
+    "workshop.error.comment_too_long": {
+        "da": "Svaret på «{question}» er {length} tegn langt; der er plads til højst {limit} tegn.",
+        "en": "The answer to “{question}” is {length} characters long; at most {limit} "
+        "characters fit.",
+    },
+    "workshop.error.name_not_text": {
+        "da": "Navnet skal være tekst.",
+        "en": "The name must be text.",
+    },
+    "workshop.error.name_too_long": {
+        "da": "Navnet er {length} tegn langt; højst {limit} tegn er tilladt.",
+        "en": "The name is {length} characters long; at most {limit} are allowed.",
+    },
+    "workshop.error.title_empty": {
+        "da": "Giv workshoppen en titel.",
+        "en": "Give the workshop a title.",
+    },
+    "workshop.error.title_too_long": {
+        "da": "Titlen er {length} tegn lang; højst {limit} tegn er tilladt.",
+        "en": "The title is {length} characters long; at most {limit} are allowed.",
+    },
+    "workshop.error.local_title_empty": {
+        "da": "Giv den lokale radar en titel, fx «Vores radar 2026, Teknik og miljø».",
+        "en": "Give the local radar a title, e.g. “Our radar 2026, Technical and environment”.",
+    },
+    "workshop.error.local_title_too_long": {
+        "da": "Titlen er {length} tegn lang; højst {limit} tegn er tilladt.",
+        "en": "The title is {length} characters long; at most {limit} are allowed.",
+    },
+    "workshop.error.local_title_taken": {
+        "da": "Der findes allerede en lokal radar med titlen «{title}» for dette fagområde. "
+        "Vælg en anden titel.",
+        "en": "There is already a local radar titled “{title}” for this welfare area. "
+        "Choose another title.",
+    },
+    "workshop.error.local_edition_unknown": {
+        "da": "Den lokale radar findes ikke.",
+        "en": "The local radar does not exist.",
+    },
+    "workshop.error.nothing_to_save": {
+        "da": "Ingen har svaret endnu, så der er ingen fælles radar at gemme.",
+        "en": "Nobody has answered yet, so there is no shared radar to save.",
+    },
+    "workshop.error.area_unknown": {
+        "da": "Fagområdet «{area}» findes ikke; fagområderne er {areas}.",
+        "en": "There is no welfare area “{area}”; the areas are {areas}.",
+    },
+    "workshop.error.edition_unknown": {
+        "da": "Udgaven {edition} findes ikke; udgaverne er {editions}.",
+        "en": "There is no edition {edition}; the editions are {editions}.",
+    },
+    "workshop.error.area_has_no_technologies": {
+        "da": "Fagområdet «{area}» har ingen teknologier på radaren i {edition}.",
+        "en": "The welfare area “{area}” has no technologies on the radar in {edition}.",
+    },
+    "workshop.error.no_technologies": {
+        "da": "Vælg mindst én teknologi til workshoppen.",
+        "en": "Choose at least one technology for the workshop.",
+    },
+    "workshop.error.technologies_unknown": {
+        "da": "Disse teknologier findes ikke i kataloget: {technologies}.",
+        "en": "These technologies are not in the catalogue: {technologies}.",
+    },
+    "workshop.error.technology_duplicate": {
+        "da": "Teknologien «{technology}» er valgt to gange.",
+        "en": "The technology “{technology}” is chosen twice.",
+    },
+    "workshop.error.technology_invalid": {
+        "da": "«{technology}» er ikke en gyldig teknologi til en workshop.",
+        "en": "“{technology}” is not a valid workshop technology.",
+    },
+    "workshop.error.sector_unknown": {
+        "da": "Teknologien «{technology}» har kategorien «{sector}», som radaren ikke kender.",
+        "en": "The technology “{technology}” has the category “{sector}”, which the radar "
+        "does not know.",
+    },
+    "workshop.error.official_ring_unknown": {
+        "da": "Teknologien «{technology}» har ringen «{ring}», som radaren ikke kender.",
+        "en": "The technology “{technology}” has the ring “{ring}”, which the radar does not know.",
+    },
+    "workshop.error.closes_in_past": {
+        "da": "Lukketidspunktet {closes_at} er allerede passeret; vælg et tidspunkt i fremtiden.",
+        "en": "The closing time {closes_at} has already passed; choose a time in the future.",
+    },
+    "workshop.export.sheet.summary": {"da": "Oversigt", "en": "Summary"},
+    "workshop.export.sheet.comments": {"da": "Kommentarer", "en": "Comments"},
+    "workshop.export.sheet.workshop": {"da": "Workshop", "en": "Workshop"},
+    "workshop.export.technology_id": {"da": "Id", "en": "Id"},
+    "workshop.export.technology": {"da": "Teknologi", "en": "Technology"},
+    "workshop.export.sector": {"da": "Kategori", "en": "Category"},
+    "workshop.export.official_ring": {"da": "Officiel ring", "en": "Official ring"},
+    "workshop.export.group_ring": {"da": "Gruppens ring", "en": "Group's ring"},
+    "workshop.export.answers": {"da": "Antal svar", "en": "Answers"},
+    "workshop.export.agreement": {"da": "Enighed (%)", "en": "Agreement (%)"},
+    "workshop.export.verdict": {"da": "Vurdering", "en": "Verdict"},
+    "workshop.export.ring_count": {"da": "Svar {ring}", "en": "Answers {ring}"},
+    "workshop.export.phase_count": {"da": "Fase: {phase}", "en": "Phase: {phase}"},
+    "workshop.export.question": {"da": "Spørgsmål", "en": "Question"},
+    "workshop.export.comment": {"da": "Kommentar", "en": "Comment"},
+    "workshop.export.field": {"da": "Felt", "en": "Field"},
+    "workshop.export.value": {"da": "Værdi", "en": "Value"},
+    "workshop.export.title": {"da": "Titel", "en": "Title"},
+    "workshop.export.area": {"da": "Fagområde", "en": "Welfare area"},
+    "workshop.export.edition": {"da": "Udgave", "en": "Edition"},
+    "workshop.export.code": {"da": "Kode", "en": "Code"},
+    "workshop.export.created": {"da": "Oprettet", "en": "Created"},
+    "workshop.export.closes": {"da": "Lukker", "en": "Closes"},
+    "workshop.export.closed": {"da": "Lukket", "en": "Closed"},
+    "workshop.export.participants": {"da": "Deltagere", "en": "Participants"},
+    "workshop.export.respondents": {
+        "da": "Deltagere, der har svaret",
+        "en": "Participants who answered",
+    },
+    # --- workshop pages ---
+    "page.workshop": {"da": "Workshop", "en": "Workshop"},
+    "page.join": {"da": "Deltag", "en": "Join"},
+    "workshop.page.store_error": {
+        "da": "Workshopdatabasen kan ikke åbnes lige nu. Prøv igen om lidt, eller kontakt den, "
+        "der driver radaren.",
+        "en": "The workshop database cannot be opened right now. Try again shortly, or contact "
+        "whoever runs the radar.",
+    },
+    "workshop.page.status.open": {"da": "Åben", "en": "Open"},
+    "workshop.page.status.open_until": {"da": "Åben til {time}", "en": "Open until {time}"},
+    "workshop.page.status.closed": {"da": "Lukket", "en": "Closed"},
+    "workshop.page.about": {
+        "da": "{area} · udgave {edition} · {status}",
+        "en": "{area} · {edition} edition · {status}",
+    },
+    "facilitator.create.heading": {"da": "Opret en workshop", "en": "Create a workshop"},
+    "facilitator.create.intro": {
+        "da": "Deltagerne placerer radarens teknologier fra deres telefon, som de ser dem fra "
+        "deres egen arbejdsplads. Du følger svarene live, kan vise dem på projektoren og kan "
+        "gemme gruppens fælles radar.",
+        "en": "Participants place the radar's technologies from their phones, as they see them "
+        "from their own workplace. You follow the answers live, can show them on the projector "
+        "and can save the group's own radar.",
+    },
+    "facilitator.title": {"da": "Titel", "en": "Title"},
+    "facilitator.title.placeholder": {
+        "da": "F.eks. Temadag i Teknik og miljø",
+        "en": "E.g. Theme day in Technical and environment",
+    },
+    "facilitator.technologies": {
+        "da": "Teknologier til drøftelse",
+        "en": "Technologies to discuss",
+    },
+    "facilitator.technologies.help": {
+        "da": "Som udgangspunkt alle fagområdets teknologier i udgaven, i radarens rækkefølge. "
+        "Deltagerne får dem i denne rækkefølge.",
+        "en": "By default every technology on the area's radar in the edition, in the radar's "
+        "order. Participants get them in this order.",
+    },
+    "facilitator.technologies.count": {
+        "da": "{count} teknologier valgt.",
+        "en": "{count} technologies chosen.",
+    },
+    "facilitator.closes": {
+        "da": "Luk automatisk på et bestemt tidspunkt",
+        "en": "Close automatically at a set time",
+    },
+    "facilitator.close_date": {"da": "Lukkedato", "en": "Closing date"},
+    "facilitator.close_time": {"da": "Lukketid", "en": "Closing time"},
+    "facilitator.create": {"da": "Opret workshop", "en": "Create workshop"},
+    "facilitator.created": {"da": "Workshoppen er oprettet.", "en": "The workshop is created."},
+    "facilitator.keep_link": {
+        "da": "Gem dette link. Det er nøglen til at styre workshoppen: følge svarene, lukke den, "
+        "eksportere og gemme resultatet. Alle med linket kan styre workshoppen, så del det ikke "
+        "med deltagerne; de bruger koden.",
+        "en": "Keep this link. It is the key to control the workshop: follow the answers, close "
+        "it, export and save the result. Anyone with the link can control the workshop, so do "
+        "not share it with the participants; they use the code.",
+    },
+    "facilitator.own_link": {
+        "da": "Dit facilitatorlink (del det ikke)",
+        "en": "Your facilitator link (do not share it)",
+    },
+    "facilitator.unknown": {
+        "da": "Der er ingen workshop bag dette link. Tjek, at du har hele linket med, eller "
+        "opret en ny workshop.",
+        "en": "There is no workshop behind this link. Check that you have the whole link, or "
+        "create a new workshop.",
+    },
+    "facilitator.new": {"da": "Opret en ny workshop", "en": "Create a new workshop"},
+    "facilitator.code": {"da": "Kode", "en": "Code"},
+    "facilitator.join_link": {"da": "Link til deltagerne", "en": "Link for participants"},
+    "facilitator.join_how": {
+        "da": "Deltag på telefonen: scan QR-koden, eller åbn linket og skriv koden.",
+        "en": "Join on your phone: scan the QR code, or open the link and type the code.",
+    },
+    "facilitator.qr_alt": {
+        "da": "QR-kode med linket til workshoppen",
+        "en": "QR code with the link to the workshop",
+    },
+    "facilitator.base_url_hint": {
+        "da": "Linket peger på {url}, som deltagernes telefoner ikke kan nå. Sæt "
+        "miljøvariablen RADAR_BASE_URL til den adresse, deltagerne når radaren på.",
+        "en": "The link points to {url}, which participants' phones cannot reach. Set the "
+        "environment variable RADAR_BASE_URL to the address where participants reach the radar.",
+    },
+    "facilitator.projector": {"da": "Projektor", "en": "Projector"},
+    "facilitator.projector.help": {
+        "da": "Vis koden og gruppens svar stort og uden menuer, til projektoren.",
+        "en": "Show the code and the group's answers large and without menus, for the projector.",
+    },
+    "facilitator.live.heading": {"da": "Gruppens svar", "en": "The group's answers"},
+    "facilitator.live.summary": {
+        "da": "{answers} svar fra {respondents} af {participants} deltagere",
+        "en": "{answers} answers from {respondents} of {participants} participants",
+    },
+    "facilitator.live.waiting": {
+        "da": "Ingen svar endnu. De dukker op her, så snart deltagerne gemmer dem.",
+        "en": "No answers yet. They appear here as soon as participants save them.",
+    },
+    "facilitator.live.chart_caption": {
+        "da": "Antal svar pr. ring; jo mørkere, jo større en del af teknologiens svar. Rammen "
+        "markerer den officielle ring. Til højre gruppens ring, og om gruppen er enig.",
+        "en": "Answers per ring; the darker, the larger the share of the technology's answers. "
+        "The frame marks the official ring. On the right the group's ring, and whether the "
+        "group agrees.",
+    },
+    "facilitator.live.hover": {
+        "da": "{technology} · {ring}: {count} af {answers} svar",
+        "en": "{technology} · {ring}: {count} of {answers} answers",
+    },
+    "facilitator.live.official": {"da": "officiel ring", "en": "official ring"},
+    "facilitator.live.verdict": {
+        "da": "{ring} · {verdict} ({share} %)",
+        "en": "{ring} · {verdict} ({share}%)",
+    },
+    "facilitator.live.verdict_few": {"da": "{ring} · {verdict}", "en": "{ring} · {verdict}"},
+    "facilitator.live.no_answers": {"da": "Ingen svar endnu", "en": "No answers yet"},
+    "facilitator.live.table": {"da": "Tallene pr. teknologi", "en": "The figures per technology"},
+    "facilitator.live.phases": {"da": "Faser", "en": "Phases"},
+    "facilitator.live.phases.caption": {
+        "da": "Hvor deltagernes arbejdspladser er med teknologierne: antal svar pr. fase, "
+        "alle teknologier. {missing} svar uden fase.",
+        "en": "Where participants' workplaces are with the technologies: answers per phase, "
+        "all technologies. {missing} answers without a phase.",
+    },
+    "facilitator.live.comments": {"da": "Kommentarer", "en": "Comments"},
+    "facilitator.live.comments.filter": {
+        "da": "Vis kommentarer om",
+        "en": "Show comments about",
+    },
+    "facilitator.live.comments.all": {"da": "Alle teknologier", "en": "All technologies"},
+    "facilitator.live.no_comments": {"da": "Ingen kommentarer endnu.", "en": "No comments yet."},
+    "facilitator.live.comments.more": {
+        "da": "Viser {shown} af {count} kommentarer. Vælg en teknologi, eller eksportér for at "
+        "se dem alle.",
+        "en": "Showing {shown} of {count} comments. Choose a technology, or export to see them "
+        "all.",
+    },
+    "facilitator.close.heading": {"da": "Luk workshoppen", "en": "Close the workshop"},
+    "facilitator.close": {"da": "Luk workshoppen …", "en": "Close the workshop …"},
+    "facilitator.close.warning": {
+        "da": "Når workshoppen er lukket, kan deltagerne ikke længere åbne den eller svare. "
+        "Det kan ikke fortrydes.",
+        "en": "Once the workshop is closed, participants can no longer open it or answer. "
+        "This cannot be undone.",
+    },
+    "facilitator.close.confirm": {
+        "da": "Ja, luk workshoppen nu",
+        "en": "Yes, close the workshop now",
+    },
+    "facilitator.closed": {
+        "da": "Workshoppen er lukket ({time}). Deltagerne kan ikke længere svare.",
+        "en": "The workshop is closed ({time}). Participants can no longer answer.",
+    },
+    "facilitator.closes_at": {
+        "da": "Workshoppen lukker automatisk {time}.",
+        "en": "The workshop closes automatically at {time}.",
+    },
+    "facilitator.export.heading": {"da": "Eksportér resultatet", "en": "Export the results"},
+    "facilitator.export.summary": {"da": "Oversigt (CSV)", "en": "Summary (CSV)"},
+    "facilitator.export.comments": {"da": "Kommentarer (CSV)", "en": "Comments (CSV)"},
+    "facilitator.export.xlsx": {"da": "Det hele (Excel)", "en": "Everything (Excel)"},
+    "facilitator.export.caption": {
+        "da": "Uden deltagernes navne. Filerne hentes med svarene, som de er, når du klikker.",
+        "en": "Without participants' names. The files hold the answers as they are when you click.",
+    },
+    "facilitator.consensus.heading": {
+        "da": "Gem gruppens radar",
+        "en": "Save the group's radar",
+    },
+    "facilitator.consensus.intro": {
+        "da": "Gem gruppens ring for hver teknologi (den med flest svar) som en lokal udgave "
+        "af radaren. Det er et øjebliksbillede: svar, der kommer senere, ændrer den ikke.",
+        "en": "Save the group's ring for every technology (the one with most answers) as a "
+        "local edition of the radar. It is a snapshot: answers given later do not change it.",
+    },
+    "facilitator.consensus.title": {
+        "da": "Navn på den lokale udgave",
+        "en": "Name of the local edition",
+    },
+    "facilitator.consensus.default": {
+        "da": "Vores radar {edition}, {area}",
+        "en": "Our radar {edition}, {area}",
+    },
+    "facilitator.consensus.save": {"da": "Gem som lokal udgave", "en": "Save as a local edition"},
+    "facilitator.consensus.saved": {
+        "da": "Gemt som lokal udgave: {title}",
+        "en": "Saved as a local edition: {title}",
+    },
+    "facilitator.consensus.list": {
+        "da": "Lokale udgaver gemt fra denne workshop",
+        "en": "Local editions saved from this workshop",
+    },
+    "facilitator.consensus.saved_at": {"da": "Gemt", "en": "Saved"},
+    "participant.heading": {"da": "Deltag i en workshop", "en": "Join a workshop"},
+    "participant.code": {"da": "Workshopkode", "en": "Workshop code"},
+    "participant.code.placeholder": {"da": "F.eks. ABCDE-FGHJK", "en": "E.g. ABCDE-FGHJK"},
+    "participant.code.help": {
+        "da": "Koden står på skærmen hos den, der leder workshoppen.",
+        "en": "The code is on the screen of whoever leads the workshop.",
+    },
+    "participant.code.go": {"da": "Fortsæt", "en": "Continue"},
+    "participant.name": {"da": "Dit navn (valgfrit)", "en": "Your name (optional)"},
+    "participant.name.help": {
+        "da": "Lad feltet stå tomt for at deltage anonymt. Dit navn vises ikke for de andre "
+        "deltagere og kommer ikke med i resultatet.",
+        "en": "Leave it empty to take part anonymously. Your name is not shown to the other "
+        "participants and is not in the results.",
+    },
+    "participant.join": {"da": "Deltag", "en": "Join"},
+    "participant.intro": {
+        "da": "Placér hver teknologi på radaren, som du ser den fra din arbejdsplads. Du kan "
+        "gå tilbage og ændre et svar, så længe workshoppen er åben.",
+        "en": "Place each technology on the radar as you see it from your workplace. You can go "
+        "back and change an answer while the workshop is open.",
+    },
+    "participant.joined_as": {"da": "Du deltager som {name}.", "en": "You take part as {name}."},
+    "participant.joined_anonymous": {
+        "da": "Du deltager anonymt.",
+        "en": "You take part anonymously.",
+    },
+    "participant.position": {
+        "da": "Teknologi {position} af {count}",
+        "en": "Technology {position} of {count}",
+    },
+    "participant.progress": {
+        "da": "{answered} af {count} besvaret",
+        "en": "{answered} of {count} answered",
+    },
+    "participant.ring": {
+        "da": "Hvor placerer du teknologien?",
+        "en": "Where do you place the technology?",
+    },
+    "participant.ring.help": {
+        "da": "Din egen vurdering, set fra din arbejdsplads. Ringene står indefra og ud: "
+        "den første er mest klar til brug.",
+        "en": "Your own view, from your workplace. The rings go from the inside out: the first "
+        "is the most ready for use.",
+    },
+    "participant.phase": {
+        "da": "Hvor er jeres arbejdsplads med teknologien?",
+        "en": "Where is your workplace with the technology?",
+    },
+    "participant.phase.none": {
+        "da": "Ved ikke / ikke relevant",
+        "en": "Don't know / not relevant",
+    },
+    "participant.questions": {
+        "da": "De fire spørgsmål (valgfrit)",
+        "en": "The four questions (optional)",
+    },
+    "participant.question": {"da": "{theme}: {question}", "en": "{theme}: {question}"},
+    "participant.save": {"da": "Gem svar", "en": "Save answer"},
+    "participant.saved": {
+        "da": "Gemt. Dit svar om {technology} er gemt.",
+        "en": "Saved. Your answer about {technology} is saved.",
+    },
+    "participant.replaced": {
+        "da": "Gemt. Dit nye svar om {technology} har erstattet det tidligere.",
+        "en": "Saved. Your new answer about {technology} has replaced the earlier one.",
+    },
+    "participant.answered_before": {
+        "da": "Du har svaret på denne. Gemmer du igen, erstatter det nye svar det tidligere.",
+        "en": "You have answered this one. Saving again replaces your earlier answer.",
+    },
+    "participant.pick_ring": {
+        "da": "Vælg en ring, før du gemmer.",
+        "en": "Choose a ring before you save.",
+    },
+    "participant.previous": {"da": "Forrige", "en": "Previous"},
+    "participant.next": {"da": "Næste", "en": "Next"},
+    "participant.jump": {"da": "Gå til teknologi", "en": "Go to technology"},
+    "participant.done": {
+        "da": "Du har svaret på alle {count} teknologier. Tak! Du kan ændre dine svar, indtil "
+        "workshoppen lukker.",
+        "en": "You have answered all {count} technologies. Thank you! You can change your "
+        "answers until the workshop closes.",
     },
 }
 

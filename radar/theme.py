@@ -153,3 +153,82 @@ MATRIX_RING_FILLS: Final[tuple[str, ...]] = (
     "#F4F8FC",
     "#FAFCFE",
 )
+
+# --- Presenter mode (pages/present.py): one radar on a 1920 × 1080 projector,
+# read from the back of a room. Every label at least 24 px, dark on white.
+PRESENTER_FIGURE_HEIGHT: Final[int] = 1000
+# Multiplies the figure's fonts: ring labels 13 → 25 px, sector labels 15 → 28.5 px.
+PRESENTER_SCALE: Final[float] = 1.9
+# Half-width of the view in radar units: wider than the page's, for the larger
+# sector labels beside the radar.
+PRESENTER_X_EXTENT: Final[float] = 1.8
+# Room around a focused (zoomed) sector's wedge, in radar units.
+PRESENTER_FOCUS_MARGIN: Final[float] = 0.14
+# The spotlighted blip: everything else fades, it gets a thick dark outline.
+SPOTLIGHT_DIM_OPACITY: Final[float] = 0.15
+SPOTLIGHT_OUTLINE: Final[str] = "#000000"
+SPOTLIGHT_OUTLINE_WIDTH: Final[float] = 5.0
+# High contrast (projectors wash colours out): darker, thicker ring lines,
+# wider sector gaps and ring names in the text colour.
+CONTRAST_RING_LINE: Final[str] = "#3E4C59"
+CONTRAST_RING_LINE_WIDTH: Final[float] = 2.5
+CONTRAST_SECTOR_LINE_WIDTH: Final[float] = 6.0
+# The big-type panel beside the radar, in pixels.
+PRESENTER_TITLE_SIZE: Final[int] = 48
+PRESENTER_SUBTITLE_SIZE: Final[int] = 36
+PRESENTER_BODY_SIZE: Final[int] = 32
+PRESENTER_KICKER_SIZE: Final[int] = 26
+PRESENTER_BUTTON_HEIGHT: Final[int] = 88
+PRESENTER_BUTTON_TEXT_SIZE: Final[int] = 32
+PRESENTER_CONTROL_TEXT_SIZE: Final[int] = 24
+# Widths of the radar and the big-type panel beside it: at 1920 px the radar
+# gets the about 1,380 px that PRESENTER_X_EXTENT asks for at full height.
+PRESENTER_COLUMNS: Final[tuple[float, float]] = (2.9, 1.0)
+# Blip numbers a little larger than their blips: readable across the room.
+PRESENTER_NUMBER_SCALE: Final[float] = 1.3
+
+# --- Workshops (pages/workshop.py, pages/join.py). The facilitator's live view
+# reads the answers afresh this often, without reloading the page.
+WORKSHOP_REFRESH_SECONDS: Final[float] = 2.0
+# The join code in big type, read off a laptop screen or a projector across a room.
+WORKSHOP_CODE_SIZE: Final[int] = 44
+WORKSHOP_PROJECTOR_CODE_SIZE: Final[int] = 60
+# The QR code's width in pixels; a phone reads it from a few metres off a projector.
+WORKSHOP_QR_WIDTH: Final[int] = 220
+WORKSHOP_PROJECTOR_QR_WIDTH: Final[int] = 380
+# The live chart of answers per ring: one row per technology.
+WORKSHOP_CHART_ROW_HEIGHT: Final[int] = 30
+WORKSHOP_PROJECTOR_ROW_HEIGHT: Final[int] = 40
+WORKSHOP_CHART_HEADER_HEIGHT: Final[int] = 36
+WORKSHOP_CHART_TEXT_SIZE: Final[int] = 14
+WORKSHOP_PROJECTOR_TEXT_SIZE: Final[int] = 22
+# Room right of the cells for the group's ring and the verdict, per text size.
+WORKSHOP_VERDICT_MARGIN: Final[int] = 260
+WORKSHOP_PROJECTOR_VERDICT_MARGIN: Final[int] = 420
+# The official ring's cell is framed: a dark outline, readable in greyscale too.
+WORKSHOP_OFFICIAL_OUTLINE: Final[str] = "#1F2933"
+WORKSHOP_OFFICIAL_OUTLINE_WIDTH: Final[float] = 3.0
+# The verdict beside each row, a mark and a colour per kind; the text says it
+# too, so colour is never the only cue. Dark enough for 4.5:1 on white.
+WORKSHOP_VERDICT_COLOURS: Final[dict[str, str]] = {
+    "agrees": "#00684A",
+    "split": "#A64B00",
+    "too_few": "#52606D",
+}
+WORKSHOP_VERDICT_MARKS: Final[dict[str, str]] = {"agrees": "✓", "split": "↔", "too_few": "…"}
+# The wall of comments: cards in columns, at most this many at once (the
+# export has them all), so a big workshop does not slow the refresh.
+WORKSHOP_WALL_COLUMNS: Final[int] = 3
+WORKSHOP_WALL_LIMIT: Final[int] = 60
+# Type sizes on the projector: the summary line and the comment cards.
+WORKSHOP_PROJECTOR_SUMMARY_SIZE: Final[int] = 40
+WORKSHOP_PROJECTOR_COMMENT_SIZE: Final[int] = 24
+WORKSHOP_PROJECTOR_CAPTION_SIZE: Final[int] = 20
+# The projector's live view and, beside it, the code and QR code: at 1920 px
+# the side gets about 540 px, room for the code on one line.
+WORKSHOP_PROJECTOR_COLUMNS: Final[tuple[float, float]] = (5.0, 2.0)
+# The participant's page on a phone: one narrow column, finger-sized targets
+# (at least 48 px, as the platform guidelines ask) and readable type.
+WORKSHOP_PHONE_MAX_WIDTH: Final[int] = 640
+WORKSHOP_TOUCH_TARGET: Final[int] = 48
+WORKSHOP_PHONE_TEXT_SIZE: Final[int] = 18

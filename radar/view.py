@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from radar import store
 from radar.history import CHANGES, Movement, load_area_history
 from radar.i18n import t
+from radar.layout import compute_layout
 from radar.model import COMBINED_AREA, Case, Catalog, Lang, Technology
 from radar.scoring import rings_for_scores, score_assessments
 
@@ -335,3 +337,50 @@ def movement_text(row: Any, catalog: Catalog, lang: Lang) -> str:
     if get("returned"):
         text += " · " + t("movement.returned", lang, edition=edition)
     return text
+
+
+def local_view(
+    placements: pd.DataFrame,
+    catalog: Catalog,
+    technologies: dict[str, Technology],
+    edition: int,
+) -> pd.DataFrame:
+    """A group's own radar (a workshop's consensus) as a radar view.
+
+    Parameters
+    ----------
+    placements
+        Rows with ``id, sector, ring, agreement, official_ring``, as from
+        :func:`radar.workshop.local_placements`.
+    catalog
+        Rings and sectors.
+    technologies
+        The catalogue, for numbering.
+    edition
+        The official edition the workshop discussed.
+
+    Returns
+    -------
+    The columns of :func:`build_view`. A blip's shape says how the group's
+    ring differs from the official one of ``edition``: a triangle pointing in
+    where the group sees it nearer the centre, out where further, a circle
+    where they agree (and a star for a technology not on the official radar).
+    """
+    known = placements[placements["ring"].isin(catalog.ring_ids)].copy()
+    rank = {r: i for i, r in enumerate(catalog.ring_ids)}
+    official = known["official_ring"].map(rank)
+    group = known["ring"].map(rank)
+    known["movement"] = np.select(
+        [official.isna(), group < official, group > official],
+        [Movement.NEW.value, Movement.IN.value, Movement.OUT.value],
+        default=Movement.SAME.value,
+    )
+    known["previous_ring"] = known["official_ring"]
+    known["previous_edition"] = edition
+    known["returned"] = False
+    # Within a cell, the blips the group agreed on most sit innermost.
+    known["score"] = known["agreement"].astype(float)
+    for column in ("computed_ring", "maturity", "spread", "override_reason"):
+        known[column] = None
+    placed = compute_layout(known, catalog.sector_ids, catalog.ring_ids)
+    return build_view(placed, catalog, technologies, ViewFilter(edition=edition))

@@ -12,7 +12,7 @@ import pytest
 from apptest_support import DASHBOARD, TIMEOUT
 from streamlit.testing.v1 import AppTest
 
-from radar import history, store
+from radar import history, store, workshop
 from radar.model import Catalog, Technology
 
 REPO = Path(__file__).resolve().parent.parent
@@ -77,3 +77,23 @@ def db_with_empty_edition(tmp_path: Path) -> Path:
     db = tmp_path / "ahead.duckdb"
     store.build_database(db, data_dir=seed)
     return db
+
+
+@pytest.fixture
+def wdb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh workshop database for the app (RADAR_WORKSHOP_DB)."""
+    path = tmp_path / "workshops.duckdb"
+    monkeypatch.setenv(workshop.WORKSHOP_DB_ENV_VAR, str(path))
+    return path
+
+
+@pytest.fixture
+def wcon(wdb: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The test's own connection to the app's workshop database.
+
+    In one process DuckDB shares one database instance between connections to
+    the same file, so this sees what the app writes and the app what this writes.
+    """
+    connection = workshop.connect_workshops(wdb)
+    yield connection
+    connection.close()

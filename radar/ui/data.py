@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from radar import charts, history, overview, store, timeline
+from radar import charts, history, overview, store, theme, timeline, workshop
 from radar.figures import radar_figure
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
@@ -20,6 +20,7 @@ from radar.view import (
     ViewFilter,
     build_view,
     edition_rows,
+    local_view,
     technology_details,
 )
 
@@ -227,3 +228,82 @@ def ring_matrix(db: str, edition: int) -> pd.DataFrame:
 def ring_counts(db: str, edition: int, sector: str | None) -> pd.DataFrame:
     """Blips per area and ring in one edition (:func:`radar.overview.ring_counts`)."""
     return overview.ring_counts(all_entries(db), edition, catalog(db), sector)
+
+
+# --- presenter page (pages/present.py) ---
+
+
+# A resource like :func:`figure`. Bounded: a talk makes one figure per step and
+# zoom (about a hundred steps, some of them zoomed).
+@st.cache_resource(show_spinner=False, max_entries=256)
+def presenter_figure(
+    db: str,
+    area: str,
+    edition: int,
+    lang: Lang,
+    spotlight: str | None,
+    focus: str | None,
+) -> go.Figure:
+    """The radar for a projector: full height, large type, one blip spotlighted, zoomed."""
+    return radar_figure(
+        radar_view(db, ViewFilter(area=area, edition=edition)),
+        catalog(db),
+        technologies(db),
+        lang,
+        spotlight=spotlight,
+        focus_sector=focus,
+        height=theme.PRESENTER_FIGURE_HEIGHT,
+        scale=theme.PRESENTER_SCALE,
+        x_extent=theme.PRESENTER_X_EXTENT,
+        high_contrast=True,
+        number_scale=theme.PRESENTER_NUMBER_SCALE,
+    )
+
+
+# --- workshops (pages/workshop.py, pages/join.py) ---
+
+
+# One read-write connection per process and workshop file: DuckDB lets only one
+# process open the file for writing, and every workshop function runs on its
+# own cursor of it, so all sessions share it. Keyed by the path so a test (or an
+# operator changing RADAR_WORKSHOP_DB) gets the file it names.
+@st.cache_resource(show_spinner=False)
+def _workshop_store(path: str) -> duckdb.DuckDBPyConnection:
+    return workshop.connect_workshops(path)
+
+
+def optional_workshop_connection() -> duckdb.DuckDBPyConnection | None:
+    """The workshop database, or None when it cannot be opened (the reason is logged).
+
+    For pages that must work without it: the radar shows saved workshop radars
+    only when it can.
+    """
+    path = str(workshop.resolve_workshop_db_path())
+    try:
+        return _workshop_store(path)
+    except workshop.WorkshopStoreError as exc:
+        logger.error("cannot open the workshop database %s: %s", path, exc)
+        return None
+
+
+def workshop_connection() -> duckdb.DuckDBPyConnection:
+    """The workshop database (:func:`radar.workshop.connect_workshops`), opened once per process.
+
+    Stops the page with a clear message when the database cannot be opened
+    (another process holds it, or it is not a workshop database); the reason
+    goes to the server log. Answers are never cached: read them on every run.
+    """
+    con = optional_workshop_connection()
+    if con is None:
+        st.error(t("workshop.page.store_error", current_lang()))
+        st.stop()
+        raise RuntimeError("unreachable: st.stop() raises")
+    return con
+
+
+# Bounded: the id comes from the URL. A saved local edition never changes.
+@st.cache_data(show_spinner=False, max_entries=64)
+def local_radar_view(db: str, local_id: str, edition: int) -> pd.DataFrame:
+    """A workshop's saved radar as a view (:func:`radar.view.local_view`)."""
+    placements = workshop.local_placements(workshop_connection(), local_id)
+    return local_view(placements, catalog(db), technologies(db), edition)

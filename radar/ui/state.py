@@ -29,6 +29,7 @@ VIEW: Final = "view"
 TECH: Final = "tech"
 CHANGED: Final = "changed"
 COMPARE: Final = "compare"
+LOCAL: Final = "local"
 
 #: Bumped to give the radar chart and the table fresh keys, which clears their
 #: selection, so the same blip or row can be picked again after closing.

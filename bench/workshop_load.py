@@ -1,0 +1,226 @@
+"""Load benchmark of a live workshop: many participants answering at once from real browsers.
+
+Run from anywhere with ``python bench/workshop_load.py --participants 60``. It
+builds a radar database and an empty workshop database in a temporary folder,
+creates a workshop through :mod:`radar.workshop`, starts the dashboard with
+``streamlit run``, and drives Debian's Chromium with Playwright:
+
+1. the facilitator's live view opens in projector mode in one browser context;
+2. every participant opens the join link in a browser context of their own
+   (a phone-sized window), joins under a name, and waits on the first technology;
+3. all participants then answer at the same moment, ``--answers`` technologies
+   each, one after the other; each submit is timed from the click on
+   "Gem svar" until the page confirms it;
+4. the facilitator's view is watched, without reloading it, until it counts
+   every answer.
+
+After the server has stopped, the answers are counted in the workshop
+database. The last line printed is one JSON object: ``submitted`` (answers the
+pages confirmed), ``stored`` (rows in the database), ``p50_ms`` and ``p95_ms``
+(submit latency), ``facilitator_complete_s`` (from the last confirmed submit
+until the facilitator's view showed them all) and the same measured from the
+moment everyone started answering, plus the baseline: the median time of
+opening the bare join page, measured the same way in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+
+from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+
+from radar import store, workshop
+
+DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard.py"
+READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
+AREA = "teknik-og-miljoe"
+PHONE = {"width": 390, "height": 844}
+# Element keys of the participant and facilitator pages (Streamlit gives an
+# element with key K the CSS class st-key-K).
+JOIN_NAME = ".st-key-join_name input"
+JOIN_BUTTON = ".st-key-join_submit button"
+RING = ".st-key-answer_ring"
+SAVE = ".st-key-answer_save button"
+SAVED = ".st-key-answer_saved"
+NEXT = ".st-key-answer_next button"
+LIVE_SUMMARY = ".st-key-live_summary"
+TIMEOUT_MS = 120_000
+CHOICE_SETTLE_MS = 300
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The ``share`` percentile (nearest rank) of ``values``."""
+    ordered = sorted(values)
+    rank = max(1, round(share * len(ordered)))
+    return ordered[min(rank, len(ordered)) - 1]
+
+
+def prepare(folder: Path, answers: int) -> tuple[Path, Path, str, str, list[str]]:
+    """Radar and workshop databases, and a workshop; returns paths, id, code, ring labels."""
+    radar_db, workshop_db = folder / "radar.duckdb", folder / "workshops.duckdb"
+    store.build_database(radar_db)
+    radar_con = store.connect(radar_db, read_only=True)
+    try:
+        catalog = store.load_catalog(radar_con)
+        edition = store.latest_assessed_edition(radar_con) or catalog.years[-1]
+        technologies = workshop.area_technologies(radar_con, AREA, edition)[:answers]
+    finally:
+        radar_con.close()
+    con = workshop.connect_workshops(workshop_db)
+    try:
+        created = workshop.create_workshop(
+            con,
+            title="Belastningstest",
+            catalog=catalog,
+            area=AREA,
+            edition=edition,
+            technologies=technologies,
+        )
+    finally:
+        # The dashboard must be the only process holding the file.
+        con.close()
+    rings = [r.name_da for r in catalog.rings]
+    return radar_db, workshop_db, created.id, created.code, rings
+
+
+async def run(base: str, workshop_id: str, code: str, rings: list[str], args: argparse.Namespace):
+    from playwright.async_api import async_playwright
+
+    latencies: list[float] = []
+    confirmed = 0
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        facilitator_context = await browser.new_context(viewport={"width": 1920, "height": 1080})
+        facilitator = await facilitator_context.new_page()
+        await facilitator.goto(f"{base}/workshop?id={workshop_id}&present=1")
+        await facilitator.wait_for_selector(LIVE_SUMMARY, timeout=TIMEOUT_MS)
+
+        # Baseline: opening the join page, the same thing every participant does first.
+        baseline: list[float] = []
+        for _ in range(3):
+            context = await browser.new_context(viewport=PHONE)
+            page = await context.new_page()
+            started = time.perf_counter()
+            await page.goto(f"{base}/deltag?code={code}")
+            await page.wait_for_selector(JOIN_BUTTON, timeout=TIMEOUT_MS)
+            baseline.append(time.perf_counter() - started)
+            await context.close()
+
+        start_together = asyncio.Event()
+        ready = 0
+
+        async def participant(number: int) -> None:
+            nonlocal confirmed, ready
+            context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+            page = await context.new_page()
+            await page.goto(f"{base}/deltag?code={code}")
+            await page.fill(JOIN_NAME, f"Deltager {number}")
+            await page.click(JOIN_BUTTON)
+            await page.wait_for_selector(RING, timeout=TIMEOUT_MS)
+            ready += 1
+            await start_together.wait()
+            for question in range(args.answers):
+                ring = rings[(number + question) % len(rings)]
+                await page.locator(RING).get_by_text(ring, exact=True).first.click()
+                # Choosing a ring reruns the page too; time only the submit itself.
+                await page.wait_for_timeout(CHOICE_SETTLE_MS)
+                await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
+                started = time.perf_counter()
+                await page.click(SAVE)
+                await page.locator(SAVED).first.wait_for(timeout=TIMEOUT_MS)
+                latencies.append(time.perf_counter() - started)
+                confirmed += 1
+                if question + 1 < args.answers:
+                    await page.click(NEXT)
+                    await page.wait_for_selector(READY, timeout=TIMEOUT_MS)
+            await context.close()
+
+        tasks = [asyncio.create_task(participant(n)) for n in range(args.participants)]
+        # Everyone has joined and waits on the first technology: go.
+        while ready < args.participants:
+            failed = [t for t in tasks if t.done() and t.exception()]
+            if failed:
+                raise failed[0].exception()  # a participant could not even join
+            await asyncio.sleep(0.2)
+        burst = time.perf_counter()
+        start_together.set()
+        await asyncio.gather(*tasks)
+        last_confirmed = time.perf_counter()
+        expected = args.participants * args.answers
+        await facilitator.wait_for_function(
+            """([selector, n]) => {
+                const el = document.querySelector(selector);
+                const m = el && el.innerText.match(/(\\d+)\\s+(svar|answers)/);
+                return m && Number(m[1]) >= n;
+            }""",
+            arg=[LIVE_SUMMARY, expected],
+            timeout=TIMEOUT_MS,
+        )
+        complete = time.perf_counter()
+        await browser.close()
+    return {
+        "submitted": confirmed,
+        "p50_ms": round(statistics.median(latencies) * 1000),
+        "p95_ms": round(percentile(latencies, 0.95) * 1000),
+        "facilitator_complete_s": round(complete - last_confirmed, 2),
+        "facilitator_complete_from_start_s": round(complete - burst, 2),
+        "baseline_open_join_ms": round(statistics.median(baseline) * 1000),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--participants", type=int, default=60, help="browser contexts (60)")
+    parser.add_argument(
+        "--answers", type=int, default=1, help="technologies each participant answers (1)"
+    )
+    args = parser.parse_args(argv)
+    if not Path(CHROMIUM).exists():
+        print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        radar_db, workshop_db, workshop_id, code, rings = prepare(Path(tmp), args.answers)
+        env = {
+            store.DB_ENV_VAR: str(radar_db),
+            workshop.WORKSHOP_DB_ENV_VAR: str(workshop_db),
+        }
+        with streamlit_server(DASHBOARD, env=env) as base:
+            figures = asyncio.run(run(base, workshop_id, code, rings, args))
+        con = workshop.connect_workshops(workshop_db, read_only=True)
+        try:
+            stored = workshop.table_counts(con)["answers"]
+        finally:
+            con.close()
+    summary = {"participants": args.participants, "stored": stored, **figures}
+    baseline = summary["baseline_open_join_ms"]
+    print(
+        f"{args.participants} participants × {args.answers} answers: "
+        f"{summary['submitted']} confirmed, {stored} stored; submit p50 {summary['p50_ms']} ms, "
+        f"p95 {summary['p95_ms']} ms ({summary['p95_ms'] / baseline:.2f} × opening the join "
+        f"page, {baseline} ms); facilitator complete {summary['facilitator_complete_s']} s after "
+        "the last submit"
+    )
+    ordered = {
+        "submitted": summary.pop("submitted"),
+        "stored": summary.pop("stored"),
+        "p50_ms": summary.pop("p50_ms"),
+        "p95_ms": summary.pop("p95_ms"),
+        "facilitator_complete_s": summary.pop("facilitator_complete_s"),
+        **summary,
+    }
+    print(json.dumps(ordered))
+    return 0 if ordered["stored"] == ordered["submitted"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

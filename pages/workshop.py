@@ -1,0 +1,10 @@
+"""Workshops for a facilitator: create one, follow the group's answers live, close and save them.
+
+``/workshop`` shows the create form; ``/workshop?id=<id>`` one workshop (the id
+is the facilitator's key); ``&present=1`` its live view on a projector.
+"""
+
+from radar.ui import state
+from radar.ui import workshop as ui_workshop
+
+ui_workshop.facilitator_page(state.current_lang())

@@ -1,0 +1,539 @@
+"""AppTest: the facilitator's workshop page (/workshop) and the participant's page (/deltag)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+from apptest_support import assert_clean
+from streamlit.testing.v1 import AppTest
+
+from radar import workshop
+from radar.model import Catalog, Technology
+from radar.ui import workshop as ui
+from radar.ui.widgets import plain
+
+FACILITATOR = "pages/workshop.py"
+PARTICIPANT = "pages/join.py"
+AREA = "teknik-og-miljoe"
+EDITION = 2025
+#: Few technologies keep the participant's page short.
+TECHNOLOGIES = 3
+
+
+@pytest.fixture
+def ws(
+    wcon: duckdb.DuckDBPyConnection, con: duckdb.DuckDBPyConnection, catalog: Catalog
+) -> workshop.Workshop:
+    """An open workshop about the first few technologies of the area."""
+    return workshop.create_workshop(
+        wcon,
+        title="Temadag <b>*fed*</b>",
+        catalog=catalog,
+        area=AREA,
+        edition=EDITION,
+        technologies=workshop.area_technologies(con, AREA, EDITION)[:TECHNOLOGIES],
+    )
+
+
+def _open(at: AppTest, page: str, **params: str) -> AppTest:
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    return at.run()
+
+
+def _texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption]
+    parts += [h.value for h in at.header] + [s.value for s in at.subheader]
+    parts += [x.value for x in at.get("text")] + [x.value for x in at.get("code")]
+    for kind in ("info", "warning", "success", "error"):
+        parts += [x.value for x in at.get(kind)]
+    return "\n".join(str(p) for p in parts)
+
+
+def _keys(at: AppTest) -> set[str]:
+    """The keys of every widget on the page."""
+    kinds = ("button", "text_input", "text_area", "radio", "selectbox", "toggle", "multiselect")
+    return {w.key for kind in kinds for w in at.get(kind) if w.key}
+
+
+def _summary(at: AppTest) -> str:
+    box = at.main.get("flex_container")
+    found = [b for b in box if getattr(b, "key", None) == ui.LIVE_SUMMARY]
+    assert found, "the live summary is missing"
+    return found[0].markdown[0].value
+
+
+def _answers(wcon: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return (
+        wcon.cursor()
+        .execute("SELECT technology, ring, phase, answer_core FROM answers ORDER BY technology")
+        .fetchall()
+    )
+
+
+# --- the facilitator ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading", "button"),
+    [("da", "Opret en workshop", "Opret workshop"), ("en", "Create a workshop", "Create workshop")],
+)
+def test_the_create_form_renders_with_the_areas_technologies(
+    app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection, lang: str, heading: str, button: str
+) -> None:
+    at = _open(app, FACILITATOR, lang=lang)
+    assert_clean(at)
+    assert at.header[0].value == heading
+    assert at.button(key=ui.FORM_CREATE).label == button
+    area = at.selectbox(key=ui.FORM_AREA).value
+    edition = at.selectbox(key=ui.FORM_EDITION).value
+    assert edition == EDITION
+    expected = [x.id for x in workshop.area_technologies(con, area, edition)]
+    assert at.multiselect(key=ui.FORM_TECHNOLOGIES).value == expected
+    # Without ?id= nothing but the form: no workshop is listed or reachable.
+    assert ui.LIVE_SUMMARY not in _texts(at)
+    assert not at.get("image")
+
+
+def test_changing_the_area_preselects_its_technologies(
+    app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    at = _open(app, FACILITATOR)
+    at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
+    assert_clean(at)
+    expected = [x.id for x in workshop.area_technologies(con, AREA, EDITION)]
+    assert at.multiselect(key=ui.FORM_TECHNOLOGIES).value == expected
+    assert f"{len(expected)} teknologier valgt" in _texts(at)
+
+
+def test_creating_a_workshop_switches_to_its_id_with_code_link_and_qr(
+    app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    at = _open(app, FACILITATOR)
+    at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
+    at.text_input(key=ui.FORM_TITLE).input("Temadag i Teknik og miljø").run()
+    at.button(key=ui.FORM_CREATE).click().run()
+    assert_clean(at)
+    workshop_id = at.query_params["id"]
+    assert re.fullmatch(r"[0-9a-f]{32}", workshop_id)
+    wcon = workshop.connect_workshops(wdb)
+    try:
+        created = workshop.get_workshop(wcon, workshop_id)
+    finally:
+        wcon.close()
+    assert created.title == "Temadag i Teknik og miljø"
+    assert created.area == AREA and created.edition == EDITION
+    assert created.technology_ids == tuple(
+        x.id for x in workshop.area_technologies(con, AREA, EDITION)
+    )
+    assert created.closes_at is None and created.is_open()
+    texts = _texts(at)
+    assert plain(created.display_code) in texts
+    assert workshop.join_link(workshop.DEFAULT_BASE_URL, created.code) in texts
+    # The facilitator is told plainly to keep their link, the key to the workshop.
+    assert "Gem dette link" in texts
+    assert f"/workshop?id={workshop_id}" in texts
+    assert len(at.get("image")) == 1
+    assert at.toggle(key=ui.PROJECTOR).value is False
+
+
+def test_a_workshop_with_a_closing_time_and_chosen_technologies(
+    app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    at = _open(app, FACILITATOR)
+    at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
+    at.text_input(key=ui.FORM_TITLE).input("Kort").run()
+    chosen = [x.id for x in workshop.area_technologies(con, AREA, EDITION)][:2]
+    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value(chosen).run()
+    at.toggle(key=ui.FORM_CLOSES).set_value(True).run()
+    assert at.get("date_input") and at.get("time_input")
+    at.button(key=ui.FORM_CREATE).click().run()
+    assert_clean(at)
+    wcon = workshop.connect_workshops(wdb)
+    try:
+        created = workshop.get_workshop(wcon, at.query_params["id"])
+    finally:
+        wcon.close()
+    assert created.technology_ids == tuple(chosen)
+    assert created.closes_at is not None and created.is_open()
+    assert "Åben til" in _texts(at)
+
+
+def test_the_create_form_reports_what_is_missing(app: AppTest, wdb: Path) -> None:
+    at = _open(app, FACILITATOR, lang="en")
+    at.button(key=ui.FORM_CREATE).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [plain("Give the workshop a title.")]
+    assert "id" not in at.query_params
+    at.text_input(key=ui.FORM_TITLE).input("Tom").run()
+    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value([]).run()
+    at.button(key=ui.FORM_CREATE).click().run()
+    assert [e.value for e in at.error] == [
+        plain("Choose at least one technology for the workshop.")
+    ]
+
+
+@pytest.mark.parametrize("workshop_id", ["0" * 32, "not-an-id", "<script>"])
+def test_an_unknown_id_is_explained(app: AppTest, wdb: Path, workshop_id: str) -> None:
+    at = _open(app, FACILITATOR, id=workshop_id)
+    assert_clean(at)
+    assert "Der er ingen workshop bag dette link" in at.info[0].value
+    assert not at.get("image")
+    at.button(key="ws_new").click().run()
+    assert "id" not in at.query_params
+    assert at.header[0].value == "Opret en workshop"
+
+
+def test_the_live_view_counts_answers_given_through_the_core(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert_clean(at)
+    assert _summary(at) == "0 svar fra 0 af 0 deltagere"
+    first, second, _ = ws.technology_ids
+    anna = workshop.join(wcon, ws.code, "Anna Hemmelig")
+    bo = workshop.join(wcon, ws.code)
+    workshop.join(wcon, ws.code, "Carl Tavs")  # joined, not answered
+    workshop.submit_answer(
+        wcon, ws.code, anna.token, first, "klar", "ideas", {"core": "**Ikke fed** <i>x</i>"}
+    )
+    workshop.submit_answer(wcon, ws.code, anna.token, second, "afvent")
+    workshop.submit_answer(wcon, ws.code, bo.token, first, "klar", "operation")
+    at.run()
+    assert_clean(at)
+    assert _summary(at) == "3 svar fra 2 af 3 deltagere"
+    assert len(at.get("plotly_chart")) == 1
+    # The comment is shown as typed, as plain text.
+    assert "**Ikke fed** <i>x</i>" in [x.value for x in at.get("text")]
+    # The phases reported: one in ideas, one in operation.
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[workshop.Phase("ideas").label()] == "1"
+    assert metrics[workshop.Phase("operation").label()] == "1"
+    # No participant's name anywhere on the facilitator's page.
+    texts = _texts(at)
+    assert "Anna" not in texts and "Carl" not in texts
+    # Every technology has its row in the chart, the unanswered third one too.
+    chart = json.loads(at.get("plotly_chart")[0].proto.spec)
+    names = chart["layout"]["yaxis"]["ticktext"]
+    assert names == [html.escape(x.label(), quote=False) for x in ws.technologies]
+    assert chart["layout"]["annotations"][2]["text"] == "Ingen svar endnu"
+
+
+def test_the_live_chart_escapes_names_and_marks_the_official_ring(
+    wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    first = ws.technologies[0]
+    for _ in range(2):
+        participant = workshop.join(wcon, ws.code)
+        workshop.submit_answer(wcon, ws.code, participant.token, first.id, "afproev")
+    res = workshop.results(wcon, ws.id)
+    fig = ui.live_figure(res, "da")
+    frames = fig.layout.shapes
+    assert len(frames) == sum(1 for x in ws.technologies if x.official_ring)
+    verdicts = [a.text for a in fig.layout.annotations]
+    assert verdicts[0] == "✓ AFPRØV · Enige (100 %)"
+    assert verdicts[1] == "Ingen svar endnu"
+    assert list(fig.data[0].text[0]) == ["", "2", "", ""]
+
+
+def test_projector_mode_shows_the_code_and_live_view_without_chrome_or_controls(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id, present="1")
+    assert_clean(at)
+    assert _summary(at).startswith("0 svar")
+    assert plain(ws.display_code) in _texts(at)
+    assert len(at.get("image")) == 1
+    keys = _keys(at)
+    assert ui.CLOSE_CONFIRM not in keys and ui.CONSENSUS_SAVE not in keys
+    assert not at.get("download_button")
+    # The room sees the screen: never the facilitator's key.
+    assert ws.id not in _texts(at)
+    at.toggle(key=ui.PROJECTOR).set_value(False).run()
+    assert "present" not in at.query_params
+    assert ui.CLOSE_CONFIRM in _keys(at), "back on the laptop view, with its controls"
+
+
+def test_the_projector_toggle_switches_to_presenter_mode(
+    app: AppTest, ws: workshop.Workshop
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id)
+    at.toggle(key=ui.PROJECTOR).set_value(True).run()
+    assert_clean(at)
+    assert at.query_params["present"] == "1"
+    assert ui.CLOSE_CONFIRM not in _keys(at)
+    assert _summary(at).startswith("0 svar")
+
+
+def test_closing_the_workshop_refuses_new_participants(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id)
+    at.button(key=ui.CLOSE_CONFIRM).click().run()
+    assert_clean(at)
+    assert workshop.get_workshop(wcon, ws.id).closed_at is not None
+    with pytest.raises(workshop.WorkshopClosedError):
+        workshop.join(wcon, ws.code)
+    assert "Workshoppen er lukket" in _texts(at)
+    assert ui.CLOSE_CONFIRM not in _keys(at)
+    # The live view says so too; it no longer refreshes.
+    assert "Lukket" in [c.value for c in at.caption]
+
+
+def test_the_export_buttons_are_there(app: AppTest, ws: workshop.Workshop) -> None:
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert_clean(at)
+    buttons = at.get("download_button")
+    assert len(buttons) == 3
+    assert {b.proto.label for b in buttons} == {
+        "Oversigt (CSV)",
+        "Kommentarer (CSV)",
+        "Det hele (Excel)",
+    }
+
+
+def test_saving_the_consensus_creates_a_local_edition(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id)
+    # Nothing to save before anyone answered: the core's message, nothing stored.
+    at.button(key=ui.CONSENSUS_SAVE).click().run()
+    assert not at.exception
+    assert at.warning[0].value.startswith("Ingen har svaret endnu")
+    assert workshop.list_local_editions(wcon) == ()
+    participant = workshop.join(wcon, ws.code)
+    workshop.submit_answer(wcon, ws.code, participant.token, ws.technology_ids[0], "afproev")
+    assert at.text_input(key=ui.CONSENSUS_TITLE).value == "Vores radar 2025, Teknik og miljø"
+    at.button(key=ui.CONSENSUS_SAVE).click().run()
+    assert_clean(at)
+    saved = workshop.list_local_editions(wcon)
+    assert [(e.title, e.workshop_id, e.area) for e in saved] == [
+        ("Vores radar 2025, Teknik og miljø", ws.id, AREA)
+    ]
+    assert "Gemt som lokal udgave" in at.success[0].value
+    placements = workshop.local_placements(wcon, saved[0].id)
+    assert placements["ring"].tolist() == ["afproev"]
+    # The same title again is refused with the core's message.
+    at.button(key=ui.CONSENSUS_SAVE).click().run()
+    assert at.warning and len(workshop.list_local_editions(wcon)) == 1
+
+
+# --- the participant ------------------------------------------------------------
+
+
+def test_without_a_code_the_participant_is_asked_for_one(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, PARTICIPANT)
+    assert_clean(at)
+    assert at.header[0].value == "Deltag i en workshop"
+    assert ui.ANSWER_RING not in _keys(at) and ui.JOIN_NAME not in _keys(at)
+    # Typed in lower case with a space: it still finds the workshop.
+    at.text_input(key=ui.JOIN_CODE).input(ws.display_code.lower().replace("-", " "))
+    at.button(key=ui.JOIN_CODE_GO).click().run()
+    assert_clean(at)
+    assert at.query_params["code"] == ws.code
+    assert ui.JOIN_NAME in _keys(at)
+
+
+@pytest.mark.parametrize("code", ["ABCDE-FGHJK", "<b>x</b>:red[y]"])
+def test_a_wrong_code_shows_the_message_and_no_answer_widgets(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, code: str
+) -> None:
+    at = _open(app, PARTICIPANT, code=code)
+    assert not at.exception
+    message = at.warning[0].value
+    assert message.startswith("Ingen workshop har koden")
+    assert "<b>" not in message and ":red[" not in message
+    keys = _keys(at)
+    assert ui.JOIN_NAME not in keys and ui.ANSWER_RING not in keys
+    assert ui.JOIN_CODE in keys, "the participant can type the code again"
+
+
+def test_a_closed_workshop_shows_the_message_and_nothing_else(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    participant = workshop.join(wcon, ws.code, "Anna")
+    workshop.close_workshop(wcon, ws.id)
+    at = _open(app, PARTICIPANT, code=ws.code, p=participant.token)
+    assert not at.exception
+    assert [w.value for w in at.warning] == [
+        plain(workshop.WorkshopClosedError("workshop.error.closed", title=ws.title).message())
+    ]
+    assert not _keys(at) - {"lang"}
+    assert not at.header
+
+
+def test_joining_puts_the_token_in_the_url_and_shows_the_first_technology(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    technologies: dict[str, Technology],
+) -> None:
+    at = _open(app, PARTICIPANT, code=ws.code)
+    assert_clean(at)
+    assert at.header[0].value == plain(ws.title)
+    at.text_input(key=ui.JOIN_NAME).input("Anna")
+    at.button(key=ui.JOIN_SUBMIT).click().run()
+    assert_clean(at)
+    token = at.query_params["p"]
+    participant = workshop.find_participant(wcon, ws.code, token)
+    assert participant.name == "Anna"
+    assert "Du deltager som Anna" in _texts(at)
+    first = ws.technologies[0]
+    assert at.subheader[0].value == plain(first.label())
+    # Its one-line summary from the radar's catalogue.
+    assert plain(technologies[first.id].summary("da")) in [c.value for c in at.caption]
+    assert at.radio(key=ui.ANSWER_RING).value is None
+    assert at.radio(key=ui.ANSWER_RING).options == [r.label() for r in ws.rings]
+    assert "0 af 3 besvaret" in at.get("progress")[0].proto.text
+    # Nothing of the facilitator's: no controls, no other participants.
+    keys = _keys(at)
+    assert not {ui.CLOSE_CONFIRM, ui.CONSENSUS_SAVE, ui.PROJECTOR, ui.FORM_CREATE} & keys
+    assert not at.get("download_button")
+    assert ws.id not in _texts(at), "the facilitator's key never reaches a participant"
+
+
+def _joined(app: AppTest, ws: workshop.Workshop, wcon: duckdb.DuckDBPyConnection) -> AppTest:
+    """The participant page after joining anonymously."""
+    at = _open(app, PARTICIPANT, code=ws.code)
+    at.button(key=ui.JOIN_SUBMIT).click().run()
+    assert "p" in at.query_params
+    return at
+
+
+def test_saving_an_answer_stores_it_and_answering_again_replaces_it(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    other = workshop.join(wcon, ws.code, "Bo Hemmelig")
+    workshop.submit_answer(wcon, ws.code, other.token, ws.technology_ids[0], "afvent")
+    at = _joined(app, ws, wcon)
+    assert "Du deltager anonymt" in _texts(at)
+    first = ws.technology_ids[0]
+    at.radio(key=ui.ANSWER_RING).set_value("klar")
+    at.radio(key=ui.ANSWER_PHASE).set_value("impact")
+    at.text_area(key=ui.answer_text_key("core")).input("Mindre papir")
+    at.button(key=ui.ANSWER_SAVE).click().run()
+    assert_clean(at)
+    assert "Gemt" in at.success[0].value
+    token = at.query_params["p"]
+    mine = workshop.participant_answers(wcon, ws.code, token)
+    assert {k: (a.ring, a.phase, a.core) for k, a in mine.items()} == {
+        first: ("klar", "impact", "Mindre papir")
+    }
+    assert len(_answers(wcon)) == 2
+    assert "1 af 3 besvaret" in at.get("progress")[0].proto.text
+
+    # Answer again: one row per participant and technology, the new one.
+    at.radio(key=ui.ANSWER_RING).set_value("hold-oeje")
+    at.radio(key=ui.ANSWER_PHASE).set_value("")
+    at.button(key=ui.ANSWER_SAVE).click().run()
+    assert_clean(at)
+    assert "erstattet" in at.success[0].value
+    mine = workshop.participant_answers(wcon, ws.code, token)
+    assert {k: (a.ring, a.phase, a.core) for k, a in mine.items()} == {
+        first: ("hold-oeje", None, "Mindre papir")
+    }
+    assert len(_answers(wcon)) == 2
+    # The other participant's name never shows.
+    assert "Bo" not in _texts(at)
+
+
+def test_a_reload_keeps_the_participant_and_shows_their_earlier_answer(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    participant = workshop.join(wcon, ws.code, "Anna")
+    first, second = ws.technology_ids[:2]
+    workshop.submit_answer(wcon, ws.code, participant.token, first, "afproev", "procurement")
+    # A new session (a reload) with the link: it starts at the first unanswered technology.
+    at = _open(app, PARTICIPANT, code=ws.code, p=participant.token)
+    assert_clean(at)
+    assert at.subheader[0].value == plain(ws.technology(second).label())
+    assert at.radio(key=ui.ANSWER_RING).value is None
+    at.button(key=ui.ANSWER_PREV).click().run()
+    assert_clean(at)
+    assert at.subheader[0].value == plain(ws.technology(first).label())
+    assert at.radio(key=ui.ANSWER_RING).value == "afproev"
+    assert at.radio(key=ui.ANSWER_PHASE).value == "procurement"
+    assert "Gemmer du igen" in _texts(at)
+    at.button(key=ui.ANSWER_NEXT).click().run()
+    assert at.subheader[0].value == plain(ws.technology(second).label())
+    at.selectbox(key=ui.ANSWER_PICK).set_value(2).run()
+    assert at.subheader[0].value == plain(ws.technologies[2].label())
+    assert at.button(key=ui.ANSWER_NEXT).disabled
+
+
+def test_an_unknown_participant_token_asks_to_join_again(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, PARTICIPANT, code=ws.code, p="forged-token")
+    assert_clean(at)
+    assert "p" not in at.query_params
+    assert ui.JOIN_SUBMIT in _keys(at) and ui.ANSWER_RING not in _keys(at)
+
+
+def test_saving_without_a_ring_asks_for_one(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _joined(app, ws, wcon)
+    at.button(key=ui.ANSWER_SAVE).click().run()
+    assert_clean(at)
+    assert at.warning[0].value == "Vælg en ring, før du gemmer."
+    assert _answers(wcon) == []
+
+
+def test_a_comment_over_the_limit_never_reaches_the_store(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _joined(app, ws, wcon)
+    assert at.text_area(key=ui.answer_text_key("work")).max_chars == workshop.COMMENT_LIMIT
+    at.radio(key=ui.ANSWER_RING).set_value("klar")
+    # The browser stops typing at the limit (AppTest's input() too) ...
+    at.text_area(key=ui.answer_text_key("work")).input("x" * (workshop.COMMENT_LIMIT + 1))
+    # ... and a tampered client's longer text is cut to the limit by Streamlit.
+    at.text_area(key=ui.answer_text_key("core")).set_value("y" * (workshop.COMMENT_LIMIT + 50))
+    at.button(key=ui.ANSWER_SAVE).click().run()
+    assert_clean(at)
+    [(_, ring, _, core)] = _answers(wcon)
+    assert ring == "klar" and core == "y" * workshop.COMMENT_LIMIT
+    stored = workshop.participant_answers(wcon, ws.code, at.query_params["p"])
+    assert stored[ws.technology_ids[0]].work is None
+
+
+def test_a_comment_the_core_refuses_shows_its_message_and_stores_nothing(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The core's limit below the page's: the core's own check is what refuses.
+    monkeypatch.setattr(workshop, "COMMENT_LIMIT", 10)
+    at = _joined(app, ws, wcon)
+    at.radio(key=ui.ANSWER_RING).set_value("klar")
+    at.text_area(key=ui.answer_text_key("work")).input("x" * 11)
+    at.button(key=ui.ANSWER_SAVE).click().run()
+    assert not at.exception
+    message = at.warning[0].value
+    assert "Opgaveløsning" in message and "10" in message
+    assert not at.success
+    assert _answers(wcon) == []
+
+
+def test_the_participant_page_speaks_english(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, PARTICIPANT, code=ws.code, lang="en")
+    assert_clean(at)
+    assert at.button(key=ui.JOIN_SUBMIT).label == "Join"
+    at.button(key=ui.JOIN_SUBMIT).click().run()
+    at.radio(key=ui.ANSWER_RING).set_value("afvent")
+    at.button(key=ui.ANSWER_SAVE).click().run()
+    assert_clean(at)
+    assert at.success[0].value.startswith("Saved.")
+    assert at.button(key=ui.ANSWER_NEXT).label == "Next"
