@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pandas as pd
@@ -97,3 +98,15 @@ def wcon(wdb: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     connection = workshop.connect_workshops(wdb)
     yield connection
     connection.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium under Playwright, shared by the browser tests of a session."""
+    from playwright.sync_api import sync_playwright
+    from streamlit_server import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

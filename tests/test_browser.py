@@ -7,55 +7,29 @@ message; in CI (``CI`` set) it fails them, so they can never be skipped there.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import duckdb
 import pytest
-from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from browser_support import PLOT, READY, require_chromium, running_dashboard
 
 from radar import history, store
 from radar.view import ViewFilter, load_view
 
 pytestmark = pytest.mark.browser
 
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-PLOT = ".js-plotly-plot"
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing; .ci/run installs it with apt")
-    pytest.skip(
-        f"{CHROMIUM} not installed (apt install chromium); browser tests skipped",
-        allow_module_level=True,
-    )
+require_chromium()
 
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, Page  # noqa: E402
 
 
 @pytest.fixture(scope="module")
 def server(seeded_db: Path, browser: Browser) -> Iterator[str]:
-    with streamlit_server(DASHBOARD, env={store.DB_ENV_VAR: str(seeded_db)}) as url:
-        # Streamlit learns the pages of st.navigation on the app's first run; a
-        # first visit straight to another page gets a "Page not found" notice
-        # over the right page (streamlit/streamlit#9992). Open the app once,
-        # as a deployment's health check would.
-        page = browser.new_page()
-        page.goto(url)
-        page.wait_for_selector(READY, timeout=60_000)
-        page.close()
+    with running_dashboard(browser, {store.DB_ENV_VAR: str(seeded_db)}) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

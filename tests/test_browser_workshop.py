@@ -8,13 +8,12 @@ set) it fails them.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
-from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from browser_support import READY, require_chromium, running_dashboard
 
 from radar import store, workshop
 from radar.model import Catalog
@@ -22,8 +21,6 @@ from radar.ui import workshop as ui
 
 pytestmark = pytest.mark.browser
 
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 AREA = "teknik-og-miljoe"
 EDITION = 2025
 PROJECTOR_SCREEN = {"width": 1920, "height": 1080}
@@ -38,15 +35,9 @@ SUMMARY = f".st-key-{ui.LIVE_SUMMARY}"
 #: The refresh is every 2 s; a few seconds more for three reruns and the network.
 LIVE_TIMEOUT_MS = 10_000
 
-if not Path(CHROMIUM).exists():
-    if os.environ.get("CI"):
-        raise RuntimeError(f"{CHROMIUM} is missing; .ci/run installs it with apt")
-    pytest.skip(
-        f"{CHROMIUM} not installed (apt install chromium); browser tests skipped",
-        allow_module_level=True,
-    )
+require_chromium()
 
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import Browser, BrowserContext, Page  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -75,14 +66,6 @@ def live_workshop(
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="module")
 def server(
     seeded_db: Path, live_workshop: tuple[Path, workshop.Workshop], browser: Browser
 ) -> Iterator[str]:
@@ -90,15 +73,7 @@ def server(
         store.DB_ENV_VAR: str(seeded_db),
         workshop.WORKSHOP_DB_ENV_VAR: str(live_workshop[0]),
     }
-    with streamlit_server(DASHBOARD, env=env) as url:
-        # Streamlit learns the pages of st.navigation on the app's first run; a
-        # first visit straight to another page gets a "Page not found" notice
-        # over the right page (streamlit/streamlit#9992). Open the app once,
-        # as a deployment's health check would.
-        page = browser.new_page()
-        page.goto(url)
-        page.wait_for_selector(READY, timeout=60_000)
-        page.close()
+    with running_dashboard(browser, env) as url:
         yield url
 
 
