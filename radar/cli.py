@@ -8,6 +8,9 @@ show
     Print one radar (area and edition) as a table.
 workshop
     Create, list, close and export live workshops (:mod:`radar.workshop`).
+backup, restore
+    Copy every table to a folder of Parquet files, and build the database back
+    from one (:mod:`radar.backup`).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from radar import store, workshop
+from radar import backup, store, workshop
 from radar.model import COMBINED_AREA
 from radar.seed import SeedError
 from radar.theme import MOVEMENT_MARKS
@@ -71,7 +74,48 @@ def _parser() -> argparse.ArgumentParser:
     )
     show.add_argument("--lang", choices=("da", "en"), default="da", help="language of names")
     _workshop_parser(commands, db_option)
+    backup_command = commands.add_parser(
+        "backup",
+        help="write every table to a folder of Parquet files",
+        description="Write every table of the radar database to a new folder (schema, load "
+        "script and one Parquet file per table). The folder appears only when complete.",
+    )
+    db_option(backup_command)
+    backup_command.add_argument(
+        "--out", metavar="DIR", type=Path, required=True, help="a new or empty folder"
+    )
+    restore_command = commands.add_parser(
+        "restore",
+        help="build the database from a backup folder",
+        description="Build the radar database from a folder made by 'backup'. The new file "
+        "replaces the old one only when it is complete; a failed restore changes nothing.",
+    )
+    restore_command.add_argument("dir", metavar="DIR", type=Path, help="the backup folder")
+    db_option(restore_command)
+    restore_command.add_argument(
+        "--force", action="store_true", help="replace the database file if it exists"
+    )
     return parser
+
+
+def _backup(args: argparse.Namespace) -> int:
+    try:
+        folder = backup.backup(args.out, args.db)
+    except backup.BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Backed up {store.resolve_db_path(args.db)} to {folder}")
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    try:
+        target = backup.restore(args.dir, args.db, force=args.force)
+    except backup.BackupError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"Restored {target} from {args.dir}; restart the dashboard to use it")
+    return 0
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -403,6 +447,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _init(args)
         if args.command == "workshop":
             return _workshop(args)
+        if args.command == "backup":
+            return _backup(args)
+        if args.command == "restore":
+            return _restore(args)
         return _show(args)
     except store.DatabaseUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)
