@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import csv
-import subprocess
-import sys
-import textwrap
 from pathlib import Path
 
 import duckdb
 import pytest
+from file_lock import held_by_another_process
 
 from radar import store
 from radar.model import COMBINED_AREA
@@ -207,29 +205,11 @@ def test_a_build_that_fails_halfway_leaves_no_half_database(
 def test_a_locked_database_gives_a_clear_message(tmp_path: Path) -> None:
     path = tmp_path / "radar.duckdb"
     store.build_database(path)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import duckdb, sys, time
-                con = duckdb.connect({str(path)!r})
-                print("locked", flush=True)
-                sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(store.DatabaseUnavailableError, match="cannot open the radar database"):
-            store.connect(path)
-    finally:
-        holder.communicate("")
+    with (
+        held_by_another_process(path),
+        pytest.raises(store.DatabaseUnavailableError, match="cannot open the radar database"),
+    ):
+        store.connect(path)
 
 
 def test_a_file_that_is_not_a_database_gives_a_clear_message(tmp_path: Path) -> None:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
-import textwrap
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -16,6 +13,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
+from file_lock import held_by_another_process
 
 from radar import store, workshop
 from radar.model import Catalog
@@ -825,32 +823,12 @@ def test_connecting_creates_the_schema_once_and_checks_its_version(
 def test_a_workshop_database_held_by_another_process_is_reported_as_busy(tmp_path: Path) -> None:
     path = tmp_path / "workshops.duckdb"
     workshop.connect_workshops(path).close()
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import duckdb, sys
-                con = duckdb.connect({str(path)!r})
-                print("holding", flush=True)
-                sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    with held_by_another_process(path):
         with pytest.raises(workshop.WorkshopStoreBusyError) as caught:
             workshop.connect_workshops(path)
         assert str(path) in str(caught.value)
         assert "dashboard" in str(caught.value)
         assert isinstance(caught.value, store.DatabaseUnavailableError)
-    finally:
-        holder.communicate("")
 
 
 # --- links, QR codes and the discussion frame --------------------------------

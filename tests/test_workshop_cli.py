@@ -5,9 +5,6 @@ from __future__ import annotations
 import io
 import re
 import shutil
-import subprocess
-import sys
-import textwrap
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -15,6 +12,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
+from file_lock import held_by_another_process
 
 from radar import store, workshop
 from radar.cli import main
@@ -251,33 +249,13 @@ def test_a_workshop_database_held_by_the_dashboard_gives_a_clear_message(
 ) -> None:
     assert main(_create(seeded_db, wdb)) == 0
     code = _code(capsys.readouterr().out)
-    holder = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            textwrap.dedent(
-                f"""
-                import duckdb, sys
-                con = duckdb.connect({str(wdb)!r})
-                print("holding", flush=True)
-                sys.stdin.read()
-                """
-            ),
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "holding"
+    with held_by_another_process(wdb):
         assert main(_create(seeded_db, wdb)) == 1
         err = capsys.readouterr().err
         assert f"the workshop database {wdb} is in use by another process" in err
         assert "stop the dashboard" in err
         assert main(["workshop", "close", code, "--workshop-db", str(wdb)]) == 1
         assert "in use by another process" in capsys.readouterr().err
-    finally:
-        holder.communicate("")
     assert main(["workshop", "list", "--workshop-db", str(wdb)]) == 0
     statuses = [line.split()[:2] for line in capsys.readouterr().out.splitlines()[1:]]
     assert statuses == [[code, "open"]]
