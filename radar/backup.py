@@ -106,12 +106,8 @@ def restore(
     target = store.resolve_db_path(db_path)
     if target.exists() and not force:
         raise BackupError(f"{target} exists already; use --force to replace it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.restoring")
-    temporary.unlink(missing_ok=True)
     try:
-        con = duckdb.connect(str(temporary))
-        try:
+        with store.new_database_file(target, "restoring") as con:
             con.execute(f"IMPORT DATABASE {_quoted(source)}")
             version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
             if version != [(store.SCHEMA_VERSION,)]:
@@ -119,13 +115,6 @@ def restore(
                     f"{source} holds schema version {version[0][0] if version else 'none'}, "
                     f"this radar needs {store.SCHEMA_VERSION}"
                 )
-            con.execute("CHECKPOINT")
-        except duckdb.Error as exc:
-            raise BackupError(f"cannot restore from {source}: {exc}") from exc
-        finally:
-            con.close()
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-        temporary.with_name(temporary.name + ".wal").unlink(missing_ok=True)
+    except duckdb.Error as exc:
+        raise BackupError(f"cannot restore from {source}: {exc}") from exc
     return target

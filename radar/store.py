@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
@@ -46,6 +47,30 @@ def resolve_db_path(path: str | os.PathLike[str] | None = None) -> Path:
     return DEFAULT_DB_PATH
 
 
+@contextlib.contextmanager
+def new_database_file(target: Path, purpose: str) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection to a new database that replaces ``target`` only if the block succeeds.
+
+    The database is written to a temporary file beside ``target`` (named after
+    ``purpose``) and renamed into place after a checkpoint, so an interrupted
+    or failed write never leaves half a database and leaves ``target`` as it was.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.{purpose}")
+    temporary.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(temporary))
+        try:
+            yield con
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(temporary, target)
+    finally:
+        temporary.unlink(missing_ok=True)
+        temporary.with_name(temporary.name + ".wal").unlink(missing_ok=True)
+
+
 def build_database(
     db_path: str | os.PathLike[str] | None = None,
     *,
@@ -79,33 +104,21 @@ def build_database(
     if target.exists() and not force:
         raise DatabaseExistsError(f"{target} exists already; use --force to replace it")
     tables = load_seed(data_dir)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_name(f".{target.name}.{os.getpid()}.building")
-    temporary.unlink(missing_ok=True)
-    try:
-        con = duckdb.connect(str(temporary))
-        try:
-            con.execute(resources.files("radar").joinpath("schema.sql").read_text("utf-8"))
-            for table in TABLES:
-                columns = [c.name for c in table.columns]
-                frame = pd.DataFrame(tables[table.name], columns=columns)
-                con.register("seed_rows", frame)
-                column_list = ", ".join(columns)
-                con.execute(
-                    f"INSERT INTO {table.name} ({column_list}) SELECT {column_list} FROM seed_rows"
-                )
-                con.unregister("seed_rows")
+    with new_database_file(target, "building") as con:
+        con.execute(resources.files("radar").joinpath("schema.sql").read_text("utf-8"))
+        for table in TABLES:
+            columns = [c.name for c in table.columns]
+            frame = pd.DataFrame(tables[table.name], columns=columns)
+            con.register("seed_rows", frame)
+            column_list = ", ".join(columns)
             con.execute(
-                "INSERT INTO meta VALUES ('schema_version', ?), ('built_at', ?), ('seed_dir', ?)",
-                [SCHEMA_VERSION, datetime.now(UTC).isoformat(timespec="seconds"), str(data_dir)],
+                f"INSERT INTO {table.name} ({column_list}) SELECT {column_list} FROM seed_rows"
             )
-            con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        os.replace(temporary, target)
-    finally:
-        temporary.unlink(missing_ok=True)
-        temporary.with_name(temporary.name + ".wal").unlink(missing_ok=True)
+            con.unregister("seed_rows")
+        con.execute(
+            "INSERT INTO meta VALUES ('schema_version', ?), ('built_at', ?), ('seed_dir', ?)",
+            [SCHEMA_VERSION, datetime.now(UTC).isoformat(timespec="seconds"), str(data_dir)],
+        )
     return target
 
 
