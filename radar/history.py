@@ -59,9 +59,8 @@ class Movement(StrEnum):
 #: Movements that count as a change ("show only what changed").
 CHANGES: tuple[Movement, ...] = (Movement.NEW, Movement.IN, Movement.OUT)
 
-_ENTRY_COLUMNS = (
-    "area",
-    "edition",
+#: What places one technology on one radar, as :func:`all_entries` gives it.
+BLIP_COLUMNS: tuple[str, ...] = (
     "id",
     "sector",
     "ring",
@@ -71,6 +70,9 @@ _ENTRY_COLUMNS = (
     "score",
     "override_reason",
 )
+#: The columns :func:`derive_movement` adds.
+MOVEMENT_COLUMNS: tuple[str, ...] = ("movement", "previous_ring", "previous_edition", "returned")
+_ENTRY_COLUMNS = ("area", "edition", *BLIP_COLUMNS)
 
 
 def all_entries(assessments: pd.DataFrame, rings: Sequence[Ring]) -> pd.DataFrame:
@@ -141,7 +143,7 @@ def derive_movement(entries: pd.DataFrame, ring_ids: Sequence[str]) -> pd.DataFr
     """
     out = entries.copy()
     if out.empty:
-        for column in ("movement", "previous_ring", "previous_edition", "returned"):
+        for column in MOVEMENT_COLUMNS:
             out[column] = pd.Series(dtype=object if column != "returned" else bool)
         return out
     ring_rank = {r: i for i, r in enumerate(ring_ids)}

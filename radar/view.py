@@ -17,28 +17,20 @@ import numpy as np
 import pandas as pd
 
 from radar import store
-from radar.history import CHANGES, Movement, load_area_history
+from radar.history import (
+    BLIP_COLUMNS,
+    CHANGES,
+    MOVEMENT_COLUMNS,
+    Movement,
+    load_area_history,
+)
 from radar.i18n import t
 from radar.layout import compute_layout
 from radar.model import COMBINED_AREA, Case, Catalog, Lang, Technology
 from radar.scoring import rings_for_scores, score_assessments
 
 #: Columns of a radar view, in the order the table view shows them.
-ENTRY_COLUMNS = (
-    "number",
-    "id",
-    "sector",
-    "ring",
-    "computed_ring",
-    "maturity",
-    "spread",
-    "score",
-    "override_reason",
-    "movement",
-    "previous_ring",
-    "previous_edition",
-    "returned",
-)
+ENTRY_COLUMNS = ("number", *BLIP_COLUMNS, *MOVEMENT_COLUMNS)
 #: Columns the layout adds, and the view's own flags.
 PLACEMENT_COLUMNS = ("x", "y", "radius", "shown", "visible", "match")
 
