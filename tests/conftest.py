@@ -110,3 +110,12 @@ def browser() -> Iterator[Any]:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def server(seeded_db: Path, browser: Any) -> Iterator[str]:
+    """The dashboard on the seeded database, running for the browser tests of a session."""
+    from browser_support import running_dashboard
+
+    with running_dashboard(browser, {store.DB_ENV_VAR: str(seeded_db)}) as url:
+        yield url

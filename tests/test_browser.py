@@ -8,12 +8,11 @@ message; in CI (``CI`` set) it fails them, so they can never be skipped there.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import duckdb
 import pytest
-from browser_support import PLOT, READY, require_chromium, running_dashboard
+from browser_support import PLOT, READY, require_chromium
 
 from radar import history, store
 from radar.view import ViewFilter, load_view
@@ -24,12 +23,6 @@ pytestmark = pytest.mark.browser
 require_chromium()
 
 from playwright.sync_api import Browser, Page  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def server(seeded_db: Path, browser: Browser) -> Iterator[str]:
-    with running_dashboard(browser, {store.DB_ENV_VAR: str(seeded_db)}) as url:
-        yield url
 
 
 @pytest.fixture

@@ -8,12 +8,11 @@ these tests with a clear message; in CI (``CI`` set) it fails them.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import duckdb
 import pytest
-from browser_support import PLOT, READY, require_chromium, running_dashboard
+from browser_support import PLOT, READY, require_chromium
 
 from radar import store
 from radar.presenter import Step, step_order
@@ -27,12 +26,6 @@ SCREEN = {"width": 1920, "height": 1080}
 require_chromium()
 
 from playwright.sync_api import Browser, Page  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def server(seeded_db: Path, browser: Browser) -> Iterator[str]:
-    with running_dashboard(browser, {store.DB_ENV_VAR: str(seeded_db)}) as url:
-        yield url
 
 
 @pytest.fixture
