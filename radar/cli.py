@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
-from radar import backup, store, workshop
+from radar import backup, exports, importers, store, workshop
 from radar.model import COMBINED_AREA
 from radar.seed import SeedError
 from radar.theme import MOVEMENT_MARKS
@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
             help=f"database file (default: ${store.DB_ENV_VAR}, else data/radar.duckdb)",
         )
 
+    importers.add_command(commands, db_option)
+    exports.add_command(commands, db_option)
     init = commands.add_parser(
         "init",
         help="build the database from the seed CSV files",
@@ -451,6 +453,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _backup(args)
         if args.command == "restore":
             return _restore(args)
+        if args.command == "import":
+            return importers.run_command(args)
+        if args.command == "export":
+            return exports.run_command(args)
         return _show(args)
     except store.DatabaseUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)

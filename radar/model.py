@@ -18,6 +18,10 @@ DEFAULT_LANG: Lang = "da"
 #: averaged over the welfare areas where it is assessed.
 COMBINED_AREA = "samlet"
 
+#: Edition statuses: a draft is visible to editors only.
+DRAFT = "draft"
+PUBLISHED = "published"
+
 
 def _pick(da: str, en: str, lang: Lang) -> str:
     # English falls back to Danish: an imported radar may have Danish texts only.
@@ -89,6 +93,12 @@ class Edition:
     published: date
     title_da: str
     title_en: str
+    status: str = "published"
+
+    @property
+    def is_draft(self) -> bool:
+        """A draft is prepared by the editors and shown to nobody else."""
+        return self.status == DRAFT
 
     def label(self, lang: Lang) -> str:
         """The edition's title in ``lang``."""
@@ -107,6 +117,7 @@ class Technology(_Named, _Described):
     summary_en: str
     description_da: str
     description_en: str
+    retired: bool = False
 
     def summary(self, lang: Lang) -> str:
         """The one-line description in ``lang``."""

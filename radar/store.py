@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from radar.model import Area, Case, Catalog, Edition, Ring, Sector, Technology
+from radar.model import PUBLISHED, Area, Case, Catalog, Edition, Ring, Sector, Technology
 from radar.seed import TABLES, load_seed
 
 #: Environment variable naming the database file.
@@ -26,7 +26,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 #: The seed CSV files the database is built from.
 SEED_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = SEED_DIR / "radar.duckdb"
-SCHEMA_VERSION = "1"
+#: Version 2 added drafts, retired technologies, imported rings without scores
+#: and the audit log; older files are migrated on open (:func:`migrate`).
+SCHEMA_VERSION = "2"
 
 
 class DatabaseExistsError(FileExistsError):
@@ -122,6 +124,55 @@ def build_database(
     return target
 
 
+def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The schema version a database was built with (``None`` if it has no meta table)."""
+    try:
+        rows = _records(con, "SELECT value FROM meta WHERE key = 'schema_version'")
+    except duckdb.CatalogException:
+        return None
+    return rows[0]["value"] if rows else None
+
+
+def migrate(db_path: str | os.PathLike[str] | None = None) -> bool:
+    """Bring a database built by an older version up to :data:`SCHEMA_VERSION`.
+
+    The rows are copied into a new file with the current schema, which replaces
+    the old one only when complete, so a failed migration changes nothing.
+
+    Returns
+    -------
+    Whether the file was migrated (false when it was current already).
+    """
+    target = resolve_db_path(db_path)
+    old = duckdb.connect(str(target), read_only=True)
+    try:
+        if schema_version(old) == SCHEMA_VERSION:
+            return False
+        tables = {
+            name: query_frame(old, f"SELECT * FROM {name}")
+            for (name,) in old.execute(
+                "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
+            ).fetchall()
+        }
+    finally:
+        old.close()
+    with new_database_file(target, "migrating") as con:
+        con.execute(resources.files("radar").joinpath("schema.sql").read_text("utf-8"))
+        for table in (*(t.name for t in TABLES), "audit_log", "meta"):
+            frame = tables.get(table)
+            if frame is None or frame.empty:
+                continue
+            new_columns = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall()]
+            columns = ", ".join(c for c in frame.columns if c in new_columns)
+            con.register("old_rows", frame)
+            con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM old_rows")
+            con.unregister("old_rows")
+        con.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
+        )
+    return True
+
+
 def connect(
     db_path: str | os.PathLike[str] | None = None,
     *,
@@ -143,6 +194,8 @@ def connect(
         with contextlib.suppress(DatabaseExistsError):
             build_database(target)
     try:
+        if target.exists():
+            migrate(target)
         return duckdb.connect(str(target), read_only=read_only)
     except duckdb.IOException as exc:
         raise DatabaseUnavailableError(
@@ -173,21 +226,35 @@ def query_frame(
         cursor.close()
 
 
-def load_catalog(con: duckdb.DuckDBPyConnection) -> Catalog:
-    """Areas, rings (inside out), sectors and editions, each in display order."""
+def _editions_where(include_drafts: bool) -> str:
+    return "true" if include_drafts else f"status = '{PUBLISHED}'"
+
+
+def load_catalog(con: duckdb.DuckDBPyConnection, *, include_drafts: bool = False) -> Catalog:
+    """Areas, rings (inside out), sectors and editions, each in display order.
+
+    Draft editions are left out unless ``include_drafts``: only editors see them.
+    """
+    editions_sql = f"SELECT * FROM editions WHERE {_editions_where(include_drafts)} ORDER BY year"
     return Catalog(
         areas=tuple(Area(**r) for r in _records(con, "SELECT * FROM areas ORDER BY position")),
         rings=tuple(Ring(**r) for r in _records(con, "SELECT * FROM rings ORDER BY position")),
         sectors=tuple(
             Sector(**r) for r in _records(con, "SELECT * FROM sectors ORDER BY position")
         ),
-        editions=tuple(Edition(**r) for r in _records(con, "SELECT * FROM editions ORDER BY year")),
+        editions=tuple(Edition(**r) for r in _records(con, editions_sql)),
     )
 
 
-def latest_assessed_edition(con: duckdb.DuckDBPyConnection) -> int | None:
+def latest_assessed_edition(
+    con: duckdb.DuckDBPyConnection, *, include_drafts: bool = False
+) -> int | None:
     """The newest edition that has assessments: an edition added ahead of time is not it."""
-    return _records(con, "SELECT max(edition) AS year FROM assessments")[0]["year"]
+    sql = (
+        "SELECT max(edition) AS year FROM assessments WHERE edition IN "
+        f"(SELECT year FROM editions WHERE {_editions_where(include_drafts)})"
+    )
+    return _records(con, sql)[0]["year"]
 
 
 def load_technologies(con: duckdb.DuckDBPyConnection) -> dict[str, Technology]:
@@ -199,19 +266,27 @@ def load_technologies(con: duckdb.DuckDBPyConnection) -> dict[str, Technology]:
 _ASSESSMENTS_SQL = """
     SELECT a.*, t.sector
     FROM assessments a JOIN technologies t ON t.id = a.technology
-    WHERE {where}
+    WHERE ({where}) AND a.edition IN (SELECT year FROM editions WHERE {editions})
     ORDER BY a.edition, a.area, a.technology
 """
 
 
-def load_assessments(con: duckdb.DuckDBPyConnection, edition: int) -> pd.DataFrame:
+def _assessments_sql(where: str, include_drafts: bool) -> str:
+    return _ASSESSMENTS_SQL.format(where=where, editions=_editions_where(include_drafts))
+
+
+def load_assessments(
+    con: duckdb.DuckDBPyConnection, edition: int, *, include_drafts: bool = False
+) -> pd.DataFrame:
     """All assessments of one edition, every area, with the technology's sector."""
-    return query_frame(con, _ASSESSMENTS_SQL.format(where="a.edition = ?"), [edition])
+    return query_frame(con, _assessments_sql("a.edition = ?", include_drafts), [edition])
 
 
-def load_technology_assessments(con: duckdb.DuckDBPyConnection, technology: str) -> pd.DataFrame:
+def load_technology_assessments(
+    con: duckdb.DuckDBPyConnection, technology: str, *, include_drafts: bool = False
+) -> pd.DataFrame:
     """Every assessment of one technology, all editions and areas."""
-    return query_frame(con, _ASSESSMENTS_SQL.format(where="a.technology = ?"), [technology])
+    return query_frame(con, _assessments_sql("a.technology = ?", include_drafts), [technology])
 
 
 def load_cases(con: duckdb.DuckDBPyConnection, technology: str) -> tuple[Case, ...]:
@@ -232,6 +307,8 @@ def table_counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return counts
 
 
-def load_all_assessments(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+def load_all_assessments(
+    con: duckdb.DuckDBPyConnection, *, include_drafts: bool = False
+) -> pd.DataFrame:
     """Every assessment of every edition and area, with the technology's sector."""
-    return query_frame(con, _ASSESSMENTS_SQL.format(where="true"))
+    return query_frame(con, _assessments_sql("true", include_drafts))

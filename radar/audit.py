@@ -1,0 +1,136 @@
+"""The audit log: who changed what, when, from which value to which, and why.
+
+Every write to the radar's content (an editor's save, an import, publishing an
+edition) records its changes here inside the same transaction, so a change and
+its log entry exist together or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+from radar.model import PUBLISHED
+
+ACTIONS = ("add", "change", "retire", "remove", "publish")
+ENTITIES = ("technology", "assessment", "case", "edition")
+#: The log's columns in display order.
+LOG_COLUMNS = (
+    "changed_at",
+    "editor",
+    "action",
+    "entity",
+    "record_key",
+    "technology",
+    "edition",
+    "field",
+    "old_value",
+    "new_value",
+    "reason",
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One logged change. ``field`` is ``None`` when a whole record was added or removed."""
+
+    editor: str
+    action: str
+    entity: str
+    record_key: str
+    reason: str
+    technology: str | None = None
+    edition: int | None = None
+    field: str | None = None
+    old_value: Any = None
+    new_value: Any = None
+
+
+def as_text(value: Any) -> str | None:
+    """How a value is stored in the log: records as JSON, everything else as text."""
+    if value is None:
+        return None
+    if isinstance(value, Mapping):
+        return json.dumps(dict(value), ensure_ascii=False, sort_keys=True, default=str)
+    return str(value)
+
+
+def record(cursor: duckdb.DuckDBPyConnection, changes: list[Change]) -> None:
+    """Write ``changes`` on ``cursor``, which must be inside the caller's transaction."""
+    if not changes:
+        return
+    now = datetime.now(UTC)
+    cursor.executemany(
+        f"INSERT INTO audit_log (id, {', '.join(LOG_COLUMNS)}) "
+        f"VALUES ({', '.join('?' * (len(LOG_COLUMNS) + 1))})",
+        [
+            [
+                secrets.token_hex(16),
+                now,
+                c.editor,
+                c.action,
+                c.entity,
+                c.record_key,
+                c.technology,
+                c.edition,
+                c.field,
+                as_text(c.old_value),
+                as_text(c.new_value),
+                c.reason,
+            ]
+            for c in changes
+        ],
+    )
+
+
+def field_changes(
+    old: Mapping[str, Any], new: Mapping[str, Any], **common: Any
+) -> list[Change]:
+    """One :class:`Change` per field whose value differs between ``old`` and ``new``.
+
+    ``common`` holds the other :class:`Change` fields (editor, entity, ...).
+    """
+    return [
+        Change(action="change", field=name, old_value=old.get(name), new_value=value, **common)
+        for name, value in new.items()
+        if as_text(old.get(name)) != as_text(value)
+    ]
+
+
+def load_log(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    technology: str | None = None,
+    include_drafts: bool = False,
+    limit: int = 500,
+) -> pd.DataFrame:
+    """The newest changes first, optionally only those of one technology.
+
+    Changes to draft editions are left out unless ``include_drafts``: a draft
+    is for the editors' eyes only, and so is its history.
+    """
+    where = ["true"]
+    params: list[Any] = []
+    if technology is not None:
+        where.append("technology = ?")
+        params.append(technology)
+    if not include_drafts:
+        where.append(
+            f"(edition IS NULL OR edition IN (SELECT year FROM editions WHERE status = '{PUBLISHED}'))"
+        )
+    cursor = con.cursor()
+    try:
+        return cursor.execute(
+            f"SELECT {', '.join(LOG_COLUMNS)} FROM audit_log WHERE {' AND '.join(where)} "
+            "ORDER BY changed_at DESC, id LIMIT ?",
+            [*params, limit],
+        ).df()
+    finally:
+        cursor.close()
