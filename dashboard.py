@@ -7,7 +7,7 @@ toggle (not in presenter mode), and hands over to the chosen page.
 import streamlit as st
 
 from radar.i18n import t
-from radar.ui import presenter, state, widgets
+from radar.ui import auth, presenter, state, widgets
 
 st.set_page_config(
     page_title="Teknologiradar",
@@ -67,6 +67,46 @@ pages = [
         title=t("page.join", lang),
         icon=":material/how_to_vote:",
         url_path="deltag",
+    ),
+]
+# Editing pages are always registered, so a direct link reaches the page and
+# its refusal, but only signed-in editors see them in the menu.
+editor = auth.current_editor()
+for_editors = "visible" if editor is not None else "hidden"
+pages += [
+    st.Page(
+        "pages/edit.py",
+        title=t("page.edit", lang),
+        icon=":material/edit:",
+        url_path="rediger",
+        visibility=for_editors,
+    ),
+    st.Page(
+        "pages/editions.py",
+        title=t("page.editions", lang),
+        icon=":material/library_books:",
+        url_path="udgaver",
+        visibility=for_editors,
+    ),
+    st.Page(
+        "pages/import_data.py",
+        title=t("page.import", lang),
+        icon=":material/upload_file:",
+        url_path="importer",
+        visibility=for_editors,
+    ),
+    st.Page(
+        "pages/export.py",
+        title=t("page.export", lang),
+        icon=":material/download:",
+        url_path="eksport",
+    ),
+    st.Page(
+        "pages/sign_in.py",
+        title=t("page.sign_in", lang),
+        icon=":material/key:",
+        url_path="redaktoer",
+        visibility="visible" if auth.editing_enabled() else "hidden",
     ),
 ]
 st.navigation(pages, position="hidden" if presenting else "top").run()

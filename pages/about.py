@@ -25,3 +25,6 @@ st.markdown(t("about.method_text", lang))
 
 st.subheader(t("about.data", lang), anchor=False)
 st.write(t("about.data_text", lang))
+
+st.divider()
+st.page_link("pages/sign_in.py", label=t("about.editor_link", lang), icon=":material/key:")

@@ -90,9 +90,7 @@ def record(cursor: duckdb.DuckDBPyConnection, changes: list[Change]) -> None:
     )
 
 
-def field_changes(
-    old: Mapping[str, Any], new: Mapping[str, Any], **common: Any
-) -> list[Change]:
+def field_changes(old: Mapping[str, Any], new: Mapping[str, Any], **common: Any) -> list[Change]:
     """One :class:`Change` per field whose value differs between ``old`` and ``new``.
 
     ``common`` holds the other :class:`Change` fields (editor, entity, ...).
@@ -122,9 +120,8 @@ def load_log(
         where.append("technology = ?")
         params.append(technology)
     if not include_drafts:
-        where.append(
-            f"(edition IS NULL OR edition IN (SELECT year FROM editions WHERE status = '{PUBLISHED}'))"
-        )
+        published = f"SELECT year FROM editions WHERE status = '{PUBLISHED}'"
+        where.append(f"(edition IS NULL OR edition IN ({published}))")
     cursor = con.cursor()
     try:
         return cursor.execute(

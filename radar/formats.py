@@ -66,14 +66,23 @@ OWN_COLUMNS: Final[tuple[FormatColumn, ...]] = (
         "The technology's id. Empty: made from name_da (lower case, æ→ae, ø→oe, å→aa, hyphens).",
     ),
     FormatColumn(
-        "sector", True, "Kategoriens id eller navn.", "The category's id or name (Danish or English)."
+        "sector",
+        True,
+        "Kategoriens id eller navn.",
+        "The category's id or name (Danish or English).",
     ),
     FormatColumn("name_da", True, "Navn på dansk.", "Name in Danish."),
     FormatColumn("name_en", False, "Navn på engelsk.", "Name in English."),
-    FormatColumn("summary_da", False, "Beskrivelse på én linje, dansk.", "One-line description, Danish."),
-    FormatColumn("summary_en", False, "Beskrivelse på én linje, engelsk.", "One-line description, English."),
+    FormatColumn(
+        "summary_da", False, "Beskrivelse på én linje, dansk.", "One-line description, Danish."
+    ),
+    FormatColumn(
+        "summary_en", False, "Beskrivelse på én linje, engelsk.", "One-line description, English."
+    ),
     FormatColumn("description_da", False, "Uddybende tekst, dansk.", "Longer description, Danish."),
-    FormatColumn("description_en", False, "Uddybende tekst, engelsk.", "Longer description, English."),
+    FormatColumn(
+        "description_en", False, "Uddybende tekst, engelsk.", "Longer description, English."
+    ),
     FormatColumn(
         "maturity_trl",
         False,
@@ -87,7 +96,9 @@ OWN_COLUMNS: Final[tuple[FormatColumn, ...]] = (
         "Percent of municipalities running the technology.",
     ),
     FormatColumn("share_pilot", False, "Procent, der afprøver den.", "Percent piloting it."),
-    FormatColumn("share_considering", False, "Procent, der overvejer den.", "Percent considering it."),
+    FormatColumn(
+        "share_considering", False, "Procent, der overvejer den.", "Percent considering it."
+    ),
     FormatColumn(
         "share_not_considering",
         False,
@@ -119,7 +130,14 @@ SCORE_COLUMNS: Final[tuple[str, ...]] = (
 )
 
 #: Thoughtworks "Build Your Own Radar" columns, in their order.
-BYOR_COLUMNS: Final[tuple[str, ...]] = ("name", "ring", "quadrant", "isNew", "status", "description")
+BYOR_COLUMNS: Final[tuple[str, ...]] = (
+    "name",
+    "ring",
+    "quadrant",
+    "isNew",
+    "status",
+    "description",
+)
 #: Other radars' ring names, mapped to our ring *position* (1 = innermost), so
 #: they land in KLAR/AFPRØV/HOLD ØJE/AFVENT whatever a database calls its rings.
 FOREIGN_RING_POSITIONS: Final[dict[str, int]] = {

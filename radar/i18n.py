@@ -92,6 +92,10 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
     "details.scores": {"da": "Modenhed og udbredelse", "en": "Maturity and spread"},
     "details.maturity": {"da": "Teknisk modenhed", "en": "Technical maturity"},
     "details.maturity_value": {"da": "TRL {trl} af 9", "en": "TRL {trl} of 9"},
+    "details.stated_ring": {
+        "da": "Ingen tal: ringen er angivet af kilden. {reason}",
+        "en": "No scores: the ring is stated by the source. {reason}",
+    },
     "details.maturity_avg": {"da": "{value:.0%} (gennemsnit)", "en": "{value:.0%} (average)"},
     "details.spread": {"da": "Udbredelse", "en": "Spread"},
     "details.score": {"da": "Samlet score", "en": "Combined score"},
@@ -940,6 +944,86 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         "workshoppen lukker.",
         "en": "You have answered all {count} technologies. Thank you! You can change your "
         "answers until the workshop closes.",
+    },
+    # --- editors: sign-in (radar/ui/auth.py, pages/sign_in.py) ---
+    "page.sign_in": {"da": "Redaktør", "en": "Editor"},
+    "page.edit": {"da": "Rediger", "en": "Edit"},
+    "page.editions": {"da": "Udgaver", "en": "Editions"},
+    "page.import": {"da": "Importér", "en": "Import"},
+    "page.export": {"da": "Eksportér", "en": "Export"},
+    "auth.title": {"da": "Log ind som redaktør", "en": "Sign in as editor"},
+    "auth.intro": {
+        "da": "Redaktører vedligeholder radaren: de retter teknologier og vurderinger, "
+        "importerer og udgiver nye udgaver. Alle andre kan se radaren uden at logge ind.",
+        "en": "Editors maintain the radar: they edit technologies and assessments, import data "
+        "and publish new editions. Everyone else can view the radar without signing in.",
+    },
+    "auth.name": {"da": "Dit navn", "en": "Your name"},
+    "auth.name_help": {
+        "da": "Står i ændringsloggen ved hver ændring, du gemmer.",
+        "en": "Shown in the change log next to every change you save.",
+    },
+    "auth.name_missing": {"da": "Skriv dit navn.", "en": "Enter your name."},
+    "auth.password": {"da": "Redaktøradgangskode", "en": "Editor password"},
+    "auth.sign_in": {"da": "Log ind", "en": "Sign in"},
+    "auth.sign_in_oidc": {
+        "da": "Log ind med organisationens konto",
+        "en": "Sign in with your organisation account",
+    },
+    "auth.sign_out": {"da": "Log ud", "en": "Sign out"},
+    "auth.signed_in_as": {
+        "da": "Logget ind som redaktør: {name}",
+        "en": "Signed in as editor: {name}",
+    },
+    "auth.wrong_password": {"da": "Forkert adgangskode.", "en": "Wrong password."},
+    "auth.locked": {
+        "da": "For mange forkerte forsøg. Vent {seconds} sekunder, og prøv igen.",
+        "en": "Too many wrong attempts. Wait {seconds} seconds and try again.",
+    },
+    "auth.editors_only": {
+        "da": "Denne side er kun for redaktører.",
+        "en": "This page is for editors only.",
+    },
+    "auth.not_an_editor": {
+        "da": "Du er logget ind, men din konto er ikke på listen over redaktører.",
+        "en": "You are signed in, but your account is not on the list of editors.",
+    },
+    "auth.off": {
+        "da": "Redigering er slået fra på denne installation. Driftsansvarlig kan slå den til "
+        "med et af disse i .streamlit/secrets.toml (eller miljøvariablen RADAR_EDITOR_PASSWORD):",
+        "en": "Editing is turned off on this installation. The operator can turn it on with one "
+        "of these in .streamlit/secrets.toml (or the environment variable RADAR_EDITOR_PASSWORD):",
+    },
+    "auth.off_how": {
+        "da": "# Log ind med organisationens konto (OpenID Connect):\n[auth]\n"
+        'redirect_uri = "https://radar.kommune.dk/oauth2callback"\n'
+        'cookie_secret = "..."\nclient_id = "..."\nclient_secret = "..."\n'
+        'server_metadata_url = "https://login.microsoftonline.com/<tenant>/v2.0/'
+        '.well-known/openid-configuration"\n\n[radar]\n'
+        'editors = ["navn@kommune.dk"]  # valgfrit: kun disse må redigere\n\n'
+        "# ... eller en lokal redaktøradgangskode (mindst 12 tegn):\n[radar]\n"
+        'editor_password = "..."',
+        "en": "# Sign in with your organisation account (OpenID Connect):\n[auth]\n"
+        'redirect_uri = "https://radar.example.org/oauth2callback"\n'
+        'cookie_secret = "..."\nclient_id = "..."\nclient_secret = "..."\n'
+        'server_metadata_url = "https://login.microsoftonline.com/<tenant>/v2.0/'
+        '.well-known/openid-configuration"\n\n[radar]\n'
+        'editors = ["name@example.org"]  # optional: only these may edit\n\n'
+        "# ... or a local editor password (at least 12 characters):\n[radar]\n"
+        'editor_password = "..."',
+    },
+    "auth.password_too_short": {
+        "da": "En redaktøradgangskode er sat, men den er kortere end 12 tegn og bruges derfor "
+        "ikke.",
+        "en": "An editor password is set, but it is shorter than 12 characters, so it is not used.",
+    },
+    "auth.signed_in": {
+        "da": "Du er logget ind som redaktør. Redigeringssiderne står nu i menuen.",
+        "en": "You are signed in as editor. The editing pages are now in the menu.",
+    },
+    "about.editor_link": {
+        "da": "Er du redaktør? Log ind her.",
+        "en": "Are you an editor? Sign in here.",
     },
 }
 

@@ -14,6 +14,7 @@ from radar import charts, history, overview, store, theme, timeline, workshop
 from radar.figures import radar_figure
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
+from radar.ui import auth
 from radar.ui.state import current_lang
 from radar.view import (
     TechnologyDetails,
@@ -27,10 +28,30 @@ from radar.view import (
 logger = logging.getLogger(__name__)
 
 
-@st.cache_resource(show_spinner=False)
 def connection(db_path: str) -> duckdb.DuckDBPyConnection:
-    """One connection per process and database file; queries use their own cursors."""
-    return store.connect(db_path, read_only=True)
+    """One connection per process and database file; queries use their own cursors.
+
+    Read-only unless editing is configured: then this process is the database's
+    single writer (DuckDB lets only one process open a file for writing), and
+    editors' saves go through this same connection.
+    """
+    return _connection(db_path, writable=auth.editing_enabled())
+
+
+@st.cache_resource(show_spinner=False)
+def _connection(db_path: str, writable: bool) -> duckdb.DuckDBPyConnection:
+    return store.connect(db_path, read_only=not writable)
+
+
+def invalidate() -> None:
+    """Forget everything read from the database, after an editor's save or an import.
+
+    The connection itself is kept. The figure caches are resources keyed by the
+    database path, so they are cleared one by one.
+    """
+    st.cache_data.clear()
+    for cached in (comparison_figure, figure, ring_timeline, score_timeline, presenter_figure):
+        cached.clear()
 
 
 def db_path() -> str:

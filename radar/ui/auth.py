@@ -1,0 +1,131 @@
+"""Signing editors in and out, and keeping everyone else out of the edit pages."""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any
+
+import streamlit as st
+
+from radar.auth import LOCKOUT_SECONDS, MAX_ATTEMPTS, Editor, EditorConfig, SignIn, editor_config
+from radar.i18n import t
+from radar.model import Lang
+
+_EDITOR_KEY = "_editor"
+_FAILURES_KEY = "_editor_failures"
+_LOCKED_UNTIL_KEY = "_editor_locked_until"
+
+
+def _secrets() -> dict[str, Any]:
+    # st.secrets raises when no secrets file exists; that simply means "nothing configured".
+    try:
+        return {key: st.secrets[key] for key in st.secrets}
+    # FileNotFoundError, or Streamlit's own error type, depending on the version.
+    except Exception:
+        return {}
+
+
+def config() -> EditorConfig:
+    """This app's sign-in configuration (secrets first, then the environment)."""
+    return editor_config(_secrets(), os.environ)
+
+
+def editing_enabled() -> bool:
+    """Whether the app offers editing at all; decides if the database is opened for writing."""
+    return config().enabled
+
+
+def current_editor() -> Editor | None:
+    """The signed-in editor of this browser session, or ``None`` for a viewer."""
+    cfg = config()
+    if cfg.method is SignIn.OIDC:
+        user = st.user
+        if not user.is_logged_in:
+            return None
+        email = user.get("email")
+        if not cfg.may_edit(email):
+            return None
+        return Editor(name=str(user.get("name") or email), via=SignIn.OIDC)
+    if cfg.method is SignIn.PASSWORD:
+        name = st.session_state.get(_EDITOR_KEY)
+        return Editor(name=name, via=SignIn.PASSWORD) if name else None
+    return None
+
+
+def _password_form(cfg: EditorConfig, lang: Lang) -> None:
+    locked_until = st.session_state.get(_LOCKED_UNTIL_KEY, 0.0)
+    if time.monotonic() < locked_until:
+        st.error(t("auth.locked", lang, seconds=LOCKOUT_SECONDS))
+        return
+    with st.form("editor_sign_in"):
+        name = st.text_input(t("auth.name", lang), max_chars=80, help=t("auth.name_help", lang))
+        password = st.text_input(t("auth.password", lang), type="password")
+        submitted = st.form_submit_button(t("auth.sign_in", lang), type="primary")
+    if not submitted:
+        return
+    if not name.strip():
+        st.error(t("auth.name_missing", lang))
+        return
+    if cfg.check_password(password):
+        st.session_state.pop(_FAILURES_KEY, None)
+        st.session_state[_EDITOR_KEY] = name.strip()
+        st.rerun()
+    failures = st.session_state.get(_FAILURES_KEY, 0) + 1
+    st.session_state[_FAILURES_KEY] = failures
+    if failures >= MAX_ATTEMPTS:
+        st.session_state[_LOCKED_UNTIL_KEY] = time.monotonic() + LOCKOUT_SECONDS
+        st.session_state[_FAILURES_KEY] = 0
+        st.error(t("auth.locked", lang, seconds=LOCKOUT_SECONDS))
+    else:
+        st.error(t("auth.wrong_password", lang))
+
+
+def sign_in(lang: Lang) -> None:
+    """The sign-in form, or how to turn editing on when it is off."""
+    cfg = config()
+    if cfg.method is SignIn.OFF:
+        st.info(t("auth.off", lang), icon=":material/lock:")
+        st.code(t("auth.off_how", lang), language="toml")
+        if cfg.problem:
+            st.warning(t("auth.password_too_short", lang))
+        return
+    if cfg.method is SignIn.OIDC:
+        if st.user.is_logged_in:
+            # Signed in with the identity provider, but not on the editors' list.
+            st.warning(t("auth.not_an_editor", lang))
+            if st.button(t("auth.sign_out", lang)):
+                st.logout()
+            return
+        if st.button(t("auth.sign_in_oidc", lang), type="primary", icon=":material/login:"):
+            st.login()
+        return
+    _password_form(cfg, lang)
+
+
+def sign_out_button(lang: Lang) -> None:
+    """A button that ends the editor's session."""
+    editor = current_editor()
+    if editor is None:
+        return
+    st.caption(t("auth.signed_in_as", lang, name=editor.name))
+    if st.button(t("auth.sign_out", lang), icon=":material/logout:", key="editor_sign_out"):
+        if editor.via is SignIn.OIDC:
+            st.logout()
+        st.session_state.pop(_EDITOR_KEY, None)
+        st.rerun()
+
+
+def require_editor(lang: Lang) -> Editor:
+    """The signed-in editor; anyone else gets the refusal and sign-in form, and the page stops.
+
+    Call it first on every edit page: it refuses viewers even when they open
+    the page's address directly.
+    """
+    editor = current_editor()
+    if editor is not None:
+        return editor
+    st.warning(t("auth.editors_only", lang), icon=":material/lock:")
+    sign_in(lang)
+    st.stop()
+    raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises
