@@ -152,8 +152,12 @@ def ring_timeline(
             hover.append(
                 f"<b>{_escape(label)}</b><br>"
                 f"{edition}: <b>{_escape(rings[row['ring']].label(lang))}</b><br>"
-                f"{t('details.score', lang)}: {row['score']:.0%}<br>"
-                f"{_escape(movement_text(row, catalog, lang))}"
+                + (
+                    f"{t('details.score', lang)}: {row['score']:.0%}<br>"
+                    if pd.notna(row["score"])
+                    else ""
+                )
+                + f"{_escape(movement_text(row, catalog, lang))}"
             )
         combined = area == COMBINED_AREA
         traces.append(

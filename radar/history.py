@@ -29,7 +29,7 @@ import pandas as pd
 from radar import store
 from radar.layout import layout_editions
 from radar.model import COMBINED_AREA, Catalog, Ring
-from radar.scoring import rings_for_scores, score_assessments
+from radar.scoring import rings_for_scores, score_assessments, stated_ring_mean
 
 __all__ = [
     "Comparison",
@@ -104,6 +104,16 @@ def all_entries(assessments: pd.DataFrame, rings: Sequence[Ring]) -> pd.DataFram
     )
     combined["score"] = (combined["maturity"] + combined["spread"]) / 2.0
     combined["computed_ring"] = rings_for_scores(combined["score"], rings)
+    unscored = combined["score"].isna()
+    if unscored.any():
+        # Technologies with stated rings only (imported radars): combine the rings.
+        stated = scored.groupby(["edition", "id"], sort=True)["ring"].agg(
+            lambda r: stated_ring_mean(list(r), rings)
+        )
+        keys = pd.MultiIndex.from_frame(combined[["edition", "id"]])
+        combined.loc[unscored, "computed_ring"] = stated.reindex(keys).to_numpy()[
+            unscored.to_numpy()
+        ]
     combined["ring"] = combined["computed_ring"]
     combined["override_reason"] = None
     combined["area"] = COMBINED_AREA

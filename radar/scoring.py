@@ -118,4 +118,20 @@ def score_assessments(assessments: pd.DataFrame, rings: Sequence[Ring]) -> pd.Da
     else:
         has_override = override.notna() & (override.astype("string").str.len() > 0)
         out["ring"] = out["computed_ring"].where(~has_override, override)
+        # A radar imported from another tool states its rings and has no
+        # scores: there is nothing to compute, so the stated ring is both.
+        unscored = out["score"].isna() & has_override
+        out["computed_ring"] = out["computed_ring"].where(~unscored, override)
     return out
+
+
+def stated_ring_mean(ring_ids: Sequence[str], rings: Sequence[Ring]) -> str:
+    """One ring for several stated rings: the median position, rounded outwards.
+
+    Used for the combined radar of technologies that have rings but no scores
+    (imported radars); rounding outwards keeps the combined radar cautious.
+    """
+    position = {r.id: r.position for r in rings}
+    by_position = {r.position: r.id for r in rings}
+    ordered = sorted(position[r] for r in ring_ids)
+    return by_position[ordered[len(ordered) // 2]]

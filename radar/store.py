@@ -167,9 +167,7 @@ def migrate(db_path: str | os.PathLike[str] | None = None) -> bool:
             con.register("old_rows", frame)
             con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM old_rows")
             con.unregister("old_rows")
-        con.execute(
-            "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION]
-        )
+        con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
     return True
 
 

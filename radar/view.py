@@ -27,7 +27,7 @@ from radar.history import (
 from radar.i18n import t
 from radar.layout import compute_layout
 from radar.model import COMBINED_AREA, Case, Catalog, Lang, Technology
-from radar.scoring import rings_for_scores, score_assessments
+from radar.scoring import rings_for_scores, score_assessments, stated_ring_mean
 
 #: Columns of a radar view, in the order the table view shows them.
 ENTRY_COLUMNS = ("number", *BLIP_COLUMNS, *MOVEMENT_COLUMNS)
@@ -226,6 +226,11 @@ class AreaPlacement:
     share_not_considering: float
     override_reason: str | None
 
+    @property
+    def has_scores(self) -> bool:
+        """False for a ring stated by an imported radar, which has no scores."""
+        return not np.isnan(self.score)
+
 
 @dataclass(frozen=True)
 class TechnologyDetails:
@@ -242,6 +247,11 @@ class TechnologyDetails:
         if area == COMBINED_AREA:
             return self.combined
         return next((p for p in self.placements if p.area == area), None)
+
+
+def _number(value: Any) -> float:
+    # Stated rings (imported radars) have no scores: NULL arrives as pd.NA.
+    return float("nan") if pd.isna(value) else float(value)
 
 
 def technology_details(
@@ -265,14 +275,14 @@ def technology_details(
                     area=r.area,
                     ring=r.ring,
                     computed_ring=r.computed_ring,
-                    maturity_trl=int(r.maturity_trl),
+                    maturity_trl=None if pd.isna(r.maturity_trl) else int(r.maturity_trl),
                     maturity=float(r.maturity),
                     spread=float(r.spread),
                     score=float(r.score),
-                    share_operation=float(r.share_operation),
-                    share_pilot=float(r.share_pilot),
-                    share_considering=float(r.share_considering),
-                    share_not_considering=float(r.share_not_considering),
+                    share_operation=_number(r.share_operation),
+                    share_pilot=_number(r.share_pilot),
+                    share_considering=_number(r.share_considering),
+                    share_not_considering=_number(r.share_not_considering),
                     override_reason=r.override_reason
                     if isinstance(r.override_reason, str)
                     else None,
@@ -281,7 +291,10 @@ def technology_details(
         maturity = float(scored["maturity"].mean())
         spread = float(scored["spread"].mean())
         score = (maturity + spread) / 2.0
-        ring = str(rings_for_scores([score], catalog.rings)[0])
+        if np.isnan(score):
+            ring = stated_ring_mean(list(scored["ring"]), catalog.rings)
+        else:
+            ring = str(rings_for_scores([score], catalog.rings)[0])
         combined = AreaPlacement(
             area=COMBINED_AREA,
             ring=ring,
@@ -290,10 +303,10 @@ def technology_details(
             maturity=maturity,
             spread=spread,
             score=score,
-            share_operation=float(scored["share_operation"].mean()),
-            share_pilot=float(scored["share_pilot"].mean()),
-            share_considering=float(scored["share_considering"].mean()),
-            share_not_considering=float(scored["share_not_considering"].mean()),
+            share_operation=_number(scored["share_operation"].astype(float).mean()),
+            share_pilot=_number(scored["share_pilot"].astype(float).mean()),
+            share_considering=_number(scored["share_considering"].astype(float).mean()),
+            share_not_considering=_number(scored["share_not_considering"].astype(float).mean()),
             override_reason=None,
         )
     return TechnologyDetails(
