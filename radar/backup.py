@@ -10,14 +10,19 @@ leaves the existing database exactly as it was.
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
+import tempfile
+import zipfile
 from pathlib import Path
 
 import duckdb
 
 from radar import store
 
+#: Schema versions a backup may hold: older ones are migrated after the restore.
+_READABLE_VERSIONS = ("1", store.SCHEMA_VERSION)
 #: Files every backup folder has (besides one Parquet file per table).
 BACKUP_FILES = ("schema.sql", "load.sql")
 
@@ -110,11 +115,33 @@ def restore(
         with store.new_database_file(target, "restoring") as con:
             con.execute(f"IMPORT DATABASE {_quoted(source)}")
             version = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
-            if version != [(store.SCHEMA_VERSION,)]:
+            # Backups of older schema versions are restored and then migrated.
+            if version not in ([(v,)] for v in _READABLE_VERSIONS):
                 raise BackupError(
                     f"{source} holds schema version {version[0][0] if version else 'none'}, "
                     f"this radar needs {store.SCHEMA_VERSION}"
                 )
     except duckdb.Error as exc:
         raise BackupError(f"cannot restore from {source}: {exc}") from exc
+    store.migrate(target)
     return target
+
+
+def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
+    """A backup of the open database as one zip file (the folder :func:`backup` writes).
+
+    For the dashboard, which holds the database for writing while editing is
+    on, so no other process can open it for a backup.
+    """
+    with tempfile.TemporaryDirectory(prefix="radar-backup-") as work:
+        folder = Path(work) / "backup"
+        cursor = con.cursor()
+        try:
+            cursor.execute(f"EXPORT DATABASE {_quoted(folder)} (FORMAT parquet)")
+        finally:
+            cursor.close()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for file in sorted(folder.iterdir()):
+                archive.write(file, file.name)
+        return buffer.getvalue()

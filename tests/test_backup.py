@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import duckdb
@@ -15,7 +17,7 @@ from radar.seed import TABLES
 def _tables(path: Path) -> dict[str, pd.DataFrame]:
     con = duckdb.connect(str(path), read_only=True)
     try:
-        names = [t.name for t in TABLES] + ["meta"]
+        names = [t.name for t in TABLES] + ["audit_log", "meta"]
         return {name: con.execute(f"SELECT * FROM {name} ORDER BY ALL").df() for name in names}
     finally:
         con.close()
@@ -96,3 +98,27 @@ def test_the_command_line_backs_up_and_restores(
     finally:
         restored.close()
         original.close()
+
+
+def test_a_zip_backup_from_the_open_database_restores_it_with_its_audit_log(
+    seeded_db: Path, tmp_path: Path
+) -> None:
+    db = tmp_path / "radar.duckdb"
+    db.write_bytes(seeded_db.read_bytes())
+    con = store.connect(db, read_only=False)
+    try:
+        con.execute(
+            "INSERT INTO audit_log VALUES ('a1', now(), 'Redaktør Æ', 'change', 'technology', "
+            "'aula', 'aula', NULL, 'summary_da', 'gammel', 'ny', 'Stavefejl')"
+        )
+        archive = backup.backup_zip(con)
+    finally:
+        con.close()
+    folder = tmp_path / "unzipped"
+    with zipfile.ZipFile(io.BytesIO(archive)) as opened:
+        opened.extractall(folder)
+    restored = backup.restore(folder, tmp_path / "restored.duckdb")
+    before, after = _tables(db), _tables(restored)
+    for name, frame in before.items():
+        pd.testing.assert_frame_equal(frame, after[name], obj=name)
+    assert after["audit_log"]["editor"].tolist() == ["Redaktør Æ"]
