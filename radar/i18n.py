@@ -950,7 +950,6 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
     "page.edit": {"da": "Rediger", "en": "Edit"},
     "page.editions": {"da": "Udgaver", "en": "Editions"},
     "page.import": {"da": "Importér", "en": "Import"},
-    "page.export": {"da": "Eksportér", "en": "Export"},
     "auth.title": {"da": "Log ind som redaktør", "en": "Sign in as editor"},
     "auth.intro": {
         "da": "Redaktører vedligeholder radaren: de retter teknologier og vurderinger, "
@@ -1021,9 +1020,698 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         "da": "Du er logget ind som redaktør. Redigeringssiderne står nu i menuen.",
         "en": "You are signed in as editor. The editing pages are now in the menu.",
     },
+    "backup.title": {"da": "Sikkerhedskopi", "en": "Backup"},
+    "backup.intro": {
+        "da": "Hent hele databasen som en zip-fil med én Parquet-fil pr. tabel, ændringsloggen "
+        "medregnet. Pak den ud, og genskab med 'python -m radar restore MAPPE'.",
+        "en": "Download the whole database as a zip file with one Parquet file per table, the "
+        "change log included. Unzip it and restore with 'python -m radar restore FOLDER'.",
+    },
+    "backup.make": {"da": "Lav sikkerhedskopi", "en": "Make a backup"},
+    "backup.making": {"da": "Laver sikkerhedskopi …", "en": "Making a backup …"},
+    "backup.download": {"da": "Hent sikkerhedskopien", "en": "Download the backup"},
     "about.editor_link": {
         "da": "Er du redaktør? Log ind her.",
         "en": "Are you an editor? Sign in here.",
+    },
+    # --- export ---
+    "page.export": {"da": "Eksportér", "en": "Export"},
+    "export.title": {"da": "Eksportér radaren", "en": "Export the radar"},
+    "export.intro": {
+        "da": "Lav en fil af en udgivet udgave af radaren: til møder, slides, redigering eller "
+        "andre værktøjer. Vælg fagområde, udgave, sprog og format.",
+        "en": "Make a file of a published edition of the radar: for meetings, slides, editing "
+        "or other tools. Choose the area, edition, language and format.",
+    },
+    "export.lang": {"da": "Sprog i filen", "en": "Language of the file"},
+    "export.format": {"da": "Format", "en": "Format"},
+    "export.format.pdf": {"da": "PDF-håndout", "en": "PDF handout"},
+    "export.format.pdf.use": {
+        "da": "Til byråds- og udvalgsmøder: A4 med radaren, en nummereret oversigt, hvad "
+        "ringene betyder, og teknologierne kategori for kategori.",
+        "en": "For council and committee meetings: A4 with the radar, a numbered list, what the "
+        "rings mean, and the technologies category by category.",
+    },
+    "export.format.png": {"da": "PNG-billede", "en": "PNG picture"},
+    "export.format.png.use": {
+        "da": "Til slides og præsentationer: radaren med titel, 2000 × 1600 pixels.",
+        "en": "For slides and presentations: the radar with a title, 2000 × 1600 pixels.",
+    },
+    "export.format.svg": {"da": "SVG-billede", "en": "SVG picture"},
+    "export.format.svg.use": {
+        "da": "Til tryk og dokumenter: skarp i alle størrelser.",
+        "en": "For print and documents: sharp at any size.",
+    },
+    "export.format.html": {"da": "Interaktiv HTML-side", "en": "Interactive HTML page"},
+    "export.format.html.use": {
+        "da": "Radaren som én fil, der virker uden net: hold musen over prikkerne.",
+        "en": "The radar as one file that works offline: hover over the blips.",
+    },
+    "export.format.xlsx": {"da": "Excel", "en": "Excel"},
+    "export.format.xlsx.use": {
+        "da": "Til redigering: én række pr. teknologi og fagområde, på dansk og engelsk. Kan "
+        "importeres igen.",
+        "en": "For editing: one row per technology and welfare area, in Danish and English. "
+        "Can be imported again.",
+    },
+    "export.format.csv": {"da": "CSV", "en": "CSV"},
+    "export.format.csv.use": {
+        "da": "Samme indhold som Excel, som tekstfil (UTF-8) til andre systemer.",
+        "en": "The same as Excel, as a text file (UTF-8) for other systems.",
+    },
+    "export.format.json": {"da": "JSON", "en": "JSON"},
+    "export.format.json.use": {
+        "da": "Samme indhold som Excel, til programmer.",
+        "en": "The same as Excel, for programs.",
+    },
+    "export.format.byor-csv": {"da": "BYOR CSV", "en": "BYOR CSV"},
+    "export.format.byor-csv.use": {
+        "da": "Til Thoughtworks' værktøj Build Your Own Radar: én radar.",
+        "en": "For Thoughtworks' Build Your Own Radar tool: one radar.",
+    },
+    "export.all_areas": {
+        "da": "Med Samlet får filen alle fagområder: én række pr. teknologi og fagområde.",
+        "en": "With Combined the file has every welfare area: one row per technology and area.",
+    },
+    "export.published_only": {
+        "da": "Kun udgivne udgaver kan eksporteres.",
+        "en": "Only published editions can be exported.",
+    },
+    "export.make": {"da": "Lav filen", "en": "Make the file"},
+    "export.making": {"da": "Laver {file} …", "en": "Making {file} …"},
+    "export.ready": {"da": "{file} er klar", "en": "{file} is ready"},
+    "export.download": {"da": "Hent {file}", "en": "Download {file}"},
+    "export.failed": {"da": "Filen blev ikke lavet", "en": "The file was not made"},
+    "export.error.chromium": {
+        "da": "PNG, SVG og PDF tegnes af browseren Chromium, som ikke er installeret på "
+        "serveren. Bed driften installere den (fx apt install chromium). De andre formater "
+        "virker.",
+        "en": "PNG, SVG and PDF are drawn by the Chromium browser, which is not installed on "
+        "the server. Ask the operators to install it (e.g. apt install chromium). The other "
+        "formats work.",
+    },
+    "export.error.nothing": {
+        "da": "Der er ingen teknologier på denne radar i den valgte udgave.",
+        "en": "There are no technologies on this radar in the chosen edition.",
+    },
+    "export.error.render": {
+        "da": "Filen kunne ikke laves. Prøv igen; årsagen er skrevet i serverens log.",
+        "en": "The file could not be made. Try again; the reason is in the server's log.",
+    },
+    "export.progress.reading": {"da": "Læser radaren", "en": "Reading the radar"},
+    "export.progress.drawing": {"da": "Tegner radaren", "en": "Drawing the radar"},
+    "export.progress.printing": {
+        "da": "Sætter håndouten op som PDF",
+        "en": "Setting the handout as a PDF",
+    },
+    "export.progress.writing": {"da": "Skriver filen", "en": "Writing the file"},
+    "export.progress.done": {"da": "Færdig", "en": "Done"},
+    "export.months": {
+        "da": "januar,februar,marts,april,maj,juni,juli,august,september,oktober,november,december",
+        "en": "January,February,March,April,May,June,July,August,September,October,November,"
+        "December",
+    },
+    "export.date": {"da": "{day}. {month} {year}", "en": "{day} {month} {year}"},
+    "export.handout.edition": {
+        "da": "{title}, udgivet {published}",
+        "en": "{title}, published {published}",
+    },
+    "export.handout.printed": {"da": "Udskrevet {date}", "en": "Printed {date}"},
+    "export.handout.legend": {
+        "da": "Teknologierne på radaren",
+        "en": "The technologies on the radar",
+    },
+    "export.handout.legend_hint": {
+        "da": "Numrene er dem på radaren: kategori for kategori, inderste ring først. Bag hvert "
+        "navn står ringen, og hvordan teknologien har flyttet sig siden områdets sidste udgave "
+        "(★ ny, ▲ rykket ind, ▼ rykket ud, ● uændret).",
+        "en": "The numbers are those on the radar: category by category, innermost ring first. "
+        "After each name come its ring and how it moved since the area's last edition "
+        "(★ new, ▲ moved in, ▼ moved out, ● unchanged).",
+    },
+    "export.handout.rings": {"da": "Hvad ringene betyder", "en": "What the rings mean"},
+    "export.handout.sectors": {
+        "da": "Teknologierne kategori for kategori",
+        "en": "The technologies category by category",
+    },
+    "export.html.made": {"da": "Eksporteret {date}", "en": "Exported {date}"},
+    "export.html.hint": {
+        "da": "Hold musen over en prik for at se navn, ring, kategori og beskrivelse.",
+        "en": "Hover over a blip to see its name, ring, category and description.",
+    },
+    # --- import page (pages/import_data.py) ---
+    "importpage.title": {"da": "Importér data", "en": "Import data"},
+    "importpage.intro": {
+        "da": "Upload en fil med en hel radar for en udgave. Du ser alle ændringer, før noget "
+        "bliver skrevet, og filen erstatter radaren for de fagområder, den dækker. Er der fejl i "
+        "filen, bliver intet skrevet, og du får hver fejl med række og kolonne.",
+        "en": "Upload a file with a whole radar for one edition. You see every change before "
+        "anything is written, and the file replaces the radar of the areas it covers. If the file "
+        "has problems, nothing is written and you get every problem with its row and column.",
+    },
+    "importpage.formats": {
+        "da": "Hvilke filer kan jeg importere?",
+        "en": "Which files can I import?",
+    },
+    "importpage.formats_text": {
+        "da": "- **Vores eget format** som CSV (UTF-8, komma eller semikolon), Excel (.xlsx, "
+        "første ark) eller JSON, med kolonnerne nedenfor. En eksport herfra kan importeres igen.\n"
+        "- **Thoughtworks Build Your Own Radar**, CSV eller JSON (`name, ring, quadrant, isNew, "
+        "status, description`): adopt/trial/assess/hold (og caution) bliver KLAR/AFPRØV/HOLD "
+        "ØJE/AFVENT, kvadranter bliver kategorier, og HTML i beskrivelser bliver ren tekst.\n"
+        "- **Zalandos radar**, `config.json`.\n\n"
+        "Bevægelse (ny, rykket ind/ud) regnes ud fra udgaverne og læses ikke fra filen.",
+        "en": "- **Our own format** as CSV (UTF-8, comma or semicolon), Excel (.xlsx, first sheet) "
+        "or JSON, with the columns below. An export from here imports back.\n"
+        "- **Thoughtworks Build Your Own Radar**, CSV or JSON (`name, ring, quadrant, isNew, "
+        "status, description`): adopt/trial/assess/hold (and caution) become KLAR/AFPRØV/HOLD "
+        "ØJE/AFVENT, quadrants become categories, and HTML in descriptions becomes plain text.\n"
+        "- **Zalando's radar**, `config.json`.\n\n"
+        "Movement (new, moved in/out) is derived from the editions, not read from the file.",
+    },
+    "importpage.column": {"da": "Kolonne", "en": "Column"},
+    "importpage.required": {"da": "Påkrævet", "en": "Required"},
+    "importpage.file": {"da": "Fil", "en": "File"},
+    "importpage.file_help": {
+        "da": "CSV, Excel eller JSON, højst {limit} MB.",
+        "en": "CSV, Excel or JSON, at most {limit} MB.",
+    },
+    "importpage.format": {"da": "Format", "en": "Format"},
+    "importpage.format_auto": {"da": "Find selv formatet", "en": "Detect the format"},
+    "importpage.edition": {"da": "Udgave", "en": "Edition"},
+    "importpage.edition_help": {
+        "da": "Årstallet for KL's årlige radar; for en radar, der udkommer flere gange om året, "
+        "et løbenummer.",
+        "en": "The year for KL's yearly radar; for a radar published several times a year, a "
+        "running number.",
+    },
+    "importpage.area": {"da": "Fagområde", "en": "Welfare area"},
+    "importpage.area_from_file": {
+        "da": "Fra filens kolonne 'area'",
+        "en": "From the file's 'area' column",
+    },
+    "importpage.draft": {
+        "da": "Opret en ny udgave som kladde",
+        "en": "Create a new edition as a draft",
+    },
+    "importpage.draft_help": {
+        "da": "En kladde ses kun af redaktører, indtil den udgives på siden Udgaver.",
+        "en": "A draft is seen by editors only until it is published on the Editions page.",
+    },
+    "importpage.pick_file": {
+        "da": "Vælg en fil for at se, hvad den vil ændre.",
+        "en": "Choose a file to see what it would change.",
+    },
+    "importpage.preview": {"da": "Vis ændringerne", "en": "Preview the changes"},
+    "importpage.preview_title": {
+        "da": "Det vil importen ændre",
+        "en": "What the import will change",
+    },
+    "importpage.refused": {
+        "da": "Filen kan ikke importeres: {count} problem(er). Intet er skrevet.",
+        "en": "The file cannot be imported: {count} problem(s). Nothing was written.",
+    },
+    "importpage.problem_file": {"da": "Fil", "en": "File"},
+    "importpage.problem_row": {"da": "Række", "en": "Row"},
+    "importpage.problem_column": {"da": "Kolonne", "en": "Column"},
+    "importpage.problem": {"da": "Problem", "en": "Problem"},
+    "importpage.kind.added": {"da": "tilføjes", "en": "added"},
+    "importpage.kind.changed": {"da": "ændres", "en": "changed"},
+    "importpage.kind.removed": {"da": "fjernes", "en": "removed"},
+    "importpage.change": {"da": "Ændring", "en": "Change"},
+    "importpage.record": {"da": "Udgave/fagområde/teknologi", "en": "Edition/area/technology"},
+    "importpage.technology": {"da": "Teknologi", "en": "Technology"},
+    "importpage.reason": {
+        "da": "Begrundelse (til ændringsloggen)",
+        "en": "Reason (for the change log)",
+    },
+    "importpage.confirm": {"da": "Importér", "en": "Import"},
+    "importpage.stale": {
+        "da": "Databasen er ændret, siden du så ændringerne. Vis dem igen, før du importerer.",
+        "en": "The database changed since you previewed. Preview again before importing.",
+    },
+    "importpage.done": {
+        "da": "{file} er importeret; {rows} ændringer står i ændringsloggen.",
+        "en": "{file} was imported; {rows} changes are in the change log.",
+    },
+    # --- import ---
+    "import.summary": {
+        "da": "Udgave {edition}, {area}: {added} tilføjet, {changed} ændret, {removed} fjernet, "
+        "{unchanged} uændret",
+        "en": "Edition {edition}, {area}: {added} added, {changed} changed, {removed} removed, "
+        "{unchanged} unchanged",
+    },
+    "import.technologies": {
+        "da": "Teknologier: {added} nye, {changed} ændrede, {unchanged} uændrede, {removed} ikke "
+        "længere på radaren",
+        "en": "Technologies: {added} new, {changed} changed, {unchanged} unchanged, {removed} no "
+        "longer on the radar",
+    },
+    "import.edition_new": {
+        "da": "Ny udgave {edition}: {title} ({status}, {published})",
+        "en": "New edition {edition}: {title} ({status}, {published})",
+    },
+    "import.status.draft": {"da": "kladde", "en": "draft"},
+    "import.status.published": {"da": "udgivet", "en": "published"},
+    "import.sectors_new": {
+        "da": "{count} nye kategorier: {names}",
+        "en": "{count} new categories: {names}",
+    },
+    "import.note": {"da": "Bemærk: {note}", "en": "Note: {note}"},
+    "import.dry_run": {
+        "da": "Prøvekørsel: intet er skrevet.",
+        "en": "Dry run: nothing was written.",
+    },
+    "import.nothing": {
+        "da": "Intet at ændre: databasen har allerede filens indhold.",
+        "en": "Nothing to change: the database already holds the file's content.",
+    },
+    "import.done": {
+        "da": "Importeret fra {file} til {db}.",
+        "en": "Imported from {file} into {db}.",
+    },
+    "import.created_db": {
+        "da": "Ny, tom radardatabase oprettet: {db}",
+        "en": "Created a new, empty radar database: {db}",
+    },
+    "import.problems": {
+        "da": "fejl: {count} problem(er) i {file}; intet er importeret:",
+        "en": "error: {count} problem(s) in {file}; nothing was imported:",
+    },
+    "import.no_file": {
+        "da": "fejl: filen {file} findes ikke",
+        "en": "error: the file {file} does not exist",
+    },
+    # --- editing ---
+    "editing.title": {"da": "Rediger radaren", "en": "Edit the radar"},
+    "editing.pick": {"da": "Teknologi", "en": "Technology"},
+    "editing.pick.placeholder": {
+        "da": "Vælg en teknologi, eller opret en ny …",
+        "en": "Choose a technology, or add a new one …",
+    },
+    "editing.pick.new": {"da": "＋ Ny teknologi", "en": "＋ New technology"},
+    "editing.pick.retired": {"da": "{name} (udfaset)", "en": "{name} (retired)"},
+    "editing.choose": {
+        "da": "Vælg den teknologi, du vil rette, eller »Ny teknologi«.",
+        "en": "Choose the technology to edit, or “New technology”.",
+    },
+    "editing.unknown": {
+        "da": "Der findes ingen teknologi med id'et »{id}«.",
+        "en": "There is no technology with the id “{id}”.",
+    },
+    "editing.retired_badge": {
+        "da": "Udfaset: føres ikke med i nye udgaver.",
+        "en": "Retired: not carried into new editions.",
+    },
+    "editing.tab.texts": {"da": "Tekster og kategori", "en": "Texts and category"},
+    "editing.tab.assessments": {"da": "Vurderinger", "en": "Assessments"},
+    "editing.tab.cases": {"da": "Eksempler", "en": "Examples"},
+    "editing.tab.retire": {"da": "Udfasning", "en": "Retirement"},
+    "editing.reason": {"da": "Begrundelse (påkrævet)", "en": "Reason (required)"},
+    "editing.reason.help": {
+        "da": "Hvorfor ændringen er lavet. Står i ændringsloggen.",
+        "en": "Why the change is made. Shown in the change log.",
+    },
+    "editing.save": {"da": "Gem", "en": "Save"},
+    "editing.saved": {"da": "Gemt.", "en": "Saved."},
+    "editing.confirm": {"da": "Ja, jeg er sikker", "en": "Yes, I am sure"},
+    "editing.confirm_missing": {
+        "da": "Sæt flueben ved »Ja, jeg er sikker« for at fortsætte.",
+        "en": "Tick “Yes, I am sure” to continue.",
+    },
+    "editing.conflict": {
+        "da": "En anden har gemt en ændring, efter du åbnede posten. Intet er overskrevet: "
+        "sammenlign de to versioner, hent den gemte version, og lav din ændring igen.",
+        "en": "Someone else saved a change after you opened this record. Nothing was "
+        "overwritten: compare the two versions, load the saved version and make your change "
+        "again.",
+    },
+    "editing.conflict.removed": {
+        "da": "En anden har fjernet posten, efter du åbnede den. Intet er gemt.",
+        "en": "Someone else removed this record after you opened it. Nothing was saved.",
+    },
+    "editing.conflict.same": {
+        "da": "Den gemte version er den samme som din.",
+        "en": "The saved version is the same as yours.",
+    },
+    "editing.conflict.field": {"da": "Felt", "en": "Field"},
+    "editing.conflict.theirs": {"da": "Gemt af en anden", "en": "Saved by someone else"},
+    "editing.conflict.yours": {"da": "Din version", "en": "Your version"},
+    "editing.conflict.reload": {"da": "Hent den gemte version", "en": "Load the saved version"},
+    "editing.value.empty": {"da": "(tom)", "en": "(empty)"},
+    "editing.value.removed": {"da": "(fjernet)", "en": "(removed)"},
+    "editing.value.yes": {"da": "Ja", "en": "Yes"},
+    "editing.value.no": {"da": "Nej", "en": "No"},
+    # The technology's texts and category
+    "editing.texts.help": {
+        "da": "Engelske tekster kan stå tomme; så vises de danske.",
+        "en": "English texts may be left empty; the Danish ones are shown instead.",
+    },
+    # A new technology
+    "editing.new.title": {"da": "Ny teknologi", "en": "New technology"},
+    "editing.new.id": {"da": "Id (valgfrit)", "en": "Id (optional)"},
+    "editing.new.id.help": {
+        "da": "Bruges i adresser (?tech=…). Tomt: dannes af det danske navn.",
+        "en": "Used in addresses (?tech=…). Empty: made from the Danish name.",
+    },
+    "editing.new.save": {"da": "Opret teknologi", "en": "Add technology"},
+    "editing.new.saved": {
+        "da": "Teknologien »{name}« er oprettet.",
+        "en": "The technology “{name}” has been added.",
+    },
+    # Assessments
+    "editing.assess.edition": {"da": "Udgave", "en": "Edition"},
+    "editing.assess.draft": {"da": "{year} (kladde)", "en": "{year} (draft)"},
+    "editing.assess.overview": {
+        "da": "Vurderinger i {edition}",
+        "en": "Assessments in {edition}",
+    },
+    "editing.assess.none": {
+        "da": "Teknologien er ikke vurderet i nogen fagområder i {edition}.",
+        "en": "The technology is not assessed in any welfare area in {edition}.",
+    },
+    "editing.assess.area": {"da": "Fagområde", "en": "Welfare area"},
+    "editing.assess.new": {
+        "da": "Ikke vurderet her endnu. Udfyld og tilføj vurderingen.",
+        "en": "Not assessed here yet. Fill in and add the assessment.",
+    },
+    "editing.assess.retired": {
+        "da": "Teknologien er udfaset og kan ikke vurderes i nye fagområder. Genaktivér den "
+        "under »Udfasning« først.",
+        "en": "The technology is retired and cannot be assessed in new areas. Bring it back "
+        "under “Retirement” first.",
+    },
+    "editing.assess.scored": {"da": "Vurderet med tal", "en": "Assessed with scores"},
+    "editing.assess.scored.help": {
+        "da": "Slået fra: ingen tal, kun en angiven ring (fx fra en importeret radar).",
+        "en": "Off: no scores, only a stated ring (e.g. from an imported radar).",
+    },
+    "editing.assess.no_override": {
+        "da": "Ingen (brug den beregnede ring)",
+        "en": "None (use the computed ring)",
+    },
+    "editing.assess.stated_ring": {"da": "Ring", "en": "Ring"},
+    "editing.assess.choose_ring": {"da": "Vælg ringen", "en": "Choose the ring"},
+    "editing.assess.preview": {
+        "da": "Tallene giver ringen {ring}.",
+        "en": "The scores give the ring {ring}.",
+    },
+    "editing.assess.preview_override": {
+        "da": "Med tilsidesættelsen vises teknologien i {ring}.",
+        "en": "With the override the technology is shown in {ring}.",
+    },
+    "editing.assess.preview_stated": {
+        "da": "Uden tal vises teknologien i den angivne ring: {ring}.",
+        "en": "Without scores the technology is shown in the stated ring: {ring}.",
+    },
+    "editing.assess.preview_none": {
+        "da": "Uden tal skal ringen angives.",
+        "en": "Without scores the ring must be stated.",
+    },
+    "editing.assess.sum": {
+        "da": "Andelene giver {total} %; de skal give 100 %.",
+        "en": "The shares add up to {total} %; they must add up to 100 %.",
+    },
+    "editing.assess.add": {"da": "Tilføj vurdering", "en": "Add assessment"},
+    "editing.assess.remove": {"da": "Fjern vurderingen", "en": "Remove the assessment"},
+    "editing.assess.removed": {
+        "da": "Vurderingen er fjernet.",
+        "en": "The assessment was removed.",
+    },
+    "editing.assess.column.ring": {"da": "Ring", "en": "Ring"},
+    "editing.assess.column.computed": {"da": "Beregnet ring", "en": "Computed ring"},
+    # Example cases
+    "editing.cases.none": {
+        "da": "Teknologien har ingen eksempler endnu.",
+        "en": "The technology has no examples yet.",
+    },
+    "editing.cases.new": {"da": "Nyt eksempel", "en": "New example"},
+    "editing.cases.add": {"da": "Tilføj eksempel", "en": "Add example"},
+    "editing.cases.added": {"da": "Eksemplet er tilføjet.", "en": "The example was added."},
+    "editing.cases.remove": {"da": "Fjern eksemplet", "en": "Remove the example"},
+    "editing.cases.removed": {"da": "Eksemplet er fjernet.", "en": "The example was removed."},
+    # Retirement
+    "editing.retire.explain": {
+        "da": "En udfaset teknologi beholder sin offentliggjorte historik, men føres ikke med i "
+        "nye udgaver, og dens vurderinger i kladder fjernes.",
+        "en": "A retired technology keeps its published history, but is not carried into new "
+        "editions, and its assessments in drafts are removed.",
+    },
+    "editing.retire.button": {"da": "Udfas teknologien", "en": "Retire the technology"},
+    "editing.retire.done": {"da": "Teknologien er udfaset.", "en": "The technology is retired."},
+    "editing.unretire.explain": {
+        "da": "Teknologien er udfaset. Genaktiveret kan den igen vurderes i nye udgaver.",
+        "en": "The technology is retired. Brought back, it can be assessed in new editions again.",
+    },
+    "editing.unretire.button": {"da": "Genaktivér teknologien", "en": "Bring the technology back"},
+    "editing.unretire.done": {
+        "da": "Teknologien er genaktiveret.",
+        "en": "The technology is back.",
+    },
+    # Editions
+    "editing.editions.title": {"da": "Udgaver", "en": "Editions"},
+    "editing.editions.column.year": {"da": "Udgave", "en": "Edition"},
+    "editing.editions.column.title": {"da": "Titel", "en": "Title"},
+    "editing.editions.column.status": {"da": "Status", "en": "Status"},
+    "editing.editions.column.published": {"da": "Udgivelsesdato", "en": "Publication date"},
+    "editing.editions.column.assessments": {"da": "Vurderinger", "en": "Assessments"},
+    "editing.editions.column.technologies": {"da": "Teknologier", "en": "Technologies"},
+    "editing.status.draft": {"da": "Kladde", "en": "Draft"},
+    "editing.status.published": {"da": "Udgivet", "en": "Published"},
+    "editing.start.title": {
+        "da": "Start udgave {year} som kladde",
+        "en": "Start edition {year} as a draft",
+    },
+    "editing.start.explain": {
+        "da": "Kladden kopierer alle vurderinger fra {source}, undtagen udfasede teknologier. "
+        "Kun redaktører ser den, indtil den udgives.",
+        "en": "The draft copies every assessment of {source}, except retired technologies. "
+        "Only editors see it until it is published.",
+    },
+    "editing.start.no_source": {
+        "da": "Der er ingen udgivet udgave med vurderinger at kopiere.",
+        "en": "There is no published edition with assessments to copy.",
+    },
+    "editing.start.done": {
+        "da": "Udgave {year} er startet som kladde.",
+        "en": "Edition {year} has been started as a draft.",
+    },
+    "editing.draft.title": {"da": "Kladde: {title}", "en": "Draft: {title}"},
+    "editing.draft.only_editors": {
+        "da": "Kun redaktører kan se kladden. Seerne ser den først, når den er udgivet.",
+        "en": "Only editors can see the draft. Viewers see it once it is published.",
+    },
+    "editing.draft.preview": {"da": "Forhåndsvisning", "en": "Preview"},
+    "editing.draft.empty_area": {
+        "da": "Kladden har ingen vurderinger i dette fagområde.",
+        "en": "The draft has no assessments in this welfare area.",
+    },
+    "editing.draft.edit_link": {
+        "da": "Rediger kladdens vurderinger",
+        "en": "Edit the draft's assessments",
+    },
+    "editing.draft.publish": {"da": "Udgiv {year}", "en": "Publish {year}"},
+    "editing.draft.publish.explain": {
+        "da": "Når udgaven er udgivet, kan alle se den, og den bliver radarens nyeste udgave.",
+        "en": "Once published, everyone can see the edition, and it becomes the radar's newest.",
+    },
+    "editing.draft.published": {
+        "da": "Udgave {year} er udgivet.",
+        "en": "Edition {year} has been published.",
+    },
+    "editing.draft.discard": {"da": "Kassér kladde", "en": "Discard draft"},
+    "editing.draft.discard.explain": {
+        "da": "Kladden og alle dens vurderinger fjernes. De udgivne udgaver røres ikke.",
+        "en": "The draft and all its assessments are removed. Published editions are untouched.",
+    },
+    "editing.draft.discarded": {
+        "da": "Kladden til {year} er kasseret.",
+        "en": "The draft for {year} has been discarded.",
+    },
+    # The change log (pages/technology.py)
+    "editing.log.title": {"da": "Ændringslog", "en": "Change log"},
+    "editing.log.empty": {
+        "da": "Der er ikke registreret nogen ændringer af denne teknologi.",
+        "en": "No changes to this technology have been recorded.",
+    },
+    "editing.log.caption": {
+        "da": "Nyeste først. Tidspunkter i dansk tid.",
+        "en": "Newest first. Times in Danish time.",
+    },
+    "editing.log.when": {"da": "Tidspunkt", "en": "When"},
+    "editing.log.what": {"da": "Hvad", "en": "What"},
+    "editing.log.field": {"da": "Felt", "en": "Field"},
+    "editing.log.old": {"da": "Før", "en": "Before"},
+    "editing.log.new": {"da": "Efter", "en": "After"},
+    "editing.log.reason": {"da": "Begrundelse", "en": "Reason"},
+    "editing.log.editor": {"da": "Redaktør", "en": "Editor"},
+    "editing.log.whole": {"da": "(hele posten)", "en": "(whole record)"},
+    "editing.action.add": {"da": "Tilføjet", "en": "Added"},
+    "editing.action.change": {"da": "Ændret", "en": "Changed"},
+    "editing.action.retire": {"da": "Udfaset", "en": "Retired"},
+    "editing.action.remove": {"da": "Fjernet", "en": "Removed"},
+    "editing.action.publish": {"da": "Udgivet", "en": "Published"},
+    "editing.entity.technology": {"da": "teknologi", "en": "technology"},
+    "editing.entity.assessment": {
+        "da": "vurdering {edition}, {area}",
+        "en": "assessment {edition}, {area}",
+    },
+    "editing.entity.case": {"da": "eksempel {key}", "en": "example {key}"},
+    "editing.entity.edition": {"da": "udgave {key}", "en": "edition {key}"},
+    "editing.entity.draft": {"da": "{edition} (kladde)", "en": "{edition} (draft)"},
+    # Field names, for errors, conflicts and the change log
+    "editing.field.id": {"da": "Id", "en": "Id"},
+    "editing.field.sector": {"da": "Kategori", "en": "Category"},
+    "editing.field.name_da": {"da": "Navn (dansk)", "en": "Name (Danish)"},
+    "editing.field.name_en": {"da": "Navn (engelsk)", "en": "Name (English)"},
+    "editing.field.summary_da": {
+        "da": "Beskrivelse på én linje (dansk)",
+        "en": "One-line description (Danish)",
+    },
+    "editing.field.summary_en": {
+        "da": "Beskrivelse på én linje (engelsk)",
+        "en": "One-line description (English)",
+    },
+    "editing.field.description_da": {
+        "da": "Uddybende tekst (dansk)",
+        "en": "Longer description (Danish)",
+    },
+    "editing.field.description_en": {
+        "da": "Uddybende tekst (engelsk)",
+        "en": "Longer description (English)",
+    },
+    "editing.field.retired": {"da": "Udfaset", "en": "Retired"},
+    "editing.field.edition": {"da": "Udgave", "en": "Edition"},
+    "editing.field.area": {"da": "Fagområde", "en": "Welfare area"},
+    "editing.field.technology": {"da": "Teknologi", "en": "Technology"},
+    "editing.field.maturity_trl": {"da": "Modenhed (TRL 1-9)", "en": "Maturity (TRL 1-9)"},
+    "editing.field.share_operation": {"da": "I drift (%)", "en": "In operation (%)"},
+    "editing.field.share_pilot": {"da": "Afprøver (%)", "en": "Piloting (%)"},
+    "editing.field.share_considering": {"da": "Overvejer (%)", "en": "Considering (%)"},
+    "editing.field.share_not_considering": {
+        "da": "Overvejer ikke (%)",
+        "en": "Not considering (%)",
+    },
+    "editing.field.shares": {"da": "Andelene", "en": "The shares"},
+    "editing.field.ring_override": {"da": "Tilsidesat ring", "en": "Ring override"},
+    "editing.field.override_reason": {
+        "da": "Begrundelse for ringen",
+        "en": "Reason for the ring",
+    },
+    "editing.field.municipality": {"da": "Kommune", "en": "Municipality"},
+    "editing.field.year": {"da": "År", "en": "Year"},
+    "editing.field.title_da": {"da": "Titel (dansk)", "en": "Title (Danish)"},
+    "editing.field.title_en": {"da": "Titel (engelsk)", "en": "Title (English)"},
+    "editing.field.text_da": {"da": "Tekst (dansk)", "en": "Text (Danish)"},
+    "editing.field.text_en": {"da": "Tekst (engelsk)", "en": "Text (English)"},
+    "editing.field.source_url": {"da": "Kilde (link)", "en": "Source (link)"},
+    "editing.field.published": {"da": "Udgivelsesdato", "en": "Publication date"},
+    "editing.field.status": {"da": "Status", "en": "Status"},
+    "editing.field.reason": {"da": "Begrundelse", "en": "Reason"},
+    "editing.field.editor": {"da": "Redaktør", "en": "Editor"},
+    "editing.field.changes": {"da": "Ændringer", "en": "Changes"},
+    # Validation errors: {field} is the field's name above
+    "editing.error.required": {"da": "{field}: skal udfyldes.", "en": "{field}: is required."},
+    "editing.error.not_text": {"da": "{field}: skal være tekst.", "en": "{field}: must be text."},
+    "editing.error.too_long": {
+        "da": "{field}: må højst være {max} tegn.",
+        "en": "{field}: may be at most {max} characters.",
+    },
+    "editing.error.not_integer": {
+        "da": "{field}: skal være et helt tal.",
+        "en": "{field}: must be a whole number.",
+    },
+    "editing.error.not_editable": {
+        "da": "{field}: kan ikke ændres her.",
+        "en": "{field}: cannot be changed here.",
+    },
+    "editing.error.not_slug": {
+        "da": "{field}: kun små bogstaver a-z, tal og bindestreger, fx »{suggestion}«.",
+        "en": "{field}: only lower-case letters a-z, digits and hyphens, e.g. “{suggestion}”.",
+    },
+    "editing.error.no_id": {
+        "da": "{field}: skal indeholde bogstaver eller tal, så der kan dannes et id.",
+        "en": "{field}: must contain letters or digits, so an id can be made from it.",
+    },
+    "editing.error.exists": {
+        "da": "{field}: »{value}« findes allerede.",
+        "en": "{field}: “{value}” exists already.",
+    },
+    "editing.error.unknown": {
+        "da": "{field}: »{value}« findes ikke.",
+        "en": "{field}: “{value}” does not exist.",
+    },
+    "editing.error.no_changes": {
+        "da": "Der er ingen ændringer at gemme.",
+        "en": "There are no changes to save.",
+    },
+    "editing.error.already_retired": {
+        "da": "Teknologien er allerede udfaset.",
+        "en": "The technology is retired already.",
+    },
+    "editing.error.not_retired": {
+        "da": "Teknologien er ikke udfaset.",
+        "en": "The technology is not retired.",
+    },
+    "editing.error.retired": {
+        "da": "{field}: er udfaset og kan ikke vurderes. Genaktivér den først.",
+        "en": "{field}: is retired and cannot be assessed. Bring it back first.",
+    },
+    "editing.error.scores_partial": {
+        "da": "{field}: mangler. Giv enten alle fem tal (TRL og fire andele) eller ingen.",
+        "en": "{field}: is missing. Give either all five scores (TRL and four shares) or none.",
+    },
+    "editing.error.trl_range": {
+        "da": "{field}: skal være mellem {min} og {max}.",
+        "en": "{field}: must be between {min} and {max}.",
+    },
+    "editing.error.share_range": {
+        "da": "{field}: skal være mellem 0 og 100.",
+        "en": "{field}: must be between 0 and 100.",
+    },
+    "editing.error.shares_sum": {
+        "da": "{field} giver {total} %; de skal give 100 %.",
+        "en": "{field} add up to {total} %; they must add up to 100 %.",
+    },
+    "editing.error.override_reason": {
+        "da": "{field}: skal udfyldes, når ringen afviger fra den beregnede.",
+        "en": "{field}: is required when the ring differs from the computed one.",
+    },
+    "editing.error.ring_required": {
+        "da": "{field}: uden tal skal ringen angives.",
+        "en": "{field}: without scores the ring must be stated.",
+    },
+    "editing.error.stated_reason": {
+        "da": "{field}: uden tal skal det stå, hvor ringen kommer fra.",
+        "en": "{field}: without scores, say where the ring comes from.",
+    },
+    "editing.error.year_range": {
+        "da": "{field}: skal være mellem {min} og {max}.",
+        "en": "{field}: must be between {min} and {max}.",
+    },
+    "editing.error.url": {
+        "da": "{field}: skal være et link, der begynder med https:// eller http://.",
+        "en": "{field}: must be a link starting with https:// or http://.",
+    },
+    "editing.error.not_date": {
+        "da": "{field}: skal være en dato (ÅÅÅÅ-MM-DD).",
+        "en": "{field}: must be a date (YYYY-MM-DD).",
+    },
+    "editing.error.edition_order": {
+        "da": "{field}: en ny udgave skal ligge efter den nyeste, {latest}.",
+        "en": "{field}: a new edition must come after the newest, {latest}.",
+    },
+    "editing.error.no_source": {
+        "da": "Der er ingen udgivet udgave med vurderinger at kopiere.",
+        "en": "There is no published edition with assessments to copy.",
+    },
+    "editing.error.not_draft": {
+        "da": "Udgave {value} er ikke en kladde.",
+        "en": "Edition {value} is not a draft.",
+    },
+    "editing.error.empty_draft": {
+        "da": "Kladden til {value} har ingen vurderinger og kan ikke udgives.",
+        "en": "The draft for {value} has no assessments and cannot be published.",
     },
 }
 

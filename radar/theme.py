@@ -232,3 +232,27 @@ WORKSHOP_PROJECTOR_COLUMNS: Final[tuple[float, float]] = (5.0, 2.0)
 WORKSHOP_PHONE_MAX_WIDTH: Final[int] = 640
 WORKSHOP_TOUCH_TARGET: Final[int] = 48
 WORKSHOP_PHONE_TEXT_SIZE: Final[int] = 18
+
+# --- Exports (radar.exports): pictures for slides and print, the web page and
+# the PDF handout. The radar is laid out at about its size on the page and the
+# PNG rendered at twice that, so the 2000 × 1600 px picture looks like the
+# screen, sharp on a projector and on paper. Wider than tall: the category
+# names beside the radar need the room (a square cuts them off or shrinks the radar).
+EXPORT_FIGURE_WIDTH: Final[int] = 1000
+EXPORT_FIGURE_HEIGHT: Final[int] = 800
+EXPORT_IMAGE_SCALE: Final[int] = 2
+# Title (area and edition) and subtitle (the illustrative-data notice) above it.
+EXPORT_TITLE_SIZE: Final[int] = 20
+EXPORT_SUBTITLE_SIZE: Final[int] = 13
+EXPORT_TITLE_MARGIN: Final[int] = 80
+# The page's font first; the fallbacks are fonts Debian installs with Chromium,
+# all with æ, ø and å.
+EXPORT_FONT_FAMILY: Final[str] = "Source Sans Pro, Arial, Liberation Sans, DejaVu Sans, sans-serif"
+# The interactive web page: the radar at full width, this tall.
+EXPORT_HTML_FIGURE_HEIGHT: Final[int] = 800
+# The A4 handout: margins any office printer prints, type readable on paper,
+# the radar almost the width of the page.
+HANDOUT_PAGE_MARGIN_MM: Final[int] = 14
+HANDOUT_BODY_PT: Final[float] = 10.0
+HANDOUT_FONTS: Final[str] = '"Source Sans Pro", "Liberation Sans", Arial, "DejaVu Sans", sans-serif'
+HANDOUT_RADAR_WIDTH_MM: Final[int] = 175
