@@ -1,0 +1,170 @@
+"""Import (editors only): upload a file, see every change it would make, then confirm."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from radar import formats, importers, store
+from radar.i18n import t
+from radar.model import COMBINED_AREA
+from radar.ui import auth, state, widgets
+from radar.ui import data as ui_data
+
+lang = state.current_lang()
+editor = auth.require_editor(lang)
+db = ui_data.db_path()
+con = ui_data.connection(db)
+# Editors import into drafts too, so the catalogue includes them.
+catalog = store.load_catalog(con, include_drafts=True)
+
+st.header(t("importpage.title", lang), anchor=False)
+st.write(t("importpage.intro", lang))
+with st.expander(t("importpage.formats", lang)):
+    st.markdown(t("importpage.formats_text", lang))
+    st.dataframe(
+        pd.DataFrame(
+            [
+                (
+                    c.name,
+                    "✓" if c.required else "",
+                    c.description_da if lang == "da" else c.description_en,
+                )
+                for c in formats.OWN_COLUMNS
+            ],
+            columns=[t("importpage.column", lang), t("importpage.required", lang), ""],
+        ),
+        hide_index=True,
+    )
+
+upload = st.file_uploader(
+    t("importpage.file", lang),
+    type=["csv", "xlsx", "json"],
+    help=t("importpage.file_help", lang, limit=formats.MAX_IMPORT_BYTES // (1024 * 1024)),
+    key="import_file",
+)
+left, middle, right = st.columns(3)
+with left:
+    fmt = st.selectbox(
+        t("importpage.format", lang),
+        [None, *formats.IMPORT_FORMATS],
+        format_func=lambda f: t("importpage.format_auto", lang) if f is None else f,
+        key="import_format",
+    )
+with middle:
+    newest = max(catalog.years, default=None)
+    edition = st.number_input(
+        t("importpage.edition", lang),
+        min_value=1,
+        value=newest or 2026,
+        step=1,
+        help=t("importpage.edition_help", lang),
+        key="import_edition",
+    )
+with right:
+    area = st.selectbox(
+        t("importpage.area", lang),
+        [None, *(a for a in catalog.area_ids if a != COMBINED_AREA)],
+        format_func=lambda a: (
+            t("importpage.area_from_file", lang)
+            if a is None
+            else widgets.area_label(catalog, a, lang)
+        ),
+        key="import_area",
+    )
+is_new_edition = int(edition) not in catalog.years
+draft = st.checkbox(
+    t("importpage.draft", lang),
+    value=True,
+    disabled=not is_new_edition,
+    help=t("importpage.draft_help", lang),
+    key="import_draft",
+)
+
+if upload is None:
+    st.info(t("importpage.pick_file", lang), icon=":material/upload_file:")
+    st.stop()
+
+content = upload.getvalue()
+# The preview belongs to exactly this file and these choices; any change asks for a new one.
+choices = (hashlib.sha256(content).hexdigest(), upload.name, fmt, int(edition), area, draft)
+if st.session_state.get("_import_choices") != choices:
+    st.session_state.pop("_import_plan", None)
+    st.session_state["_import_choices"] = choices
+
+if st.button(t("importpage.preview", lang), type="primary", icon=":material/preview:"):
+    try:
+        st.session_state["_import_plan"] = importers.plan_import(
+            con,
+            content,
+            file_name=upload.name,
+            edition=int(edition),
+            area=area,
+            fmt=fmt,
+            draft=draft,
+        )
+    except importers.ImportProblems as refused:
+        st.session_state.pop("_import_plan", None)
+        st.error(
+            t("importpage.refused", lang, count=len(refused.problems)), icon=":material/block:"
+        )
+        st.dataframe(
+            pd.DataFrame(
+                [(p.file, p.row, p.column, p.message) for p in refused.problems],
+                columns=[
+                    t("importpage.problem_file", lang),
+                    t("importpage.problem_row", lang),
+                    t("importpage.problem_column", lang),
+                    t("importpage.problem", lang),
+                ],
+            ),
+            hide_index=True,
+            key="import_problems",
+        )
+        st.stop()
+
+plan: importers.ImportPlan | None = st.session_state.get("_import_plan")
+if plan is None:
+    st.stop()
+
+st.subheader(t("importpage.preview_title", lang), anchor=False)
+for line in plan.summary_lines(lang):
+    st.text(line)
+for note in plan.notes:
+    st.caption(t("import.note", lang, note=str(note)))
+changes = [
+    (t(f"importpage.kind.{kind}", lang), str(key), plan.names.get(key.technology, key.technology))
+    for kind in ("added", "changed", "removed")
+    for key in getattr(plan, f"assessments_{kind}")
+]
+if changes:
+    st.dataframe(
+        pd.DataFrame(
+            changes,
+            columns=[
+                t("importpage.change", lang),
+                t("importpage.record", lang),
+                t("importpage.technology", lang),
+            ],
+        ),
+        hide_index=True,
+        key="import_changes",
+    )
+if not plan.has_changes:
+    st.success(t("import.nothing", lang, file=plan.file_name), icon=":material/check:")
+    st.stop()
+
+reason = st.text_input(t("importpage.reason", lang), max_chars=300, key="import_reason")
+if st.button(t("importpage.confirm", lang), type="primary", icon=":material/done_all:"):
+    try:
+        result = importers.apply_import(con, plan, editor=editor.name, reason=reason or None)
+    except importers.StalePlanError:
+        st.session_state.pop("_import_plan", None)
+        st.warning(t("importpage.stale", lang), icon=":material/sync_problem:")
+        st.stop()
+    st.session_state.pop("_import_plan", None)
+    ui_data.invalidate()
+    st.success(
+        t("importpage.done", lang, file=plan.file_name, rows=result.audit_rows),
+        icon=":material/check_circle:",
+    )

@@ -1,0 +1,126 @@
+"""AppTest: the import page previews every change, writes only on confirm, and refuses bad files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from apptest_support import DASHBOARD, TIMEOUT, assert_clean
+from streamlit.testing.v1 import AppTest
+
+from radar import store
+from radar.auth import PASSWORD_ENV_VAR
+from radar.i18n import t
+
+IMPORT = "pages/import_data.py"
+PASSWORD = "en-lang-nok-redaktoerkode"
+AREA = "teknik-og-miljoe"
+GOOD = (
+    "area,technology,sector,name_da,name_en,summary_da,maturity_trl,share_operation,share_pilot,"
+    "share_considering,share_not_considering,ring,ring_reason\n"
+    f"{AREA},droner-til-inspektion,DATA,Droner til inspektion,Drones,Droner ser på broer,"
+    "7,40,30,20,10,,\n"
+    f"{AREA},digital-tvilling,DATA,Digital tvilling,Digital twin,En model af byen,,,,,,KLAR,"
+    "Fra workshop\n"
+)
+BAD = GOOD.replace(",KLAR,", ",INDERST,").replace("7,40,30,20,10", "12,40,30,20,10")
+
+
+@pytest.fixture
+def db(seeded_db: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "radar.duckdb"
+    shutil.copy(seeded_db, copy)
+    return copy
+
+
+def _open(db: Path, monkeypatch: pytest.MonkeyPatch, *, editor: bool) -> AppTest:
+    monkeypatch.setenv(store.DB_ENV_VAR, str(db))
+    monkeypatch.setenv(PASSWORD_ENV_VAR, PASSWORD)
+    at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+    at.switch_page(IMPORT)
+    at.run()
+    if editor:
+        at.text_input[0].input("Mette Redaktør")
+        at.text_input[1].input(PASSWORD)
+        at.button[0].click()
+        at.run()
+    return at
+
+
+def _count(db: Path, sql: str) -> int:
+    # The app holds the file for writing; read through the same process's database instance.
+    con = duckdb.connect(str(db))
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def _button(at: AppTest, key: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.button if b.label == t(key, "da"))
+
+
+def test_a_viewer_is_refused_by_direct_address(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    at = _open(db, monkeypatch, editor=False)
+    assert not at.exception
+    assert t("auth.editors_only", "da") in [w.value for w in at.warning]
+    assert not at.get("file_uploader")
+
+
+def test_an_editor_previews_then_imports_and_a_second_import_changes_nothing(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(db, monkeypatch, editor=True)
+    assert_clean(at)
+    at.get("file_uploader")[0].set_value(("ny-radar.csv", GOOD.encode(), "text/csv"))
+    at.number_input(key="import_edition").set_value(2031)
+    at.selectbox(key="import_area").set_value(AREA)
+    at.run()
+    _button(at, "importpage.preview").click()
+    at.run()
+    assert_clean(at)
+    preview = " ".join(x.value for x in at.text)
+    assert "Ny udgave 2031" in preview
+    assert "2 tilføjet" in preview
+    # Nothing is written by the preview.
+    assert _count(db, "SELECT count(*) FROM editions WHERE year = 2031") == 0
+    at.text_input(key="import_reason").input("Årets workshop")
+    _button(at, "importpage.confirm").click()
+    at.run()
+    assert_clean(at)
+    assert any("ny-radar.csv er importeret" in s.value for s in at.success)
+    assert _count(db, "SELECT count(*) FROM assessments WHERE edition = 2031") == 2
+    assert _count(db, "SELECT count(*) FROM editions WHERE year = 2031 AND status = 'draft'") == 1
+    logged = _count(
+        db,
+        "SELECT count(*) FROM audit_log "
+        "WHERE editor = 'Mette Redaktør' AND reason LIKE '%workshop%'",
+    )
+    assert logged >= 2
+    # The same file again: the preview says there is nothing to change.
+    _button(at, "importpage.preview").click()
+    at.run()
+    assert any(t("import.nothing", "da") in s.value for s in at.success)
+
+
+def test_a_bad_file_lists_every_problem_with_row_and_column_and_writes_nothing(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(db, monkeypatch, editor=True)
+    before = _count(db, "SELECT count(*) FROM assessments")
+    at.get("file_uploader")[0].set_value(("forkert.csv", BAD.encode(), "text/csv"))
+    at.number_input(key="import_edition").set_value(2031)
+    at.run()
+    _button(at, "importpage.preview").click()
+    at.run()
+    assert not at.exception
+    assert at.error and "Intet er skrevet" in at.error[0].value
+    # The problems table is the page's last table (the format help has the first).
+    problems = at.dataframe[-1].value
+    where = set(zip(problems.iloc[:, 1], problems.iloc[:, 2], strict=True))
+    assert (2, "maturity_trl") in where
+    assert (3, "ring") in where
+    assert _count(db, "SELECT count(*) FROM assessments") == before
+    assert _count(db, "SELECT count(*) FROM editions WHERE year = 2031") == 0
