@@ -11,6 +11,7 @@ from radar import timeline
 from radar.i18n import t
 from radar.model import COMBINED_AREA, DEFAULT_LANG
 from radar.ui import data as ui_data
+from radar.ui import editing as ui_editing
 from radar.ui import state, widgets
 
 lang = state.current_lang()
@@ -128,3 +129,5 @@ with related_col:
                 icon=":material/timeline:",
                 query_params=link_params(row.id),
             )
+
+ui_editing.change_log(page.db, tech_id, lang)

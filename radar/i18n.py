@@ -1302,6 +1302,10 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         "da": "fejl: filen {file} findes ikke",
         "en": "error: the file {file} does not exist",
     },
+    "import.unreadable": {
+        "da": "fejl: filen {file} kan ikke læses: {reason}",
+        "en": "error: cannot read the file {file}: {reason}",
+    },
     # --- editing ---
     "editing.title": {"da": "Rediger radaren", "en": "Edit the radar"},
     "editing.pick": {"da": "Teknologi", "en": "Technology"},

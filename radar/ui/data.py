@@ -328,3 +328,42 @@ def local_radar_view(db: str, local_id: str, edition: int) -> pd.DataFrame:
     """A workshop's saved radar as a view (:func:`radar.view.local_view`)."""
     placements = workshop.local_placements(workshop_connection(), local_id)
     return local_view(placements, catalog(db), technologies(db), edition)
+
+
+# --- editing (pages/edit.py, pages/editions.py, the technology page's change log) ---
+
+
+@st.cache_data(show_spinner=False)
+def editor_catalog(db: str) -> Catalog:
+    """The catalogue with draft editions (:func:`radar.editing.editor_catalog`).
+
+    For editors' pages only: a viewer's page uses :func:`catalog`, which has
+    no drafts.
+    """
+    from radar import editing
+
+    return editing.editor_catalog(connection(db))
+
+
+# Bounded: one draft at a time, six areas (and the combined radar).
+@st.cache_data(show_spinner=False, max_entries=32)
+def draft_view(db: str, year: int, area: str) -> pd.DataFrame:
+    """A draft's radar for one area (:func:`radar.editing.draft_view`), for editors only.
+
+    Cleared with everything else by :func:`invalidate` after every save.
+    """
+    from radar import editing
+
+    return editing.draft_view(connection(db), year, area)
+
+
+# Bounded: the technology id comes from the URL (only known ids reach here).
+@st.cache_data(show_spinner=False, max_entries=256)
+def change_log(db: str, technology_id: str, include_drafts: bool) -> pd.DataFrame:
+    """A technology's changes, newest first (:func:`radar.audit.load_log`).
+
+    ``include_drafts`` only for editors: a draft's changes are theirs alone.
+    """
+    from radar import audit
+
+    return audit.load_log(connection(db), technology=technology_id, include_drafts=include_drafts)

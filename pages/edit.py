@@ -1,0 +1,12 @@
+"""Edit the radar (``/rediger``): a technology's texts and category, its assessments
+per area and edition (drafts too), its example cases, and retiring it. Editors only.
+
+URL: ``/rediger?tech=<id>`` (and ``edition``, to open a draft's assessments).
+"""
+
+from radar.ui import auth, state
+from radar.ui import editing as ui
+
+lang = state.current_lang()
+editor = auth.require_editor(lang)
+ui.edit_page(editor, lang)

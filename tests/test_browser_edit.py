@@ -1,0 +1,137 @@
+"""Editing in a real browser: an editor signs in, edits a technology and finds the change
+in the technology page's change log; a viewer's direct link to the edit page is refused.
+
+Runs the dashboard with ``streamlit run`` on a copy of the database with an
+editor password set, and drives Debian's Chromium with Playwright, as
+``test_browser.py`` does. Outside CI a missing Chromium skips these tests with
+a clear message; in CI (``CI`` set) it fails them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from browser_support import READY, require_chromium, running_dashboard
+
+from radar import store
+from radar.auth import PASSWORD_ENV_VAR
+from radar.i18n import t
+from radar.ui import editing as ui
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = "korrekt-hest-batteri-klip"
+EDITOR = "Mette Hansen"
+TECH = "aula"
+NEW_SUMMARY = "Én platform for skole, dagtilbud og forældre (rettet i browseren)."
+
+require_chromium()
+
+from playwright.sync_api import Browser, Page  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server(
+    seeded_db: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser
+) -> Iterator[str]:
+    """The dashboard on its own copy of the database, with editing turned on.
+
+    The server process holds the copy for writing; the shared database stays
+    untouched.
+    """
+    copy = tmp_path_factory.mktemp("edit") / "radar.duckdb"
+    shutil.copy(seeded_db, copy)
+    env = {store.DB_ENV_VAR: str(copy), PASSWORD_ENV_VAR: PASSWORD}
+    with running_dashboard(browser, env) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def wait_ready(page: Page) -> None:
+    page.wait_for_selector(READY, timeout=30_000)
+
+
+_ROWS_JS = (
+    "e => Array.from(e.querySelectorAll('table tr')).map("
+    "r => Array.from(r.querySelectorAll('th,td')).map(c => c.textContent.trim()))"
+    ".filter(r => r.length)"
+)
+
+
+def log_rows(page: Page, columns: int) -> list[list[str]]:
+    """The change log's rows as shown (the grid's accessible table), header first.
+
+    The grid draws its columns in a few frames: wait until ``columns`` are there.
+    """
+    selector = f".st-key-{ui.CHANGE_LOG} [data-testid='stDataFrame']"
+    grid = page.locator(selector)
+    grid.wait_for(timeout=30_000)
+    grid.scroll_into_view_if_needed()
+    page.wait_for_function(
+        f"([s, n]) => {{ const e = document.querySelector(s); if (!e) return false;"
+        f" const rows = ({_ROWS_JS})(e); return rows.length > 1 && rows[0].length >= n; }}",
+        arg=[selector, columns],
+        timeout=30_000,
+    )
+    return grid.evaluate(_ROWS_JS)
+
+
+def test_an_editor_edits_a_technology_and_finds_it_in_the_change_log(
+    page: Page, server: str
+) -> None:
+    page.goto(f"{server}/rediger?tech={TECH}")
+    wait_ready(page)
+    # The page refuses until the editor signs in, right there.
+    assert page.get_by_text(t("auth.editors_only")).is_visible()
+    page.get_by_role("textbox", name=t("auth.name")).fill(EDITOR)
+    page.get_by_role("textbox", name=t("auth.password")).fill(PASSWORD)
+    page.get_by_role("button", name=t("auth.sign_in")).click()
+
+    summary = page.locator(f".st-key-{ui.text_key(TECH, 'summary_da')} input")
+    summary.wait_for(timeout=30_000)
+    old = summary.input_value()
+    summary.fill(NEW_SUMMARY)
+    page.locator(f".st-key-texts-{TECH}-reason input").fill("Kortere og klarere")
+    page.locator(f".st-key-texts-{TECH}-save button").click()
+    page.get_by_text(t("editing.saved"), exact=True).wait_for(timeout=30_000)
+
+    # On to the technology page in the same session (the top navigation).
+    page.get_by_role("link", name=t("page.technology"), exact=True).click()
+    page.wait_for_url("**/teknologi**", timeout=30_000)
+    wait_ready(page)
+    header, *rows = log_rows(page, columns=7)
+    assert header[:6] == [
+        t("editing.log.when"),
+        t("editing.log.what"),
+        t("editing.log.field"),
+        t("editing.log.old"),
+        t("editing.log.new"),
+        t("editing.log.reason"),
+    ]
+    assert header[-1] == t("editing.log.editor")
+    newest = dict(zip(header, rows[0], strict=True))
+    assert newest[t("editing.log.old")] == old
+    assert newest[t("editing.log.new")] == NEW_SUMMARY
+    assert newest[t("editing.log.reason")] == "Kortere og klarere"
+    assert newest[t("editing.log.editor")] == EDITOR
+
+
+def test_a_viewers_direct_link_to_the_edit_page_is_refused(page: Page, server: str) -> None:
+    page.goto(f"{server}/rediger?tech={TECH}")
+    wait_ready(page)
+    assert page.get_by_text(t("auth.editors_only")).is_visible()
+    assert page.get_by_role("textbox", name=t("auth.password")).is_visible()
+    # Nothing to edit: no tabs, no technology fields, no save buttons.
+    assert page.get_by_role("tab").count() == 0
+    assert page.locator("[class*='st-key-ed-'], [class*='st-key-texts-']").count() == 0
+    assert page.get_by_text(t("editing.tab.texts")).count() == 0
