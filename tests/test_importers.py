@@ -1,0 +1,1128 @@
+"""Importing a radar from a file: round trips, every kind of bad file, replace semantics,
+rings, the audit log, foreign formats and the command line."""
+
+from __future__ import annotations
+
+import csv
+import getpass
+import io
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import openpyxl
+import pandas as pd
+import pytest
+
+from radar import audit, formats, importers, scoring, store
+from radar.cli import main
+from radar.importers import ImportProblems, html_to_text, plan_import
+from radar.seed import SECTOR_COUNT, load_seed
+
+DATA = Path(__file__).parent / "data" / "import"
+AREA = "administration"
+SCORES = formats.SCORE_COLUMNS
+
+
+# --------------------------------------------------------------------------
+# helpers
+
+
+def _dump(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    """Every row of every table, in a fixed order: the database's whole content."""
+    names = [
+        r[0]
+        for r in con.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+            "ORDER BY 1"
+        ).fetchall()
+    ]
+    return {n: con.execute(f"SELECT * FROM {n} ORDER BY ALL").fetchall() for n in names}
+
+
+def _dump_file(path: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return _dump(con)
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def db(seeded_db: Path, tmp_path: Path) -> Path:
+    """A writable copy of the seeded database."""
+    target = tmp_path / "radar.duckdb"
+    shutil.copy(seeded_db, target)
+    return target
+
+
+@pytest.fixture
+def rcon(db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(db))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def empty_db(tmp_path: Path) -> Path:
+    return importers.create_empty_database(tmp_path / "empty.duckdb")
+
+
+@pytest.fixture
+def econ(empty_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = duckdb.connect(str(empty_db))
+    yield connection
+    connection.close()
+
+
+def _own_rows(
+    con: duckdb.DuckDBPyConnection, edition: int, area: str, *, ring_as: str = "id"
+) -> list[dict[str, str]]:
+    """One area's radar in our own format, as an export would write it."""
+    catalog = store.load_catalog(con, include_drafts=True)
+    frame = store.load_assessments(con, edition, include_drafts=True)
+    frame = scoring.score_assessments(frame[frame["area"] == area], catalog.rings)
+    technologies = store.load_technologies(con)
+    rows = []
+    for record in frame.sort_values("technology").to_dict("records"):
+        tech = technologies[record["technology"]]
+        ring = catalog.ring(record["ring"])
+        row = {
+            "area": area,
+            "technology": tech.id,
+            "sector": tech.sector,
+            **{f: getattr(tech, f) for f in importers._TEXT_FIELDS},
+            **{c: str(int(record[c])) for c in SCORES},
+            "ring": getattr(ring, ring_as),
+            "ring_reason": "" if pd.isna(record["override_reason"]) else record["override_reason"],
+        }
+        rows.append(row)
+    return rows
+
+
+def _csv(rows: list[dict[str, Any]], *, sep: str = ",", bom: bool = False) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(
+        out, fieldnames=list(rows[0]), delimiter=sep, lineterminator="\r\n" if bom else "\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return (b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8")
+
+
+def _xlsx(rows: list[dict[str, Any]]) -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(list(rows[0]))
+    for row in rows:
+        # Numbers as numbers, as a spreadsheet holds them.
+        sheet.append([int(v) if isinstance(v, str) and v.isdigit() else v for v in row.values()])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _json(rows: list[dict[str, Any]]) -> bytes:
+    data = [{k: (int(v) if v.isdigit() else (v or None)) for k, v in row.items()} for row in rows]
+    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+ENCODERS = {
+    "csv-comma": ("radar.csv", lambda rows: _csv(rows), "id"),
+    "csv-semicolon": ("radar.csv", lambda rows: _csv(rows, sep=";", bom=True), "name_da"),
+    "xlsx": ("radar.xlsx", _xlsx, "name_en"),
+    "json": ("radar.json", _json, "id"),
+}
+
+
+def _problems(exc: pytest.ExceptionInfo[ImportProblems]) -> list[str]:
+    return [str(p) for p in exc.value.problems]
+
+
+def _audit(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    result = con.execute("SELECT * FROM audit_log ORDER BY record_key, field NULLS FIRST")
+    names = [d[0] for d in result.description]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
+
+
+# --------------------------------------------------------------------------
+# our own format: round trips
+
+
+@pytest.mark.parametrize("encoding", ENCODERS)
+def test_reimporting_an_areas_own_radar_changes_nothing_and_logs_nothing(
+    rcon: duckdb.DuckDBPyConnection, encoding: str
+) -> None:
+    file_name, encode, ring_as = ENCODERS[encoding]
+    rows = _own_rows(rcon, 2025, AREA, ring_as=ring_as)
+    before = _dump(rcon)
+    plan = plan_import(rcon, encode(rows), file_name=file_name, edition=2025)
+    assert plan.format == Path(file_name).suffix[1:]
+    assert not plan.has_changes
+    assert len(plan.assessments_unchanged) == len(rows) == 37
+    assert plan.assessments_added == plan.assessments_changed == plan.assessments_removed == ()
+    assert len(plan.technologies_unchanged) == len(rows)
+    result = importers.apply_import(rcon, plan, editor="test")
+    assert result.audit_rows == 0
+    assert _dump(rcon) == before
+
+
+@pytest.mark.parametrize("encoding", ENCODERS)
+def test_an_areas_radar_imports_into_a_new_edition_exactly(
+    rcon: duckdb.DuckDBPyConnection, encoding: str
+) -> None:
+    file_name, encode, ring_as = ENCODERS[encoding]
+    rows = _own_rows(rcon, 2025, AREA, ring_as=ring_as)
+    data = encode(rows)
+    plan = plan_import(
+        rcon,
+        data,
+        file_name=file_name,
+        edition=2031,
+        title="Radar 2031",
+        published=date(2031, 6, 1),
+    )
+    assert plan.edition_is_new and plan.areas == (AREA,)
+    assert len(plan.assessments_added) == len(rows)
+    assert plan.technologies_added == plan.technologies_changed == ()
+    importers.apply_import(rcon, plan, editor="test")
+    sql = "SELECT * EXCLUDE (edition) FROM assessments WHERE edition = ? AND area = ? ORDER BY ALL"
+    assert rcon.execute(sql, [2031, AREA]).fetchall() == rcon.execute(sql, [2025, AREA]).fetchall()
+    assert rcon.execute("SELECT * FROM editions WHERE year = 2031").fetchall() == [
+        (2031, date(2031, 6, 1), "Radar 2031", "Radar 2031", "published")
+    ]
+    logged = _audit(rcon)
+    assert len(logged) == len(rows) + 1
+    # Again: nothing changes, nothing more is logged.
+    before = _dump(rcon)
+    again = plan_import(rcon, data, file_name=file_name, edition=2031)
+    assert not again.has_changes and len(again.assessments_unchanged) == len(rows)
+    assert importers.apply_import(rcon, again, editor="test").audit_rows == 0
+    assert _dump(rcon) == before
+
+
+def test_a_danish_excel_csv_with_semicolons_names_and_line_breaks(
+    rcon: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (DATA / "own_semicolon.csv").read_bytes()
+    plan = importers.import_file(
+        rcon, data, file_name="own_semicolon.csv", edition=2026, editor="test"
+    ).plan
+    assert plan.technologies_added == ("sprogmodel-til-journalnotater", "sensorer-i-skraldespande")
+    assert plan.technologies_unchanged == ("mitid",)
+    new = store.load_technologies(rcon)["sprogmodel-til-journalnotater"]
+    assert new.sector == "AUT"  # given by its Danish name
+    assert new.description_da == "Skriver udkast; sagsbehandleren retter.\nTo linjer."
+    stored = {
+        r[0]: r[1:]
+        for r in rcon.execute(
+            "SELECT technology, maturity_trl, ring_override, override_reason FROM assessments "
+            "WHERE edition = 2026"
+        ).fetchall()
+    }
+    assert stored == {
+        # TRL 5 and 2/20/40/38 score 0.35: HOLD ØJE, computed, so no override.
+        "sprogmodel-til-journalnotater": (5, None, None),
+        "sensorer-i-skraldespande": (None, "hold-oeje", formats.STATED_RING_REASON_DA),
+        "mitid": (None, "klar", "Alle kommuner bruger den"),
+    }
+
+
+# --------------------------------------------------------------------------
+# bad files: the precise problem, and nothing written
+
+HEADER = "area,technology,sector,name_da,maturity_trl,share_operation,share_pilot,"
+HEADER += "share_considering,share_not_considering,ring,ring_reason\n"
+GOOD_ROW = "administration,,AUT,Ny teknologi,9,90,10,0,0,,\n"
+
+
+def _zip_without_workbook() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "<w/>")
+    return out.getvalue()
+
+
+def _latin1_byte() -> int:
+    return (DATA / "own_latin1.csv").read_bytes().index("Æ".encode("latin-1"))
+
+
+BAD_FILES: list[tuple[str, str, bytes, dict[str, Any], list[str]]] = [
+    (
+        "latin-1",
+        "own_latin1.csv",
+        (DATA / "own_latin1.csv").read_bytes(),
+        {},
+        [f"own_latin1.csv: not UTF-8 text (byte {_latin1_byte()}); save it as 'CSV UTF-8'"],
+    ),
+    (
+        "tabs",
+        "own_tabs.csv",
+        (DATA / "own_tabs.csv").read_bytes(),
+        {},
+        ["own_tabs.csv, row 1: the columns are separated by tabs; save the file as CSV with "],
+    ),
+    (
+        "pipes",
+        "x.csv",
+        b"area|sector|name_da|ring\nadministration|AUT|X|klar\n",
+        {},
+        ["x.csv, row 1: the columns are separated by '|'"],
+    ),
+    (
+        "one column",
+        "x.csv",
+        b"name_da\nX\n",
+        {},
+        ["x.csv, row 1: the header has one single column ('name_da'); expected columns separated "],
+    ),
+    ("not a workbook", "x.xlsx", b"area,sector\n", {}, ["x.xlsx: not an Excel workbook (.xlsx)"]),
+    (
+        "another zip",
+        "x.xlsx",
+        _zip_without_workbook(),
+        {},
+        ["x.xlsx: not an Excel workbook (.xlsx)"],
+    ),
+    (
+        "old excel",
+        "x.xls",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100),
+        {},
+        ["x.xls: an old Excel file (.xls); save it as an Excel workbook (.xlsx)"],
+    ),
+    (
+        "broken json",
+        "x.json",
+        b'[\n  {"name_da": "A"}\n  {"name_da": "B"}\n]',
+        {},
+        ["x.json: not valid JSON: Expecting ',' delimiter at line 3, column 3"],
+    ),
+    ("empty", "x.csv", b"", {}, ["x.csv: the file is empty"]),
+    ("only a header", "x.csv", HEADER.encode(), {}, ["x.csv: has a header but no rows under it"]),
+    (
+        "unknown and missing columns",
+        "x.csv",
+        b"area,name_da,colour\nadministration,X,red\n",
+        {},
+        [
+            "x.csv, row 1: missing column(s) sector; unknown column(s) colour; the columns are "
+            "area, technology, sector, name_da, name_en,"
+        ],
+    ),
+    (
+        "unknown ring",
+        "x.csv",
+        b"area,sector,name_da,ring\nadministration,AUT,X,Maybe\n",
+        {},
+        [
+            "x.csv, row 2, column 'ring': 'Maybe' is not a ring; expected one of the rings klar, "
+            "KLAR or Ready; afproev, AFPRØV or Try; hold-oeje, HOLD ØJE or Watch; afvent, "
+            "AFVENT or Wait (in any case), or adopt, trial, assess, hold, caution"
+        ],
+    ),
+    (
+        "unknown category",
+        "x.csv",
+        b"area,sector,name_da,ring\nadministration,Robots,X,klar\n",
+        {},
+        [
+            "x.csv, row 2, column 'sector': 'Robots' is not a category; expected an id or name: "
+            "AUT (Automatisering og kunstig intelligens), DATA"
+        ],
+    ),
+    (
+        "unknown area",
+        "x.csv",
+        b"area,sector,name_da,ring\nskole,AUT,X,klar\n",
+        {},
+        [
+            "x.csv, row 2, column 'area': 'skole' is not an area; expected one of "
+            "dagtilbud-og-skole (Dagtilbud og skole), social-og-sundhed"
+        ],
+    ),
+    (
+        "the combined radar",
+        "x.csv",
+        b"area,sector,name_da,ring\nsamlet,AUT,X,klar\n",
+        {},
+        ["x.csv, row 2, column 'area': 'samlet' is the combined radar, which is computed"],
+    ),
+    (
+        "the combined radar as argument",
+        "x.csv",
+        b"sector,name_da,ring\nAUT,X,klar\n",
+        {"area": "samlet"},
+        ["x.csv, column 'area': 'samlet' is the combined radar"],
+    ),
+    (
+        "an area in the file and another as argument",
+        "x.csv",
+        b"area,sector,name_da,ring\nbeskaeftigelse,AUT,X,klar\n",
+        {"area": AREA},
+        [
+            "x.csv, row 2, column 'area': is 'beskaeftigelse', but the import is into the area "
+            "'administration'"
+        ],
+    ),
+    (
+        "some scores",
+        "x.csv",
+        (HEADER + "administration,,AUT,X,9,90,,,0,,\n").encode(),
+        {},
+        [
+            "x.csv, row 2, column 'share_pilot': is empty; give all five scores (maturity_trl, "
+            "share_operation, share_pilot, share_considering, share_not_considering) or none "
+            "(missing: share_pilot, share_considering)"
+        ],
+    ),
+    (
+        "TRL 10",
+        "x.csv",
+        (HEADER + "administration,,AUT,X,10,90,10,0,0,,\n").encode(),
+        {},
+        ["x.csv, row 2, column 'maturity_trl': 10 is not a TRL from 1 to 9"],
+    ),
+    (
+        "shares not 100",
+        "x.csv",
+        (HEADER + "administration,,AUT,X,9,80,10,0,0,,\n").encode(),
+        {},
+        ["x.csv, row 2, column 'share_*': the four shares add up to 90, not 100"],
+    ),
+    (
+        "a share that is no number",
+        "x.csv",
+        (HEADER + "administration,,AUT,X,9,mange,10,0,0,,\n").encode(),
+        {},
+        ["x.csv, row 2, column 'share_operation': 'mange' is not a whole number"],
+    ),
+    (
+        "a ring against the scores without a reason",
+        "x.csv",
+        (HEADER + "administration,,AUT,X,9,90,10,0,0,AFVENT,\n").encode(),
+        {},
+        [
+            "x.csv, row 2, column 'ring_reason': is empty, but the ring afvent differs from the "
+            "computed ring klar (score 0.97); say why, or leave the ring empty"
+        ],
+    ),
+    (
+        "no scores and no ring",
+        "x.csv",
+        (HEADER + "administration,,AUT,X,,,,,,,\n").encode(),
+        {},
+        ["x.csv, row 2, column 'ring': is empty; without scores the ring is required"],
+    ),
+    (
+        "a technology twice in one area",
+        "x.csv",
+        (HEADER + GOOD_ROW + "administration,ny-teknologi,AUT,Andet navn,,,,,,klar,\n").encode(),
+        {},
+        [
+            "x.csv, row 3, column 'technology': 'ny-teknologi' is also in row 2: a technology can "
+            "be on the radar of administration once"
+        ],
+    ),
+    (
+        "a comma too many",
+        "x.csv",
+        b"area,sector,name_da,ring\nadministration,AUT,Robotter, nye,klar\n",
+        {},
+        [
+            "x.csv, row 2: has 5 fields, the header has 4 (a ',' inside a text needs the text in "
+            "double quotes)"
+        ],
+    ),
+    (
+        "a number of thousands of digits",
+        "x.csv",
+        (HEADER + "administration,,AUT,X," + "9" * 5000 + ",90,10,0,0,,\n").encode(),
+        {},
+        ["x.csv, row 2, column 'maturity_trl': '99999"],
+    ),
+    (
+        "Excel's sep line",
+        "x.csv",
+        b"sep=;\narea;sector;name_da;ring\nadministration;AUT;X;Bogus\n",
+        {},
+        # Excel hides the sep line: the header is its row 1, the data row 2.
+        ["x.csv, row 2, column 'ring': 'Bogus' is not a ring"],
+    ),
+    (
+        "a control character",
+        "x.csv",
+        b"area,sector,name_da,ring\nadministration,AUT,Bell\x07,klar\n",
+        {},
+        ["x.csv, row 2, column 'name_da': contains a control character (U+0007)"],
+    ),
+    (
+        "a BYOR file without an area",
+        "b.csv",
+        b"name,ring,quadrant,isNew,description\nX,adopt,Techniques,TRUE,\n",
+        {},
+        ["b.csv, column 'area': the file names no area; give one with --area (the area argument)"],
+    ),
+    (
+        "more categories than the radar draws",
+        "byor_small.csv",
+        (DATA / "byor_small.csv").read_bytes(),
+        {"area": AREA},
+        [
+            "byor_small.csv, column 'quadrant': the import needs 4 new categories (Techniques, "
+            "Platforms, Languages and frameworks, Tools) besides the 5 the database has; the radar "
+            f"draws at most {SECTOR_COUNT[1]}. Import such a radar into a database of its own "
+            "with --db"
+        ],
+    ),
+    (
+        "too large",
+        "x.csv",
+        b"x" * (formats.MAX_IMPORT_BYTES + 1),
+        {},
+        ["x.csv: the file is larger than 10 MiB"],
+    ),
+    (
+        "a Zalando entry out of range",
+        "z.json",
+        b'{"entries": [{"label": "X", "quadrant": 7, "ring": 4, "moved": 0}]}',
+        {"area": AREA},
+        [
+            "z.json, row 1, column 'quadrant': '7' is not a quadrant; expected 0 to 3 (Languages, "
+            "Infrastructure, Datastores, Data Management)",
+            "z.json, row 1, column 'ring': '4' is not a ring; expected 0 (the innermost) to 3",
+        ],
+    ),
+    (
+        "a JSON entry that is no object",
+        "x.json",
+        b'[{"area": "administration", "sector": "AUT", "name_da": "X", "ring": "klar"}, 5]',
+        {},
+        ["x.json, row 2: is a number; expected an object"],
+    ),
+    (
+        "edition 0 and an unknown area",
+        "x.csv",
+        b"sector,name_da,ring\nAUT,X,klar\n",
+        {"edition": 0, "area": "skole"},
+        [
+            "x.csv, column 'edition': '0' is not an edition; expected a positive whole number",
+            "x.csv, column 'area': 'skole' is not an area",
+        ],
+    ),
+    (
+        "an unknown format",
+        "x.csv",
+        b"sector,name_da,ring\nAUT,X,klar\n",
+        {"fmt": "yaml"},
+        ["x.csv, column 'format': 'yaml' is not a format; expected one of csv, xlsx, json,"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "data", "options", "expected"),
+    [case[1:] for case in BAD_FILES],
+    ids=[case[0] for case in BAD_FILES],
+)
+def test_a_bad_file_is_refused_with_the_precise_problem_and_nothing_is_written(
+    rcon: duckdb.DuckDBPyConnection,
+    file_name: str,
+    data: bytes,
+    options: dict[str, Any],
+    expected: list[str],
+) -> None:
+    before = _dump(rcon)
+    options = {"edition": 2026, **options}
+    with pytest.raises(ImportProblems) as exc:
+        importers.import_file(rcon, data, file_name=file_name, editor="test", **options)
+    found = _problems(exc)
+    for text in expected:
+        assert any(p.startswith(text) for p in found), f"{text!r} not in {found}"
+    assert _dump(rcon) == before
+
+
+def test_every_problem_in_a_file_is_reported_not_just_the_first(
+    rcon: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (
+        HEADER
+        + GOOD_ROW
+        + "administration,,Robots,To,9,90,10,0,0,,\n"
+        + "administration,,AUT,Tre,12,90,10,0,0,,\n"
+        + "beskaeftigelse,,AUT,Fire,,,,,,Måske,\n"
+        + "administration,,AUT,Ny teknologi,,,,,,klar,\n"
+    ).encode()
+    with pytest.raises(ImportProblems) as exc:
+        plan_import(rcon, data, file_name="x.csv", edition=2026)
+    assert [(p.row, p.column) for p in exc.value.problems] == [
+        (3, "sector"),
+        (4, "maturity_trl"),
+        (5, "ring"),
+        (6, "name_da"),
+    ]
+    assert "'Robots' is not a category" in str(exc.value)
+    assert "is also in row 2" in exc.value.problems[-1].message
+
+
+def test_a_different_text_for_the_same_technology_in_two_areas_is_refused(
+    rcon: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (
+        b"area,technology,sector,name_da,ring\n"
+        b"administration,mitid,INFRA,MitID,klar\n"
+        b"beskaeftigelse,mitid,INFRA,Mit ID,klar\n"
+    )
+    with pytest.raises(ImportProblems) as exc:
+        plan_import(rcon, data, file_name="x.csv", edition=2026)
+    assert _problems(exc) == [
+        "x.csv, row 3, column 'name_da': differs from row 2 for the same technology 'mitid'; a "
+        "technology has one name_da in every area"
+    ]
+
+
+# --------------------------------------------------------------------------
+# replace semantics, rings, technologies, audit
+
+
+def test_a_file_replaces_the_whole_radar_of_its_edition_and_area(
+    rcon: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = _own_rows(rcon, 2025, AREA)
+    dropped = [r["technology"] for r in rows[:3]]
+    kept = rows[3:]
+    kept[0] = {**kept[0], "maturity_trl": "5", "ring": "", "ring_reason": ""}
+    new = {k: "" for k in rows[0]} | {
+        "area": AREA,
+        "sector": "VT",
+        "name_da": "Robotplæneklipper",
+        "ring": "Try",
+    }
+    others_sql = "SELECT * FROM assessments WHERE NOT (edition = 2025 AND area = ?) ORDER BY ALL"
+    others = rcon.execute(others_sql, [AREA]).fetchall()
+    plan = plan_import(rcon, _csv([*kept, new]), file_name="x.csv", edition=2025)
+    key = importers.AssessmentKey
+    assert plan.assessments_removed == tuple(key(2025, AREA, t) for t in dropped)
+    assert plan.assessments_changed == (key(2025, AREA, kept[0]["technology"]),)
+    assert plan.assessments_added == (key(2025, AREA, "robotplaeneklipper"),)
+    assert len(plan.assessments_unchanged) == len(rows) - 4
+    assert plan.technologies_removed == tuple(dropped)
+    assert plan.area_counts() == {AREA: {"added": 1, "changed": 1, "removed": 3, "unchanged": 33}}
+    importers.apply_import(rcon, plan, editor="test")
+    on_radar = {
+        r[0]
+        for r in rcon.execute(
+            "SELECT technology FROM assessments WHERE edition = 2025 AND area = ?", [AREA]
+        ).fetchall()
+    }
+    assert on_radar == {r["technology"] for r in kept} | {"robotplaeneklipper"}
+    assert rcon.execute(others_sql, [AREA]).fetchall() == others
+    # The dropped technologies stay in the catalogue with their history.
+    assert set(dropped) <= set(store.load_technologies(rcon))
+
+
+KLAR_SCORES = {"maturity_trl": "9", "share_operation": "90", "share_pilot": "10"}
+KLAR_SCORES |= {"share_considering": "0", "share_not_considering": "0"}
+
+
+@pytest.mark.parametrize(
+    ("scores", "ring", "reason", "stored"),
+    [
+        (True, "", "", (None, None)),
+        (True, "KLAR", "", (None, None)),
+        (True, "ready", "", (None, None)),
+        (True, "afvent", "Lovkrav", ("afvent", "Lovkrav")),
+        (False, "adopt", "", ("klar", formats.STATED_RING_REASON_DA)),
+        (False, "Trial", "", ("afproev", formats.STATED_RING_REASON_DA)),
+        (False, "assess", "", ("hold-oeje", formats.STATED_RING_REASON_DA)),
+        (False, "HOLD", "", ("afvent", formats.STATED_RING_REASON_DA)),
+        (False, "caution", "", ("afvent", formats.STATED_RING_REASON_DA)),
+        (False, "Watch", "", ("hold-oeje", formats.STATED_RING_REASON_DA)),
+        (False, "afproev", "Pilot i tre kommuner", ("afproev", "Pilot i tre kommuner")),
+    ],
+)
+def test_rings_become_overrides_only_when_they_differ_from_the_scores(
+    rcon: duckdb.DuckDBPyConnection,
+    scores: bool,
+    ring: str,
+    reason: str,
+    stored: tuple[str | None, str | None],
+) -> None:
+    row = {"area": AREA, "sector": "AUT", "name_da": "Prøve", "ring": ring, "ring_reason": reason}
+    row |= KLAR_SCORES if scores else dict.fromkeys(KLAR_SCORES, "")
+    importers.import_file(rcon, _csv([row]), file_name="x.csv", edition=2026, editor="t")
+    assert rcon.execute(
+        "SELECT ring_override, override_reason FROM assessments WHERE technology = 'proeve'"
+    ).fetchall() == [stored]
+    # The radar places it in the ring the file said.
+    entries = scoring.score_assessments(
+        store.load_technology_assessments(rcon, "proeve", include_drafts=True),
+        store.load_catalog(rcon).rings,
+    )
+    assert entries["ring"].tolist() == [stored[0] or "klar"]
+
+
+def test_the_audit_log_records_every_change_with_the_files_name_and_reason(
+    rcon: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = _own_rows(rcon, 2025, AREA)
+    changed = rows[1]["technology"]
+    rows[1] = {**rows[1], "summary_da": "Ny kort tekst", "maturity_trl": "3", "ring": ""}
+    removed = rows.pop(0)["technology"]
+    plan = plan_import(rcon, _csv(rows), file_name="admin.csv", edition=2025)
+    result = importers.apply_import(rcon, plan, editor="anna", reason="  Rettet efter møde ")
+    logged = _audit(rcon)
+    assert result.audit_rows == len(logged) == 3
+    assert {r["editor"] for r in logged} == {"anna"}
+    assert {r["reason"] for r in logged} == {"Import af admin.csv: Rettet efter møde"}
+    by_key = {(r["action"], r["entity"], r["record_key"], r["field"]): r for r in logged}
+    summary = by_key[("change", "technology", changed, "summary_da")]
+    assert summary["new_value"] == "Ny kort tekst" and summary["technology"] == changed
+    trl = by_key[("change", "assessment", f"2025/{AREA}/{changed}", "maturity_trl")]
+    assert int(trl["new_value"]) == 3 and trl["old_value"] != "3" and trl["edition"] == 2025
+    gone = by_key[("remove", "assessment", f"2025/{AREA}/{removed}", None)]
+    assert json.loads(gone["old_value"])["technology"] == removed
+    # The log is the one the technology page reads.
+    assert len(audit.load_log(rcon, technology=changed)) == 2
+
+
+def test_a_new_edition_and_a_new_technology_are_logged_as_added(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (DATA / "zalando_small.json").read_bytes()
+    importers.import_file(
+        econ, data, file_name="z.json", edition=7, area=AREA, editor="bo", draft=True
+    )
+    logged = _audit(econ)
+    adds = [(r["entity"], r["record_key"]) for r in logged if r["action"] == "add"]
+    assert ("edition", "7") in adds
+    assert sum(1 for e, _ in adds if e == "technology") == 4
+    assert sum(1 for e, _ in adds if e == "assessment") == 4
+    edition = json.loads(next(r for r in logged if r["entity"] == "edition")["new_value"])
+    assert edition["status"] == "draft" and edition["published"] == "2024-03-01"
+    # The new category is told with the first technology in it.
+    kotlin = json.loads(next(r for r in logged if r["record_key"] == "kotlin")["new_value"])
+    assert kotlin["new_sector"]["name_da"] == "Languages"
+
+
+def test_an_older_edition_does_not_overwrite_newer_texts(rcon: duckdb.DuckDBPyConnection) -> None:
+    rows = [r for r in _own_rows(rcon, 2022, AREA) if r["technology"] == "mitid"]
+    rows[0]["summary_da"] = "Gammel tekst"
+    plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2022, area=AREA)
+    assert plan.technologies_unchanged == ("mitid",)
+    assert any("kept the texts and categories of 1 technologies" in str(n) for n in plan.notes)
+    importers.apply_import(rcon, plan, editor="t")
+    assert store.load_technologies(rcon)["mitid"].summary_da != "Gammel tekst"
+    # A newer edition does update them, and only the field that differs.
+    plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2026, area=AREA)
+    assert plan.technologies_changed == ("mitid",)
+    importers.apply_import(rcon, plan, editor="t")
+    assert store.load_technologies(rcon)["mitid"].summary_da == "Gammel tekst"
+    fields = [r["field"] for r in _audit(rcon) if r["entity"] == "technology"]
+    assert fields == ["summary_da"]
+
+
+def test_a_retired_technology_imported_again_is_unretired(rcon: duckdb.DuckDBPyConnection) -> None:
+    rcon.execute("UPDATE technologies SET retired = true WHERE id = 'mitid'")
+    rows = [r for r in _own_rows(rcon, 2025, AREA) if r["technology"] == "mitid"]
+    plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2026)
+    assert plan.technologies_changed == ("mitid",)
+    importers.apply_import(rcon, plan, editor="t")
+    assert store.load_technologies(rcon)["mitid"].retired is False
+    (row,) = [r for r in _audit(rcon) if r["entity"] == "technology"]
+    assert (row["field"], row["old_value"], row["new_value"]) == ("retired", "True", "False")
+
+
+def test_a_category_change_is_written_also_for_a_technology_with_assessments(
+    rcon: duckdb.DuckDBPyConnection,
+) -> None:
+    rcon.execute(
+        "INSERT INTO technologies VALUES ('katalog', 'AUT', 'Katalog', '', '', '', '', '', false)"
+    )
+    data = (
+        b"area,technology,sector,name_da,ring\n"
+        b"administration,katalog,DATA,Katalog,klar\n"
+        b"administration,mitid,AUT,MitID,klar\n"
+    )
+    history_before = store.load_technology_assessments(rcon, "mitid")
+    plan = plan_import(rcon, data, file_name="x.csv", edition=2026)
+    assert not plan.notes
+    assert set(plan.technologies_changed) == {"katalog", "mitid"}
+    importers.apply_import(rcon, plan, editor="t")
+    technologies = store.load_technologies(rcon)
+    assert (technologies["katalog"].sector, technologies["mitid"].sector) == ("DATA", "AUT")
+    # Its earlier assessments are all still there.
+    after = store.load_technology_assessments(rcon, "mitid")
+    assert len(after) == len(history_before) + 1
+
+
+def test_a_plan_made_before_the_database_changed_is_refused(
+    rcon: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = _own_rows(rcon, 2025, AREA)[:5]
+    plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2025)
+    rcon.execute("UPDATE technologies SET name_en = 'Changed meanwhile' WHERE id = 'mitid'")
+    before = _dump(rcon)
+    with pytest.raises(importers.StalePlanError, match="changed after the file was checked"):
+        importers.apply_import(rcon, plan, editor="t")
+    assert _dump(rcon) == before
+
+
+def test_a_failure_while_writing_rolls_everything_back(
+    rcon: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = plan_import(rcon, _csv(_own_rows(rcon, 2025, AREA)), file_name="x.csv", edition=2030)
+    before = _dump(rcon)
+
+    def broken(*_: Any) -> None:
+        raise RuntimeError("disk full")
+
+    # The audit rows are the last thing written: everything before them goes too.
+    monkeypatch.setattr(audit, "record", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        importers.apply_import(rcon, plan, editor="t")
+    assert _dump(rcon) == before
+
+
+# --------------------------------------------------------------------------
+# foreign formats
+
+
+def test_a_byor_csv_becomes_categories_technologies_and_stated_rings(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (DATA / "byor_small.csv").read_bytes()
+    plan = plan_import(econ, data, file_name="byor_small.csv", edition=30, area=AREA)
+    assert plan.format == "byor-csv"
+    importers.apply_import(econ, plan, editor="t")
+    sectors = econ.execute("SELECT id, position, name_da, name_en FROM sectors").fetchall()
+    assert sorted(sectors, key=lambda s: s[1]) == [
+        ("techniques", 1, "Techniques", "Techniques"),
+        ("platforms", 2, "Platforms", "Platforms"),
+        ("languages-and-frameworks", 3, "Languages and frameworks", "Languages and frameworks"),
+        ("tools", 4, "Tools", "Tools"),
+    ]
+    tech = store.load_technologies(econ)["context-engineering"]
+    assert tech.name_da == tech.name_en == "Context engineering"
+    assert (
+        tech.description_da
+        == tech.description_en
+        == (
+            "Context engineering (https://example.org/context) has evolved into a foundational "
+            "concern. Teams now design it deliberately.\n\nSecond paragraph & more."
+        )
+    )
+    assert tech.summary_da == "Context engineering has evolved into a foundational concern."
+    rings = dict(econ.execute("SELECT technology, ring_override FROM assessments").fetchall())
+    assert rings == {
+        "context-engineering": "klar",
+        "docker": "afproev",
+        "scala-the-good-parts": "hold-oeje",
+        "spec-driven-development": "afvent",
+    }
+    # isNew and status are read, not stored: the radar derives movement.
+    columns = {r[0] for r in econ.execute("DESCRIBE assessments").fetchall()}
+    assert not {"isNew", "status", "moved"} & columns
+
+
+def test_a_byor_json_matches_quadrants_to_existing_categories(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    importers.import_file(
+        econ,
+        (DATA / "byor_small.csv").read_bytes(),
+        file_name="a.csv",
+        edition=1,
+        area=AREA,
+        editor="t",
+    )
+    plan = plan_import(
+        econ, (DATA / "byor_small.json").read_bytes(), file_name="b.json", edition=2, area=AREA
+    )
+    assert plan.format == "byor-json"
+    # "Techniques" and "Platforms" are the categories made from the CSV's quadrants.
+    assert plan.sectors_added == ()
+    assert plan.technologies_added == ("old-tool",)
+    assert plan.technologies_changed == ("context-engineering",)  # a newer description
+    importers.apply_import(econ, plan, editor="t")
+    tech = store.load_technologies(econ)["old-tool"]
+    assert (tech.sector, tech.description_da, tech.summary_da) == (
+        "tools",
+        "Avoid it.",
+        "Avoid it.",
+    )
+    ring = econ.execute(
+        "SELECT ring_override FROM assessments WHERE edition = 2 AND technology = 'old-tool'"
+    ).fetchone()
+    assert ring == ("afvent",)  # caution, the outermost of Thoughtworks' rings
+
+
+def test_html_in_a_byor_file_is_stored_as_inert_plain_text(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (DATA / "byor_xss.csv").read_bytes()
+    importers.import_file(econ, data, file_name="x.csv", edition=1, area=AREA, editor="t")
+    technologies = store.load_technologies(econ).values()
+    names = {t.name_da for t in technologies}
+    # Names are plain text and stored as given: pages show them as text.
+    assert names == {"<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "Framed"}
+    texts = {t.name_da: (t.description_da, t.summary_da) for t in technologies}
+    assert texts["<script>alert(1)</script>"] == ("Safe text follows.", "Safe text follows.")
+    assert texts["<img src=x onerror=alert(1)>"][0] == "An image was here.\n\nclick"
+    assert texts["Framed"][0] == "Before after. End"
+    for tech in technologies:
+        for text in (tech.description_da, tech.description_en, tech.summary_da):
+            assert "<" not in text and ">" not in text
+            assert "alert" not in text and "javascript" not in text
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        ("<p>One &amp; two</p><p>Three<br>four</p>", "One & two\n\nThree\nfour"),
+        ("Write &lt;dialog&gt; as text", "Write <dialog> as text"),
+        (
+            '<a href="https://x.dk/a">Link</a> and <a href="https://x.dk/b">https://x.dk/b</a>',
+            "Link (https://x.dk/a) and https://x.dk/b",
+        ),
+        ('<a href="/relative">here</a> <a href="javascript:alert(1)">bad</a>', "here bad"),
+        ("<ul><li>a</li><li>b</li></ul>", "• a\n• b"),
+        ("  lots \t of\u00a0 space  ", "lots of space"),
+        ("<script>document.write('<p>x</p>')</script>kept", "kept"),
+        ("cut <img src=x onerror=alert(1)", "cut"),
+    ],
+)
+def test_html_becomes_tidy_plain_text(markup: str, text: str) -> None:
+    assert html_to_text(markup) == text
+
+
+def test_a_summary_is_the_first_sentence_at_most_200_characters() -> None:
+    assert importers.first_sentence("First one. Second.") == "First one."
+    assert importers.first_sentence("Version 1.2 is out! Yes") == "Version 1.2 is out!"
+    long = "word " * 100
+    summary = importers.first_sentence(long)
+    assert len(summary) <= 200 and summary.endswith("word…")
+
+
+def test_unquoted_commas_in_byor_names_are_read_back_into_the_name(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (DATA / "byor_unquoted_comma.csv").read_bytes()
+    plan = plan_import(econ, data, file_name="u.csv", edition=1, area=AREA)
+    assert plan.technologies_added == (
+        "sass-scss-less-and-stylus",
+        "scala-the-good-parts",
+        "clojure",
+    )
+    assert [(n.row, n.message.split(";")[0]) for n in plan.notes] == [
+        (2, "had 10 fields for 7 columns"),
+        (3, "had 8 fields for 7 columns"),
+    ]
+
+
+def test_a_zalando_config_becomes_four_categories_in_its_order(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    data = (DATA / "zalando_small.json").read_bytes()
+    plan = importers.import_file(
+        econ, data, file_name="config.json", edition=3, area=AREA, editor="t"
+    ).plan
+    assert plan.format == "zalando"
+    assert econ.execute("SELECT id FROM sectors ORDER BY position").fetchall() == [
+        ("languages",),
+        ("infrastructure",),
+        ("datastores",),
+        ("data-management",),
+    ]
+    assert dict(econ.execute("SELECT technology, ring_override FROM assessments").fetchall()) == {
+        "kotlin": "klar",
+        "kubernetes": "afproev",
+        "cassandra": "afvent",
+        "apache-airflow": "hold-oeje",
+    }
+    assert econ.execute("SELECT published FROM editions").fetchone() == (date(2024, 3, 1),)
+
+
+def test_a_foreign_radar_needs_no_area_in_a_database_with_one(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    econ.execute("DELETE FROM areas WHERE id <> 'administration'")
+    plan = plan_import(
+        econ, (DATA / "zalando_small.json").read_bytes(), file_name="z.json", edition=1
+    )
+    assert plan.areas == (AREA,)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "data", "fmt"),
+    [
+        ("x.csv", b"area,sector,name_da,ring\n", "csv"),
+        ("x.txt", b"area;sector;name_da;ring\n", "csv"),
+        ("x.csv", b"\xef\xbb\xbfname,ring,quadrant,isNew,description\n", "byor-csv"),
+        ("x.csv", b"Name;Ring;Quadrant\n", "byor-csv"),
+        ("x.json", b'[{"name_da": "X", "sector": "AUT"}]', "json"),
+        ("data", b' [{"name": "X", "ring": "adopt", "quadrant": "Tools"}]', "byor-json"),
+        ("config.json", b'{"date": "2026.05", "entries": []}', "zalando"),
+        (
+            "upload",
+            (DATA.parent.parent / "data" / "import" / "zalando_small.json").read_bytes(),
+            "zalando",
+        ),
+        ("upload", _xlsx([{"name_da": "x"}]), "xlsx"),
+        ("x.xlsx", b"not a zip", "xlsx"),
+    ],
+)
+def test_the_format_is_told_from_extension_and_content(
+    file_name: str, data: bytes, fmt: str
+) -> None:
+    assert importers.detect_format(data, file_name) == fmt
+
+
+# --------------------------------------------------------------------------
+# a new, empty database
+
+
+def test_an_empty_database_has_the_seeds_rings_and_areas_only(tmp_path: Path) -> None:
+    path = importers.create_empty_database(tmp_path / "new.duckdb")
+    seed = load_seed(store.SEED_DIR)
+    con = store.connect(path, read_only=True, build_if_missing=False)
+    try:
+        catalog = store.load_catalog(con, include_drafts=True)
+        assert catalog.ring_ids == tuple(r["id"] for r in seed["rings"])
+        assert catalog.area_ids == tuple(a["id"] for a in seed["areas"])
+        assert catalog.sectors == catalog.editions == ()
+        assert store.load_technologies(con) == {}
+        assert store.schema_version(con) == store.SCHEMA_VERSION
+    finally:
+        con.close()
+    with pytest.raises(store.DatabaseExistsError):
+        importers.create_empty_database(path)
+
+
+# --------------------------------------------------------------------------
+# the command line
+
+
+def test_the_command_imports_and_prints_a_summary(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["import", str(DATA / "own_semicolon.csv"), "--edition", "2026", "--db", str(db)]
+    assert main([*args, "--reason", "Forsøg"]) == 0
+    out = capsys.readouterr().out
+    assert "Ny udgave 2026: Teknologiradar 2026 (udgivet," in out
+    assert "Udgave 2026, administration: 3 tilføjet, 0 ændret, 0 fjernet, 0 uændret" in out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        editors = {r[0] for r in con.execute("SELECT editor FROM audit_log").fetchall()}
+        reasons = {r[0] for r in con.execute("SELECT reason FROM audit_log").fetchall()}
+    finally:
+        con.close()
+    assert editors == {"cli:" + getpass.getuser()}
+    assert reasons == {"Import af own_semicolon.csv: Forsøg"}
+    # Again, in English: nothing left to change.
+    assert main([*args, "--lang", "en", "--editor", "eva"]) == 0
+    out = capsys.readouterr().out
+    assert "Edition 2026, administration: 0 added, 0 changed, 0 removed, 3 unchanged" in out
+    assert "Nothing to change" in out
+
+
+def test_the_command_lists_every_problem_and_writes_nothing(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(
+        b"area,sector,name_da,ring\nadministration,Robots,X,klar\nadministration,AUT,Y,Maybe\n"
+    )
+    before = _dump_file(db)
+    assert main(["import", str(bad), "--edition", "2026", "--db", str(db)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "fejl: 2 problem(er) i bad.csv; intet er importeret:"
+    assert err[1].startswith("  bad.csv, row 2, column 'sector': 'Robots' is not a category")
+    assert err[2].startswith("  bad.csv, row 3, column 'ring': 'Maybe' is not a ring")
+    assert _dump_file(db) == before
+    assert main(["import", str(tmp_path / "missing.csv"), "--edition", "1", "--db", str(db)]) == 1
+    assert "missing.csv findes ikke" in capsys.readouterr().err
+
+
+def test_the_command_creates_a_new_database_only_for_a_good_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "zalando.duckdb"
+    byor = str(DATA / "byor_small.csv")
+    # A BYOR file needs an area: refused, and no database appears.
+    assert main(["import", byor, "--edition", "1", "--db", str(target)]) == 1
+    assert not target.exists()
+    assert "--area" in capsys.readouterr().err
+    assert (
+        main(["import", byor, "--edition", "1", "--db", str(target), "--dry-run", "--area", AREA])
+        == 0
+    )
+    assert "Prøvekørsel: intet er skrevet." in capsys.readouterr().out
+    assert not target.exists()
+    assert main(["import", byor, "--edition", "1", "--db", str(target), "--area", AREA]) == 0
+    assert "Ny, tom radardatabase oprettet" in capsys.readouterr().out
+    dump = _dump_file(target)
+    assert len(dump["assessments"]) == 4 and len(dump["sectors"]) == 4
+    assert ("schema_version", store.SCHEMA_VERSION) in dump["meta"]
+
+
+def test_without_db_the_usual_database_is_built_from_the_seed_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "usual.duckdb"
+    monkeypatch.setenv(store.DB_ENV_VAR, str(target))
+    assert main(["import", str(DATA / "own_semicolon.csv"), "--edition", "2026"]) == 0
+    assert "Udgave 2026, administration: 3 tilføjet" in capsys.readouterr().out
+    technologies = _dump_file(target)["technologies"]
+    seed = load_seed(store.SEED_DIR)["technologies"]
+    assert len(technologies) == len(seed) + 2
+
+
+def test_a_dry_run_writes_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _dump_file(db)
+    args = ["import", str(DATA / "own_semicolon.csv"), "--edition", "2026", "--db", str(db)]
+    assert main([*args, "--dry-run", "--draft"]) == 0
+    out = capsys.readouterr().out
+    assert "Ny udgave 2026: Teknologiradar 2026 (kladde," in out
+    assert out.rstrip().endswith("Prøvekørsel: intet er skrevet.")
+    assert _dump_file(db) == before
+
+
+def test_a_database_held_by_another_program_gives_a_message_not_a_traceback(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ready', "
+            "flush=True); time.sleep(60)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "ready"
+        args = ["import", str(DATA / "own_semicolon.csv"), "--edition", "2026", "--db", str(db)]
+        assert main(args) == 1
+        assert "error: cannot open the radar database" in capsys.readouterr().err
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_bad_publication_date_is_refused_by_the_parser(
+    db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["import", "x.csv", "--edition", "1", "--published", "1. maj", "--db", str(db)])
+    assert exc.value.code == 2
+    assert "'1. maj' is not a date like 2026-05-31" in capsys.readouterr().err
