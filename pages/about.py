@@ -11,7 +11,8 @@ page = ui_data.page_data(need_editions=False)
 
 st.header(t("about.title", lang), anchor=False)
 st.write(t("about.intro", lang))
-st.warning(t("app.illustrative", lang), icon=":material/info:")
+if ui_data.illustrative(page.db):
+    st.warning(t("app.illustrative", lang), icon=":material/info:")
 
 st.subheader(t("about.rings", lang), anchor=False)
 for ring in page.catalog.rings:

@@ -22,7 +22,7 @@ earlier, later = min(earlier, later), max(earlier, later)
 st.caption(
     widgets.plain(t("compare.caption", lang, area=area_name, earlier=earlier, later=later))
     + "  \n"
-    + t("app.illustrative", lang)
+    + ui_data.notice(page.db, lang)
 )
 comparison = ui_data.comparison(page.db, area, earlier, later)
 main, side = st.columns([5, 3], gap="medium")

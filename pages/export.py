@@ -29,7 +29,7 @@ catalog = page.catalog
 
 st.header(t("export.title", lang), anchor=False)
 st.write(t("export.intro", lang))
-st.caption(t("app.illustrative", lang) + " " + t("export.published_only", lang))
+st.caption((ui_data.notice(page.db, lang) + " " + t("export.published_only", lang)).strip())
 
 areas = [COMBINED_AREA, *catalog.area_ids]
 state.bind(state.AREA, areas, COMBINED_AREA)

@@ -45,7 +45,7 @@ if state.TECH in st.query_params:
     del st.query_params[state.TECH]
 
 st.header(t("overview.title", lang), anchor=False)
-st.caption(t("overview.intro", lang) + "  \n" + t("app.illustrative", lang))
+st.caption(t("overview.intro", lang) + "  \n" + ui_data.notice(page.db, lang))
 
 # The same widths as the radar page's filter row, so the filters line up.
 edition_col, sector_col, ring_col, _ = st.columns([1.3, 2.4, 1.8, 5.5])

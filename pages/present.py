@@ -3,7 +3,6 @@
 import streamlit as st
 
 from radar import theme
-from radar.i18n import t
 from radar.presenter import step_order
 from radar.ui import data as ui_data
 from radar.ui import presenter, state
@@ -33,4 +32,4 @@ with buttons:
     presenter.controls(steps, step, focus, page.catalog, lang)
 with footer:
     presenter.exit_link(lang)
-    st.caption(t("app.illustrative", lang))
+    st.caption(ui_data.notice(page.db, lang))

@@ -38,7 +38,7 @@ with info:
             count=len(visible),
             query=view_filter.query,
         )
-    st.caption(widgets.plain(caption) + "  \n" + t("app.illustrative", lang))
+    st.caption(widgets.plain(caption) + "  \n" + ui_data.notice(page.db, lang))
 with switch:
     mode = widgets.view_switch(lang)
 

@@ -1477,6 +1477,45 @@ def publish(
     )
 
 
+def set_illustrative(
+    con: duckdb.DuckDBPyConnection, illustrative: bool, *, editor: str, reason: str
+) -> bool:
+    """Say on every radar, export and handout that the data is illustrative, or stop saying it.
+
+    Logged as a change to the editions as a whole (record key ``*``).
+
+    Returns
+    -------
+    Whether anything changed.
+    """
+    editor, reason = _who(editor, reason)
+    value = "true" if illustrative else "false"
+
+    def body(cur: duckdb.DuckDBPyConnection) -> bool:
+        before = store.is_illustrative(cur)
+        if before == illustrative:
+            return False
+        cur.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [store.ILLUSTRATIVE_KEY, value])
+        audit.record(
+            cur,
+            [
+                Change(
+                    editor=editor,
+                    action="change",
+                    entity="edition",
+                    record_key="*",
+                    field=store.ILLUSTRATIVE_KEY,
+                    old_value=str(before).lower(),
+                    new_value=value,
+                    reason=reason,
+                )
+            ],
+        )
+        return True
+
+    return _write(con, body, lambda r: EditConflict("edition", "*", None, {"illustrative": value}))
+
+
 def discard_draft(
     con: duckdb.DuckDBPyConnection,
     year: int,

@@ -320,6 +320,7 @@ def export_radar(
         area=str(target.area),
         edition=catalog.edition(target.edition),
         view=view,
+        illustrative=store.is_illustrative(con),
     )
     if fmt == "byor-csv":
         data = byor_csv(radar, lang)
@@ -488,6 +489,9 @@ class RadarContent:
     view
         The radar's blips as :func:`radar.view.load_view` gives them:
         numbered, placed, with their movement.
+    illustrative
+        Whether the data is illustrative example data, which every picture
+        and handout then says (:func:`radar.store.is_illustrative`).
     """
 
     catalog: Catalog
@@ -495,6 +499,11 @@ class RadarContent:
     area: str
     edition: Edition
     view: pd.DataFrame
+    illustrative: bool = True
+
+    def notice(self, lang: Lang) -> str:
+        """The illustrative-data notice, or nothing for real data."""
+        return t("app.illustrative", lang) if self.illustrative else ""
 
     def area_label(self, lang: Lang) -> str:
         """The area's name, or the combined radar's."""
@@ -593,7 +602,7 @@ def export_figure(
             "xanchor": "center",
             "font": {"size": theme.EXPORT_TITLE_SIZE, "color": theme.TEXT},
             "subtitle": {
-                "text": _label(t("app.illustrative", lang)),
+                "text": _label(radar.notice(lang)),
                 "font": {"size": theme.EXPORT_SUBTITLE_SIZE, "color": theme.MUTED_TEXT},
             },
         }
@@ -878,7 +887,8 @@ def _header(radar: RadarContent, lang: Lang, printed: date, *, made: str) -> str
     return (
         f"<header><h1>{_e(radar.title(lang))}</h1>"
         f'<p class="meta">{_e(meta)} · {_e(when)}</p>'
-        f'<p class="notice">{_e(t("app.illustrative", lang))}</p></header>'
+        + (f'<p class="notice">{_e(radar.notice(lang))}</p>' if radar.illustrative else "")
+        + "</header>"
     )
 
 
@@ -986,7 +996,7 @@ def handout_html(radar: RadarContent, lang: Lang, picture: str, printed: date) -
         + _legend(radar, lang)
         + _rings(radar, lang)
         + _sectors(radar, lang)
-        + f"<footer><p>{_e(t('app.illustrative', lang))}</p></footer>"
+        + (f"<footer><p>{_e(radar.notice(lang))}</p></footer>" if radar.illustrative else "")
     )
     policy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
     return _page(radar, lang, body, policy=policy)
@@ -1019,7 +1029,7 @@ def interactive_html(radar: RadarContent, lang: Lang, printed: date) -> str:
         + _legend(radar, lang)
         + _rings(radar, lang)
         + _sectors(radar, lang)
-        + f"<footer><p>{_e(t('app.illustrative', lang))}</p></footer>"
+        + (f"<footer><p>{_e(radar.notice(lang))}</p></footer>" if radar.illustrative else "")
     )
     policy = (
         "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; "

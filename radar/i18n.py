@@ -1306,6 +1306,20 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         "da": "fejl: filen {file} kan ikke læses: {reason}",
         "en": "error: cannot read the file {file}: {reason}",
     },
+    # --- illustrative-data notice (pages/editions.py) ---
+    "editing.illustrative.title": {"da": "Note om eksempeldata", "en": "Example-data notice"},
+    "editing.illustrative.label": {
+        "da": "Vis på radaren og i alle eksporter, at tallene er illustrative eksempeldata",
+        "en": "Show on the radar and in every export that the figures are illustrative example "
+        "data",
+    },
+    "editing.illustrative.help": {
+        "da": "Slå den fra, når radaren rummer jeres egne, rigtige vurderinger.",
+        "en": "Turn it off when the radar holds your own, real assessments.",
+    },
+    "editing.illustrative.reason": {"da": "Begrundelse", "en": "Reason"},
+    "editing.illustrative.save": {"da": "Gem", "en": "Save"},
+    "editing.illustrative.saved": {"da": "Gemt.", "en": "Saved."},
     # --- editing ---
     "editing.title": {"da": "Rediger radaren", "en": "Edit the radar"},
     "editing.pick": {"da": "Teknologi", "en": "Technology"},

@@ -2198,8 +2198,13 @@ def _initialise_empty(con: duckdb.DuckDBPyConnection) -> None:
             [[row[c] for c in columns] for row in seed[table.name]],
         )
     con.execute(
-        "INSERT INTO meta VALUES ('schema_version', ?), ('built_at', ?)",
-        [store.SCHEMA_VERSION, datetime.now(UTC).isoformat(timespec="seconds")],
+        "INSERT INTO meta VALUES ('schema_version', ?), ('built_at', ?), (?, 'false')",
+        [
+            store.SCHEMA_VERSION,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            # Imported data is the organisation's own, not our illustrative seed.
+            store.ILLUSTRATIVE_KEY,
+        ],
     )
 
 

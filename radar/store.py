@@ -31,6 +31,12 @@ DEFAULT_DB_PATH = SEED_DIR / "radar.duckdb"
 SCHEMA_VERSION = "2"
 
 
+#: ``meta`` key: whether the data is illustrative example data (the seed's is),
+#: so every radar, export and handout says so. A radar imported into a new
+#: database is not; editors switch the notice on the Editions page.
+ILLUSTRATIVE_KEY = "illustrative"
+
+
 class DatabaseExistsError(FileExistsError):
     """The database file exists and overwriting it was not asked for."""
 
@@ -118,7 +124,8 @@ def build_database(
             )
             con.unregister("seed_rows")
         con.execute(
-            "INSERT INTO meta VALUES ('schema_version', ?), ('built_at', ?), ('seed_dir', ?)",
+            "INSERT INTO meta VALUES ('schema_version', ?), ('built_at', ?), ('seed_dir', ?), "
+            f"('{ILLUSTRATIVE_KEY}', 'true')",
             [SCHEMA_VERSION, datetime.now(UTC).isoformat(timespec="seconds"), str(data_dir)],
         )
     return target
@@ -242,6 +249,16 @@ def load_catalog(con: duckdb.DuckDBPyConnection, *, include_drafts: bool = False
         ),
         editions=tuple(Edition(**r) for r in _records(con, editions_sql)),
     )
+
+
+def is_illustrative(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the radar holds illustrative example data, and must say so.
+
+    A database without the setting was built from the seed before it existed:
+    its data is the illustrative seed.
+    """
+    rows = _records(con, "SELECT value FROM meta WHERE key = ?", [ILLUSTRATIVE_KEY])
+    return not rows or rows[0]["value"] != "false"
 
 
 def latest_assessed_edition(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import duckdb
 import pytest
 
 from radar import history, store
+from radar.i18n import t
 from radar.model import COMBINED_AREA
 from radar.view import technology_details
 
@@ -143,3 +145,35 @@ def test_a_version_1_database_is_migrated_on_open_and_keeps_every_row(db: Path) 
         assert con.execute("SELECT bool_or(retired) FROM technologies").fetchone() == (False,)
     finally:
         con.close()
+
+
+def test_the_illustrative_notice_follows_the_database_and_an_editor_can_switch_it(
+    db: Path, tmp_path: Path
+) -> None:
+    from radar import editing, exports, importers
+
+    con = store.connect(db, read_only=False)
+    try:
+        assert store.is_illustrative(con)
+        notice = html.escape(t("app.illustrative", "da"))
+        assert notice in exports.export_radar(con, "html").decode("utf-8")
+        with pytest.raises(editing.EditError):
+            editing.set_illustrative(con, False, editor="Mette", reason=" ")
+        assert store.is_illustrative(con)
+        assert editing.set_illustrative(con, False, editor="Mette", reason="Egne tal fra 2026")
+        assert not store.is_illustrative(con)
+        assert not editing.set_illustrative(con, False, editor="Mette", reason="igen")
+        logged = con.execute(
+            "SELECT editor, field, old_value, new_value, reason FROM audit_log"
+        ).fetchall()
+        assert logged == [("Mette", "illustrative", "true", "false", "Egne tal fra 2026")]
+        page = exports.export_radar(con, "html").decode("utf-8")
+        assert notice not in page
+    finally:
+        con.close()
+    empty = importers.create_empty_database(tmp_path / "own.duckdb")
+    own = store.connect(empty)
+    try:
+        assert not store.is_illustrative(own)
+    finally:
+        own.close()

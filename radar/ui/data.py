@@ -367,3 +367,14 @@ def change_log(db: str, technology_id: str, include_drafts: bool) -> pd.DataFram
     from radar import audit
 
     return audit.load_log(connection(db), technology=technology_id, include_drafts=include_drafts)
+
+
+@st.cache_data(show_spinner=False)
+def illustrative(db: str) -> bool:
+    """Whether the radar's data is illustrative (:func:`radar.store.is_illustrative`)."""
+    return store.is_illustrative(connection(db))
+
+
+def notice(db: str, lang: Lang) -> str:
+    """The illustrative-data notice for this database's radar, or nothing for real data."""
+    return t("app.illustrative", lang) if illustrative(db) else ""

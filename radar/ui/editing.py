@@ -1083,6 +1083,32 @@ def editions_page(editor: Editor, lang: Lang) -> None:
     catalog = ui_data.editor_catalog(page.db)
     for year in drafts:
         draft_section(con, page.db, catalog, year, editor, lang)
+    illustrative_form(con, page.db, editor, lang)
+
+
+def illustrative_form(con: duckdb.DuckDBPyConnection, db: str, editor: Editor, lang: Lang) -> None:
+    """Whether every radar, export and handout says the data is illustrative."""
+    st.subheader(t("editing.illustrative.title", lang), anchor=False)
+    current = ui_data.illustrative(db)
+    with st.form("ed-illustrative", border=False):
+        wanted = st.checkbox(
+            t("editing.illustrative.label", lang),
+            value=current,
+            help=t("editing.illustrative.help", lang),
+            key="ed-illustrative-value",
+        )
+        reason = st.text_input(t("editing.illustrative.reason", lang), key="ed-illustrative-reason")
+        saved = st.form_submit_button(t("editing.illustrative.save", lang))
+    if not saved:
+        return
+    try:
+        changed = editing.set_illustrative(con, wanted, editor=editor.name, reason=reason)
+    except EditError as exc:
+        st.error(exc.message(lang))
+        return
+    if changed:
+        ui_data.invalidate()
+        st.success(t("editing.illustrative.saved", lang))
 
 
 def start_draft_form(con: duckdb.DuckDBPyConnection, editor: Editor, lang: Lang) -> None:
