@@ -131,7 +131,7 @@ st.subheader(t("importpage.preview_title", lang), anchor=False)
 for line in plan.summary_lines(lang):
     st.text(line)
 for note in plan.notes:
-    st.caption(t("import.note", lang, note=str(note)))
+    st.caption(t("import.note", lang, note=widgets.plain(str(note))))
 changes = [
     (t(f"importpage.kind.{kind}", lang), str(key), plan.names.get(key.technology, key.technology))
     for kind in ("added", "changed", "removed")
@@ -165,6 +165,6 @@ if st.button(t("importpage.confirm", lang), type="primary", icon=":material/done
     st.session_state.pop("_import_plan", None)
     ui_data.invalidate()
     st.success(
-        t("importpage.done", lang, file=plan.file_name, rows=result.audit_rows),
+        t("importpage.done", lang, file=widgets.plain(plan.file_name), rows=result.audit_rows),
         icon=":material/check_circle:",
     )

@@ -21,6 +21,8 @@ from radar.model import PUBLISHED
 
 ACTIONS = ("add", "change", "retire", "remove", "publish")
 ENTITIES = ("technology", "assessment", "case", "edition")
+#: Rows written by one INSERT statement.
+_ROWS_PER_INSERT = 500
 #: The log's columns in display order.
 LOG_COLUMNS = (
     "changed_at",
@@ -67,27 +69,34 @@ def record(cursor: duckdb.DuckDBPyConnection, changes: list[Change]) -> None:
     if not changes:
         return
     now = datetime.now(UTC)
-    cursor.executemany(
-        f"INSERT INTO audit_log (id, {', '.join(LOG_COLUMNS)}) "
-        f"VALUES ({', '.join('?' * (len(LOG_COLUMNS) + 1))})",
+    rows = [
         [
-            [
-                secrets.token_hex(16),
-                now,
-                c.editor,
-                c.action,
-                c.entity,
-                c.record_key,
-                c.technology,
-                c.edition,
-                c.field,
-                as_text(c.old_value),
-                as_text(c.new_value),
-                c.reason,
-            ]
-            for c in changes
-        ],
-    )
+            secrets.token_hex(16),
+            now,
+            c.editor,
+            c.action,
+            c.entity,
+            c.record_key,
+            c.technology,
+            c.edition,
+            c.field,
+            as_text(c.old_value),
+            as_text(c.new_value),
+            c.reason,
+        ]
+        for c in changes
+    ]
+    columns = ["id", *LOG_COLUMNS]
+    row_marks = "(" + ", ".join("?" * len(columns)) + ")"
+    # Many rows per statement: DuckDB runs executemany as one statement per
+    # row, which made the audit log most of a large import's time.
+    for start in range(0, len(rows), _ROWS_PER_INSERT):
+        chunk = rows[start : start + _ROWS_PER_INSERT]
+        cursor.execute(
+            f"INSERT INTO audit_log ({', '.join(columns)}) VALUES "
+            + ", ".join([row_marks] * len(chunk)),
+            [value for row in chunk for value in row],
+        )
 
 
 def field_changes(old: Mapping[str, Any], new: Mapping[str, Any], **common: Any) -> list[Change]:

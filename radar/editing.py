@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import math
-import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, is_dataclass
 from datetime import date
@@ -121,8 +120,8 @@ YEAR_MAX: Final = 2100
 _ASSESSMENT_COLUMNS: Final[tuple[str, ...]] = ("edition", "area", "technology", *ASSESSMENT_FIELDS)
 _CASE_COLUMNS: Final[tuple[str, ...]] = ("id", "technology", *CASE_FIELDS)
 
-# Serialises the writes of all sessions of this process (see the module docstring).
-_WRITE_LOCK = threading.RLock()
+# Serialises the writes of all sessions of this process, imports included.
+_WRITE_LOCK = store.WRITE_LOCK
 
 
 # --- errors ---
@@ -1596,5 +1595,8 @@ def draft_view(con: duckdb.DuckDBPyConnection, year: int, area: str) -> pd.DataF
     )
     placed = edition_rows(history.area_history(entries, area, catalog), year)
     return build_view(
-        placed, catalog, store.load_technologies(con), ViewFilter(area=area, edition=year)
+        placed,
+        catalog,
+        store.load_technologies(con, include_drafts=True),
+        ViewFilter(area=area, edition=year),
     )

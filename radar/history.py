@@ -97,23 +97,20 @@ def all_entries(assessments: pd.DataFrame, rings: Sequence[Ring]) -> pd.DataFram
         return pd.DataFrame(columns=list(_ENTRY_COLUMNS))
     scored = score_assessments(assessments, rings).rename(columns={"technology": "id"})
     per_area = scored[[c for c in _ENTRY_COLUMNS if c in scored.columns]]
-    combined = (
-        scored.groupby(["edition", "id"], sort=True)
-        .agg(sector=("sector", "first"), maturity=("maturity", "mean"), spread=("spread", "mean"))
-        .reset_index()
-    )
+    groups = scored.groupby(["edition", "id"], sort=True)
+    combined = groups.agg(
+        sector=("sector", "first"), maturity=("maturity", "mean"), spread=("spread", "mean")
+    ).reset_index()
     combined["score"] = (combined["maturity"] + combined["spread"]) / 2.0
     combined["computed_ring"] = rings_for_scores(combined["score"], rings)
-    unscored = combined["score"].isna()
-    if unscored.any():
-        # Technologies with stated rings only (imported radars): combine the rings.
-        stated = scored.groupby(["edition", "id"], sort=True)["ring"].agg(
-            lambda r: stated_ring_mean(list(r), rings)
-        )
-        keys = pd.MultiIndex.from_frame(combined[["edition", "id"]])
-        combined.loc[unscored, "computed_ring"] = stated.reindex(keys).to_numpy()[
-            unscored.to_numpy()
-        ]
+    # A ring stated without scores (an imported radar) in any of the areas: an
+    # average of the other areas' scores would ignore it, so combine the rings
+    # themselves, cautiously, and show no made-up combined scores.
+    stated = groups["score"].agg(lambda score: bool(score.isna().any())).to_numpy()
+    if stated.any():
+        rings_of = groups["ring"].agg(lambda r: stated_ring_mean(list(r), rings)).to_numpy()
+        combined.loc[stated, "computed_ring"] = rings_of[stated]
+        combined.loc[stated, ["maturity", "spread", "score"]] = np.nan
     combined["ring"] = combined["computed_ring"]
     combined["override_reason"] = None
     combined["area"] = COMBINED_AREA

@@ -1831,6 +1831,12 @@ def _plan(
     updates: list[tuple[Mapping[str, Any], dict[str, Any]]] = []
     unchanged: list[str] = []
     kept_newer: list[str] = []
+    held_for_draft: list[str] = []
+    # Texts and categories are shared by every edition: a draft must not change
+    # what viewers of the published radar read, so a draft import keeps them.
+    into_draft = (snapshot.edition is None and draft) or (
+        snapshot.edition is not None and snapshot.edition.get("status") == DRAFT
+    )
     seen: set[str] = set()
     for entry in entries:
         if entry.technology in seen:
@@ -1859,6 +1865,9 @@ def _plan(
         if newest is not None and edition < newest:
             if wanted:
                 kept_newer.append(entry.technology)
+        elif into_draft:
+            if wanted:
+                held_for_draft.append(entry.technology)
         else:
             changes.update(wanted)
         if changes:
@@ -1876,6 +1885,20 @@ def _plan(
                 None,
                 f"kept the texts and categories of {len(kept_newer)} technologies assessed in an "
                 f"edition newer than {edition}: {shown}",
+            )
+        )
+    if held_for_draft:
+        shown = ", ".join(held_for_draft[:10]) + (
+            f" and {len(held_for_draft) - 10} more" if len(held_for_draft) > 10 else ""
+        )
+        ctx.notes.append(
+            Problem(
+                ctx.file_name,
+                None,
+                None,
+                f"kept the published texts and categories of {len(held_for_draft)} technologies, "
+                f"because edition {edition} is a draft: {shown}. Change them on the edit page "
+                "when the draft is published",
             )
         )
     # Only the categories something will be in are created.
@@ -2113,6 +2136,19 @@ def apply_import(
             )
         ]
     )
+    with store.WRITE_LOCK:
+        return _apply(con, plan, writes, changes, stale, editor.strip(), full_reason)
+
+
+def _apply(
+    con: duckdb.DuckDBPyConnection,
+    plan: ImportPlan,
+    writes: _Writes,
+    changes: list[audit.Change],
+    stale: StalePlanError,
+    editor: str,
+    full_reason: str,
+) -> ImportResult:
     cursor = con.cursor()
     try:
         cursor.begin()
@@ -2150,10 +2186,13 @@ def apply_import(
                 _insert(cursor, "assessments", writes.assessment_inserts)
                 audit.record(cursor, changes)
             cursor.commit()
-        except BaseException:
+        except BaseException as exc:
             # A failed commit may have ended the transaction already.
             with contextlib.suppress(duckdb.Error):
                 cursor.rollback()
+            if isinstance(exc, duckdb.TransactionException):
+                # Another write touched the same rows meanwhile: check again.
+                raise stale from exc
             raise
     finally:
         cursor.close()

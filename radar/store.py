@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from importlib import resources
@@ -19,6 +20,11 @@ import pandas as pd
 
 from radar.model import PUBLISHED, Area, Case, Catalog, Edition, Ring, Sector, Technology
 from radar.seed import TABLES, load_seed
+
+#: Serialises every write of this process (editors' saves, imports): all
+#: sessions are threads of the one process that may write the file, and a
+#: write that runs in two steps must not interleave with another.
+WRITE_LOCK = threading.RLock()
 
 #: Environment variable naming the database file.
 DB_ENV_VAR = "RADAR_DB"
@@ -241,12 +247,17 @@ def load_catalog(con: duckdb.DuckDBPyConnection, *, include_drafts: bool = False
     Draft editions are left out unless ``include_drafts``: only editors see them.
     """
     editions_sql = f"SELECT * FROM editions WHERE {_editions_where(include_drafts)} ORDER BY year"
+    sectors_sql = "SELECT * FROM sectors ORDER BY position"
+    if not include_drafts:
+        # A category that only a draft uses (a draft import's new quadrant) waits for it.
+        sectors_sql = (
+            "SELECT * FROM sectors WHERE id IN (SELECT sector FROM technologies WHERE id IN "
+            f"({_published_technologies()})) ORDER BY position"
+        )
     return Catalog(
         areas=tuple(Area(**r) for r in _records(con, "SELECT * FROM areas ORDER BY position")),
         rings=tuple(Ring(**r) for r in _records(con, "SELECT * FROM rings ORDER BY position")),
-        sectors=tuple(
-            Sector(**r) for r in _records(con, "SELECT * FROM sectors ORDER BY position")
-        ),
+        sectors=tuple(Sector(**r) for r in _records(con, sectors_sql)),
         editions=tuple(Edition(**r) for r in _records(con, editions_sql)),
     )
 
@@ -272,9 +283,23 @@ def latest_assessed_edition(
     return _records(con, sql)[0]["year"]
 
 
-def load_technologies(con: duckdb.DuckDBPyConnection) -> dict[str, Technology]:
-    """Every technology in the catalogue, by id."""
-    rows = _records(con, "SELECT * FROM technologies ORDER BY id")
+def _published_technologies() -> str:
+    return (
+        "SELECT technology FROM assessments WHERE edition IN "
+        f"(SELECT year FROM editions WHERE {_editions_where(False)})"
+    )
+
+
+def load_technologies(
+    con: duckdb.DuckDBPyConnection, *, include_drafts: bool = False
+) -> dict[str, Technology]:
+    """The technology catalogue, by id.
+
+    Viewers get the technologies on some published radar; one that so far is
+    only in a draft (or only just added by an editor) needs ``include_drafts``.
+    """
+    where = "true" if include_drafts else f"id IN ({_published_technologies()})"
+    rows = _records(con, f"SELECT * FROM technologies WHERE {where} ORDER BY id")
     return {r["id"]: Technology(**r) for r in rows}
 
 

@@ -291,8 +291,11 @@ def technology_details(
         maturity = float(scored["maturity"].mean())
         spread = float(scored["spread"].mean())
         score = (maturity + spread) / 2.0
-        if np.isnan(score):
+        if scored["score"].isna().any():
+            # As the combined radar does (radar.history.all_entries): a stated
+            # ring anywhere means the rings are combined, not the scores.
             ring = stated_ring_mean(list(scored["ring"]), catalog.rings)
+            maturity = spread = score = float("nan")
         else:
             ring = str(rings_for_scores([score], catalog.rings)[0])
         combined = AreaPlacement(

@@ -110,7 +110,7 @@ def test_adding_a_technology_writes_it_and_logs_who_when_what_and_why(
     added = editing.add_technology(wcon, values, editor=EDITOR, reason="Ny i kataloget")
 
     assert added.id == formats.slugify(values["name_da"])
-    stored = store.load_technologies(wcon)[added.id]
+    stored = store.load_technologies(wcon, include_drafts=True)[added.id]
     assert (stored.name_da, stored.name_en, stored.sector) == (
         values["name_da"],
         values["name_en"],
@@ -128,7 +128,7 @@ def test_adding_a_technology_writes_it_and_logs_who_when_what_and_why(
 
 
 def test_a_technology_id_is_never_taken_twice(wcon: duckdb.DuckDBPyConnection) -> None:
-    aula = store.load_technologies(wcon)["aula"]
+    aula = store.load_technologies(wcon, include_drafts=True)["aula"]
     state = everything(wcon)
     with pytest.raises(EditError) as refused:
         editing.add_technology(
@@ -152,7 +152,7 @@ def test_editing_a_technology_logs_one_row_per_changed_field(
         wcon, "aula", changes, expected=loaded, editor=EDITOR, reason="Kortere tekst"
     )
 
-    assert store.load_technologies(wcon)["aula"] == saved
+    assert store.load_technologies(wcon, include_drafts=True)["aula"] == saved
     assert saved.summary_da == changes["summary_da"] and saved.name_da == loaded.name_da
     rows = {r["field"]: r for r in log_rows(wcon, technology="aula")}
     assert set(rows) == set(changes)
@@ -192,7 +192,7 @@ def test_the_later_of_two_editors_gets_a_conflict_and_the_first_save_stays(
     assert conflict.value.theirs["summary_da"] == "Mettes tekst"
     assert conflict.value.yours["summary_da"] == "Oles tekst"
     assert ("summary_da", "Mettes tekst", "Oles tekst") in conflict.value.differences()
-    assert store.load_technologies(wcon)["aula"].summary_da == "Mettes tekst"
+    assert store.load_technologies(wcon, include_drafts=True)["aula"].summary_da == "Mettes tekst"
     assert [r["editor"] for r in log_rows(wcon, technology="aula")] == [EDITOR]
 
 
@@ -211,7 +211,7 @@ def test_a_change_to_another_field_of_the_record_is_a_conflict_too(
     fields = {f for f, _, _ in conflict.value.differences()}
     # Ole sees Mette's new name (kept) beside his stale one, and his own summary.
     assert fields == {"name_en", "summary_da"}
-    assert store.load_technologies(wcon)["aula"].summary_da == seen.summary_da
+    assert store.load_technologies(wcon, include_drafts=True)["aula"].summary_da == seen.summary_da
 
 
 def test_duckdbs_own_write_conflict_becomes_an_edit_conflict(
@@ -231,7 +231,7 @@ def test_duckdbs_own_write_conflict_becomes_an_edit_conflict(
     other.close()
 
     assert conflict.value.yours is not None and conflict.value.yours["summary_da"] == "Min"
-    assert store.load_technologies(wcon)["aula"].summary_da == "Importeret"
+    assert store.load_technologies(wcon, include_drafts=True)["aula"].summary_da == "Importeret"
     assert log_rows(wcon, technology="aula") == []
 
 
@@ -252,7 +252,7 @@ def test_changing_the_category_keeps_every_assessment_and_case(
         wcon, tech, {"sector": target}, expected=seen, editor=EDITOR, reason="Ny kategori"
     )
 
-    assert saved.sector == target == store.load_technologies(wcon)[tech].sector
+    assert saved.sector == target == store.load_technologies(wcon, include_drafts=True)[tech].sector
     after = "SELECT * FROM {} WHERE technology = ? ORDER BY ALL"
     assert wcon.execute(after.format("assessments"), [tech]).fetchall() == assessments
     assert wcon.execute(after.format("cases"), [tech]).fetchall() == cases
@@ -295,7 +295,7 @@ def test_retiring_keeps_the_published_history_and_leaves_the_drafts(
         wcon, "aula", expected=seen, editor=EDITOR, reason="Afløst af ny platform"
     )
 
-    assert retired.retired and store.load_technologies(wcon)["aula"].retired
+    assert retired.retired and store.load_technologies(wcon, include_drafts=True)["aula"].retired
     assert assessed(wcon, "aula", draft.year) == set()
     pd.testing.assert_frame_equal(store.load_technology_assessments(wcon, "aula"), history_before)
     rows = log_rows(wcon, technology="aula")
@@ -315,7 +315,9 @@ def test_retiring_keeps_the_published_history_and_leaves_the_drafts(
     back = editing.unretire_technology(
         wcon, "aula", expected=retired, editor=OTHER, reason="Alligevel i brug"
     )
-    assert not back.retired and not store.load_technologies(wcon)["aula"].retired
+    assert (
+        not back.retired and not store.load_technologies(wcon, include_drafts=True)["aula"].retired
+    )
     newest = log_rows(wcon, technology="aula")[0]
     assert (newest["action"], newest["old_value"], newest["new_value"]) == (
         "change",

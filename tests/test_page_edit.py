@@ -298,7 +298,7 @@ def test_an_editor_adds_a_technology_and_goes_on_editing_it(db: Path, reader: Re
     assert at.selectbox(key="tech").value == new_id
     assert at.text_input(key=ui.text_key(new_id, "name_da")).value == "Droner til broinspektion"
     assert any("Droner til broinspektion" in s.value for s in at.success)
-    assert store.load_technologies(reader())[new_id].sector == "DATA"
+    assert store.load_technologies(reader(), include_drafts=True)[new_id].sector == "DATA"
 
 
 # --- editions ---

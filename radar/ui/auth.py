@@ -108,7 +108,10 @@ def sign_out_button(lang: Lang) -> None:
     editor = current_editor()
     if editor is None:
         return
-    st.caption(t("auth.signed_in_as", lang, name=editor.name))
+    # Imported here: the widgets module needs the data module, which needs this one.
+    from radar.ui.widgets import plain
+
+    st.caption(t("auth.signed_in_as", lang, name=plain(editor.name)))
     if st.button(t("auth.sign_out", lang), icon=":material/logout:", key="editor_sign_out"):
         if editor.via is SignIn.OIDC:
             st.logout()

@@ -378,3 +378,9 @@ def illustrative(db: str) -> bool:
 def notice(db: str, lang: Lang) -> str:
     """The illustrative-data notice for this database's radar, or nothing for real data."""
     return t("app.illustrative", lang) if illustrative(db) else ""
+
+
+@st.cache_data(show_spinner=False)
+def editor_technologies(db: str) -> dict[str, Technology]:
+    """Every technology, those only in a draft or just added included: for the edit pages."""
+    return store.load_technologies(connection(db), include_drafts=True)

@@ -267,7 +267,7 @@ def edit_page(editor: Editor, lang: Lang) -> None:
         st.header(t("editing.title", lang), anchor=False)
     with who:
         auth.sign_out_button(lang)
-    technologies = page.technologies
+    technologies = ui_data.editor_technologies(page.db)
     chosen = technology_picker(technologies, lang)
     if chosen is None:
         asked = st.query_params.get(state.TECH)
@@ -1177,7 +1177,7 @@ def draft_section(
         if view.empty:
             st.info(t("editing.draft.empty_area", lang))
         else:
-            figure = radar_figure(view, catalog, ui_data.technologies(db), lang)
+            figure = radar_figure(view, catalog, ui_data.editor_technologies(db), lang)
             st.plotly_chart(
                 figure,
                 key=f"ed-draft-{year}-chart",

@@ -400,7 +400,7 @@ def _scores(placement: AreaPlacement, catalog: Catalog, lang: Lang) -> None:
     st.markdown(f"**{t('details.scores', lang)}**")
     if not placement.has_scores:
         # An imported radar states its rings; there are no scores to show.
-        st.caption(t("details.stated_ring", lang, reason=placement.override_reason or ""))
+        st.caption(t("details.stated_ring", lang, reason=plain(placement.override_reason or "")))
         return
     maturity, spread, score = st.columns(3)
     trl = placement.maturity_trl
