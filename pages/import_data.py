@@ -1,6 +1,7 @@
 """Import (editors only): upload a file, see every change it would make, then confirm."""
 
 import hashlib
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -53,10 +54,11 @@ with left:
     )
 with middle:
     newest = max(catalog.years, default=None)
+    # Next year's edition by default: replacing a published radar must be a choice.
     edition = st.number_input(
         t("importpage.edition", lang),
         min_value=1,
-        value=newest or 2026,
+        value=newest + 1 if newest else date.today().year,
         step=1,
         help=t("importpage.edition_help", lang),
         key="import_edition",
@@ -80,6 +82,14 @@ draft = st.checkbox(
     help=t("importpage.draft_help", lang),
     key="import_draft",
 )
+if not is_new_edition:
+    target = catalog.edition(int(edition))
+    if target.is_draft:
+        st.info(t("importpage.into_draft", lang, edition=target.year), icon=":material/draft:")
+    else:
+        st.warning(
+            t("importpage.into_published", lang, edition=target.year), icon=":material/warning:"
+        )
 
 if upload is None:
     st.info(t("importpage.pick_file", lang), icon=":material/upload_file:")

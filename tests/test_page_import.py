@@ -126,3 +126,16 @@ def test_a_bad_file_lists_every_problem_with_row_and_column_and_writes_nothing(
     assert (3, "ring") in where
     assert _count(db, "SELECT count(*) FROM assessments") == before
     assert _count(db, "SELECT count(*) FROM editions WHERE year = 2031") == 0
+
+
+def test_the_page_defaults_to_next_year_and_warns_before_replacing_a_published_radar(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(db, monkeypatch, editor=True)
+    newest = _count(db, "SELECT max(year) FROM editions")
+    assert at.number_input(key="import_edition").value == newest + 1
+    assert not at.warning
+    at.number_input(key="import_edition").set_value(newest)
+    at.run()
+    assert [w.value for w in at.warning] == [t("importpage.into_published", "da", edition=newest)]
+    assert at.checkbox(key="import_draft").disabled
