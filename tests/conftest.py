@@ -119,3 +119,12 @@ def server(seeded_db: Path, browser: Any) -> Iterator[str]:
 
     with running_dashboard(browser, {store.DB_ENV_VAR: str(seeded_db)}) as url:
         yield url
+
+
+@pytest.fixture(autouse=True)
+def _forget_failed_sign_ins() -> Iterator[None]:
+    """Failed editor sign-ins are counted per process: one test's lockout must not leak."""
+    from radar.ui import auth
+
+    yield
+    auth.ATTEMPTS.clear()

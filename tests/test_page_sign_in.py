@@ -68,7 +68,7 @@ def test_a_short_password_is_not_used_and_the_page_says_why(
     assert not at.text_input
 
 
-def test_a_wrong_password_is_refused_and_repeated_tries_lock_the_session(
+def test_a_wrong_password_is_refused_and_repeated_tries_lock_out_also_after_a_reload(
     editable_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     at = _open(editable_db, monkeypatch, PASSWORD)
@@ -78,10 +78,13 @@ def test_a_wrong_password_is_refused_and_repeated_tries_lock_the_session(
     for _ in range(MAX_ATTEMPTS - 1):
         at = _sign_in(at, "Mette", "forkert-forkert-forkert")
     assert t("auth.locked", "da", seconds=60) in _texts(at)
-    # Locked: not even the right password gets in, and the form is gone.
+    # Locked: the form is gone, also after a reload (a new browser session).
     at.run()
     assert not at.text_input
     assert t("auth.signed_in", "da") not in _texts(at)
+    reloaded = _open(editable_db, monkeypatch, PASSWORD)
+    assert not reloaded.text_input
+    assert t("auth.locked", "da", seconds=60) in _texts(reloaded)
 
 
 def test_an_editor_signs_in_takes_a_backup_and_signs_out(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 import time
 from typing import Any
 
@@ -13,8 +15,56 @@ from radar.i18n import t
 from radar.model import Lang
 
 _EDITOR_KEY = "_editor"
-_FAILURES_KEY = "_editor_failures"
-_LOCKED_UNTIL_KEY = "_editor_locked_until"
+
+logger = logging.getLogger(__name__)
+
+
+class _Attempts:
+    """Failed password attempts per client address, shared by every session of the process.
+
+    Per process, not per browser session: a reload starts a new session, and
+    must not start a new count. Behind a reverse proxy every client may have
+    the proxy's address; then the lock is simply shared, the safe side.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._failures: dict[str, int] = {}
+        self._locked_until: dict[str, float] = {}
+
+    def locked(self, client: str) -> bool:
+        with self._lock:
+            return time.monotonic() < self._locked_until.get(client, 0.0)
+
+    def failed(self, client: str) -> bool:
+        """Count a failure; whether the client is now locked out."""
+        with self._lock:
+            failures = self._failures.get(client, 0) + 1
+            if failures >= MAX_ATTEMPTS:
+                self._locked_until[client] = time.monotonic() + LOCKOUT_SECONDS
+                failures = 0
+            self._failures[client] = failures
+            return failures == 0
+
+    def succeeded(self, client: str) -> None:
+        with self._lock:
+            self._failures.pop(client, None)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._failures.clear()
+            self._locked_until.clear()
+
+
+ATTEMPTS = _Attempts()
+
+
+def _client() -> str:
+    try:
+        address = st.context.ip_address
+    except Exception:  # not every Streamlit runtime (AppTest) knows the client
+        address = None
+    return address if isinstance(address, str) and address else "unknown"
 
 
 def _secrets() -> dict[str, Any]:
@@ -54,8 +104,8 @@ def current_editor() -> Editor | None:
 
 
 def _password_form(cfg: EditorConfig, lang: Lang) -> None:
-    locked_until = st.session_state.get(_LOCKED_UNTIL_KEY, 0.0)
-    if time.monotonic() < locked_until:
+    client = _client()
+    if ATTEMPTS.locked(client):
         st.error(t("auth.locked", lang, seconds=LOCKOUT_SECONDS))
         return
     with st.form("editor_sign_in"):
@@ -68,14 +118,12 @@ def _password_form(cfg: EditorConfig, lang: Lang) -> None:
         st.error(t("auth.name_missing", lang))
         return
     if cfg.check_password(password):
-        st.session_state.pop(_FAILURES_KEY, None)
+        ATTEMPTS.succeeded(client)
         st.session_state[_EDITOR_KEY] = name.strip()
         st.rerun()
-    failures = st.session_state.get(_FAILURES_KEY, 0) + 1
-    st.session_state[_FAILURES_KEY] = failures
-    if failures >= MAX_ATTEMPTS:
-        st.session_state[_LOCKED_UNTIL_KEY] = time.monotonic() + LOCKOUT_SECONDS
-        st.session_state[_FAILURES_KEY] = 0
+    # Never the password itself: only that an attempt failed, and from where.
+    logger.warning("failed editor sign-in from %s", client)
+    if ATTEMPTS.failed(client):
         st.error(t("auth.locked", lang, seconds=LOCKOUT_SECONDS))
     else:
         st.error(t("auth.wrong_password", lang))
