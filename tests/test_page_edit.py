@@ -454,3 +454,19 @@ def test_an_editor_adds_an_example_case(db: Path, reader: Reader) -> None:
     # It is listed for editing, and the form is empty for the next one.
     assert any("Beskeder på forældrenes sprog" in e.label for e in at.expander)
     assert at.text_input(key=f"{new}-title_da").value == ""
+
+
+def test_an_editor_saves_texts_then_retires_without_a_false_conflict(
+    db: Path, reader: Reader
+) -> None:
+    at = sign_in(open_page(EDIT, tech="aula"))
+    at.text_input(key=ui.text_key("aula", "summary_da")).input("Ny kort beskrivelse.")
+    at.text_input(key="texts-aula-reason").input("Kortere")
+    at.button(key="texts-aula-save").click().run()
+    assert_clean(at)
+    # The same editor, the same record, another tab of the page: not a conflict.
+    at.text_input(key="retire-aula-reason").input("Afløst")
+    at.button(key="retire-aula-save").click().run()
+    assert_clean(at)
+    assert plain(t("editing.retire.done")) in [s.value for s in at.success]
+    assert store.load_technologies(reader())["aula"].retired

@@ -322,6 +322,9 @@ def _save_texts(
 
     def after(saved: Technology) -> None:
         _store(_SNAPSHOTS)[section] = asdict(saved)
+        # The retire form holds the same record: it must not take this
+        # editor's own save for someone else's.
+        _store(_SNAPSHOTS)[f"retire-{technology_id}"] = asdict(saved)
         for key, value in _texts_fill(technology_id, asdict(saved)).items():
             st.session_state[key] = value
         st.session_state[reason_key] = ""
