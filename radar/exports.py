@@ -116,6 +116,11 @@ CHROMIUM_HINT: Final[str] = "install Chromium, e.g. `apt install chromium`"
 Progress = Callable[[float, str], None]
 
 
+#: Pictures and handouts drawn at once, by all sessions of the process: each
+#: holds a Chromium page (a PDF a whole Chromium, about 200 MB); more wait.
+CHROMIUM_SLOTS = threading.BoundedSemaphore(2)
+
+
 class ExportError(Exception):
     """An export cannot be made; the message says why, for the command line."""
 
@@ -326,13 +331,15 @@ def export_radar(
         data = byor_csv(radar, lang)
     elif fmt in ("png", "svg"):
         report(0.2, "export.progress.drawing")
-        data = render_picture(export_figure(radar, lang, title=True), fmt, chromium)
+        with CHROMIUM_SLOTS:
+            data = render_picture(export_figure(radar, lang, title=True), fmt, chromium)
     elif fmt == "pdf":
         report(0.15, "export.progress.drawing")
-        svg = render_picture(export_figure(radar, lang, title=False), "svg", chromium)
-        report(0.45, "export.progress.printing")
-        page = handout_html(radar, lang, _svg_image(svg, radar, lang), printed or date.today())
-        data = print_pdf(page, chromium)
+        with CHROMIUM_SLOTS:
+            svg = render_picture(export_figure(radar, lang, title=False), "svg", chromium)
+            report(0.45, "export.progress.printing")
+            page = handout_html(radar, lang, _svg_image(svg, radar, lang), printed or date.today())
+            data = print_pdf(page, chromium)
     else:
         report(0.3, "export.progress.drawing")
         data = interactive_html(radar, lang, printed or date.today()).encode("utf-8")
