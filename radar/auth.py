@@ -3,8 +3,10 @@
 Three ways, chosen by what the operator configured, in this order:
 
 1. **OpenID Connect** (Streamlit's ``st.login``) when the secrets have an
-   ``[auth]`` section. Every signed-in user may edit, or only the e-mail
-   addresses listed in ``[radar] editors`` when that list is given.
+   ``[auth]`` section. The e-mail addresses listed in ``[radar] editors`` may
+   edit; every user the identity provider lets in only with ``[radar]
+   allow_all_signed_in = true``, so forgetting the list never opens editing
+   to a whole tenant.
 2. **A local editor password** from the secrets (``[radar] editor_password``)
    or the environment variable ``RADAR_EDITOR_PASSWORD``. It is compared in
    constant time and never logged or shown.
@@ -49,14 +51,16 @@ class EditorConfig:
     method
         How editors sign in.
     allowed_emails
-        With OpenID Connect: the e-mail addresses that may edit (lower case);
-        empty means every user the identity provider lets in.
+        With OpenID Connect: the e-mail addresses that may edit (lower case).
+    allow_all
+        With OpenID Connect: every user the identity provider lets in may edit.
     problem
         Why a configured password is not used (too short), for the operator.
     """
 
     method: SignIn
     allowed_emails: frozenset[str] = frozenset()
+    allow_all: bool = False
     problem: str | None = None
     # Kept out of repr so it never reaches a log line or an error page.
     _password_digest: bytes = field(default=b"", repr=False)
@@ -76,7 +80,7 @@ class EditorConfig:
         """Whether a user signed in with OpenID Connect as ``email`` is an editor."""
         if self.method is not SignIn.OIDC:
             return False
-        if not self.allowed_emails:
+        if self.allow_all:
             return True
         return bool(email) and email.strip().lower() in self.allowed_emails
 
@@ -103,7 +107,9 @@ def editor_config(secrets: Mapping[str, Any], environ: Mapping[str, str]) -> Edi
         if isinstance(emails, str):
             emails = [emails]
         return EditorConfig(
-            SignIn.OIDC, allowed_emails=frozenset(str(e).strip().lower() for e in emails)
+            SignIn.OIDC,
+            allowed_emails=frozenset(str(e).strip().lower() for e in emails),
+            allow_all=radar_section.get("allow_all_signed_in") is True,
         )
     password = str(radar_section.get("editor_password") or environ.get(PASSWORD_ENV_VAR) or "")
     if not password:
@@ -125,5 +131,11 @@ class Editor:
 
     @property
     def audit_name(self) -> str:
-        """The name written to the audit log."""
+        """The name written to the audit log.
+
+        With the shared password the name is typed by the editor and proven by
+        nothing, and the log says so; with OpenID Connect it is the account's.
+        """
+        if self.via is SignIn.PASSWORD:
+            return f"{self.name} (adgangskode)"
         return self.name

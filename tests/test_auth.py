@@ -55,7 +55,14 @@ def test_openid_connect_wins_when_configured() -> None:
     assert config.method is SignIn.OIDC
     # The local password is not a back door once the organisation's sign-in is set up.
     assert not config.check_password(PASSWORD)
-    assert config.may_edit("anyone@kommune.dk")
+    # Without a list of editors nobody edits: a forgotten list must not open it to all.
+    assert not config.may_edit("anyone@kommune.dk")
+    everyone = editor_config({**secrets, "radar": {"allow_all_signed_in": True}}, {})
+    assert everyone.may_edit("anyone@kommune.dk")
+    # Only the boolean true opens it, not a string that looks like it.
+    assert not editor_config({**secrets, "radar": {"allow_all_signed_in": "true"}}, {}).may_edit(
+        "anyone@kommune.dk"
+    )
 
 
 @pytest.mark.parametrize(
@@ -68,3 +75,10 @@ def test_openid_connect_editor_list(email: str, allowed: bool) -> None:
     )
     assert config.may_edit(email) is allowed
     assert not config.may_edit(None)
+
+
+def test_the_audit_log_marks_a_password_editors_name_as_typed() -> None:
+    from radar.auth import Editor
+
+    assert Editor("Mette", SignIn.PASSWORD).audit_name == "Mette (adgangskode)"
+    assert Editor("mette@kommune.dk", SignIn.OIDC).audit_name == "mette@kommune.dk"
