@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
+
 from radar import backup, exports, importers, store, workshop
 from radar.model import COMBINED_AREA
 from radar.seed import SeedError
@@ -151,7 +153,12 @@ def _show(args: argparse.Namespace) -> int:
             edition = store.latest_assessed_edition(con) or catalog.years[0]
         if edition not in catalog.years:
             known = ", ".join(str(y) for y in sorted(catalog.years))
-            print(f"error: no edition {edition}; the editions are {known}", file=sys.stderr)
+            drafts = store.load_catalog(con, include_drafts=True).years
+            what = "is a draft, seen only by editors in the app" if edition in drafts else "is none"
+            print(
+                f"error: edition {edition} {what}; the published editions are {known}",
+                file=sys.stderr,
+            )
             return 1
         if args.area != COMBINED_AREA and args.area not in catalog.area_ids:
             known = ", ".join((COMBINED_AREA, *catalog.area_ids))
@@ -165,7 +172,9 @@ def _show(args: argparse.Namespace) -> int:
         name = technologies[row.id].label(args.lang)
         ring = catalog.ring(row.ring).label(args.lang)
         moved = MOVEMENT_MARKS[row.movement]
-        print(f"{row.number:>3}  {ring:<9} {moved} {row.sector:<6} {row.score:5.2f}  {name}")
+        # A ring stated by an imported radar has no score.
+        score = "    –" if pd.isna(row.score) else f"{row.score:5.2f}"
+        print(f"{row.number:>3}  {ring:<9} {moved} {row.sector:<6} {score}  {name}")
     return 0
 
 

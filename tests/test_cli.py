@@ -66,4 +66,32 @@ def test_show_explains_an_unknown_area_or_edition(
     assert main(["show", "--db", str(seeded_db), "--area", "skole"]) == 1
     assert "no area 'skole'; the areas are samlet, dagtilbud-og-skole" in capsys.readouterr().err
     assert main(["show", "--db", str(seeded_db), "--edition", "1999"]) == 1
-    assert "no edition 1999; the editions are 2021, 2022" in capsys.readouterr().err
+    assert "edition 1999 is none; the published editions are 2021, 2022" in capsys.readouterr().err
+
+
+def test_show_says_a_draft_is_a_draft_and_shows_stated_rings_without_a_score(
+    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    db = tmp_path / "radar.duckdb"
+    shutil.copy(seeded_db, db)
+    con = duckdb.connect(str(db))
+    newest = con.execute("SELECT max(year) FROM editions").fetchone()[0]
+    con.execute(
+        "UPDATE assessments SET maturity_trl = NULL, share_operation = NULL, share_pilot = NULL, "
+        "share_considering = NULL, share_not_considering = NULL, ring_override = 'klar', "
+        "override_reason = 'angivet' WHERE edition = ? AND area = 'beskaeftigelse'",
+        [newest],
+    )
+    con.execute("UPDATE editions SET status = 'draft' WHERE year = ?", [newest])
+    con.close()
+    assert main(["show", "--db", str(db), "--edition", str(newest)]) == 1
+    assert f"edition {newest} is a draft" in capsys.readouterr().err
+    con = duckdb.connect(str(db))
+    con.execute("UPDATE editions SET status = 'published' WHERE year = ?", [newest])
+    con.close()
+    assert main(["show", "--db", str(db), "--area", "beskaeftigelse"]) == 0
+    out = capsys.readouterr().out
+    assert "nan" not in out
+    assert "    –" in out
