@@ -131,6 +131,13 @@ def load_log(
     if not include_drafts:
         published = f"SELECT year FROM editions WHERE status = '{PUBLISHED}'"
         where.append(f"(edition IS NULL OR edition IN ({published}))")
+        # A draft that was discarded, and its year drafted and published again
+        # later: the discarded draft's changes stay with the editors.
+        where.append(
+            "NOT EXISTS (SELECT 1 FROM audit_log AS discard WHERE discard.entity = 'edition' "
+            "AND discard.action = 'remove' AND discard.edition = audit_log.edition "
+            "AND discard.changed_at >= audit_log.changed_at)"
+        )
     cursor = con.cursor()
     try:
         return cursor.execute(

@@ -861,6 +861,13 @@ def test_discarding_a_draft_removes_it_and_its_assessments(
     # The year can be started again.
     again = editing.start_draft(wcon, source + 1, editor=EDITOR, reason="Nu")
     assert again.is_draft
+    # Published, its own history is public; the discarded draft's stays with the editors.
+    editing.publish(wcon, again.year, editor=EDITOR, reason="Klar")
+    public = audit.load_log(wcon)
+    reasons = set(public.loc[public["edition"] == again.year, "reason"])
+    assert {"Nu", "Klar"} <= reasons
+    assert not reasons & {"Næste år", "Startet for tidligt"}
+    assert "Startet for tidligt" in set(audit.load_log(wcon, include_drafts=True)["reason"])
 
 
 def test_a_draft_cannot_be_published_twice(wcon: duckdb.DuckDBPyConnection) -> None:
