@@ -97,7 +97,7 @@ if upload is None:
 
 content = upload.getvalue()
 # The preview belongs to exactly this file and these choices; any change asks for a new one.
-choices = (hashlib.sha256(content).hexdigest(), upload.name, fmt, int(edition), area, draft)
+choices = (hashlib.sha256(content).hexdigest(), upload.name, fmt, int(edition), area, draft, lang)
 if st.session_state.get("_import_choices") != choices:
     st.session_state.pop("_import_plan", None)
     st.session_state["_import_choices"] = choices
@@ -112,6 +112,7 @@ if st.button(t("importpage.preview", lang), type="primary", icon=":material/prev
             area=area,
             fmt=fmt,
             draft=draft,
+            lang=lang,
         )
     except importers.ImportProblems as refused:
         st.session_state.pop("_import_plan", None)
@@ -141,7 +142,13 @@ st.subheader(t("importpage.preview_title", lang), anchor=False)
 for line in plan.summary_lines(lang):
     st.text(line)
 for note in plan.notes:
-    st.caption(t("import.note", lang, note=widgets.plain(str(note))))
+    where = [
+        t("importpage.note_row", lang, row=note.row) if note.row is not None else "",
+        t("importpage.note_column", lang, column=note.column) if note.column else "",
+    ]
+    place = ", ".join(w for w in where if w)
+    text = f"{place}: {note.message}" if place else note.message
+    st.caption(t("import.note", lang, note=widgets.plain(text)))
 changes = [
     (t(f"importpage.kind.{kind}", lang), str(key), plan.names.get(key.technology, key.technology))
     for kind in ("added", "changed", "removed")
@@ -167,7 +174,7 @@ if not plan.has_changes:
 reason = st.text_input(t("importpage.reason", lang), max_chars=300, key="import_reason")
 if st.button(t("importpage.confirm", lang), type="primary", icon=":material/done_all:"):
     try:
-        result = importers.apply_import(con, plan, editor=editor.name, reason=reason or None)
+        result = importers.apply_import(con, plan, editor=editor.audit_name, reason=reason or None)
     except importers.StalePlanError:
         st.session_state.pop("_import_plan", None)
         st.warning(t("importpage.stale", lang), icon=":material/sync_problem:")

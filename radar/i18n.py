@@ -999,7 +999,8 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         'cookie_secret = "..."\nclient_id = "..."\nclient_secret = "..."\n'
         'server_metadata_url = "https://login.microsoftonline.com/<tenant>/v2.0/'
         '.well-known/openid-configuration"\n\n[radar]\n'
-        'editors = ["navn@kommune.dk"]  # valgfrit: kun disse må redigere\n\n'
+        'editors = ["navn@kommune.dk"]  # kun disse må redigere\n'
+        "# allow_all_signed_in = true  # eller: alle, der kan logge ind\n\n"
         "# ... eller en lokal redaktøradgangskode (mindst 12 tegn):\n[radar]\n"
         'editor_password = "..."',
         "en": "# Sign in with your organisation account (OpenID Connect):\n[auth]\n"
@@ -1007,7 +1008,8 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         'cookie_secret = "..."\nclient_id = "..."\nclient_secret = "..."\n'
         'server_metadata_url = "https://login.microsoftonline.com/<tenant>/v2.0/'
         '.well-known/openid-configuration"\n\n[radar]\n'
-        'editors = ["name@example.org"]  # optional: only these may edit\n\n'
+        'editors = ["name@example.org"]  # only these may edit\n'
+        "# allow_all_signed_in = true  # or: everyone who can sign in\n\n"
         "# ... or a local editor password (at least 12 characters):\n[radar]\n"
         'editor_password = "..."',
     },
@@ -1218,6 +1220,21 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
         "da": "En kladde ses kun af redaktører, indtil den udgives på siden Udgaver.",
         "en": "A draft is seen by editors only until it is published on the Editions page.",
     },
+    "importpage.into_draft": {
+        "da": "Udgave {edition} er en kladde: importen ses kun af redaktører, indtil den udgives.",
+        "en": "Edition {edition} is a draft: the import is seen by editors only until it is "
+        "published.",
+    },
+    "importpage.into_published": {
+        "da": "Udgave {edition} er udgivet: importen ændrer den radar, alle ser, så snart du "
+        "bekræfter, og fjerner de vurderinger i de dækkede fagområder, som filen ikke har. Vælg "
+        "et nyt årstal for at lave en kladde i stedet.",
+        "en": "Edition {edition} is published: the import changes the radar everyone sees as "
+        "soon as you confirm, and removes the assessments of the covered areas that the file "
+        "lacks. Choose a new year to make a draft instead.",
+    },
+    "importpage.note_row": {"da": "række {row}", "en": "row {row}"},
+    "importpage.note_column": {"da": "kolonne '{column}'", "en": "column '{column}'"},
     "importpage.pick_file": {
         "da": "Vælg en fil for at se, hvad den vil ændre.",
         "en": "Choose a file to see what it would change.",
@@ -1253,6 +1270,418 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
     "importpage.done": {
         "da": "{file} er importeret; {rows} ændringer står i ændringsloggen.",
         "en": "{file} was imported; {rows} changes are in the change log.",
+    },
+    # --- import messages ---
+    # The problems and notes of radar/importers.py: "file, row R, column 'C'"
+    # comes before them, so each says what is wrong with that place and what is
+    # expected. Advice to use a command-line option fits the page and the CLI.
+    "importmsg.file_too_large": {
+        "da": "filen er større end {limit} MiB",
+        "en": "the file is larger than {limit} MiB",
+    },
+    "importmsg.file_empty": {"da": "filen er tom", "en": "the file is empty"},
+    "importmsg.not_utf8": {
+        "da": "er ikke UTF-8-tekst (byte {byte}); gem filen som 'CSV UTF-8'",
+        "en": "not UTF-8 text (byte {byte}); save it as 'CSV UTF-8'",
+    },
+    "importmsg.control_character": {
+        "da": "indeholder et kontroltegn (U+{code}); kun tekst, tabulatorer og linjeskift kan "
+        "importeres",
+        "en": "contains a control character (U+{code}); only text, tabs and line breaks can be "
+        "imported",
+    },
+    "importmsg.no_header": {
+        "da": "filen er tom; den skal begynde med en række med kolonnenavne",
+        "en": "the file is empty; expected a header row",
+    },
+    "importmsg.declared_separator": {
+        "da": "filen angiver '{separator}' som skilletegn; gem den med komma eller semikolon som "
+        "skilletegn",
+        "en": "the file declares '{separator}' as its separator; save it with commas or semicolons",
+    },
+    "importmsg.separated_by_tabs": {
+        "da": "kolonnerne er adskilt af tabulatorer; gem filen som CSV med komma eller semikolon "
+        "(i Excel: 'CSV UTF-8')",
+        "en": "the columns are separated by tabs; save the file as CSV with commas or semicolons "
+        "(in Excel: 'CSV UTF-8')",
+    },
+    "importmsg.separated_by": {
+        "da": "kolonnerne er adskilt af '{separator}'; gem filen som CSV med komma eller "
+        "semikolon (i Excel: 'CSV UTF-8')",
+        "en": "the columns are separated by '{separator}'; save the file as CSV with commas or "
+        "semicolons (in Excel: 'CSV UTF-8')",
+    },
+    "importmsg.one_column": {
+        "da": "rækken med kolonnenavne har kun én kolonne ('{header}'); kolonnerne skal være "
+        "adskilt af komma eller semikolon",
+        "en": "the header has one single column ('{header}'); expected columns separated by "
+        "commas or semicolons",
+    },
+    "importmsg.csv_unreadable": {
+        "da": "kan ikke læses som CSV ({reason}); som regel et anførselstegn, der aldrig bliver "
+        "lukket",
+        "en": "cannot be read as CSV ({reason}); usually a double quote that is never closed",
+    },
+    "importmsg.csv.field_limit": {
+        "da": "et felt er længere end {limit} tegn",
+        "en": "field larger than field limit ({limit})",
+    },
+    "importmsg.too_many_rows": {
+        "da": "har mere end {limit} rækker",
+        "en": "has more than {limit} rows",
+    },
+    "importmsg.not_workbook": {
+        "da": "er ikke en Excel-projektmappe (.xlsx)",
+        "en": "not an Excel workbook (.xlsx)",
+    },
+    "importmsg.old_excel": {
+        "da": "er en gammel Excel-fil (.xls); gem den som Excel-projektmappe (.xlsx) eller som "
+        "'CSV UTF-8'",
+        "en": "an old Excel file (.xls); save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'",
+    },
+    "importmsg.workbook_too_large": {
+        "da": "projektmappen fylder mere end {limit} MiB, når den pakkes ud",
+        "en": "the workbook unpacks to more than {limit} MiB",
+    },
+    "importmsg.no_sheet": {
+        "da": "projektmappen har intet ark",
+        "en": "the workbook has no sheet",
+    },
+    "importmsg.workbook_unreadable": {
+        "da": "er ikke en Excel-projektmappe (.xlsx), der kan læses ({error})",
+        "en": "not an Excel workbook (.xlsx) that can be read ({error})",
+    },
+    "importmsg.column_no_name": {"da": "kolonnen har intet navn", "en": "the column has no name"},
+    "importmsg.column_twice": {
+        "da": "står to gange i rækken med kolonnenavne (kolonne {first} og {second})",
+        "en": "appears twice in the header (columns {first} and {second})",
+    },
+    "importmsg.name_rejoined": {
+        "da": "havde {fields} felter til {columns} kolonner; '{separator}' uden anførselstegn er "
+        "læst som en del af navnet '{name}'",
+        "en": "had {fields} fields for {columns} columns; read the unquoted '{separator}' as part "
+        "of the name '{name}'",
+    },
+    "importmsg.value_without_column": {
+        "da": "har en værdi i kolonne {column}, som ikke har noget navn i rækken med kolonnenavne",
+        "en": "has a value in column {column}, which has no name in the header",
+    },
+    "importmsg.field_count": {
+        "da": "har {fields} felter, men rækken med kolonnenavne har {columns} (står der "
+        "'{separator}' i en tekst, skal teksten stå i dobbelte anførselstegn)",
+        "en": "has {fields} fields, the header has {columns} (a '{separator}' inside a text needs "
+        "the text in double quotes)",
+    },
+    "importmsg.no_rows": {
+        "da": "har kolonnenavne, men ingen rækker under dem",
+        "en": "has a header but no rows under it",
+    },
+    "importmsg.invalid_json": {
+        "da": "er ikke gyldig JSON i linje {line}, kolonne {column}: {reason}",
+        "en": "not valid JSON: {reason} at line {line}, column {column}",
+    },
+    "importmsg.invalid_json_number": {
+        "da": "er ikke gyldig JSON: et tal har for mange cifre",
+        "en": "not valid JSON: a number has too many digits",
+    },
+    "importmsg.invalid_json_nesting": {
+        "da": "er ikke gyldig JSON: lister og objekter ligger i for mange lag inden i hinanden",
+        "en": "not valid JSON: lists and objects are nested too deeply",
+    },
+    # What Python's JSON reader says is wrong; the English is its own words.
+    "importmsg.json.expecting_value": {
+        "da": "her mangler en værdi",
+        "en": "Expecting value",
+    },
+    "importmsg.json.expecting_comma": {
+        "da": "her mangler et komma",
+        "en": "Expecting ',' delimiter",
+    },
+    "importmsg.json.expecting_colon": {
+        "da": "her mangler et kolon",
+        "en": "Expecting ':' delimiter",
+    },
+    "importmsg.json.expecting_property": {
+        "da": "her mangler et feltnavn i dobbelte anførselstegn",
+        "en": "Expecting property name enclosed in double quotes",
+    },
+    "importmsg.json.unterminated_string": {
+        "da": "en tekst, der begynder her, bliver aldrig afsluttet med et anførselstegn",
+        "en": "Unterminated string starting at",
+    },
+    "importmsg.json.control_character": {
+        "da": "her står et kontroltegn, som ikke må stå i en tekst",
+        "en": "Invalid control character at",
+    },
+    "importmsg.json.invalid_escape": {
+        "da": "her står en ugyldig kode efter \\",
+        "en": "Invalid \\escape",
+    },
+    "importmsg.json.invalid_unicode_escape": {
+        "da": "her står en ugyldig \\uXXXX-kode",
+        "en": "Invalid \\uXXXX escape",
+    },
+    "importmsg.json.extra_data": {
+        "da": "her står mere efter JSON-dokumentets slutning",
+        "en": "Extra data",
+    },
+    "importmsg.json.trailing_comma_object": {
+        "da": "her står et komma for meget før slutningen af et objekt",
+        "en": "Illegal trailing comma before end of object",
+    },
+    "importmsg.json.trailing_comma_array": {
+        "da": "her står et komma for meget før slutningen af en liste",
+        "en": "Illegal trailing comma before end of array",
+    },
+    "importmsg.json_not_a_list": {
+        "da": "skal være en liste af objekter, ét pr. teknologi",
+        "en": "expected a list of objects, one per technology",
+    },
+    "importmsg.entries_not_a_list": {
+        "da": "'entries' skal være en liste af objekter",
+        "en": "expected 'entries' to be a list of objects",
+    },
+    "importmsg.no_entries": {"da": "har ingen poster", "en": "has no entries"},
+    "importmsg.too_many_entries": {
+        "da": "har mere end {limit} poster",
+        "en": "has more than {limit} entries",
+    },
+    "importmsg.entry_not_object": {
+        "da": "er {kind}; hver post skal være et objekt",
+        "en": "is {kind}; expected an object",
+    },
+    "importmsg.value_not_text": {
+        "da": "er {kind}; værdien skal være tekst eller et tal",
+        "en": "is {kind}; expected text or a number",
+    },
+    "importmsg.kind.list": {"da": "en liste", "en": "a list"},
+    "importmsg.kind.object": {"da": "et objekt", "en": "an object"},
+    "importmsg.kind.null": {"da": "null (tom)", "en": "null"},
+    "importmsg.kind.boolean": {"da": "true eller false", "en": "true or false"},
+    "importmsg.kind.number": {"da": "et tal", "en": "a number"},
+    "importmsg.kind.text": {"da": "tekst", "en": "text"},
+    "importmsg.ring_position": {
+        "da": "'{value}' er ring nr. {position} fra midten, men denne radar har {count} ringe",
+        "en": "'{value}' is ring {position} from the centre, but this radar has {count} rings",
+    },
+    "importmsg.not_a_ring": {
+        "da": "'{value}' er ikke en ring; brug {expected}",
+        "en": "'{value}' is not a ring; expected {expected}",
+    },
+    "importmsg.rings_expected": {
+        "da": "en af ringene {rings} (store eller små bogstaver) eller {foreign}",
+        "en": "one of the rings {rings} (in any case), or {foreign}",
+    },
+    "importmsg.ring_names": {
+        "da": "{name_da}, {id} eller {name_en}",
+        "en": "{id}, {name_da} or {name_en}",
+    },
+    "importmsg.combined_area": {
+        "da": "'{value}' er den samlede radar, som beregnes ud fra fagområderne; importér til et "
+        "af fagområderne: {areas}",
+        "en": "'{value}' is the combined radar, which is computed from the areas; import into "
+        "one of the areas: {areas}",
+    },
+    "importmsg.not_an_area": {
+        "da": "'{value}' er ikke et fagområde; brug et af fagområderne {areas}",
+        "en": "'{value}' is not an area; expected one of {areas}",
+    },
+    "importmsg.no_areas": {
+        "da": "databasen har ingen fagområder at importere til",
+        "en": "the database has no areas to import into",
+    },
+    "importmsg.no_area": {
+        "da": "filen angiver ikke noget fagområde; vælg et af fagområderne {areas} ved importen "
+        "(python -m radar import --area …)",
+        "en": "the file names no area; give one with --area (the area argument): {areas}",
+    },
+    "importmsg.area_empty": {
+        "da": "er tom; skriv fagområdets id ({areas}) eller vælg fagområdet ved importen "
+        "(python -m radar import --area …)",
+        "en": "is empty; give the area's id ({areas}) or import with --area",
+    },
+    "importmsg.area_mismatch": {
+        "da": "er '{area}', men importen er til fagområdet '{chosen}'",
+        "en": "is '{area}', but the import is into the area '{chosen}'",
+    },
+    "importmsg.name_empty": {
+        "da": "er tom; hver teknologi skal have et navn",
+        "en": "is empty; every technology needs a name",
+    },
+    "importmsg.name_too_long": {
+        "da": "er {length} tegn lang; et navn må højst have {limit} tegn",
+        "en": "is {length} characters long; a name has at most {limit}",
+    },
+    "importmsg.odd_values": {
+        "da": "uventede værdier i {rows}; der skal stå {expected}. Værdierne bruges ikke: "
+        "radaren regner selv bevægelse ud fra udgaverne",
+        "en": "unexpected values in {rows}; expected {expected}. Ignored: the radar derives "
+        "movement from the editions",
+    },
+    "importmsg.odd_value": {"da": "række {row} ('{value}')", "en": "row {row} ('{value}')"},
+    "importmsg.and_more": {"da": "{shown} og {count} flere", "en": "{shown} and {count} more"},
+    "importmsg.expected.is_new": {"da": "TRUE eller FALSE", "en": "TRUE or FALSE"},
+    "importmsg.expected.status": {
+        "da": "new, moved in, moved out eller no change",
+        "en": "new, moved in, moved out or no change",
+    },
+    "importmsg.expected.moved": {
+        "da": "-1 (rykket ud), 0, 1 (rykket ind) eller 2 (ny)",
+        "en": "-1 (out), 0, 1 (in) or 2 (new)",
+    },
+    "importmsg.expected.active": {"da": "true eller false", "en": "true or false"},
+    "importmsg.missing_columns": {
+        "da": "mangler kolonne(r) {columns}",
+        "en": "missing column(s) {columns}",
+    },
+    "importmsg.unknown_columns": {
+        "da": "ukendte kolonne(r) {columns}",
+        "en": "unknown column(s) {columns}",
+    },
+    "importmsg.own_columns": {
+        "da": "kolonnerne er {columns} (påkrævet: {required})",
+        "en": "the columns are {columns} (required: {required})",
+    },
+    "importmsg.byor_columns": {
+        "da": "mangler kolonne(r) {missing}; en Build Your Own Radar-fil har kolonnerne {columns}",
+        "en": "missing column(s) {missing}; a Build Your Own Radar file has the columns {columns}",
+    },
+    "importmsg.not_an_id": {
+        "da": "'{value}' er ikke et id; et id består af små bogstaver, tal og bindestreger, "
+        "f.eks. '{example}'",
+        "en": "'{value}' is not an id; an id is lower case letters, digits and hyphens, e.g. "
+        "'{example}'",
+    },
+    "importmsg.sector_empty": {
+        "da": "er tom; skriv en af kategorierne {sectors}",
+        "en": "is empty; expected one of {sectors}",
+    },
+    "importmsg.not_a_category": {
+        "da": "'{value}' er ikke en kategori; skriv en kategoris id eller navn: {sectors}",
+        "en": "'{value}' is not a category; expected an id or name: {sectors}",
+    },
+    "importmsg.no_categories": {
+        "da": "'{value}' er ikke en kategori; databasen har ingen kategorier",
+        "en": "'{value}' is not a category; the database has no categories",
+    },
+    "importmsg.ring_required": {
+        "da": "er tom; uden scorer skal ringen angives: {expected}",
+        "en": "is empty; without scores the ring is required: {expected}",
+    },
+    "importmsg.ring_empty": {
+        "da": "er tom; brug {expected}",
+        "en": "is empty; expected {expected}",
+    },
+    "importmsg.scores_partial": {
+        "da": "er tom; udfyld alle fem scorer ({columns}) eller ingen (mangler: {missing})",
+        "en": "is empty; give all five scores ({columns}) or none (missing: {missing})",
+    },
+    "importmsg.not_whole": {
+        "da": "'{value}' er ikke et helt tal",
+        "en": "'{value}' is not a whole number",
+    },
+    "importmsg.not_trl": {
+        "da": "{value} er ikke en TRL fra 1 til 9",
+        "en": "{value} is not a TRL from 1 to 9",
+    },
+    "importmsg.not_share": {
+        "da": "{value} er ikke en andel fra 0 til 100 procent",
+        "en": "{value} is not a share from 0 to 100 percent",
+    },
+    "importmsg.shares_sum": {
+        "da": "de fire andele giver tilsammen {total}, ikke 100",
+        "en": "the four shares add up to {total}, not 100",
+    },
+    "importmsg.quadrant_empty": {
+        "da": "er tom; skriv kvadrantens navn",
+        "en": "is empty; expected the quadrant's name",
+    },
+    "importmsg.quadrant_too_long": {
+        "da": "er længere end {limit} tegn",
+        "en": "is longer than {limit} characters",
+    },
+    "importmsg.zalando_date": {
+        "da": "'{value}' er ikke en dato som 2026.05 eller 2026-05-31",
+        "en": "'{value}' is not a date like 2026.05 or 2026-05-31",
+    },
+    "importmsg.zalando_config": {
+        "da": "skal være en Zalando config.json: et JSON-objekt med 'entries' (en liste af poster "
+        "med label, quadrant, ring)",
+        "en": "expected a Zalando config.json: a JSON object with 'entries' (a list of entries "
+        "with label, quadrant, ring)",
+    },
+    "importmsg.zalando_quadrants": {
+        "da": 'skal være en liste af {{"name": "..."}}-objekter med navne på 1 til {limit} tegn',
+        "en": 'expected a list of {{"name": "..."}} objects, names of 1 to {limit} characters',
+    },
+    "importmsg.zalando_quadrant": {
+        "da": "'{value}' er ikke en kvadrant; brug 0 til {last} ({names})",
+        "en": "'{value}' is not a quadrant; expected 0 to {last} ({names})",
+    },
+    "importmsg.zalando_ring": {
+        "da": "'{value}' er ikke en ring; brug 0 (den inderste) til {last}",
+        "en": "'{value}' is not a ring; expected 0 (the innermost) to {last}",
+    },
+    "importmsg.duplicate": {
+        "da": "'{technology}' står også i række {row}: en teknologi kan kun stå én gang på "
+        "radaren for {area}",
+        "en": "'{technology}' is also in row {row}: a technology can be on the radar of {area} "
+        "once",
+    },
+    "importmsg.differs": {
+        "da": "afviger fra række {row} for samme teknologi '{technology}'; en teknologi har samme "
+        "{column} i alle fagområder",
+        "en": "differs from row {row} for the same technology '{technology}'; a technology has "
+        "one {column} in every area",
+    },
+    "importmsg.reason_not_stored": {
+        "da": "gemmes ikke: ringen {ring} er den beregnede, så den skal ikke begrundes",
+        "en": "not stored: the ring {ring} is the computed one, so it needs no reason",
+    },
+    "importmsg.reason_missing": {
+        "da": "er tom, men ringen {ring} afviger fra den beregnede ring {computed} (score "
+        "{score}); skriv hvorfor, eller lad ringen stå tom",
+        "en": "is empty, but the ring {ring} differs from the computed ring {computed} (score "
+        "{score}); say why, or leave the ring empty",
+    },
+    "importmsg.not_an_edition": {
+        "da": "'{value}' er ikke en udgave; brug et positivt helt tal (et årstal eller et "
+        "løbenummer for en radar, der udkommer flere gange om året)",
+        "en": "'{value}' is not an edition; expected a positive whole number (a year, or a "
+        "running number for a radar published several times a year)",
+    },
+    "importmsg.not_a_format": {
+        "da": "'{value}' er ikke et format; brug et af {formats}",
+        "en": "'{value}' is not a format; expected one of {formats}",
+    },
+    "importmsg.title_length": {
+        "da": "skal være 1 til {limit} tegn",
+        "en": "must be 1 to {limit} characters",
+    },
+    "importmsg.not_a_date": {"da": "skal være en dato", "en": "expected a date"},
+    "importmsg.kept_newer": {
+        "da": "beholdt tekster og kategorier for {count} teknologier, der er vurderet i en nyere "
+        "udgave end {edition}: {shown}",
+        "en": "kept the texts and categories of {count} technologies assessed in an edition "
+        "newer than {edition}: {shown}",
+    },
+    "importmsg.kept_for_draft": {
+        "da": "beholdt de udgivne tekster og kategorier for {count} teknologier, fordi udgave "
+        "{edition} er en kladde: {shown}. Ret dem på siden Rediger, når kladden er udgivet",
+        "en": "kept the published texts and categories of {count} technologies, because edition "
+        "{edition} is a draft: {shown}. Change them on the edit page when the draft is published",
+    },
+    "importmsg.too_many_categories": {
+        "da": "importen kræver {count} nye kategorier ({names}) ud over de {existing}, databasen "
+        "har; radaren kan højst vise {limit}. Importér sådan en radar i en database for sig "
+        "(python -m radar import --db …)",
+        "en": "the import needs {count} new categories ({names}) besides the {existing} the "
+        "database has; the radar draws at most {limit}. Import such a radar into a database of "
+        "its own with --db",
+    },
+    "importmsg.stale": {
+        "da": "databasen er ændret, efter filen blev tjekket; tjek filen igen",
+        "en": "the database changed after the file was checked; check the file again",
     },
     # --- import ---
     "import.summary": {

@@ -44,6 +44,10 @@ is not UTF-8, control characters in a cell, a workbook that unpacks to more
 than :data:`MAX_UNPACKED_BYTES`, and CSV separated by anything but commas or
 semicolons.
 
+Every problem and note names the file, row and column and says what is wrong
+and what was expected, in the language asked for (``lang``: Danish by default,
+or English), from the ``importmsg.*`` texts of :mod:`radar.i18n`.
+
 What an import means
 --------------------
 - **A file is the whole radar** of each (edition, area) it covers: the
@@ -114,7 +118,7 @@ import os
 import re
 import sys
 import zipfile
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from html.parser import HTMLParser
@@ -126,8 +130,18 @@ import duckdb
 
 from radar import audit, formats, scoring, store
 from radar.i18n import t
-from radar.model import COMBINED_AREA, DRAFT, LANGUAGES, PUBLISHED, Area, Lang, Ring, Sector
-from radar.seed import SECTOR_COUNT, TABLES, Problem, load_seed
+from radar.model import (
+    COMBINED_AREA,
+    DEFAULT_LANG,
+    DRAFT,
+    LANGUAGES,
+    PUBLISHED,
+    Area,
+    Lang,
+    Ring,
+    Sector,
+)
+from radar.seed import SECTOR_COUNT, TABLES, Problem, ProblemsError, load_seed
 
 __all__ = [
     "MAX_ROWS",
@@ -185,15 +199,10 @@ _BYOR_STATUSES = {"new", "movedin", "movedout", "nochange", "unchanged", "moved"
 _ZALANDO_MOVED = (-1, 0, 1, 2)
 
 
-class ImportProblems(ValueError):
+class ImportProblems(ProblemsError):
     """The file cannot be imported; ``problems`` lists every problem found."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        shown = "\n".join(f"  - {p}" for p in self.problems[:50])
-        more = len(self.problems) - 50
-        suffix = f"\n  ... and {more} more" if more > 0 else ""
-        super().__init__(f"{len(self.problems)} problem(s) in the import:\n{shown}{suffix}")
+    subject = "the import"
 
 
 class StalePlanError(ImportProblems):
@@ -250,6 +259,8 @@ class ImportPlan:
         The assessments of the covered radars, by what happens to them.
     notes
         Things the user should know that do not stop the import.
+    lang
+        The language of the notes (and of :func:`apply_import`'s problems).
     names
         Technology and category id -> name, for showing the lists.
     """
@@ -269,6 +280,7 @@ class ImportPlan:
     assessments_removed: tuple[AssessmentKey, ...]
     assessments_unchanged: tuple[AssessmentKey, ...]
     notes: tuple[Problem, ...] = ()
+    lang: Lang = field(default="da", compare=False)
     names: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     writes: _Writes | None = field(default=None, compare=False, repr=False)
     fingerprint: str = field(default="", compare=False, repr=False)
@@ -509,35 +521,26 @@ class _Rows:
     header_row: int | None = 1
 
 
-def _bad_char_problem(file_name: str, row: int | None, column: str | None, value: str) -> Problem:
+def _bad_char_problem(
+    file_name: str, row: int | None, column: str | None, value: str, lang: Lang
+) -> Problem:
     found = _BAD_CHARS.search(value)
     assert found is not None
-    return Problem(
-        file_name,
-        row,
-        column,
-        f"contains a control character (U+{ord(found.group()):04X}); only text, tabs and "
-        "line breaks can be imported",
-    )
+    message = t("importmsg.control_character", lang, code=f"{ord(found.group()):04X}")
+    return Problem(file_name, row, column, message)
 
 
-def _decode(data: bytes, file_name: str) -> tuple[str | None, list[Problem]]:
+def _decode(data: bytes, file_name: str, lang: Lang) -> tuple[str | None, list[Problem]]:
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         return data[bom:].decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        return None, [
-            Problem(
-                file_name,
-                None,
-                None,
-                f"not UTF-8 text (byte {exc.start + bom}); save it as 'CSV UTF-8'",
-            )
-        ]
+        message = t("importmsg.not_utf8", lang, byte=exc.start + bom)
+        return None, [Problem(file_name, None, None, message)]
 
 
 def _header_delimiter(line: str) -> tuple[str | None, str]:
-    """The separator the header line uses, or None and what was found instead."""
+    """The separator the header line uses, or None and the one found instead ("" if none)."""
     counts = dict.fromkeys(",;\t|", 0)
     quoted = False
     for char in line:
@@ -548,50 +551,41 @@ def _header_delimiter(line: str) -> tuple[str | None, str]:
     if counts[","] or counts[";"]:
         return ("," if counts[","] >= counts[";"] else ";"), ""
     if counts["\t"]:
-        return None, "tabs"
+        return None, "\t"
     if counts["|"]:
-        return None, "'|'"
+        return None, "|"
     return None, ""
 
 
-def _read_csv(text: str, file_name: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+def _read_csv(
+    text: str, file_name: str, lang: Lang
+) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
     """Rows of a CSV text as (row number, fields); the header is the first row."""
     lines = text.splitlines()
     skip = 0
     while skip < len(lines) and not lines[skip].strip():
         skip += 1
     if skip == len(lines):
-        return [], [Problem(file_name, None, None, "the file is empty; expected a header row")]
+        return [], [Problem(file_name, None, None, t("importmsg.no_header", lang))]
     first = lines[skip].strip()
     # Excel's "sep=;" line names the separator itself.
     declared = re.fullmatch(r'"?sep=(.)"?', first, flags=re.IGNORECASE)
     if declared:
         delimiter: str | None = declared.group(1)
         if delimiter not in ",;":
-            return [], [
-                Problem(
-                    file_name,
-                    skip + 1,
-                    None,
-                    f"the file declares '{delimiter}' as its separator; save it with commas "
-                    "or semicolons",
-                )
-            ]
+            message = t("importmsg.declared_separator", lang, separator=delimiter)
+            return [], [Problem(file_name, skip + 1, None, message)]
         skip += 1
     else:
         delimiter, found = _header_delimiter(first)
         if delimiter is None:
-            if found:
-                message = (
-                    f"the columns are separated by {found}; save the file as CSV with "
-                    "commas or semicolons (in Excel: 'CSV UTF-8')"
-                )
+            if found == "\t":
+                message = t("importmsg.separated_by_tabs", lang)
+            elif found:
+                message = t("importmsg.separated_by", lang, separator=found)
             else:
                 shown = first if len(first) <= 60 else first[:57] + "..."
-                message = (
-                    f"the header has one single column ('{shown}'); expected columns separated "
-                    "by commas or semicolons"
-                )
+                message = t("importmsg.one_column", lang, header=shown)
             return [], [Problem(file_name, skip + 1, None, message)]
     body = "".join(text.splitlines(keepends=True)[skip:])
     rows: list[tuple[int, list[str]]] = []
@@ -606,16 +600,13 @@ def _read_csv(text: str, file_name: str) -> tuple[list[tuple[int, list[str]]], l
         except StopIteration:
             break
         except csv.Error as exc:
-            return rows, [
-                Problem(
-                    file_name,
-                    row_number,
-                    None,
-                    f"cannot be read as CSV ({exc}); usually a double quote that is never closed",
-                )
-            ]
+            limit = re.fullmatch(r"field larger than field limit \((\d+)\)", str(exc))
+            reason = t("importmsg.csv.field_limit", lang, limit=limit[1]) if limit else exc
+            message = t("importmsg.csv_unreadable", lang, reason=reason)
+            return rows, [Problem(file_name, row_number, None, message)]
         if len(rows) > MAX_ROWS:
-            return rows, [Problem(file_name, None, None, f"has more than {MAX_ROWS} rows")]
+            message = t("importmsg.too_many_rows", lang, limit=MAX_ROWS)
+            return rows, [Problem(file_name, None, None, message)]
         rows.append((row_number, record))
     return rows, []
 
@@ -646,18 +637,13 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _read_xlsx(data: bytes, file_name: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+def _read_xlsx(
+    data: bytes, file_name: str, lang: Lang
+) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
     """Rows of the first sheet as (row number, cells as text)."""
-    not_workbook = [Problem(file_name, None, None, "not an Excel workbook (.xlsx)")]
+    not_workbook = [Problem(file_name, None, None, t("importmsg.not_workbook", lang))]
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return [], [
-            Problem(
-                file_name,
-                None,
-                None,
-                "an old Excel file (.xls); save it as an Excel workbook (.xlsx) or as 'CSV UTF-8'",
-            )
-        ]
+        return [], [Problem(file_name, None, None, t("importmsg.old_excel", lang))]
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
@@ -668,9 +654,8 @@ def _read_xlsx(data: bytes, file_name: str) -> tuple[list[tuple[int, list[str]]]
         return [], not_workbook
     if unpacked > MAX_UNPACKED_BYTES:
         limit = MAX_UNPACKED_BYTES // (1024 * 1024)
-        return [], [
-            Problem(file_name, None, None, f"the workbook unpacks to more than {limit} MiB")
-        ]
+        message = t("importmsg.workbook_too_large", lang, limit=limit)
+        return [], [Problem(file_name, None, None, message)]
     import openpyxl  # only needed here; it is slow to import
 
     rows: list[tuple[int, list[str]]] = []
@@ -678,15 +663,14 @@ def _read_xlsx(data: bytes, file_name: str) -> tuple[list[tuple[int, list[str]]]
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             if not workbook.worksheets:
-                return [], [Problem(file_name, None, None, "the workbook has no sheet")]
+                return [], [Problem(file_name, None, None, t("importmsg.no_sheet", lang))]
             sheet = workbook.worksheets[0]
             for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
                 cells = [_cell_text(v) for v in values]
                 if any(c.strip() for c in cells):
                     if len(rows) > MAX_ROWS:
-                        return rows, [
-                            Problem(file_name, None, None, f"has more than {MAX_ROWS} rows")
-                        ]
+                        message = t("importmsg.too_many_rows", lang, limit=MAX_ROWS)
+                        return rows, [Problem(file_name, None, None, message)]
                     rows.append((row_number, cells))
                 elif row_number > 3 * MAX_ROWS:
                     break
@@ -695,20 +679,15 @@ def _read_xlsx(data: bytes, file_name: str) -> tuple[list[tuple[int, list[str]]]
     # openpyxl parses a damaged workbook lazily and fails with whatever the
     # zip, XML or its own code raises; every one of them means the same here.
     except Exception as exc:
-        return [], [
-            Problem(
-                file_name,
-                None,
-                None,
-                f"not an Excel workbook (.xlsx) that can be read ({type(exc).__name__})",
-            )
-        ]
+        message = t("importmsg.workbook_unreadable", lang, error=type(exc).__name__)
+        return [], [Problem(file_name, None, None, message)]
     return rows, []
 
 
 def _table_rows(
     records: list[tuple[int, list[str]]],
     file_name: str,
+    lang: Lang,
     *,
     repair: Callable[[list[str], list[str]], list[str] | None] | None = None,
     separator: str | None = ",",
@@ -722,7 +701,7 @@ def _table_rows(
     """
     records = [(n, r) for n, r in records if any(f.strip() for f in r)]
     if not records:
-        return None, [Problem(file_name, None, None, "the file is empty; expected a header row")]
+        return None, [Problem(file_name, None, None, t("importmsg.no_header", lang))]
     header_row, raw_header = records[0]
     header = [h.strip().lstrip("\ufeff") for h in raw_header]
     while header and not header[-1]:
@@ -731,19 +710,16 @@ def _table_rows(
     seen: dict[str, int] = {}
     for index, name in enumerate(header):
         if not name:
-            problems.append(
-                Problem(file_name, header_row, _column_letter(index), "the column has no name")
-            )
+            message = t("importmsg.column_no_name", lang)
+            problems.append(Problem(file_name, header_row, _column_letter(index), message))
         elif name.lower() in seen:
-            problems.append(
-                Problem(
-                    file_name,
-                    header_row,
-                    name,
-                    f"appears twice in the header (columns {_column_letter(seen[name.lower()])} "
-                    f"and {_column_letter(index)})",
-                )
+            message = t(
+                "importmsg.column_twice",
+                lang,
+                first=_column_letter(seen[name.lower()]),
+                second=_column_letter(index),
             )
+            problems.append(Problem(file_name, header_row, name, message))
         else:
             seen[name.lower()] = index
     if problems:
@@ -757,15 +733,15 @@ def _table_rows(
         if len(fields) > len(header) and repair is not None:
             repaired = repair(header, fields)
             if repaired is not None:
-                notes.append(
-                    Problem(
-                        file_name,
-                        row_number,
-                        None,
-                        f"had {len(fields)} fields for {len(header)} columns; read the unquoted "
-                        f"'{separator}' as part of the name '{repaired[0]}'",
-                    )
+                message = t(
+                    "importmsg.name_rejoined",
+                    lang,
+                    fields=len(fields),
+                    columns=len(header),
+                    separator=separator,
+                    name=repaired[0],
                 )
+                notes.append(Problem(file_name, row_number, None, message))
                 fields = repaired
         # Trailing empty fields are what spreadsheets leave behind, not data.
         while len(fields) > len(header) and not fields[-1].strip():
@@ -775,11 +751,14 @@ def _table_rows(
         if len(fields) != len(header):
             if separator is None:
                 column = _column_letter(len(fields) - 1)
-                message = f"has a value in column {column}, which has no name in the header"
+                message = t("importmsg.value_without_column", lang, column=column)
             else:
-                message = (
-                    f"has {len(fields)} fields, the header has {len(header)} (a "
-                    f"'{separator}' inside a text needs the text in double quotes)"
+                message = t(
+                    "importmsg.field_count",
+                    lang,
+                    fields=len(fields),
+                    columns=len(header),
+                    separator=separator,
                 )
             problems.append(Problem(file_name, row_number, None, message))
             continue
@@ -788,12 +767,12 @@ def _table_rows(
             if read is not None and name.lower() not in read:
                 continue
             if _BAD_CHARS.search(value):
-                problems.append(_bad_char_problem(file_name, row_number, name, value))
+                problems.append(_bad_char_problem(file_name, row_number, name, value, lang))
                 value = _BAD_CHARS.sub("", value)
             cells[name.lower()] = value.replace("\r\n", "\n").replace("\r", "\n").strip()
         rows.append((row_number, cells))
     if not rows and not problems:
-        problems.append(Problem(file_name, None, None, "has a header but no rows under it"))
+        problems.append(Problem(file_name, None, None, t("importmsg.no_rows", lang)))
     return _Rows(tuple(header), tuple(rows), tuple(notes), header_row), problems
 
 
@@ -810,45 +789,67 @@ def _json_text(value: Any) -> str | None:
     return None
 
 
-def _parse_json(text: str, file_name: str) -> tuple[Any, list[Problem]]:
+#: What Python's JSON reader says is wrong (its ``msg``) -> the message key.
+_JSON_REASONS: Mapping[str, str] = {
+    "Expecting value": "importmsg.json.expecting_value",
+    "Expecting ',' delimiter": "importmsg.json.expecting_comma",
+    "Expecting ':' delimiter": "importmsg.json.expecting_colon",
+    "Expecting property name enclosed in double quotes": "importmsg.json.expecting_property",
+    "Unterminated string starting at": "importmsg.json.unterminated_string",
+    "Invalid control character at": "importmsg.json.control_character",
+    "Invalid \\escape": "importmsg.json.invalid_escape",
+    "Invalid \\uXXXX escape": "importmsg.json.invalid_unicode_escape",
+    "Extra data": "importmsg.json.extra_data",
+    # Python 3.13 and later
+    "Illegal trailing comma before end of object": "importmsg.json.trailing_comma_object",
+    "Illegal trailing comma before end of array": "importmsg.json.trailing_comma_array",
+}
+
+
+def _parse_json(text: str, file_name: str, lang: Lang) -> tuple[Any, list[Problem]]:
     try:
         return json.loads(text), []
     except json.JSONDecodeError as exc:
-        return None, [
-            Problem(
-                file_name,
-                None,
-                None,
-                f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
-            )
-        ]
-    # Numbers of thousands of digits and very deep nesting fail this way.
-    except (ValueError, RecursionError) as exc:
-        return None, [Problem(file_name, None, None, f"not valid JSON: {exc}")]
+        key = _JSON_REASONS.get(exc.msg)
+        reason = t(key, lang) if key else exc.msg
+        message = t(
+            "importmsg.invalid_json", lang, reason=reason, line=exc.lineno, column=exc.colno
+        )
+        return None, [Problem(file_name, None, None, message)]
+    except RecursionError:
+        return None, [Problem(file_name, None, None, t("importmsg.invalid_json_nesting", lang))]
+    # A number of thousands of digits fails this way (Python refuses to read it).
+    except ValueError:
+        return None, [Problem(file_name, None, None, t("importmsg.invalid_json_number", lang))]
 
 
 def _json_rows(
-    items: Any, file_name: str, what: str, read: Collection[str] | None = None
+    items: Any,
+    file_name: str,
+    lang: Lang,
+    not_a_list: str,
+    read: Collection[str] | None = None,
 ) -> tuple[_Rows | None, list[Problem]]:
     """A JSON list of objects as named rows (row = the entry's number from 1).
 
+    ``not_a_list`` is the message key for ``items`` that are no list.
     ``read`` names the keys (in lower case) the format reads; the values of
     others are left alone (None: every key is read).
     """
     if not isinstance(items, list):
-        return None, [Problem(file_name, None, None, f"expected {what}")]
+        return None, [Problem(file_name, None, None, t(not_a_list, lang))]
     if not items:
-        return None, [Problem(file_name, None, None, "has no entries")]
+        return None, [Problem(file_name, None, None, t("importmsg.no_entries", lang))]
     if len(items) > MAX_ROWS:
-        return None, [Problem(file_name, None, None, f"has more than {MAX_ROWS} entries")]
+        message = t("importmsg.too_many_entries", lang, limit=MAX_ROWS)
+        return None, [Problem(file_name, None, None, message)]
     problems = []
     header: dict[str, str] = {}
     rows = []
     for number, item in enumerate(items, start=1):
         if not isinstance(item, dict):
-            problems.append(
-                Problem(file_name, number, None, f"is {_json_kind(item)}; expected an object")
-            )
+            message = t("importmsg.entry_not_object", lang, kind=_json_kind(item, lang))
+            problems.append(Problem(file_name, number, None, message))
             continue
         cells = {}
         for key, value in item.items():
@@ -858,33 +859,29 @@ def _json_rows(
                 continue
             text = _json_text(value)
             if text is None:
-                problems.append(
-                    Problem(
-                        file_name,
-                        number,
-                        name,
-                        f"is {_json_kind(value)}; expected text or a number",
-                    )
-                )
+                message = t("importmsg.value_not_text", lang, kind=_json_kind(value, lang))
+                problems.append(Problem(file_name, number, name, message))
                 continue
             if _BAD_CHARS.search(text):
-                problems.append(_bad_char_problem(file_name, number, name, text))
+                problems.append(_bad_char_problem(file_name, number, name, text, lang))
                 text = _BAD_CHARS.sub("", text)
             cells[name.lower()] = text.replace("\r\n", "\n").replace("\r", "\n").strip()
         rows.append((number, cells))
     return _Rows(tuple(header.values()), tuple(rows), header_row=None), problems
 
 
-def _json_kind(value: Any) -> str:
+def _json_kind(value: Any, lang: Lang) -> str:
     if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true or false"
-    return "a number" if isinstance(value, int | float) else "text"
+        kind = "list"
+    elif isinstance(value, dict):
+        kind = "object"
+    elif value is None:
+        kind = "null"
+    elif isinstance(value, bool):
+        kind = "boolean"
+    else:
+        kind = "number" if isinstance(value, int | float) else "text"
+    return t(f"importmsg.kind.{kind}", lang)
 
 
 def detect_format(data: bytes, file_name: str = "") -> str:
@@ -906,7 +903,7 @@ def detect_format(data: bytes, file_name: str = "") -> str:
         return "xlsx"
     text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace").lstrip()
     if text.startswith(("{", "[")) or suffix == ".json":
-        value, _ = _parse_json(text, file_name)
+        value, _ = _parse_json(text, file_name, DEFAULT_LANG)
         if isinstance(value, dict):
             return "zalando"
         if isinstance(value, list):
@@ -1024,9 +1021,10 @@ def _snapshot(con: duckdb.DuckDBPyConnection, edition: int) -> _Snapshot:
 
 
 class _RingNames:
-    """Ring names a file may use, mapped to this database's ring ids."""
+    """Ring names a file may use, mapped to this database's ring ids; messages in ``lang``."""
 
-    def __init__(self, rings: Sequence[Ring]) -> None:
+    def __init__(self, rings: Sequence[Ring], lang: Lang) -> None:
+        self.lang = lang
         self.rings = tuple(sorted(rings, key=lambda r: r.position))
         self.known: dict[str, str] = {}
         for ring in self.rings:
@@ -1049,16 +1047,30 @@ class _RingNames:
             ring = self.at_position(position)
             if ring:
                 return ring, ""
-            return None, (
-                f"'{value}' is ring {position} from the centre, but this radar has "
-                f"{len(self.rings)} rings"
+            return None, t(
+                "importmsg.ring_position",
+                self.lang,
+                value=value,
+                position=position,
+                count=len(self.rings),
             )
-        return None, f"'{value}' is not a ring; expected {self.expected()}"
+        return None, t("importmsg.not_a_ring", self.lang, value=value, expected=self.expected())
 
     def expected(self) -> str:
-        ours = "; ".join(f"{r.id}, {r.name_da} or {r.name_en}" for r in self.rings)
+        ours = "; ".join(
+            t("importmsg.ring_names", self.lang, id=r.id, name_da=r.name_da, name_en=r.name_en)
+            for r in self.rings
+        )
         foreign = ", ".join(formats.FOREIGN_RING_POSITIONS)
-        return f"one of the rings {ours} (in any case), or {foreign}"
+        return t("importmsg.rings_expected", self.lang, rings=ours, foreign=foreign)
+
+    def label(self, ring_id: str) -> str:
+        """A ring as messages name it: its Danish name in Danish, else its id."""
+        if self.lang == "da":
+            for ring in self.rings:
+                if ring.id == ring_id:
+                    return ring.name_da
+        return ring_id
 
 
 def _by_name(value: str, items: Sequence[Area] | Sequence[Sector]) -> str | None:
@@ -1111,6 +1123,7 @@ class _Context:
     """What interpreting rows needs: the database's catalogue and the import's options."""
 
     file_name: str
+    lang: Lang
     snapshot: _Snapshot
     ring_names: _RingNames
     area: str | None
@@ -1121,25 +1134,25 @@ class _Context:
     #: New categories from foreign quadrants: id -> name.
     new_sectors: dict[str, str] = field(default_factory=dict)
 
+    def text(self, key: str, **values: Any) -> str:
+        """A message in the import's language."""
+        return t(key, self.lang, **values)
+
     def problem(self, row: int | None, column: str | None, message: str) -> None:
         self.problems.append(Problem(self.file_name, row, column, message))
 
+    def note(self, row: int | None, column: str | None, message: str) -> None:
+        self.notes.append(Problem(self.file_name, row, column, message))
+
     def resolve_area(self, value: str, row: int | None, column: str | None) -> str | None:
+        areas = _listing(self.snapshot.areas)
         if value.strip().casefold() == COMBINED_AREA:
-            self.problem(
-                row,
-                column,
-                f"'{COMBINED_AREA}' is the combined radar, which is computed from the areas; "
-                f"import into one of the areas: {_listing(self.snapshot.areas)}",
-            )
+            message = self.text("importmsg.combined_area", value=COMBINED_AREA, areas=areas)
+            self.problem(row, column, message)
             return None
         found = _by_name(value, self.snapshot.areas)
         if found is None:
-            self.problem(
-                row,
-                column,
-                f"'{value}' is not an area; expected one of {_listing(self.snapshot.areas)}",
-            )
+            self.problem(row, column, self.text("importmsg.not_an_area", value=value, areas=areas))
         return found
 
     def default_area(self) -> str | None:
@@ -1154,13 +1167,10 @@ class _Context:
         if self.bad_area:
             return
         if not self.snapshot.areas:
-            self.problem(None, "area", "the database has no areas to import into")
+            self.problem(None, "area", self.text("importmsg.no_areas"))
             return
         self.problem(
-            None,
-            "area",
-            "the file names no area; give one with --area (the area argument): "
-            f"{_listing(self.snapshot.areas)}",
+            None, "area", self.text("importmsg.no_area", areas=_listing(self.snapshot.areas))
         )
 
     def foreign_sector(self, quadrant: str) -> str:
@@ -1191,31 +1201,35 @@ def _whole_number(value: str) -> int | None:
 
 def _name(ctx: _Context, row: int, column: str, value: str) -> str | None:
     if not value:
-        ctx.problem(row, column, "is empty; every technology needs a name")
+        ctx.problem(row, column, ctx.text("importmsg.name_empty"))
         return None
     if len(value) > MAX_NAME_CHARS:
-        ctx.problem(
-            row, column, f"is {len(value)} characters long; a name has at most {MAX_NAME_CHARS}"
-        )
+        message = ctx.text("importmsg.name_too_long", length=len(value), limit=MAX_NAME_CHARS)
+        ctx.problem(row, column, message)
         return None
     return value
 
 
+def _first_ten(items: Sequence[str], lang: Lang) -> str:
+    """The first ten items, comma separated, and how many more there are."""
+    shown = ", ".join(items[:10])
+    if len(items) > 10:
+        return t("importmsg.and_more", lang, shown=shown, count=len(items) - 10)
+    return shown
+
+
 def _loose_values(ctx: _Context, column: str, odd: list[tuple[int, str]], expected: str) -> None:
-    """One note for a column's odd values that are read but not stored."""
+    """One note for a column's odd values that are read but not stored.
+
+    ``expected`` is the message key of the values expected.
+    """
     if not odd:
         return
-    shown = ", ".join(f"row {row} ('{value[:30]}')" for row, value in odd[:10])
-    more = f" and {len(odd) - 10} more" if len(odd) > 10 else ""
-    ctx.notes.append(
-        Problem(
-            ctx.file_name,
-            None,
-            column,
-            f"unexpected values in {shown}{more}; expected {expected}. Ignored: the radar "
-            "derives movement from the editions",
-        )
+    rows = [ctx.text("importmsg.odd_value", row=row, value=value[:30]) for row, value in odd]
+    message = ctx.text(
+        "importmsg.odd_values", rows=_first_ten(rows, ctx.lang), expected=ctx.text(expected)
     )
+    ctx.note(None, column, message)
 
 
 def _own_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
@@ -1227,11 +1241,15 @@ def _own_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
     if unknown or missing:
         detail = []
         if missing:
-            detail.append(f"missing column(s) {', '.join(missing)}")
+            detail.append(ctx.text("importmsg.missing_columns", columns=", ".join(missing)))
         if unknown:
-            detail.append(f"unknown column(s) {', '.join(unknown)}")
+            detail.append(ctx.text("importmsg.unknown_columns", columns=", ".join(unknown)))
         detail.append(
-            f"the columns are {', '.join(expected)} (required: {', '.join(_OWN_REQUIRED)})"
+            ctx.text(
+                "importmsg.own_columns",
+                columns=", ".join(expected),
+                required=", ".join(_OWN_REQUIRED),
+            )
         )
         ctx.problem(rows.header_row, None, "; ".join(detail))
         return []
@@ -1247,18 +1265,13 @@ def _own_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
         if area_cell:
             area = ctx.resolve_area(area_cell, row, "area")
             if area is not None and ctx.area is not None and area != ctx.area:
-                ctx.problem(
-                    row, "area", f"is '{area}', but the import is into the area '{ctx.area}'"
-                )
+                message = ctx.text("importmsg.area_mismatch", area=area, chosen=ctx.area)
+                ctx.problem(row, "area", message)
         elif default_area is not None or ctx.bad_area:
             area = default_area
         else:
-            ctx.problem(
-                row,
-                "area",
-                f"is empty; give the area's id ({_listing(ctx.snapshot.areas)}) or import "
-                "with --area",
-            )
+            message = ctx.text("importmsg.area_empty", areas=_listing(ctx.snapshot.areas))
+            ctx.problem(row, "area", message)
             area = None
         name = _name(ctx, row, "name_da", cells.get("name_da", ""))
         given_id = cells.get("technology", "")
@@ -1266,12 +1279,12 @@ def _own_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
         if given_id:
             technology = given_id
             if given_id not in ctx.snapshot.technologies and not _SLUG.fullmatch(given_id):
-                ctx.problem(
-                    row,
-                    "technology",
-                    f"'{given_id}' is not an id; an id is lower case letters, digits and "
-                    f"hyphens, e.g. '{formats.slugify(given_id) or 'teknologi'}'",
+                message = ctx.text(
+                    "importmsg.not_an_id",
+                    value=given_id,
+                    example=formats.slugify(given_id) or "teknologi",
                 )
+                ctx.problem(row, "technology", message)
         elif name is not None:
             technology = formats.slugify(name) or _fallback_id("technology", name)
         else:
@@ -1279,14 +1292,16 @@ def _own_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
         sector_cell = cells.get("sector", "")
         sector = _by_name(sector_cell, sectors) if sector_cell else None
         if not sector_cell:
-            ctx.problem(row, "sector", f"is empty; expected one of {_listing(sectors)}")
+            ctx.problem(
+                row, "sector", ctx.text("importmsg.sector_empty", sectors=_listing(sectors))
+            )
         elif sector is None:
             ctx.problem(
                 row,
                 "sector",
-                f"'{sector_cell}' is not a category; expected an id or name: {_listing(sectors)}"
+                ctx.text("importmsg.not_a_category", value=sector_cell, sectors=_listing(sectors))
                 if sectors
-                else f"'{sector_cell}' is not a category; the database has no categories",
+                else ctx.text("importmsg.no_categories", value=sector_cell),
             )
         texts = {f: cells[f] for f in _TEXT_FIELDS if cells.get(f)}
         if "name_en" in texts:
@@ -1296,11 +1311,8 @@ def _own_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
         ring = ctx.ring(ring_cell, row, "ring") if ring_cell else None
         stated = not any(cells.get(c) for c in formats.SCORE_COLUMNS)
         if stated and not ring_cell:
-            ctx.problem(
-                row,
-                "ring",
-                f"is empty; without scores the ring is required: {ctx.ring_names.expected()}",
-            )
+            message = ctx.text("importmsg.ring_required", expected=ctx.ring_names.expected())
+            ctx.problem(row, "ring", message)
         if area is None or name is None or not technology or sector is None:
             continue
         entries.append(
@@ -1326,29 +1338,29 @@ def _own_scores(ctx: _Context, row: int, cells: Mapping[str, str]) -> dict[str, 
         return None
     missing = [c for c, v in given.items() if not v]
     if missing:
-        ctx.problem(
-            row,
-            missing[0],
-            f"is empty; give all five scores ({', '.join(formats.SCORE_COLUMNS)}) or none "
-            f"(missing: {', '.join(missing)})",
+        message = ctx.text(
+            "importmsg.scores_partial",
+            columns=", ".join(formats.SCORE_COLUMNS),
+            missing=", ".join(missing),
         )
+        ctx.problem(row, missing[0], message)
         return None
     scores: dict[str, int] = {}
     for column, value in given.items():
         number = _whole_number(value)
         if number is None:
-            ctx.problem(row, column, f"'{value}' is not a whole number")
+            ctx.problem(row, column, ctx.text("importmsg.not_whole", value=value))
         elif column == "maturity_trl" and not 1 <= number <= 9:
-            ctx.problem(row, column, f"{number} is not a TRL from 1 to 9")
+            ctx.problem(row, column, ctx.text("importmsg.not_trl", value=number))
         elif column != "maturity_trl" and not 0 <= number <= 100:
-            ctx.problem(row, column, f"{number} is not a share from 0 to 100 percent")
+            ctx.problem(row, column, ctx.text("importmsg.not_share", value=number))
         else:
             scores[column] = number
     if len(scores) != len(given):
         return None
     total = sum(v for c, v in scores.items() if c != "maturity_trl")
     if total != 100:
-        ctx.problem(row, "share_*", f"the four shares add up to {total}, not 100")
+        ctx.problem(row, "share_*", ctx.text("importmsg.shares_sum", total=total))
         return None
     return scores
 
@@ -1377,12 +1389,12 @@ def _byor_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
     present = {h.lower() for h in rows.header}
     missing = [c for c in _BYOR_REQUIRED if c not in present]
     if missing:
-        ctx.problem(
-            rows.header_row,
-            None,
-            f"missing column(s) {', '.join(missing)}; a Build Your Own Radar file has the "
-            f"columns {', '.join(formats.BYOR_COLUMNS)}",
+        message = ctx.text(
+            "importmsg.byor_columns",
+            missing=", ".join(missing),
+            columns=", ".join(formats.BYOR_COLUMNS),
         )
+        ctx.problem(rows.header_row, None, message)
         return []
     area = ctx.default_area()
     if area is None:
@@ -1397,12 +1409,14 @@ def _byor_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
         ring_cell = cells.get("ring", "")
         ring = ctx.ring(ring_cell, row, "ring") if ring_cell else None
         if not ring_cell:
-            ctx.problem(row, "ring", f"is empty; expected {ctx.ring_names.expected()}")
+            message = ctx.text("importmsg.ring_empty", expected=ctx.ring_names.expected())
+            ctx.problem(row, "ring", message)
         quadrant = cells.get("quadrant", "")
         if not quadrant:
-            ctx.problem(row, "quadrant", "is empty; expected the quadrant's name")
+            ctx.problem(row, "quadrant", ctx.text("importmsg.quadrant_empty"))
         elif len(quadrant) > MAX_NAME_CHARS:
-            ctx.problem(row, "quadrant", f"is longer than {MAX_NAME_CHARS} characters")
+            message = ctx.text("importmsg.quadrant_too_long", limit=MAX_NAME_CHARS)
+            ctx.problem(row, "quadrant", message)
             quadrant = ""
         is_new = cells.get("isnew", "")
         if is_new.lower() not in _TRUE_FALSE:
@@ -1436,8 +1450,8 @@ def _byor_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
                 stated_ring=True,
             )
         )
-    _loose_values(ctx, "isNew", odd_new, "TRUE or FALSE")
-    _loose_values(ctx, "status", odd_status, "new, moved in, moved out or no change")
+    _loose_values(ctx, "isNew", odd_new, "importmsg.expected.is_new")
+    _loose_values(ctx, "status", odd_status, "importmsg.expected.status")
     return entries
 
 
@@ -1450,19 +1464,14 @@ def _zalando_date(value: Any, ctx: _Context) -> date | None:
             return date(int(match[1]), int(match[2]), int(match[3] or 1))
     except ValueError:
         pass
-    ctx.problem(None, "date", f"'{value}' is not a date like 2026.05 or 2026-05-31")
+    ctx.problem(None, "date", ctx.text("importmsg.zalando_date", value=value))
     return None
 
 
 def _zalando_entries(document: Any, ctx: _Context) -> tuple[list[_Entry], date | None]:
     """Entries from a Zalando tech radar ``config.json``, and the file's date."""
     if not isinstance(document, dict) or "entries" not in document:
-        ctx.problem(
-            None,
-            None,
-            "expected a Zalando config.json: a JSON object with 'entries' (a list of entries "
-            "with label, quadrant, ring)",
-        )
+        ctx.problem(None, None, ctx.text("importmsg.zalando_config"))
         return [], None
     published = _zalando_date(document.get("date"), ctx)
     quadrants = list(formats.ZALANDO_QUADRANTS)
@@ -1476,12 +1485,8 @@ def _zalando_entries(document: Any, ctx: _Context) -> tuple[list[_Entry], date |
             or len(names) != len(given)
             or not all(isinstance(n, str) and 0 < len(n.strip()) <= MAX_NAME_CHARS for n in names)
         ):
-            ctx.problem(
-                None,
-                "quadrants",
-                f'expected a list of {{"name": "..."}} objects, names of 1 to {MAX_NAME_CHARS} '
-                "characters",
-            )
+            message = ctx.text("importmsg.zalando_quadrants", limit=MAX_NAME_CHARS)
+            ctx.problem(None, "quadrants", message)
             return [], published
         quadrants = [n.strip() for n in names]
     # Registered in Zalando's order, so new categories are created in it.
@@ -1490,7 +1495,8 @@ def _zalando_entries(document: Any, ctx: _Context) -> tuple[list[_Entry], date |
     rows, problems = _json_rows(
         document["entries"],
         ctx.file_name,
-        "'entries' to be a list of objects",
+        ctx.lang,
+        "importmsg.entries_not_a_list",
         ("label", "quadrant", "ring", "moved", "active"),
     )
     ctx.problems.extend(problems)
@@ -1508,22 +1514,21 @@ def _zalando_entries(document: Any, ctx: _Context) -> tuple[list[_Entry], date |
         name = _name(ctx, row, "label", cells.get("label", ""))
         quadrant = _whole_number(cells.get("quadrant", "x"))
         if quadrant is None or not 0 <= quadrant < len(quadrants):
-            ctx.problem(
-                row,
-                "quadrant",
-                f"'{cells.get('quadrant', '')}' is not a quadrant; expected 0 to "
-                f"{len(quadrants) - 1} ({', '.join(quadrants)})",
+            message = ctx.text(
+                "importmsg.zalando_quadrant",
+                value=cells.get("quadrant", ""),
+                last=len(quadrants) - 1,
+                names=", ".join(quadrants),
             )
+            ctx.problem(row, "quadrant", message)
             quadrant = None
         ring_number = _whole_number(cells.get("ring", "x"))
         ring = ctx.ring_names.at_position(ring_number + 1) if ring_number is not None else None
         if ring is None:
-            ctx.problem(
-                row,
-                "ring",
-                f"'{cells.get('ring', '')}' is not a ring; expected 0 (the innermost) to "
-                f"{rings - 1}",
+            message = ctx.text(
+                "importmsg.zalando_ring", value=cells.get("ring", ""), last=rings - 1
             )
+            ctx.problem(row, "ring", message)
         moved = cells.get("moved", "0")
         if _whole_number(moved) not in _ZALANDO_MOVED:
             odd_moved.append((row, moved))
@@ -1546,8 +1551,8 @@ def _zalando_entries(document: Any, ctx: _Context) -> tuple[list[_Entry], date |
                 stated_ring=True,
             )
         )
-    _loose_values(ctx, "moved", odd_moved, "-1 (out), 0, 1 (in) or 2 (new)")
-    _loose_values(ctx, "active", odd_active, "true or false")
+    _loose_values(ctx, "moved", odd_moved, "importmsg.expected.moved")
+    _loose_values(ctx, "active", odd_active, "importmsg.expected.active")
     return entries, published
 
 
@@ -1563,12 +1568,13 @@ def _check_entries(entries: list[_Entry], ctx: _Context) -> list[_Entry]:
     for entry in entries:
         key = (entry.area, entry.technology)
         if key in first_in_area:
-            ctx.problem(
-                entry.row,
-                entry.id_column,
-                f"'{entry.technology}' is also in row {first_in_area[key]}: a technology can be "
-                f"on the radar of {entry.area} once",
+            message = ctx.text(
+                "importmsg.duplicate",
+                technology=entry.technology,
+                row=first_in_area[key],
+                area=entry.area,
             )
+            ctx.problem(entry.row, entry.id_column, message)
             continue
         first_in_area[key] = entry.row
         earlier = first.get(entry.technology)
@@ -1579,12 +1585,13 @@ def _check_entries(entries: list[_Entry], ctx: _Context) -> list[_Entry]:
                 mine = entry.sector if column == "sector" else entry.texts.get(column)
                 theirs = earlier.sector if column == "sector" else earlier.texts.get(column)
                 if mine and theirs and mine != theirs:
-                    ctx.problem(
-                        entry.row,
-                        column,
-                        f"differs from row {earlier.row} for the same technology "
-                        f"'{entry.technology}'; a technology has one {column} in every area",
+                    message = ctx.text(
+                        "importmsg.differs",
+                        row=earlier.row,
+                        technology=entry.technology,
+                        column=column,
                     )
+                    ctx.problem(entry.row, column, message)
             # Texts given in a later row only still count.
             for column, value in entry.texts.items():
                 earlier.texts.setdefault(column, value)
@@ -1608,23 +1615,20 @@ def _assessment_rows(
                 scoring.spread_score(*(entry.scores[c] for c in scoring.SHARE_COLUMNS)),
             )
             ring = scoring.ring_for_score(score, rings)
+            label = ctx.ring_names.label
             if entry.ring == ring and reason:
-                ctx.notes.append(
-                    Problem(
-                        ctx.file_name,
-                        entry.row,
-                        "ring_reason",
-                        f"not stored: the ring {ring} is the computed one, so it needs no reason",
-                    )
-                )
+                message = ctx.text("importmsg.reason_not_stored", ring=label(ring))
+                ctx.note(entry.row, "ring_reason", message)
             if entry.ring is not None and entry.ring != ring:
                 if not reason:
-                    ctx.problem(
-                        entry.row,
-                        "ring_reason",
-                        f"is empty, but the ring {entry.ring} differs from the computed ring "
-                        f"{ring} (score {score:.2f}); say why, or leave the ring empty",
+                    shown = f"{score:.2f}"
+                    message = ctx.text(
+                        "importmsg.reason_missing",
+                        ring=label(entry.ring),
+                        computed=label(ring),
+                        score=shown.replace(".", ",") if ctx.lang == "da" else shown,
                     )
+                    ctx.problem(entry.row, "ring_reason", message)
                 record.update(ring_override=entry.ring, override_reason=reason)
         elif entry.stated_ring and entry.ring is not None:
             record.update(
@@ -1649,6 +1653,7 @@ def _validate_options(
     fmt: str | None,
     title: str | None,
     published: Any,
+    lang: Lang,
 ) -> list[Problem]:
     problems = []
     if (
@@ -1656,32 +1661,20 @@ def _validate_options(
         or not isinstance(edition, int)
         or not 1 <= edition <= _MAX_EDITION
     ):
-        problems.append(
-            Problem(
-                file_name,
-                None,
-                "edition",
-                f"'{edition}' is not an edition; expected a positive whole number (a year, or "
-                "a running number for a radar published several times a year)",
-            )
-        )
+        message = t("importmsg.not_an_edition", lang, value=edition)
+        problems.append(Problem(file_name, None, "edition", message))
     if fmt is not None and fmt not in formats.IMPORT_FORMATS:
-        problems.append(
-            Problem(
-                file_name,
-                None,
-                "format",
-                f"'{fmt}' is not a format; expected one of {', '.join(formats.IMPORT_FORMATS)}",
-            )
+        message = t(
+            "importmsg.not_a_format", lang, value=fmt, formats=", ".join(formats.IMPORT_FORMATS)
         )
+        problems.append(Problem(file_name, None, "format", message))
     if title is not None and not (0 < len(title.strip()) <= MAX_NAME_CHARS):
-        problems.append(
-            Problem(file_name, None, "title", f"must be 1 to {MAX_NAME_CHARS} characters")
-        )
+        message = t("importmsg.title_length", lang, limit=MAX_NAME_CHARS)
+        problems.append(Problem(file_name, None, "title", message))
     if published is not None and (
         isinstance(published, datetime) or not isinstance(published, date)
     ):
-        problems.append(Problem(file_name, None, "published", "expected a date"))
+        problems.append(Problem(file_name, None, "published", t("importmsg.not_a_date", lang)))
     return problems
 
 
@@ -1696,6 +1689,7 @@ def plan_import(
     title: str | None = None,
     published: date | None = None,
     draft: bool = False,
+    lang: Lang = "da",
 ) -> ImportPlan:
     """Read and validate a file and work out what importing it would change; write nothing.
 
@@ -1722,6 +1716,8 @@ def plan_import(
         Publication date of a new edition (default: the file's date, else today).
     draft
         Create a new edition as a draft, seen only by editors.
+    lang
+        The language of the problems and notes (``radar.i18n`` keys ``importmsg.*``).
 
     Returns
     -------
@@ -1732,20 +1728,22 @@ def plan_import(
     ImportProblems
         With every problem found in the file and the options.
     """
-    problems = _validate_options(file_name, edition, fmt, title, published)
+    problems = _validate_options(file_name, edition, fmt, title, published, lang)
     if len(data) > formats.MAX_IMPORT_BYTES:
-        limit = formats.MAX_IMPORT_BYTES // (1024 * 1024)
-        problems.append(Problem(file_name, None, None, f"the file is larger than {limit} MiB"))
+        problems.append(_too_large(file_name, lang))
         raise ImportProblems(problems)
     if fmt is not None and fmt not in formats.IMPORT_FORMATS:
         raise ImportProblems(problems)
     if not data.strip():
-        raise ImportProblems([*problems, Problem(file_name, None, None, "the file is empty")])
+        empty = Problem(file_name, None, None, t("importmsg.file_empty", lang))
+        raise ImportProblems([*problems, empty])
     # With a wrong edition the file is still checked, against no edition.
     if any(p.column == "edition" for p in problems):
         edition = 0
     snapshot = _snapshot(con, edition)
-    ctx = _Context(file_name, snapshot, _RingNames(snapshot.rings), None, problems=problems)
+    ctx = _Context(
+        file_name, lang, snapshot, _RingNames(snapshot.rings, lang), None, problems=problems
+    )
     if area is not None:
         ctx.area = ctx.resolve_area(area, None, "area")
         ctx.bad_area = ctx.area is None
@@ -1768,23 +1766,28 @@ def plan_import(
     return plan
 
 
+def _too_large(file_name: str, lang: Lang) -> Problem:
+    limit = formats.MAX_IMPORT_BYTES // (1024 * 1024)
+    return Problem(file_name, None, None, t("importmsg.file_too_large", lang, limit=limit))
+
+
 def _read_entries(data: bytes, fmt: str, ctx: _Context) -> tuple[list[_Entry], date | None]:
     """The file's rows as entries, and its own date; problems go to ``ctx``."""
-    file_name = ctx.file_name
+    file_name, lang = ctx.file_name, ctx.lang
     if fmt == "xlsx":
-        records, problems = _read_xlsx(data, file_name)
+        records, problems = _read_xlsx(data, file_name, lang)
         ctx.problems += problems
         if problems:
             return [], None
-        rows, problems = _table_rows(records, file_name, separator=None)
+        rows, problems = _table_rows(records, file_name, lang, separator=None)
         ctx.problems += problems
         return (_own_entries(rows, ctx) if rows is not None else []), None
-    text, problems = _decode(data, file_name)
+    text, problems = _decode(data, file_name, lang)
     ctx.problems += problems
     if text is None:
         return [], None
     if fmt in ("csv", "byor-csv"):
-        records, problems = _read_csv(text, file_name)
+        records, problems = _read_csv(text, file_name, lang)
         ctx.problems += problems
         if problems:
             return [], None
@@ -1792,20 +1795,20 @@ def _read_entries(data: bytes, fmt: str, ctx: _Context) -> tuple[list[_Entry], d
         repair = _byor_repair(ctx.ring_names) if fmt == "byor-csv" else None
         read = None if fmt == "csv" else {c.lower() for c in formats.BYOR_COLUMNS}
         rows, problems = _table_rows(
-            records, file_name, repair=repair, separator=separator, read=read
+            records, file_name, lang, repair=repair, separator=separator, read=read
         )
         ctx.problems += problems
         if rows is None:
             return [], None
         return (_own_entries(rows, ctx) if fmt == "csv" else _byor_entries(rows, ctx)), None
-    document, problems = _parse_json(text, file_name)
+    document, problems = _parse_json(text, file_name, lang)
     ctx.problems += problems
     if problems:
         return [], None
     if fmt == "zalando":
         return _zalando_entries(document, ctx)
     read = None if fmt == "json" else {c.lower() for c in formats.BYOR_COLUMNS}
-    rows, problems = _json_rows(document, file_name, "a list of objects, one per technology", read)
+    rows, problems = _json_rows(document, file_name, lang, "importmsg.json_not_a_list", read)
     ctx.problems += problems
     if rows is None:
         return [], None
@@ -1875,32 +1878,21 @@ def _plan(
         else:
             unchanged.append(entry.technology)
     if kept_newer:
-        shown = ", ".join(kept_newer[:10]) + (
-            f" and {len(kept_newer) - 10} more" if len(kept_newer) > 10 else ""
+        message = ctx.text(
+            "importmsg.kept_newer",
+            count=len(kept_newer),
+            edition=edition,
+            shown=_first_ten(kept_newer, ctx.lang),
         )
-        ctx.notes.append(
-            Problem(
-                ctx.file_name,
-                None,
-                None,
-                f"kept the texts and categories of {len(kept_newer)} technologies assessed in an "
-                f"edition newer than {edition}: {shown}",
-            )
-        )
+        ctx.note(None, None, message)
     if held_for_draft:
-        shown = ", ".join(held_for_draft[:10]) + (
-            f" and {len(held_for_draft) - 10} more" if len(held_for_draft) > 10 else ""
+        message = ctx.text(
+            "importmsg.kept_for_draft",
+            count=len(held_for_draft),
+            edition=edition,
+            shown=_first_ten(held_for_draft, ctx.lang),
         )
-        ctx.notes.append(
-            Problem(
-                ctx.file_name,
-                None,
-                None,
-                f"kept the published texts and categories of {len(held_for_draft)} technologies, "
-                f"because edition {edition} is a draft: {shown}. Change them on the edit page "
-                "when the draft is published",
-            )
-        )
+        ctx.note(None, None, message)
     # Only the categories something will be in are created.
     used = [r["sector"] for r in inserts] + [c["sector"] for _, c in updates if "sector" in c]
     positions = [s.position for s in snapshot.sectors]
@@ -1920,14 +1912,14 @@ def _plan(
         )
     limit = SECTOR_COUNT[1]
     if len(snapshot.sectors) + len(sectors) > limit:
-        new_names = ", ".join(s["name_da"] for s in sectors)
-        ctx.problem(
-            None,
-            "quadrant",
-            f"the import needs {len(sectors)} new categories ({new_names}) besides the "
-            f"{len(snapshot.sectors)} the database has; the radar draws at most {limit}. Import "
-            "such a radar into a database of its own with --db",
+        message = ctx.text(
+            "importmsg.too_many_categories",
+            count=len(sectors),
+            names=", ".join(s["name_da"] for s in sectors),
+            existing=len(snapshot.sectors),
+            limit=limit,
         )
+        ctx.problem(None, "quadrant", message)
 
     covered = sorted({(edition, e.area) for e in entries})
     areas = tuple(a for _, a in covered)
@@ -1984,6 +1976,7 @@ def _plan(
         assessments_removed=tuple(removed),
         assessments_unchanged=tuple(same),
         notes=tuple(ctx.notes),
+        lang=ctx.lang,
         names=names,
         writes=writes,
         fingerprint=snapshot.fingerprint,
@@ -2111,7 +2104,8 @@ def apply_import(
     Raises
     ------
     StalePlanError
-        The database changed since the plan was made; nothing was written.
+        The database changed since the plan was made; nothing was written. Its
+        problem is in the plan's language.
     ValueError
         No editor, or a plan without its writes.
     duckdb.Error
@@ -2126,16 +2120,7 @@ def apply_import(
         full_reason += f": {reason.strip()}"
     changes = _audit_changes(plan, editor.strip(), full_reason)
     writes = plan.writes
-    stale = StalePlanError(
-        [
-            Problem(
-                plan.file_name,
-                None,
-                None,
-                "the database changed after the file was checked; check the file again",
-            )
-        ]
-    )
+    stale = StalePlanError([Problem(plan.file_name, None, None, t("importmsg.stale", plan.lang))])
     with store.WRITE_LOCK:
         return _apply(con, plan, writes, changes, stale, editor.strip(), full_reason)
 
@@ -2214,7 +2199,10 @@ def import_file(
     reason: str | None = None,
     **options: Any,
 ) -> ImportResult:
-    """:func:`plan_import` and :func:`apply_import` in one go; ``options`` go to the plan."""
+    """:func:`plan_import` and :func:`apply_import` in one go; ``options`` go to the plan.
+
+    ``lang`` (an option, default Danish) is the language of the problems and notes.
+    """
     plan = plan_import(con, data, file_name=file_name, edition=edition, **options)
     return apply_import(con, plan, editor=editor, reason=reason)
 
@@ -2352,7 +2340,10 @@ def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], No
     )
     command.add_argument("--reason", help="why, for the audit log")
     command.add_argument(
-        "--lang", choices=LANGUAGES, default="da", help="language of the summary (default: da)"
+        "--lang",
+        choices=LANGUAGES,
+        default="da",
+        help="language of the summary and the problems (default: da)",
     )
 
 
@@ -2372,6 +2363,7 @@ def _plan_args(args: argparse.Namespace) -> dict[str, Any]:
         "title": args.title,
         "published": args.published,
         "draft": args.draft,
+        "lang": args.lang,
     }
 
 
@@ -2392,9 +2384,7 @@ def run_command(args: argparse.Namespace) -> int:
         print(t("import.no_file", lang, file=path), file=sys.stderr)
         return 1
     if path.stat().st_size > formats.MAX_IMPORT_BYTES:
-        limit = formats.MAX_IMPORT_BYTES // (1024 * 1024)
-        problems = [Problem(path.name, None, None, f"the file is larger than {limit} MiB")]
-        return _print_problems(ImportProblems(problems), path, lang)
+        return _print_problems(ImportProblems([_too_large(path.name, lang)]), path, lang)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -38,15 +38,24 @@ class Problem:
         return f"{where}: {self.message}"
 
 
-class SeedError(ValueError):
-    """The seed data is invalid; ``problems`` lists every problem found."""
+class ProblemsError(ValueError):
+    """Data that cannot be used; ``problems`` lists every problem found, not just the first."""
+
+    #: What the problems are in, for the message.
+    subject = "the data"
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         shown = "\n".join(f"  - {p}" for p in self.problems[:50])
         more = len(self.problems) - 50
         suffix = f"\n  ... and {more} more" if more > 0 else ""
-        super().__init__(f"{len(self.problems)} problem(s) in the seed data:\n{shown}{suffix}")
+        super().__init__(f"{len(self.problems)} problem(s) in {self.subject}:\n{shown}{suffix}")
+
+
+class SeedError(ProblemsError):
+    """The seed data is invalid; ``problems`` lists every problem found."""
+
+    subject = "the seed data"
 
 
 def _text(value: str) -> str:

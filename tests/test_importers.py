@@ -7,6 +7,7 @@ import csv
 import getpass
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,7 @@ import pytest
 
 from radar import audit, formats, importers, scoring, store
 from radar.cli import main
+from radar.i18n import STRINGS, t
 from radar.importers import ImportProblems, html_to_text, plan_import
 from radar.seed import SECTOR_COUNT, load_seed
 
@@ -540,7 +542,7 @@ def test_a_bad_file_is_refused_with_the_precise_problem_and_nothing_is_written(
     expected: list[str],
 ) -> None:
     before = _dump(rcon)
-    options = {"edition": 2026, **options}
+    options = {"edition": 2026, "lang": "en", **options}
     with pytest.raises(ImportProblems) as exc:
         importers.import_file(rcon, data, file_name=file_name, editor="test", **options)
     found = _problems(exc)
@@ -561,7 +563,7 @@ def test_every_problem_in_a_file_is_reported_not_just_the_first(
         + "administration,,AUT,Ny teknologi,,,,,,klar,\n"
     ).encode()
     with pytest.raises(ImportProblems) as exc:
-        plan_import(rcon, data, file_name="x.csv", edition=2026)
+        plan_import(rcon, data, file_name="x.csv", edition=2026, lang="en")
     assert [(p.row, p.column) for p in exc.value.problems] == [
         (3, "sector"),
         (4, "maturity_trl"),
@@ -581,7 +583,7 @@ def test_a_different_text_for_the_same_technology_in_two_areas_is_refused(
         b"beskaeftigelse,mitid,INFRA,Mit ID,klar\n"
     )
     with pytest.raises(ImportProblems) as exc:
-        plan_import(rcon, data, file_name="x.csv", edition=2026)
+        plan_import(rcon, data, file_name="x.csv", edition=2026, lang="en")
     assert _problems(exc) == [
         "x.csv, row 3, column 'name_da': differs from row 2 for the same technology 'mitid'; a "
         "technology has one name_da in every area"
@@ -715,7 +717,7 @@ def test_a_new_edition_and_a_new_technology_are_logged_as_added(
 def test_an_older_edition_does_not_overwrite_newer_texts(rcon: duckdb.DuckDBPyConnection) -> None:
     rows = [r for r in _own_rows(rcon, 2022, AREA) if r["technology"] == "mitid"]
     rows[0]["summary_da"] = "Gammel tekst"
-    plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2022, area=AREA)
+    plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2022, area=AREA, lang="en")
     assert plan.technologies_unchanged == ("mitid",)
     assert any("kept the texts and categories of 1 technologies" in str(n) for n in plan.notes)
     importers.apply_import(rcon, plan, editor="t")
@@ -767,7 +769,7 @@ def test_a_plan_made_before_the_database_changed_is_refused(
     rcon: duckdb.DuckDBPyConnection,
 ) -> None:
     rows = _own_rows(rcon, 2025, AREA)[:5]
-    plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2025)
+    plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2025, lang="en")
     rcon.execute("UPDATE technologies SET name_en = 'Changed meanwhile' WHERE id = 'mitid'")
     before = _dump(rcon)
     with pytest.raises(importers.StalePlanError, match="changed after the file was checked"):
@@ -915,7 +917,7 @@ def test_unquoted_commas_in_byor_names_are_read_back_into_the_name(
     econ: duckdb.DuckDBPyConnection,
 ) -> None:
     data = (DATA / "byor_unquoted_comma.csv").read_bytes()
-    plan = plan_import(econ, data, file_name="u.csv", edition=1, area=AREA)
+    plan = plan_import(econ, data, file_name="u.csv", edition=1, area=AREA, lang="en")
     assert plan.technologies_added == (
         "sass-scss-less-and-stylus",
         "scala-the-good-parts",
@@ -1044,6 +1046,11 @@ def test_the_command_lists_every_problem_and_writes_nothing(
     assert main(["import", str(bad), "--edition", "2026", "--db", str(db)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "fejl: 2 problem(er) i bad.csv; intet er importeret:"
+    assert err[1].startswith("  bad.csv, row 2, column 'sector': 'Robots' er ikke en kategori")
+    assert err[2].startswith("  bad.csv, row 3, column 'ring': 'Maybe' er ikke en ring")
+    assert main(["import", str(bad), "--edition", "2026", "--db", str(db), "--lang", "en"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "error: 2 problem(s) in bad.csv; nothing was imported:"
     assert err[1].startswith("  bad.csv, row 2, column 'sector': 'Robots' is not a category")
     assert err[2].startswith("  bad.csv, row 3, column 'ring': 'Maybe' is not a ring")
     assert _dump_file(db) == before
@@ -1126,3 +1133,381 @@ def test_a_bad_publication_date_is_refused_by_the_parser(
         main(["import", "x.csv", "--edition", "1", "--published", "1. maj", "--db", str(db)])
     assert exc.value.code == 2
     assert "'1. maj' is not a date like 2026-05-31" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------
+# messages in Danish (by default) and English
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text (two letters or more), in lower case, placeholders left out."""
+    return {w.lower() for w in re.findall(r"[A-Za-zÆØÅæøå]{2,}", re.sub(r"\{\w*\}", " ", text))}
+
+
+IMPORT_KEYS = sorted(k for k in STRINGS if k.startswith("importmsg."))
+#: Words of the English messages that no Danish message uses: English phrasing.
+ENGLISH_ONLY = set().union(*(_words(STRINGS[k]["en"]) for k in IMPORT_KEYS)) - set().union(
+    *(_words(STRINGS[k]["da"]) for k in IMPORT_KEYS)
+)
+RINGS_DA = (
+    "KLAR, klar eller Ready; AFPRØV, afproev eller Try; HOLD ØJE, hold-oeje eller Watch; AFVENT, "
+    "afvent eller Wait (store eller små bogstaver) eller adopt, trial, assess, hold, caution"
+)
+RINGS_EN = (
+    "klar, KLAR or Ready; afproev, AFPRØV or Try; hold-oeje, HOLD ØJE or Watch; afvent, AFVENT "
+    "or Wait (in any case), or adopt, trial, assess, hold, caution"
+)
+NEW_CATEGORIES = "Techniques, Platforms, Languages and frameworks, Tools"
+
+# (id, file name, content, options, (row, column), Danish, English)
+LANGUAGE_CASES: list[tuple[str, str, bytes, dict[str, Any], tuple[Any, Any], str, str]] = [
+    (
+        "not UTF-8",
+        "own_latin1.csv",
+        (DATA / "own_latin1.csv").read_bytes(),
+        {},
+        (None, None),
+        f"er ikke UTF-8-tekst (byte {_latin1_byte()}); gem filen som 'CSV UTF-8'",
+        f"not UTF-8 text (byte {_latin1_byte()}); save it as 'CSV UTF-8'",
+    ),
+    (
+        "tab separated",
+        "own_tabs.csv",
+        (DATA / "own_tabs.csv").read_bytes(),
+        {},
+        (1, None),
+        "kolonnerne er adskilt af tabulatorer; gem filen som CSV med komma eller semikolon "
+        "(i Excel: 'CSV UTF-8')",
+        "the columns are separated by tabs; save the file as CSV with commas or semicolons "
+        "(in Excel: 'CSV UTF-8')",
+    ),
+    (
+        "unknown ring",
+        "x.csv",
+        b"area,sector,name_da,ring\nadministration,AUT,X,INDERST\n",
+        {},
+        (2, "ring"),
+        f"'INDERST' er ikke en ring; brug en af ringene {RINGS_DA}",
+        f"'INDERST' is not a ring; expected one of the rings {RINGS_EN}",
+    ),
+    (
+        "missing name",
+        "x.csv",
+        b"area,sector,name_da,ring\nadministration,AUT,,klar\n",
+        {},
+        (2, "name_da"),
+        "er tom; hver teknologi skal have et navn",
+        "is empty; every technology needs a name",
+    ),
+    (
+        "duplicate technology",
+        "x.csv",
+        (HEADER + GOOD_ROW + "administration,ny-teknologi,AUT,Andet navn,,,,,,klar,\n").encode(),
+        {},
+        (3, "technology"),
+        "'ny-teknologi' står også i række 2: en teknologi kan kun stå én gang på radaren for "
+        "administration",
+        "'ny-teknologi' is also in row 2: a technology can be on the radar of administration once",
+    ),
+    (
+        "too many categories",
+        "byor_small.csv",
+        (DATA / "byor_small.csv").read_bytes(),
+        {"area": AREA},
+        (None, "quadrant"),
+        f"importen kræver 4 nye kategorier ({NEW_CATEGORIES}) ud over de 5, databasen har; "
+        f"radaren kan højst vise {SECTOR_COUNT[1]}. Importér sådan en radar i en database for "
+        "sig (python -m radar import --db …)",
+        f"the import needs 4 new categories ({NEW_CATEGORIES}) besides the 5 the database has; "
+        f"the radar draws at most {SECTOR_COUNT[1]}. Import such a radar into a database of its "
+        "own with --db",
+    ),
+    (
+        "not a workbook",
+        "x.xlsx",
+        b"area,sector\n",
+        {},
+        (None, None),
+        "er ikke en Excel-projektmappe (.xlsx)",
+        "not an Excel workbook (.xlsx)",
+    ),
+    (
+        "invalid JSON",
+        "x.json",
+        b'[\n  {"name_da": "A"}\n  {"name_da": "B"}\n]',
+        {},
+        (None, None),
+        "er ikke gyldig JSON i linje 3, kolonne 3: her mangler et komma",
+        "not valid JSON: Expecting ',' delimiter at line 3, column 3",
+    ),
+]
+
+
+def _refusal(
+    con: duckdb.DuckDBPyConnection, file_name: str, data: bytes, **options: Any
+) -> list[importers.Problem]:
+    with pytest.raises(ImportProblems) as exc:
+        plan_import(con, data, file_name=file_name, **{"edition": 2026, **options})
+    return list(exc.value.problems)
+
+
+@pytest.mark.parametrize(
+    ("file_name", "data", "options", "where", "danish", "english"),
+    [case[1:] for case in LANGUAGE_CASES],
+    ids=[case[0] for case in LANGUAGE_CASES],
+)
+def test_problems_are_danish_by_default_and_english_when_asked(
+    rcon: duckdb.DuckDBPyConnection,
+    file_name: str,
+    data: bytes,
+    options: dict[str, Any],
+    where: tuple[Any, Any],
+    danish: str,
+    english: str,
+) -> None:
+    by_default = _refusal(rcon, file_name, data, **options)
+    in_danish = _refusal(rcon, file_name, data, lang="da", **options)
+    in_english = _refusal(rcon, file_name, data, lang="en", **options)
+    assert by_default == in_danish
+    assert [(p.file, p.row, p.column) for p in in_danish] == [
+        (p.file, p.row, p.column) for p in in_english
+    ]
+    problem = next(p for p in in_danish if (p.row, p.column) == where)
+    assert problem.message == danish
+    assert next(p for p in in_english if (p.row, p.column) == where).message == english
+    # No English phrasing left in the Danish: the words the English messages use and
+    # the Danish ones do not (names from the file and the database aside).
+    for message in (p.message for p in in_danish):
+        own_words = message.replace(NEW_CATEGORIES, "")
+        assert not _words(own_words) & ENGLISH_ONLY, message
+    assert _words(english) & ENGLISH_ONLY, "the check finds English"
+
+
+def test_the_plans_notes_are_in_its_language(econ: duckdb.DuckDBPyConnection) -> None:
+    data = (DATA / "byor_unquoted_comma.csv").read_bytes()
+    danish = plan_import(econ, data, file_name="u.csv", edition=1, area=AREA)
+    english = plan_import(econ, data, file_name="u.csv", edition=1, area=AREA, lang="en")
+    assert (danish.lang, english.lang) == ("da", "en")
+    assert danish.notes[0].message == (
+        "havde 10 felter til 7 kolonner; ',' uden anførselstegn er læst som en del af navnet "
+        "'SASS, SCSS, LESS, and Stylus'"
+    )
+    assert english.notes[0].message == (
+        "had 10 fields for 7 columns; read the unquoted ',' as part of the name "
+        "'SASS, SCSS, LESS, and Stylus'"
+    )
+    # The same plan, told in two languages.
+    assert danish.counts() == english.counts() and len(danish.notes) == len(english.notes)
+    assert [(n.row, n.column) for n in danish.notes] == [(n.row, n.column) for n in english.notes]
+
+
+def test_a_stale_plan_is_refused_in_the_plans_language(rcon: duckdb.DuckDBPyConnection) -> None:
+    data = _csv(_own_rows(rcon, 2025, AREA)[:3])
+    plans = {
+        lang: plan_import(rcon, data, file_name="x.csv", edition=2025, lang=lang)
+        for lang in ("da", "en")
+    }
+    rcon.execute("UPDATE technologies SET name_en = 'Changed meanwhile' WHERE id = 'mitid'")
+    messages = {}
+    for lang, plan in plans.items():
+        with pytest.raises(importers.StalePlanError) as exc:
+            importers.apply_import(rcon, plan, editor="t")
+        messages[lang] = exc.value.problems[0].message
+    assert messages == {
+        "da": "databasen er ændret, efter filen blev tjekket; tjek filen igen",
+        "en": "the database changed after the file was checked; check the file again",
+    }
+
+
+def test_no_import_message_is_the_same_in_danish_and_english() -> None:
+    same = [k for k in IMPORT_KEYS if STRINGS[k]["da"] == STRINGS[k]["en"]]
+    assert same == []
+
+
+def test_every_json_reason_has_a_danish_text() -> None:
+    for reason, key in importers._JSON_REASONS.items():
+        assert t(key, "en") == reason
+        assert not _words(t(key, "da")) & ENGLISH_ONLY, key
+
+
+def _messages(con: duckdb.DuckDBPyConnection, data: bytes, lang: str, **options: Any) -> list[str]:
+    """The problems of a refused file, else the notes of its plan."""
+    options = {"file_name": "x.csv", "edition": 2026, **options}
+    try:
+        plan = plan_import(con, data, lang=lang, **options)
+    except ImportProblems as exc:
+        return [p.message for p in exc.problems]
+    return [n.message for n in plan.notes]
+
+
+def _workbook(rows: list[list[Any]]) -> bytes:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _zip(files: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def _empty_db(tmp_path: Path, name: str, *sql: str) -> duckdb.DuckDBPyConnection:
+    connection = duckdb.connect(str(importers.create_empty_database(tmp_path / name)))
+    for statement in sql:
+        connection.execute(statement)
+    return connection
+
+
+class _NoSheets:
+    """A workbook without a single sheet, as openpyxl would load one."""
+
+    def __init__(self) -> None:
+        self.worksheets: list[Any] = []
+
+    def close(self) -> None:
+        pass
+
+
+ZALANDO_ENTRY = '{"label": "K", "quadrant": 0, "ring": 0}'
+BYOR_HEADER = "name,ring,quadrant,isNew,status\n"
+
+# (content, options) for the seeded database: with BAD_FILES and LANGUAGE_CASES,
+# every problem a file can have.
+MORE_BAD_FILES: list[tuple[bytes, dict[str, Any]]] = [
+    (b"\xef\xbb\xbf\n \n", {}),
+    (b",,,\n", {}),
+    (b"sep=|\narea|sector\n", {}),
+    (b'area,sector,name_da,ring\n"' + b"x" * 200_000 + b'",AUT,X,klar\n', {}),
+    (b'{"entries": []}', {"file_name": "x.xlsx", "fmt": "xlsx"}),
+    (_zip({"xl/workbook.xml": "<not a workbook"}), {"file_name": "x.xlsx"}),
+    (b"area,,name_da,ring\nadministration,x,X,klar\n", {}),
+    (b"area,Area,name_da,ring\nadministration,x,X,klar\n", {}),
+    (
+        _workbook([["area", "sector", "name_da", "ring"], [AREA, "AUT", "X", "klar", "extra"]]),
+        {"file_name": "x.xlsx"},
+    ),
+    (b'[{"maturity_trl": ' + b"9" * 5000 + b"}]", {"file_name": "x.json"}),
+    (b"[" * 100_000, {"file_name": "x.json"}),
+    (b'{"a": 1}', {"file_name": "x.json", "fmt": "json"}),
+    (b'{"entries": 5}', {"file_name": "x.json", "area": AREA}),
+    (b"[]", {"file_name": "x.json"}),
+    (b'[5, "x", null, true, [1], {"name_da": {"a": 1}}]', {"file_name": "x.json", "fmt": "json"}),
+    (b"[1,]", {"file_name": "x.json"}),
+    (b'{"a": 1,}', {"file_name": "x.json"}),
+    (b'{"a" 1}', {"file_name": "x.json"}),
+    (b'"abc', {"file_name": "x.json"}),
+    (b'"\\x"', {"file_name": "x.json"}),
+    (b'"\\u12"', {"file_name": "x.json"}),
+    (b'"a\x01"', {"file_name": "x.json"}),
+    (b"[1] x", {"file_name": "x.json"}),
+    (b"area,sector,name_da,ring\n,AUT,X,klar\n", {}),
+    (b"area,sector,name_da,ring\nadministration,AUT," + b"x" * 201 + b",klar\n", {}),
+    (b"name,ring\nX,adopt\n", {"fmt": "byor-csv", "area": AREA}),
+    (b"area,technology,sector,name_da,ring\nadministration,Not An Id!,AUT,X,klar\n", {}),
+    (b"area,sector,name_da,ring\nadministration,,X,klar\n", {}),
+    ((HEADER + "administration,,AUT,X,9,150,10,0,0,,\n").encode(), {}),
+    (b'{"date": "snart", "entries": [' + ZALANDO_ENTRY.encode() + b"]}", {"area": AREA}),
+    (b"[1]", {"file_name": "x.json", "fmt": "zalando"}),
+    (b'{"quadrants": [1], "entries": [' + ZALANDO_ENTRY.encode() + b"]}", {"area": AREA}),
+    (
+        b"area,technology,sector,name_da,ring\nadministration,mitid,INFRA,MitID,klar\n",
+        {"title": ""},
+    ),
+    (b"area,sector,name_da,ring\nadministration,AUT,X,klar\n", {"published": "2026-01-01"}),
+    (
+        b"area,technology,sector,name_da,ring\n"
+        b"administration,mitid,INFRA,MitID,klar\n"
+        b"beskaeftigelse,mitid,INFRA,Mit ID,klar\n",
+        {},
+    ),
+    # A note: the computed ring needs no reason.
+    ((HEADER + "administration,,AUT,X,9,90,10,0,0,klar,Fordi\n").encode(), {}),
+]
+# The same for a new, empty database: no categories, and new ones from quadrants.
+EMPTY_DB_FILES: list[tuple[bytes, dict[str, Any]]] = [
+    ((DATA / "byor_unquoted_comma.csv").read_bytes(), {"area": AREA}),
+    (
+        (BYOR_HEADER + "".join(f"X{n},adopt,Tools,maybe,odd\n" for n in range(12))).encode(),
+        {"area": AREA},
+    ),
+    (
+        b'{"entries": [{"label": "K", "quadrant": 0, "ring": 0, "moved": 7, "active": "maybe"}]}',
+        {"area": AREA, "file_name": "z.json"},
+    ),
+    (b"area,sector,name_da,ring\nadministration,AUT,X,klar\n", {}),
+    (b"name,ring,quadrant\nX,,Tools\nY,adopt,\nZ,adopt," + b"q" * 201 + b"\n", {"area": AREA}),
+]
+
+
+def test_every_import_message_is_made_in_both_languages(
+    rcon: duckdb.DuckDBPyConnection,
+    db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every message key the importer can use is used here, so each one is known to exist."""
+    used: dict[str, set[str]] = {"da": set(), "en": set()}
+
+    def recording_t(key: str, lang: str = "da", **values: Any) -> str:
+        used[lang].add(key)
+        return t(key, lang, **values)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(importers, "t", recording_t)
+    econ = _empty_db(tmp_path, "empty.duckdb")
+    three_rings = _empty_db(tmp_path, "rings.duckdb", "DELETE FROM rings WHERE id = 'afvent'")
+    no_areas = _empty_db(tmp_path, "areas.duckdb", "DELETE FROM areas")
+    mitid_2022 = [r for r in _own_rows(rcon, 2022, AREA) if r["technology"] == "mitid"]
+    mitid_2022[0]["summary_da"] = "Gammel tekst"
+    byor = (DATA / "byor_small.csv").read_bytes()
+    for lang in ("da", "en"):
+        found = []
+        for case in BAD_FILES:
+            found += _messages(rcon, case[2], lang, file_name=case[1], **case[3])
+        for case in LANGUAGE_CASES:
+            found += _messages(rcon, case[2], lang, file_name=case[1], **case[3])
+        for data, options in MORE_BAD_FILES:
+            found += _messages(rcon, data, lang, **options)
+        for data, options in EMPTY_DB_FILES:
+            found += _messages(econ, data, lang, **options)
+        found += _messages(three_rings, byor, lang, area=AREA)
+        found += _messages(no_areas, byor, lang)
+        # Notes on texts that are kept: a newer edition has them, or a draft is imported.
+        found += _messages(rcon, _csv(mitid_2022), lang, edition=2022)
+        found += _messages(rcon, _csv(mitid_2022), lang, edition=2031, draft=True)
+        with monkeypatch.context() as limits:
+            limits.setattr(importers, "MAX_ROWS", 2)
+            limits.setattr(importers, "MAX_UNPACKED_BYTES", 10)
+            rows = [
+                {"area": AREA, "sector": "AUT", "name_da": f"X{n}", "ring": "klar"}
+                for n in range(4)
+            ]
+            found += _messages(rcon, _csv(rows), lang)
+            found += _messages(rcon, _json(rows), lang, file_name="x.json")
+            found += _messages(rcon, _xlsx(rows), lang, file_name="x.xlsx")
+        with monkeypatch.context() as limits:
+            limits.setattr(openpyxl, "load_workbook", lambda *_, **__: _NoSheets())
+            found += _messages(rcon, _xlsx(rows), lang, file_name="x.xlsx")
+        plan = plan_import(rcon, _csv(mitid_2022), file_name="x.csv", edition=2030, lang=lang)
+        rcon.execute("UPDATE technologies SET name_en = ? WHERE id = 'mitid'", [f"Ny {lang}"])
+        with pytest.raises(importers.StalePlanError):
+            importers.apply_import(rcon, plan, editor="t")
+        with monkeypatch.context() as limits:
+            limits.setattr(formats, "MAX_IMPORT_BYTES", 1024 * 1024)
+            big = tmp_path / "big.csv"
+            big.write_bytes(b"x" * (1024 * 1024 + 1))
+            assert (
+                main(["import", str(big), "--edition", "1", "--db", str(db), "--lang", lang]) == 1
+            )
+        for key in importers._JSON_REASONS.values():
+            importers.t(key, lang)
+        assert all(found)
+    for connection in (econ, three_rings, no_areas):
+        connection.close()
+    used = {lang: {k for k in keys if k.startswith("importmsg.")} for lang, keys in used.items()}
+    assert used["da"] == used["en"] == set(IMPORT_KEYS)
