@@ -411,6 +411,15 @@ def _check_expected(
 # --- transactions ---
 
 
+def _read(con: duckdb.DuckDBPyConnection, read: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    """Run ``read`` on a cursor of its own (sessions share the connection)."""
+    cursor = con.cursor()
+    try:
+        return read(cursor)
+    finally:
+        cursor.close()
+
+
 @contextlib.contextmanager
 def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[duckdb.DuckDBPyConnection]:
     cursor = con.cursor()
@@ -471,11 +480,7 @@ def _read_conflict(
 
 def load_technology(con: duckdb.DuckDBPyConnection, technology_id: str) -> Technology | None:
     """One technology as stored now (retired ones included)."""
-    cursor = con.cursor()
-    try:
-        row = _technology_row(cursor, technology_id)
-    finally:
-        cursor.close()
+    row = _read(con, lambda cursor: _technology_row(cursor, technology_id))
     return Technology(**row) if row else None
 
 
@@ -749,11 +754,7 @@ def load_assessment(
     con: duckdb.DuckDBPyConnection, edition: int, area: str, technology: str
 ) -> Assessment | None:
     """One assessment as stored now, drafts included."""
-    cursor = con.cursor()
-    try:
-        row = _assessment_row(cursor, edition, area, technology)
-    finally:
-        cursor.close()
+    row = _read(con, lambda cursor: _assessment_row(cursor, edition, area, technology))
     return Assessment(**row) if row else None
 
 
@@ -1016,11 +1017,7 @@ def remove_assessment(
 
 def load_case(con: duckdb.DuckDBPyConnection, case_id: str) -> Case | None:
     """One example case as stored now."""
-    cursor = con.cursor()
-    try:
-        row = _case_row(cursor, case_id)
-    finally:
-        cursor.close()
+    row = _read(con, lambda cursor: _case_row(cursor, case_id))
     return Case(**row) if row else None
 
 
@@ -1218,11 +1215,7 @@ def remove_case(
 
 def load_edition(con: duckdb.DuckDBPyConnection, year: int) -> Edition | None:
     """One edition as stored now, draft or published."""
-    cursor = con.cursor()
-    try:
-        row = _edition_row(cursor, year)
-    finally:
-        cursor.close()
+    row = _read(con, lambda cursor: _edition_row(cursor, year))
     return Edition(**row) if row else None
 
 
@@ -1302,11 +1295,7 @@ def draft_defaults(con: duckdb.DuckDBPyConnection, year: int | None = None) -> D
         No published edition has assessments to copy.
     """
     year = next_edition_year(con) if year is None else year
-    cursor = con.cursor()
-    try:
-        return _draft_defaults(cursor, year)
-    finally:
-        cursor.close()
+    return _read(con, lambda cursor: _draft_defaults(cursor, year))
 
 
 def start_draft(
