@@ -130,8 +130,9 @@ def test_an_editor_edits_a_technology_and_finds_it_in_the_change_log(
 def test_a_viewers_direct_link_to_the_edit_page_is_refused(page: Page, server: str) -> None:
     page.goto(f"{server}/rediger?tech={TECH}")
     wait_ready(page)
-    assert page.get_by_text(t("auth.editors_only")).is_visible()
-    assert page.get_by_role("textbox", name=t("auth.password")).is_visible()
+    # Waits (a loaded machine may draw the form a moment after the script ends).
+    page.get_by_text(t("auth.editors_only")).wait_for(state="visible", timeout=15_000)
+    page.get_by_role("textbox", name=t("auth.password")).wait_for(state="visible", timeout=15_000)
     # Nothing to edit: no tabs, no technology fields, no save buttons.
     assert page.get_by_role("tab").count() == 0
     assert page.locator("[class*='st-key-ed-'], [class*='st-key-texts-']").count() == 0
