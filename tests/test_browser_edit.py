@@ -92,7 +92,7 @@ def test_an_editor_edits_a_technology_and_finds_it_in_the_change_log(
     page.goto(f"{server}/rediger?tech={TECH}")
     wait_ready(page)
     # The page refuses until the editor signs in, right there.
-    assert page.get_by_text(t("auth.editors_only")).is_visible()
+    page.get_by_text(t("auth.editors_only")).wait_for(state="visible", timeout=15_000)
     page.get_by_role("textbox", name=t("auth.name")).fill(EDITOR)
     page.get_by_role("textbox", name=t("auth.password")).fill(PASSWORD)
     page.get_by_role("button", name=t("auth.sign_in")).click()
