@@ -329,7 +329,7 @@ def print_import(figures: dict[str, Any]) -> None:
 def check_export(fmt: str, data: bytes) -> None:
     """Raise :class:`CheckFailed` unless ``data`` is a file of format ``fmt``."""
     if fmt == "csv":
-        header = next(csv.reader(io.StringIO(data.decode("utf-8"))))
+        header = next(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
         good = tuple(header) == OWN_COLUMN_NAMES
     elif fmt == "xlsx":
         good = "xl/workbook.xml" in zipfile.ZipFile(io.BytesIO(data)).namelist()

@@ -435,11 +435,13 @@ def own_rows(
 def _encode_own(fmt: str, rows: Sequence[Mapping[str, Any]], edition: int) -> bytes:
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.writer(buffer)
+        # What Danish Excel opens as columns: semicolons, and a byte-order mark
+        # so it reads æøå as UTF-8. The importer reads both back.
+        writer = csv.writer(buffer, delimiter=";")
         writer.writerow(OWN_COLUMN_NAMES)
         for row in rows:
             writer.writerow(["" if row[c] is None else row[c] for c in OWN_COLUMN_NAMES])
-        return buffer.getvalue().encode("utf-8")
+        return buffer.getvalue().encode("utf-8-sig")
     if fmt == "json":
         return (json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return _xlsx(rows, edition)
@@ -1048,7 +1050,8 @@ def interactive_html(radar: RadarContent, lang: Lang, printed: date) -> str:
 # --- command line -------------------------------------------------------------
 
 _FORMAT_HELP = {
-    "csv": "our own format as UTF-8 CSV (one row per technology and area)",
+    "csv": "our own format as UTF-8 CSV with semicolons, for Danish Excel (one row per "
+    "technology and area)",
     "xlsx": "our own format as an Excel workbook (first sheet)",
     "json": "our own format as a JSON list of objects",
     "byor-csv": "Thoughtworks' Build Your Own Radar CSV of one radar",

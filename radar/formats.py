@@ -49,7 +49,8 @@ class FormatColumn:
 
 
 #: Our own format: one row per technology and welfare area, for one edition.
-#: The same columns in CSV (UTF-8, comma), Excel (first sheet) and JSON (a list
+#: The same columns in CSV (UTF-8; we write semicolons and a byte-order mark for Danish
+#: Excel, and read commas too), Excel (first sheet) and JSON (a list
 #: of objects with these keys).
 OWN_COLUMNS: Final[tuple[FormatColumn, ...]] = (
     FormatColumn(

@@ -73,5 +73,6 @@ def test_the_export_page_downloads_the_file_it_made(page: Page, server: str) -> 
         button.click()
     download = info.value
     assert download.suggested_filename == "teknologiradar-2025-alle-omraader.csv"
-    rows = list(csv.reader(io.StringIO(Path(download.path()).read_text(encoding="utf-8"))))
+    text = Path(download.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
     assert tuple(rows[0]) == OWN_COLUMN_NAMES and len(rows) > 100

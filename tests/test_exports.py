@@ -6,6 +6,7 @@ printing), as in production; nothing is mocked.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import html
 import io
@@ -43,6 +44,9 @@ STATED_REASON = "Ringen er angivet i den importerede fil"
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:
+    # Our own CSV is for Danish Excel (byte-order mark, semicolons); BYOR CSV has commas.
+    if data.startswith(codecs.BOM_UTF8):
+        return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     return list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
 
 
@@ -165,7 +169,9 @@ def test_own_csv_has_the_documented_columns_and_every_assessment_of_the_edition(
     entries: pd.DataFrame,
     technologies: dict[str, Technology],
 ) -> None:
-    reader = csv.reader(io.StringIO(own_csv.decode("utf-8")))
+    # Danish Excel opens it as columns with æøå intact: a byte-order mark and semicolons.
+    assert own_csv.startswith(codecs.BOM_UTF8)
+    reader = csv.reader(io.StringIO(own_csv.decode("utf-8-sig")), delimiter=";")
     assert tuple(next(reader)) == OWN_COLUMN_NAMES
     rows = _rows(own_csv)
     stored = store.query_frame(con, "SELECT * FROM assessments WHERE edition = ?", [EDITION])
@@ -496,7 +502,7 @@ def test_html_escapes_every_text_from_the_database(hostile_con: duckdb.DuckDBPyC
 
 
 MAGIC = {
-    "csv": b"area,technology,",
+    "csv": b"\xef\xbb\xbfarea;technology;",
     "xlsx": b"PK",
     "json": b"[",
     "byor-csv": b"name,ring,quadrant,isNew,status,description",

@@ -69,7 +69,7 @@ def test_making_a_csv_offers_it_for_download(app: AppTest, con: duckdb.DuckDBPyC
     assert button[0].label == "Hent teknologiradar-2025-alle-omraader.csv"
     _, name, data = at.session_state[MADE]
     assert name == "teknologiradar-2025-alle-omraader.csv"
-    rows = list(csv.reader(io.StringIO(data.decode("utf-8"))))
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert tuple(rows[0]) == OWN_COLUMN_NAMES
     stored = store.query_frame(con, "SELECT count(*) AS n FROM assessments WHERE edition = 2025")
     assert len(rows) - 1 == int(stored["n"].iloc[0])
