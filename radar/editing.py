@@ -44,8 +44,20 @@ from radar import audit, history, store
 from radar.audit import Change
 from radar.formats import slugify
 from radar.i18n import STRINGS, t
-from radar.model import DRAFT, PUBLISHED, Case, Catalog, Edition, Lang, Ring, Technology
+from radar.model import (
+    DRAFT,
+    PUBLISHED,
+    TECHNOLOGY_TEXT_FIELDS,
+    Case,
+    Catalog,
+    Edition,
+    Lang,
+    Ring,
+    Technology,
+)
 from radar.scoring import (
+    ASSESSMENT_FIELDS,
+    SCORE_COLUMNS,
     SHARE_COLUMNS,
     TRL_MAX,
     TRL_MIN,
@@ -58,21 +70,8 @@ from radar.view import ViewFilter, build_view, edition_rows
 
 T = TypeVar("T")
 
-#: The texts of a technology, Danish and English.
-TECHNOLOGY_TEXT_FIELDS: Final[tuple[str, ...]] = (
-    "name_da",
-    "name_en",
-    "summary_da",
-    "summary_en",
-    "description_da",
-    "description_en",
-)
 #: What :func:`edit_technology` may change.
 TECHNOLOGY_FIELDS: Final[tuple[str, ...]] = ("sector", *TECHNOLOGY_TEXT_FIELDS)
-#: The scores of an assessment: all five given, or none.
-SCORE_FIELDS: Final[tuple[str, ...]] = ("maturity_trl", *SHARE_COLUMNS)
-#: What :func:`edit_assessment` may change.
-ASSESSMENT_FIELDS: Final[tuple[str, ...]] = (*SCORE_FIELDS, "ring_override", "override_reason")
 #: What :func:`edit_case` may change (a case stays with its technology).
 CASE_FIELDS: Final[tuple[str, ...]] = (
     "area",
@@ -253,7 +252,7 @@ def preview_ring(values: Mapping[str, Any], rings: Sequence[Ring]) -> tuple[str 
     scores) and the ring the radar will show (the override when one is
     given, else the computed ring).
     """
-    scores = [_clean(values.get(name)) for name in SCORE_FIELDS]
+    scores = [_clean(values.get(name)) for name in SCORE_COLUMNS]
     computed = None
     if all(isinstance(v, int | float) and not isinstance(v, bool) for v in scores):
         trl, operation, pilot, considering, not_considering = (float(v) for v in scores)
@@ -794,10 +793,10 @@ def normalise_assessment(values: Mapping[str, Any], rings: Sequence[Ring]) -> As
     edition = _integer("edition", values.get("edition"))
     area = _text("area", values.get("area"), required=True)
     technology = _text("technology", values.get("technology"), required=True)
-    scores = {name: _clean(values.get(name)) for name in SCORE_FIELDS}
+    scores = {name: _clean(values.get(name)) for name in SCORE_COLUMNS}
     given = [name for name, v in scores.items() if v is not None and v != ""]
-    if given and len(given) < len(SCORE_FIELDS):
-        missing = next(name for name in SCORE_FIELDS if name not in given)
+    if given and len(given) < len(SCORE_COLUMNS):
+        missing = next(name for name in SCORE_COLUMNS if name not in given)
         raise EditError(missing, "scores_partial")
     ring_ids = [r.id for r in rings]
     override = _clean(values.get("ring_override")) or None

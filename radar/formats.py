@@ -122,13 +122,6 @@ OWN_COLUMNS: Final[tuple[FormatColumn, ...]] = (
     ),
 )
 OWN_COLUMN_NAMES: Final[tuple[str, ...]] = tuple(c.name for c in OWN_COLUMNS)
-SCORE_COLUMNS: Final[tuple[str, ...]] = (
-    "maturity_trl",
-    "share_operation",
-    "share_pilot",
-    "share_considering",
-    "share_not_considering",
-)
 
 #: Thoughtworks "Build Your Own Radar" columns, in their order.
 BYOR_COLUMNS: Final[tuple[str, ...]] = (

@@ -136,6 +136,7 @@ from radar.model import (
     DRAFT,
     LANGUAGES,
     PUBLISHED,
+    TECHNOLOGY_TEXT_FIELDS,
     Area,
     Lang,
     Ring,
@@ -174,16 +175,7 @@ SUMMARY_CHARS = 200
 #: DuckDB's INTEGER: an edition number must fit.
 _MAX_EDITION = 2**31 - 1
 
-_TEXT_FIELDS = (
-    "name_da",
-    "name_en",
-    "summary_da",
-    "summary_en",
-    "description_da",
-    "description_en",
-)
-_ASSESSMENT_FIELDS = (*formats.SCORE_COLUMNS, "ring_override", "override_reason")
-_TECHNOLOGY_COLUMNS = ("id", "sector", *_TEXT_FIELDS, "retired")
+_TECHNOLOGY_COLUMNS = ("id", "sector", *TECHNOLOGY_TEXT_FIELDS, "retired")
 _EDITION_COLUMNS = ("year", "published", "title_da", "title_en", "status")
 _BYOR_REQUIRED = ("name", "ring", "quadrant")
 _OWN_REQUIRED = tuple(c.name for c in formats.OWN_COLUMNS if c.required)
@@ -989,7 +981,7 @@ def _snapshot(con: duckdb.DuckDBPyConnection, edition: int) -> _Snapshot:
             }
             assessments = {
                 AssessmentKey(r["edition"], r["area"], r["technology"]): {
-                    k: r[k] for k in ("edition", "area", "technology", *_ASSESSMENT_FIELDS)
+                    k: r[k] for k in ("edition", "area", "technology", *scoring.ASSESSMENT_FIELDS)
                 }
                 for r in _rows(cursor, "SELECT * FROM assessments WHERE edition = ?", [edition])
             }
@@ -1303,13 +1295,13 @@ def _own_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
                 if sectors
                 else ctx.text("importmsg.no_categories", value=sector_cell),
             )
-        texts = {f: cells[f] for f in _TEXT_FIELDS if cells.get(f)}
+        texts = {f: cells[f] for f in TECHNOLOGY_TEXT_FIELDS if cells.get(f)}
         if "name_en" in texts:
             _name(ctx, row, "name_en", texts["name_en"])
         scores = _own_scores(ctx, row, cells)
         ring_cell = cells.get("ring", "")
         ring = ctx.ring(ring_cell, row, "ring") if ring_cell else None
-        stated = not any(cells.get(c) for c in formats.SCORE_COLUMNS)
+        stated = not any(cells.get(c) for c in scoring.SCORE_COLUMNS)
         if stated and not ring_cell:
             message = ctx.text("importmsg.ring_required", expected=ctx.ring_names.expected())
             ctx.problem(row, "ring", message)
@@ -1333,14 +1325,14 @@ def _own_entries(rows: _Rows, ctx: _Context) -> list[_Entry]:
 
 
 def _own_scores(ctx: _Context, row: int, cells: Mapping[str, str]) -> dict[str, int] | None:
-    given = {c: cells.get(c, "") for c in formats.SCORE_COLUMNS}
+    given = {c: cells.get(c, "") for c in scoring.SCORE_COLUMNS}
     if not any(given.values()):
         return None
     missing = [c for c, v in given.items() if not v]
     if missing:
         message = ctx.text(
             "importmsg.scores_partial",
-            columns=", ".join(formats.SCORE_COLUMNS),
+            columns=", ".join(scoring.SCORE_COLUMNS),
             missing=", ".join(missing),
         )
         ctx.problem(row, missing[0], message)
@@ -1581,7 +1573,7 @@ def _check_entries(entries: list[_Entry], ctx: _Context) -> list[_Entry]:
         if earlier is None:
             first[entry.technology] = entry
         else:
-            for column in ("sector", *_TEXT_FIELDS):
+            for column in ("sector", *TECHNOLOGY_TEXT_FIELDS):
                 mine = entry.sector if column == "sector" else entry.texts.get(column)
                 theirs = earlier.sector if column == "sector" else earlier.texts.get(column)
                 if mine and theirs and mine != theirs:
@@ -1606,7 +1598,7 @@ def _assessment_rows(
     rings = ctx.snapshot.rings
     out = {}
     for entry in entries:
-        record: dict[str, Any] = dict.fromkeys(_ASSESSMENT_FIELDS)
+        record: dict[str, Any] = dict.fromkeys(scoring.ASSESSMENT_FIELDS)
         reason = entry.ring_reason
         if entry.scores is not None:
             record.update(entry.scores)
@@ -1852,7 +1844,7 @@ def _plan(
                 {
                     "id": entry.technology,
                     "sector": entry.sector,
-                    **{f: entry.texts.get(f, "") for f in _TEXT_FIELDS},
+                    **{f: entry.texts.get(f, "") for f in TECHNOLOGY_TEXT_FIELDS},
                     "retired": False,
                 }
             )
@@ -1930,7 +1922,7 @@ def _plan(
         if old is None:
             added.append(key)
             continue
-        diff = {f: record[f] for f in _ASSESSMENT_FIELDS if record[f] != old[f]}
+        diff = {f: record[f] for f in scoring.ASSESSMENT_FIELDS if record[f] != old[f]}
         if diff:
             changed.append(key)
             assessment_updates.append((old, diff))

@@ -105,6 +105,17 @@ class Edition:
         return _pick(self.title_da, self.title_en, lang)
 
 
+#: The texts of a technology, Danish and English.
+TECHNOLOGY_TEXT_FIELDS: tuple[str, ...] = (
+    "name_da",
+    "name_en",
+    "summary_da",
+    "summary_en",
+    "description_da",
+    "description_en",
+)
+
+
 @dataclass(frozen=True)
 class Technology(_Named, _Described):
     """A technology in the catalogue, independent of area and edition."""

@@ -32,6 +32,10 @@ SPREAD_WEIGHTS: dict[str, float] = {
     "share_not_considering": 0.0,
 }
 SHARE_COLUMNS: tuple[str, ...] = tuple(SPREAD_WEIGHTS)
+#: An assessment's scores: all five given, or none (a ring stated by an imported radar).
+SCORE_COLUMNS: tuple[str, ...] = ("maturity_trl", *SHARE_COLUMNS)
+#: What places a technology in one area: its scores and an override with its reason.
+ASSESSMENT_FIELDS: tuple[str, ...] = (*SCORE_COLUMNS, "ring_override", "override_reason")
 
 
 def maturity_score(trl: float | np.ndarray | pd.Series) -> float | np.ndarray | pd.Series:

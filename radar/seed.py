@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from radar.model import TECHNOLOGY_TEXT_FIELDS
 from radar.theme import RING_FILLS, SECTOR_COLOURS
 
 #: Seed files above this size are refused before they are read.
@@ -144,16 +145,7 @@ TABLES: tuple[Table, ...] = (
     ),
     Table(
         "technologies",
-        _cols(
-            "id",
-            "sector",
-            "name_da",
-            "name_en",
-            "summary_da",
-            "summary_en",
-            "description_da",
-            "description_en",
-        ),
+        _cols("id", "sector", *TECHNOLOGY_TEXT_FIELDS),
         ("id",),
     ),
     Table(

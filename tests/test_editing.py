@@ -401,7 +401,7 @@ def test_an_assessment_can_state_its_ring_without_scores(wcon: duckdb.DuckDBPyCo
     seen = an_assessment(wcon)
     stated = {
         **asdict(seen),
-        **dict.fromkeys(editing.SCORE_FIELDS),
+        **dict.fromkeys(editing.SCORE_COLUMNS),
         "ring_override": "hold-oeje",
         "override_reason": "Fra KL's radar",
     }
@@ -417,7 +417,7 @@ def test_an_assessment_can_state_its_ring_without_scores(wcon: duckdb.DuckDBPyCo
     assert row == (None, None, None, None, None, "hold-oeje", "Fra KL's radar")
     assert not saved.has_scores
     fields = {r["field"] for r in log_rows(wcon, record_key=seen.key)}
-    assert fields == {*editing.SCORE_FIELDS, "ring_override", "override_reason"}
+    assert fields == {*editing.SCORE_COLUMNS, "ring_override", "override_reason"}
 
 
 def test_preview_ring_gives_the_ring_the_radar_computes(

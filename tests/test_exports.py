@@ -31,9 +31,10 @@ from pypdf import PdfReader
 
 from radar import exports, importers, store, theme
 from radar.cli import main
-from radar.formats import BYOR_COLUMNS, EXPORT_FORMATS, OWN_COLUMN_NAMES, SCORE_COLUMNS
+from radar.formats import BYOR_COLUMNS, EXPORT_FORMATS, OWN_COLUMN_NAMES
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Technology
+from radar.scoring import SCORE_COLUMNS
 from radar.view import ViewFilter, load_view
 
 REPO = Path(__file__).resolve().parent.parent

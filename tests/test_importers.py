@@ -26,11 +26,12 @@ from radar import audit, formats, importers, scoring, store
 from radar.cli import main
 from radar.i18n import STRINGS, t
 from radar.importers import ImportProblems, html_to_text, plan_import
+from radar.model import TECHNOLOGY_TEXT_FIELDS
 from radar.seed import SECTOR_COUNT, load_seed
 
 DATA = Path(__file__).parent / "data" / "import"
 AREA = "administration"
-SCORES = formats.SCORE_COLUMNS
+SCORES = scoring.SCORE_COLUMNS
 
 
 # --------------------------------------------------------------------------
@@ -100,7 +101,7 @@ def _own_rows(
             "area": area,
             "technology": tech.id,
             "sector": tech.sector,
-            **{f: getattr(tech, f) for f in importers._TEXT_FIELDS},
+            **{f: getattr(tech, f) for f in TECHNOLOGY_TEXT_FIELDS},
             **{c: str(int(record[c])) for c in SCORES},
             "ring": getattr(ring, ring_as),
             "ring_reason": "" if pd.isna(record["override_reason"]) else record["override_reason"],

@@ -276,7 +276,7 @@ def test_the_shares_must_add_up_before_the_form_saves(db: Path, reader: Reader) 
     area = at.selectbox(key=ui.ASSESS_AREA).value
     prefix = ui.assessment_prefix("aula", edition, area)
     share = at.number_input(key=f"{prefix}-share_pilot")
-    total = sum(int(at.number_input(key=f"{prefix}-{n}").value) for n in editing.SCORE_FIELDS[1:])
+    total = sum(int(at.number_input(key=f"{prefix}-{n}").value) for n in editing.SCORE_COLUMNS[1:])
     share.set_value(int(share.value) + 7).run()
     assert plain(t("editing.assess.sum", total=total + 7)) in [w.value for w in at.warning]
     at.text_input(key=f"{prefix}-reason").input("Forsøg")

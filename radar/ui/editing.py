@@ -497,7 +497,7 @@ def _assessment_values(prefix: str, edition: int, area: str, technology: str) ->
     """The assessment as the widgets have it now."""
     scored = st.session_state.get(f"{prefix}-scored", True)
     values: dict[str, Any] = {"edition": edition, "area": area, "technology": technology}
-    for name in editing.SCORE_FIELDS:
+    for name in editing.SCORE_COLUMNS:
         values[name] = st.session_state.get(f"{prefix}-{name}") if scored else None
     values["ring_override"] = st.session_state.get(f"{prefix}-ring_override") or None
     values["override_reason"] = st.session_state.get(f"{prefix}-override_reason") or ""
@@ -575,7 +575,7 @@ def assessment_overview(
             continue
         computed, shown = editing.preview_ring(asdict(found), catalog.rings)
         row = {t("editing.assess.area", lang): area.label(lang)}
-        for name in editing.SCORE_FIELDS:
+        for name in editing.SCORE_COLUMNS:
             row[field_label(name, lang)] = getattr(found, name)
         row[t("editing.assess.column.computed", lang)] = (
             catalog.ring(computed).label(lang) if computed else ""
@@ -679,7 +679,7 @@ def assessment_form(
             key=f"{prefix}-maturity_trl",
         )
         columns = st.columns(4)
-        for column, name in zip(columns, editing.SCORE_FIELDS[1:], strict=True):
+        for column, name in zip(columns, editing.SCORE_COLUMNS[1:], strict=True):
             with column:
                 st.number_input(
                     field_label(name, lang),
@@ -738,7 +738,7 @@ def _ring_preview(prefix: str, values: Mapping[str, Any], catalog: Catalog, lang
                 ring = catalog.ring(shown).label(lang)
                 st.info(widgets.plain(t("editing.assess.preview_stated", lang, ring=ring)))
             return
-        total = sum(int(values.get(n) or 0) for n in editing.SCORE_FIELDS[1:])
+        total = sum(int(values.get(n) or 0) for n in editing.SCORE_COLUMNS[1:])
         if total != 100:
             st.warning(widgets.plain(t("editing.assess.sum", lang, total=total)))
         if computed is not None:
