@@ -2163,8 +2163,11 @@ STRINGS: Final[dict[str, dict[Lang, str]]] = {
 }
 
 
-def t(key: str, lang: Lang = DEFAULT_LANG, **values: object) -> str:
+def t(key: str, lang: Lang = DEFAULT_LANG, /, **values: object) -> str:
     """The text for ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
+
+    ``key`` and ``lang`` are positional-only, so a placeholder may be called
+    ``key`` or ``lang`` without clashing with them.
 
     Raises
     ------

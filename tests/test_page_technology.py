@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import shutil
+from pathlib import Path
 from urllib.parse import parse_qs
 
 import duckdb
-from apptest_support import assert_clean
+import pytest
+from apptest_support import DASHBOARD, TIMEOUT, assert_clean
 from streamlit.testing.v1 import AppTest
 
-from radar import store
+from radar import editing, store
 from radar.ui.widgets import plain
 
 PAGE = "pages/technology.py"
@@ -151,3 +154,34 @@ def test_picking_a_technology_updates_the_url_and_the_radar_follows(app: AppTest
     assert_clean(at)
     assert at.selectbox(key="area").value == "beskaeftigelse"
     assert "Generativ AI" in at.subheader[0].value
+
+
+def test_the_page_opens_after_an_example_case_was_added(
+    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The change log names a case as "eksempel <id>": its text took a ``key``
+    # placeholder that clashed with the text lookup's own first parameter.
+    db = tmp_path / "radar.duckdb"
+    shutil.copy(seeded_db, db)
+    writer = store.connect(db, read_only=False)
+    try:
+        case = editing.add_case(
+            writer,
+            {
+                "technology": "aula",
+                "area": "dagtilbud-og-skole",
+                "municipality": "Vejle",
+                "year": 2025,
+                "title_da": "Forældreintra afløst",
+                "text_da": "Alle skoler bruger Aula.",
+            },
+            editor="Mette",
+            reason="nyt eksempel",
+        )
+    finally:
+        writer.close()
+    monkeypatch.setenv(store.DB_ENV_VAR, str(db))
+    at = _open(AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT), tech="aula")
+    assert_clean(at)
+    log = next(frame.value for frame in at.dataframe if "Hvad" in frame.value.columns)
+    assert f"Tilføjet: eksempel {case.id}" in log["Hvad"].tolist()

@@ -1237,7 +1237,7 @@ def log_table(
         elif entity == "technology":
             thing = t("editing.entity.technology", lang)
         else:
-            thing = t(f"editing.entity.{entity}", lang, key=key)
+            thing = t(_ENTITY_TEXTS.get(entity, "editing.entity.edition"), lang, key=key)
         action = t(f"editing.action.{row['action']}", lang)
         return f"{action}: {thing}"
 
@@ -1260,6 +1260,10 @@ def log_table(
     if show_editor:
         table[t("editing.log.editor", lang)] = [text(r["editor"]) for r in records]
     return pd.DataFrame(table)
+
+
+#: The change log's name for a case or an edition record, by entity.
+_ENTITY_TEXTS = {"case": "editing.entity.case", "edition": "editing.entity.edition"}
 
 
 def change_log(db: str, technology_id: str, lang: Lang) -> None:
