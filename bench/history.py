@@ -41,13 +41,14 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from radar import history, store
-from radar.charts import ring_timeline, score_timeline
-from radar.figures import radar_figure
+from radar import store
+from radar.drawing.charts import ring_timeline, score_timeline
+from radar.drawing.figure import radar_figure
 from radar.model import COMBINED_AREA
-from radar.seed import TABLES, Table
-from radar.timeline import related_technologies, technology_history
-from radar.view import ViewFilter, build_view, edition_rows
+from radar.pipeline import history
+from radar.pipeline.timeline import related_technologies, technology_history
+from radar.pipeline.view import ViewFilter, build_view, edition_rows
+from radar.store.seed import TABLES, Table
 
 SEED = 20260601
 FIRST_YEAR = 1993

@@ -11,9 +11,9 @@ beside the repository; ``--skip-import`` runs without them):
   module into lists, the cost any import pays to read them;
 - *import*: the 34 volumes imported as editions 1 to 34 of one area
   (``teknik-og-miljoe``) of a new, empty database
-  (:func:`radar.importers.create_empty_database`), each read from its file,
-  planned (:func:`~radar.importers.plan_import`: read, validate, compare with
-  the database) and applied (:func:`~radar.importers.apply_import`: one
+  (:func:`radar.importing.create_empty_database`), each read from its file,
+  planned (:func:`~radar.importing.plan_import`: read, validate, compare with
+  the database) and applied (:func:`~radar.importing.apply_import`: one
   transaction with its audit-log rows). Printed: the total, the plan and apply
   shares, and the median and slowest volume;
 - *re-import*: every volume imported a second time into that database, which
@@ -27,7 +27,7 @@ Export (on the example data, built into a temporary folder with
 :func:`radar.store.build_database`), for the combined radar of the newest
 edition:
 
-- *baseline*: building the radar view (:func:`radar.view.load_view`, which
+- *baseline*: building the radar view (:func:`radar.pipeline.view.load_view`, which
   the exports use to gather their blips), best of ``--repeats``; its first
   call in the process is printed too;
 - each format of :data:`radar.formats.EXPORT_FORMATS` (or ``--formats``),
@@ -35,7 +35,7 @@ edition:
   For png, svg and pdf the picture-drawing Chromium (kaleido) is closed before
   the cold call, so cold includes starting it, as every ``python -m radar
   export`` does and as the export page's first picture does when the page's
-  :func:`radar.exports.warm_up` has not finished yet. *Chromium start* is that
+  :func:`radar.exporting.warm_up` has not finished yet. *Chromium start* is that
   start alone. csv, xlsx and json have no combined radar: they hold every
   area's rows of the edition.
 
@@ -71,10 +71,12 @@ import duckdb
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from radar import exports, importers, store  # noqa: E402
+from radar import exporting as exports  # noqa: E402
+from radar import importing as importers  # noqa: E402
+from radar import store  # noqa: E402
 from radar.formats import EXPORT_FORMATS, OWN_COLUMN_NAMES  # noqa: E402
 from radar.model import COMBINED_AREA  # noqa: E402
-from radar.view import ViewFilter, load_view  # noqa: E402
+from radar.pipeline.view import ViewFilter, load_view  # noqa: E402
 
 FIXTURES = REPO.parent / "shared" / "fixtures" / "thoughtworks-volumes"
 VOLUME_COUNT = 34

@@ -2,7 +2,7 @@
 
 Run from anywhere with ``python bench/layout.py``. For 100, 1,000 and 10,000
 blips spread at random (seeded) over 4 rings × 5 sectors it prints the best
-time of several runs of :func:`radar.layout.compute_layout` and of a baseline
+time of several runs of :func:`radar.pipeline.layout.compute_layout` and of a baseline
 that only puts each blip on a fixed lattice slot of its cell (no shrinking, no
 overflow, no DataFrame out), and the ratio of the two.
 """
@@ -22,7 +22,7 @@ import pandas as pd
 # it is run as ``python bench/layout.py``.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from radar.layout import compute_layout, ring_edges, sector_edges
+from radar.pipeline.layout import compute_layout, ring_edges, sector_edges
 from radar.theme import MIN_BLIP_RADIUS
 
 SIZES: tuple[int, ...] = (100, 1_000, 10_000)

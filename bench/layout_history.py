@@ -3,8 +3,8 @@
 Run from anywhere with ``python bench/layout_history.py``. It makes ``EDITIONS``
 editions of about ``BLIPS`` blips over 4 rings × 5 sectors (seeded): from one
 edition to the next a few blips leave, a few join and a few change ring. It
-prints the best time of several runs of one :func:`radar.layout.compute_layout`
-call without and with ``previous``, of :func:`radar.layout.layout_editions` over
+prints the best time of several runs of one :func:`radar.pipeline.layout.compute_layout`
+call without and with ``previous``, of :func:`radar.pipeline.layout.layout_editions` over
 the whole run, and how many blips kept their position.
 """
 
@@ -24,7 +24,7 @@ import pandas as pd
 # it is run as ``python bench/layout_history.py``.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from radar.layout import compute_layout, layout_editions
+from radar.pipeline.layout import compute_layout, layout_editions
 
 EDITIONS: int = 34
 BLIPS: int = 100

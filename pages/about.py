@@ -3,7 +3,7 @@
 import streamlit as st
 
 from radar.i18n import t
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 from radar.ui import state, widgets
 
 lang = state.current_lang()

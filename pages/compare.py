@@ -3,8 +3,8 @@
 import streamlit as st
 
 from radar.i18n import t
+from radar.ui import cache as ui_data
 from radar.ui import compare, state, widgets
-from radar.ui import data as ui_data
 
 lang = state.current_lang()
 page = ui_data.page_data()

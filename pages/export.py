@@ -10,10 +10,10 @@ from datetime import date
 
 import streamlit as st
 
-from radar import exports
+from radar import exporting as exports
 from radar.i18n import t
 from radar.model import COMBINED_AREA, LANGUAGES
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 from radar.ui import state, widgets
 
 logger = logging.getLogger(__name__)

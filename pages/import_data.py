@@ -6,11 +6,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import formats, importers, store
+from radar import formats, store
+from radar import importing as importers
 from radar.i18n import t
 from radar.model import COMBINED_AREA
 from radar.ui import auth, state, widgets
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 
 lang = state.current_lang()
 editor = auth.require_editor(lang)

@@ -7,11 +7,17 @@ from collections.abc import Sequence
 import streamlit as st
 
 from radar import theme
-from radar.charts import ring_heatmap
+from radar.drawing.charts import ring_heatmap
 from radar.i18n import t
 from radar.model import DEFAULT_LANG
-from radar.overview import filter_matrix, gap_table, matrix_table, ring_cell_labels, ring_gaps
-from radar.ui import data as ui_data
+from radar.pipeline.overview import (
+    filter_matrix,
+    gap_table,
+    matrix_table,
+    ring_cell_labels,
+    ring_gaps,
+)
+from radar.ui import cache as ui_data
 from radar.ui import state, widgets
 
 #: How many technologies the "largest gaps" table lists.

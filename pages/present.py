@@ -3,10 +3,10 @@
 import streamlit as st
 
 from radar import theme
-from radar.presenter import step_order
-from radar.ui import data as ui_data
+from radar.pipeline.presenter import step_order
+from radar.pipeline.view import ViewFilter
+from radar.ui import cache as ui_data
 from radar.ui import presenter, state
-from radar.view import ViewFilter
 
 presenter.ensure_presenting()
 presenter.apply_chrome()

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from radar import history
 from radar.i18n import t
-from radar.ui import data as ui_data
+from radar.pipeline import history
+from radar.ui import cache as ui_data
 from radar.ui import local_radar, presenter, state, widgets
 
 if presenter.presenting():  # ?present=1: this radar, on the presenter page

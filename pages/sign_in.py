@@ -4,10 +4,10 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from radar import backup
 from radar.i18n import t
+from radar.store import backup
 from radar.ui import auth, state
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 
 lang = state.current_lang()
 

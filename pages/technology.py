@@ -7,10 +7,10 @@ URL: ``/teknologi?tech=<id>`` (with ``lang``, and the radar's ``area`` and
 
 import streamlit as st
 
-from radar import timeline
 from radar.i18n import t
 from radar.model import COMBINED_AREA, DEFAULT_LANG
-from radar.ui import data as ui_data
+from radar.pipeline import timeline
+from radar.ui import cache as ui_data
 from radar.ui import editing as ui_editing
 from radar.ui import state, widgets
 

@@ -19,11 +19,11 @@ all_entries, area_history, compare_editions, Movement
     two editions compared.
 """
 
-from radar.figures import radar_figure
-from radar.history import Movement, all_entries, area_history, compare_editions
-from radar.layout import compute_layout, layout_editions
+from radar.drawing.figure import radar_figure
+from radar.pipeline.history import Movement, all_entries, area_history, compare_editions
+from radar.pipeline.layout import compute_layout, layout_editions
+from radar.pipeline.view import ViewFilter, build_view
 from radar.store import build_database, connect
-from radar.view import ViewFilter, build_view
 
 __all__ = [
     "Movement",

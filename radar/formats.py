@@ -1,6 +1,6 @@
 """The file formats the radar reads and writes, described once.
 
-The importers (:mod:`radar.importers`) and exporters (:mod:`radar.exports`)
+The importers (:mod:`radar.importing`) and exporters (:mod:`radar.exporting`)
 both follow these descriptions, so an export of ours imports back unchanged
 and the README's column table is generated from the same place.
 """

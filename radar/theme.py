@@ -97,7 +97,7 @@ TRAIL_COLOUR: Final[str] = "#52606D"
 TRAIL_WIDTH: Final[float] = 1.5
 TRAIL_HEAD_SIZE: Final[float] = 9.0
 
-# --- Technology page charts (radar.charts): a technology's ring and scores
+# --- Technology page charts (radar.drawing.charts): a technology's ring and scores
 # over the editions. Areas get Okabe-Ito colours by area position, so colour
 # never depends on area ids; the combined radar is the thick dashed black line.
 AREA_COLOURS: Final[tuple[str, ...]] = SECTOR_COLOURS[:7]  # black is the combined line
@@ -233,7 +233,7 @@ WORKSHOP_PHONE_MAX_WIDTH: Final[int] = 640
 WORKSHOP_TOUCH_TARGET: Final[int] = 48
 WORKSHOP_PHONE_TEXT_SIZE: Final[int] = 18
 
-# --- Exports (radar.exports): pictures for slides and print, the web page and
+# --- Exports (radar.exporting): pictures for slides and print, the web page and
 # the PDF handout. The radar is laid out at about its size on the page and the
 # PNG rendered at twice that, so the 2000 × 1600 px picture looks like the
 # screen, sharp on a projector and on paper. Wider than tall: the category

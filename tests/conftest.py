@@ -13,8 +13,9 @@ import pytest
 from apptest_support import DASHBOARD, TIMEOUT
 from streamlit.testing.v1 import AppTest
 
-from radar import history, store, workshop
+from radar import store, workshop
 from radar.model import Catalog, Technology
+from radar.pipeline import history
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -64,7 +65,7 @@ def technologies(con: duckdb.DuckDBPyConnection) -> dict[str, Technology]:
 
 @pytest.fixture(scope="session")
 def entries(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> pd.DataFrame:
-    """Every radar of every edition of the seeded database (:func:`radar.history.all_entries`)."""
+    """Every radar of every edition of the seeded database (:func:`history.all_entries`)."""
     return history.all_entries(store.load_all_assessments(con), catalog.rings)
 
 

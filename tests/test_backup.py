@@ -10,8 +10,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from radar import backup, cli, store
-from radar.seed import TABLES
+from radar import cli, store
+from radar.store import backup
+from radar.store.seed import TABLES
 
 
 def _tables(path: Path) -> dict[str, pd.DataFrame]:

@@ -14,8 +14,9 @@ import duckdb
 import pytest
 from browser_support import PLOT, READY, require_chromium
 
-from radar import history, store
-from radar.view import ViewFilter, load_view
+from radar import store
+from radar.pipeline import history
+from radar.pipeline.view import ViewFilter, load_view
 
 pytestmark = pytest.mark.browser
 

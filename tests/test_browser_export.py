@@ -15,7 +15,7 @@ import duckdb
 import pytest
 from browser_support import READY, require_chromium
 
-from radar import exports
+from radar import exporting as exports
 from radar.formats import OWN_COLUMN_NAMES
 
 pytestmark = pytest.mark.browser

@@ -15,8 +15,8 @@ import pytest
 from browser_support import PLOT, READY, require_chromium
 
 from radar import store
-from radar.presenter import Step, step_order
-from radar.view import ViewFilter, load_view
+from radar.pipeline.presenter import Step, step_order
+from radar.pipeline.view import ViewFilter, load_view
 
 pytestmark = pytest.mark.browser
 

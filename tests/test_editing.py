@@ -20,11 +20,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-from radar import audit, editing, formats, store
+from radar import editing, formats, store
 from radar.editing import Assessment, EditConflict, EditError
 from radar.i18n import STRINGS
 from radar.model import Catalog
-from radar.scoring import score_assessments
+from radar.pipeline.scoring import score_assessments
+from radar.store import audit
 
 EDITOR = "Mette Hansen"
 OTHER = "Ole Jensen"

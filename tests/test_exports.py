@@ -1,4 +1,4 @@
-"""Exports (radar.exports) and ``python -m radar export``: every format from the seeded database.
+"""Exports (radar.exporting) and ``python -m radar export``: every format from the seeded database.
 
 PNG, SVG and PDF are drawn by the real system Chromium (kaleido and headless
 printing), as in production; nothing is mocked.
@@ -29,13 +29,15 @@ from openpyxl import load_workbook
 from PIL import Image
 from pypdf import PdfReader
 
-from radar import exports, importers, store, theme
+from radar import exporting as exports
+from radar import importing as importers
+from radar import store, theme
 from radar.cli import main
 from radar.formats import BYOR_COLUMNS, EXPORT_FORMATS, OWN_COLUMN_NAMES
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Technology
-from radar.scoring import SCORE_COLUMNS
-from radar.view import ViewFilter, load_view
+from radar.pipeline.scoring import SCORE_COLUMNS
+from radar.pipeline.view import ViewFilter, load_view
 
 REPO = Path(__file__).resolve().parent.parent
 EDITION = 2025
@@ -255,7 +257,7 @@ def test_excel_keeps_text_that_looks_like_a_formula_as_text(
 
 needs_importer = pytest.mark.skipif(
     not (hasattr(importers, "import_file") and hasattr(importers, "plan_import")),
-    reason="radar.importers has no import_file/plan_import yet",
+    reason="radar.importing has no import_file/plan_import yet",
 )
 
 

@@ -7,9 +7,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from radar.figures import OVERFLOW_KEY, radar_figure, text_colour_on
-from radar.layout import compute_layout
+from radar.drawing.figure import OVERFLOW_KEY, radar_figure, text_colour_on
 from radar.model import Catalog, Ring, Sector, Technology
+from radar.pipeline.layout import compute_layout
 from radar.theme import BORDER_CLEARANCE
 
 CATALOG = Catalog(

@@ -8,9 +8,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from radar import history
-from radar.history import Movement
 from radar.model import COMBINED_AREA, Catalog
+from radar.pipeline import history
+from radar.pipeline.history import Movement
 
 RINGS = ("klar", "afproev", "hold-oeje", "afvent")
 

@@ -17,7 +17,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from radar import importers, store
+from radar import importing as importers
+from radar import store
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -27,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 CHILD = r"""
 import os, signal, sys
 import duckdb
-from radar import importers
+from radar import importing as importers
 
 path, file_name, kill_at = sys.argv[1], sys.argv[2], int(sys.argv[3])
 con = duckdb.connect(path)

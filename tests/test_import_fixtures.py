@@ -19,7 +19,9 @@ import duckdb
 import pandas as pd
 import pytest
 
-from radar import formats, history, importers, store
+from radar import formats, store
+from radar import importing as importers
+from radar.pipeline import history
 
 FIXTURES = Path(__file__).resolve().parents[1] / ".." / "shared" / "fixtures"
 VOLUMES = sorted((FIXTURES / "thoughtworks-volumes").glob("volume-*.csv"))
@@ -179,7 +181,7 @@ def test_no_html_survives_in_any_stored_text(tw: duckdb.DuckDBPyConnection) -> N
 
 
 def test_derived_movement_agrees_with_thoughtworks_status(tw: duckdb.DuckDBPyConnection) -> None:
-    """Compare the radar's own movement (radar.history) with Thoughtworks' status column.
+    """Compare the radar's own movement (radar.pipeline.history) with Thoughtworks' status column.
 
     Result on the 34 volumes: 3,307 of 3,309 blips agree (99.94 %); every
     status is derivable, as volume 1 is all new and each later volume follows

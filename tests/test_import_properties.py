@@ -1,7 +1,7 @@
 """Property tests: random and damaged files never crash an import and never half-write one.
 
-Whatever is thrown at :func:`radar.importers.import_file`, it either imports
-the file or raises :class:`radar.importers.ImportProblems`, and a refused file
+Whatever is thrown at :func:`radar.importing.import_file`, it either imports
+the file or raises :class:`radar.importing.ImportProblems`, and a refused file
 leaves the database as it was. A file that is accepted imports without a
 database error, and importing it again changes nothing.
 """
@@ -24,8 +24,9 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from radar import formats, importers
-from radar.importers import ImportProblems
+from radar import formats
+from radar import importing as importers
+from radar.importing import ImportProblems
 
 EDITIONS = st.sampled_from([2024, 2025, 2026])
 FORMATS = st.sampled_from([None, *formats.IMPORT_FORMATS])

@@ -22,12 +22,15 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from radar import audit, formats, importers, scoring, store
+from radar import formats, store
+from radar import importing as importers
 from radar.cli import main
 from radar.i18n import STRINGS, t
-from radar.importers import ImportProblems, html_to_text, plan_import
+from radar.importing import ImportProblems, html_to_text, plan_import
 from radar.model import TECHNOLOGY_TEXT_FIELDS
-from radar.seed import SECTOR_COUNT, load_seed
+from radar.pipeline import scoring
+from radar.store import audit
+from radar.store.seed import SECTOR_COUNT, load_seed
 
 DATA = Path(__file__).parent / "data" / "import"
 AREA = "administration"

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from radar import store
-from radar.layout import (
+from radar.model import COMBINED_AREA
+from radar.pipeline.layout import (
     OUTPUT_COLUMNS,
     Cell,
     cell_capacity,
@@ -25,7 +26,6 @@ from radar.layout import (
     ring_edges,
     sector_edges,
 )
-from radar.model import COMBINED_AREA
 from radar.theme import BLIP_GAP, BORDER_CLEARANCE, DEFAULT_BLIP_RADIUS, MIN_BLIP_RADIUS
 
 # Float slack of the geometric checks; real violations are orders larger.
@@ -923,8 +923,8 @@ def test_example_data_pins_every_kept_blip(con: duckdb.DuckDBPyConnection) -> No
     """Across all editions of the example data, per area and combined, a technology
     that keeps its sector and ring keeps its exact position."""
     # Imported here so that the layout's own tests do not depend on the views.
-    from radar.scoring import rings_for_scores, score_assessments
-    from radar.view import area_entries
+    from radar.pipeline.scoring import rings_for_scores, score_assessments
+    from radar.pipeline.view import area_entries
 
     catalog = store.load_catalog(con)
     sectors, rings = catalog.sector_ids, catalog.ring_ids

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from radar import workshop
 from radar.model import Catalog
-from radar.view import local_view
+from radar.pipeline.view import local_view
 
 AREA = "teknik-og-miljoe"
 EDITION = 2025

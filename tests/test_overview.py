@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from radar import theme
-from radar.charts import ring_heatmap
+from radar.drawing.charts import ring_heatmap
 from radar.model import COMBINED_AREA, Catalog
-from radar.overview import (
+from radar.pipeline.overview import (
     filter_matrix,
     gap_table,
     matrix_table,

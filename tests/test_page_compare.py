@@ -6,7 +6,8 @@ import duckdb
 from apptest_support import assert_clean
 from streamlit.testing.v1 import AppTest
 
-from radar import history, store
+from radar import store
+from radar.pipeline import history
 from radar.ui.widgets import plain
 
 COMPARE = "pages/compare.py"

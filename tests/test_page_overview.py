@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from radar import store
 from radar.model import Catalog
-from radar.overview import filter_matrix, ring_gaps, ring_matrix
+from radar.pipeline.overview import filter_matrix, ring_gaps, ring_matrix
 from radar.ui.widgets import plain
 
 OVERVIEW = "pages/overview.py"

@@ -11,8 +11,8 @@ from apptest_support import DASHBOARD, TIMEOUT, assert_clean
 from streamlit.testing.v1 import AppTest
 
 from radar import store
+from radar.pipeline.view import ViewFilter, load_view
 from radar.ui.widgets import plain
-from radar.view import ViewFilter, load_view
 
 
 def _legend_entries(at: AppTest) -> list[str]:

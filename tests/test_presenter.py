@@ -13,10 +13,10 @@ from apptest_support import assert_clean
 from streamlit.testing.v1 import AppTest
 
 from radar import store, theme
-from radar.figures import radar_figure
-from radar.layout import compute_layout, ring_edges, sector_edges
+from radar.drawing.figure import radar_figure
 from radar.model import Catalog, Ring, Sector, Technology
-from radar.presenter import (
+from radar.pipeline.layout import compute_layout, ring_edges, sector_edges
+from radar.pipeline.presenter import (
     Step,
     clamp_step,
     focus_after_step,
@@ -27,8 +27,8 @@ from radar.presenter import (
     step_after_focus,
     step_order,
 )
+from radar.pipeline.view import ViewFilter, load_view, number_entries
 from radar.ui.widgets import plain
-from radar.view import ViewFilter, load_view, number_entries
 
 CATALOG = Catalog(
     areas=(),

@@ -10,10 +10,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from radar import history, store
+from radar import store
 from radar.i18n import t
 from radar.model import COMBINED_AREA
-from radar.view import technology_details
+from radar.pipeline import history
+from radar.pipeline.view import technology_details
 
 AREA = "social-og-sundhed"
 
@@ -153,7 +154,9 @@ def test_a_version_1_database_is_migrated_on_open_and_keeps_every_row(db: Path) 
 def test_the_illustrative_notice_follows_the_database_and_an_editor_can_switch_it(
     db: Path, tmp_path: Path
 ) -> None:
-    from radar import editing, exports, importers
+    from radar import editing
+    from radar import exporting as exports
+    from radar import importing as importers
 
     con = store.connect(db, read_only=False)
     try:

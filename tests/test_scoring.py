@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from radar.model import Ring
-from radar.scoring import (
+from radar.pipeline.scoring import (
     combined_score,
     maturity_score,
     ring_for_score,

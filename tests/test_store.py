@@ -11,7 +11,7 @@ from file_lock import held_by_another_process
 
 from radar import store
 from radar.model import COMBINED_AREA
-from radar.seed import SeedError
+from radar.store.seed import SeedError
 
 
 def test_seed_builds_a_database_with_the_promised_example_data(

@@ -1,4 +1,4 @@
-"""One technology over time (radar.timeline) and its charts (radar.charts), on the seed data."""
+"""One technology over time (pipeline.timeline) and its charts (drawing.charts), on the seed."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from radar import charts, store, theme
-from radar.history import derive_movement
+from radar import store, theme
+from radar.drawing import charts
 from radar.model import COMBINED_AREA, Catalog, Technology
-from radar.timeline import (
+from radar.pipeline.history import derive_movement
+from radar.pipeline.timeline import (
     RELATED_COLUMNS,
     area_order,
     placements_in,

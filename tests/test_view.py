@@ -11,10 +11,11 @@ import duckdb
 import pandas as pd
 import pytest
 
-from radar import history, store
+from radar import store
 from radar.model import COMBINED_AREA, Catalog, Technology
-from radar.scoring import score_assessments
-from radar.view import (
+from radar.pipeline import history
+from radar.pipeline.scoring import score_assessments
+from radar.pipeline.view import (
     ViewFilter,
     build_view,
     edition_rows,

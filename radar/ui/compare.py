@@ -7,13 +7,13 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
-from radar.history import Comparison, Movement
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Lang
+from radar.pipeline.history import Comparison, Movement
 from radar.theme import MOVEMENT_MARKS
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 from radar.ui import state
-from radar.ui.data import PageData
+from radar.ui.cache import PageData
 from radar.ui.widgets import area_label, plain
 
 TECHNOLOGY_PAGE = "pages/technology.py"

@@ -7,7 +7,7 @@ first shown and kept in the session as *the version this editor loaded*; the
 save (a button callback, so it runs before the page is drawn again) passes it
 to :mod:`radar.editing` as ``expected``. A conflict is kept for the next run,
 which shows both versions and a button that loads the saved one; success
-clears the caches (:func:`radar.ui.data.invalidate`) and shows a confirmation.
+clears the caches (:func:`radar.ui.cache.invalidate`) and shows a confirmation.
 Nothing from the database is shown as HTML or markdown: tables are
 ``st.dataframe``, texts ``st.text`` or escaped with :func:`widgets.plain`.
 """
@@ -25,12 +25,12 @@ import streamlit as st
 
 from radar import editing, store
 from radar.auth import Editor
+from radar.drawing.figure import radar_figure
 from radar.editing import EditConflict, EditError, field_label
-from radar.figures import radar_figure
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang, Technology
 from radar.ui import auth, state, widgets
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 
 #: The technology picker's choice for adding a technology (a slug never starts with "_").
 NEW_TECH: Final = "_ny"

@@ -7,14 +7,14 @@ from functools import partial
 import streamlit as st
 
 from radar import workshop
-from radar.figures import radar_figure
+from radar.drawing.figure import radar_figure
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Lang
-from radar.ui import data as ui_data
+from radar.pipeline.view import ViewFilter
+from radar.ui import cache as ui_data
 from radar.ui import state
-from radar.ui.data import PageData
+from radar.ui.cache import PageData
 from radar.ui.widgets import plain
-from radar.view import ViewFilter
 
 #: Height of each of the two radars side by side, in pixels.
 SIDE_BY_SIDE_HEIGHT = 560

@@ -1,7 +1,7 @@
 """Presenter mode in Streamlit: the chrome, the big-type panel, the controls and the URL.
 
 The presenter's place lives in the URL, so a reload keeps it: ``step``
-(1-based, in :func:`radar.presenter.step_order`; absent means the overview)
+(1-based, in :func:`radar.pipeline.presenter.step_order`; absent means the overview)
 and ``focus`` (a sector id, zoomed), beside the shared ``area``, ``edition``
 and ``lang``. ``present=1`` marks presenter mode: the entry point reads it
 before it knows which page runs, to leave out its title, language toggle and
@@ -23,7 +23,7 @@ import streamlit as st
 from radar import theme
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang
-from radar.presenter import (
+from radar.pipeline.presenter import (
     Step,
     clamp_step,
     focus_after_step,
@@ -32,9 +32,9 @@ from radar.presenter import (
     spotlight,
     step_after_focus,
 )
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 from radar.ui import state, widgets
-from radar.ui.data import PageData
+from radar.ui.cache import PageData
 
 # URL parameters of presenter mode.
 PRESENT: Final = "present"
@@ -172,7 +172,7 @@ def open_presenter() -> None:
 def position(steps: Sequence[Step], sector_ids: Sequence[str]) -> tuple[int, str | None]:
     """The presenter's step and focus from the URL; unknown values fall back to the overview.
 
-    A focus follows the step into its sector (:func:`radar.presenter.focus_after_step`).
+    A focus follows the step into its sector (:func:`radar.pipeline.presenter.focus_after_step`).
     """
     try:
         step = clamp_step(int(st.query_params.get(STEP, "0")), len(steps))

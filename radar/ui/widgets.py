@@ -10,15 +10,15 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from radar.figures import OVERFLOW_KEY
-from radar.history import Movement
+from radar.drawing.figure import OVERFLOW_KEY
 from radar.i18n import t
 from radar.model import COMBINED_AREA, DEFAULT_LANG, LANGUAGES, Catalog, Lang, Technology
+from radar.pipeline.history import Movement
+from radar.pipeline.view import AreaPlacement, TechnologyDetails, ViewFilter, movement_text
 from radar.theme import MOVEMENT_MARKS
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 from radar.ui import state
-from radar.ui.data import PageData
-from radar.view import AreaPlacement, TechnologyDetails, ViewFilter, movement_text
+from radar.ui.cache import PageData
 
 #: Longest search text kept (and put in the URL).
 MAX_QUERY = 200
@@ -230,7 +230,7 @@ def movement_key(
 
     ``since`` is the area's previous edition (None for its first) and ``gone``
     the blips of that edition that are not on this one
-    (:func:`radar.history.dropped`).
+    (:func:`radar.pipeline.history.dropped`).
     """
     if since is None:
         st.caption(plain(t("legend.movement.first", lang, edition=edition)))
@@ -620,7 +620,7 @@ def technology_picker(data: PageData, lang: Lang) -> tuple[str | None, str | Non
 def technology_rings(rows: pd.DataFrame, catalog: Catalog, lang: Lang) -> None:
     """A technology's ring, movement and score in every area for one edition.
 
-    ``rows`` is :func:`radar.timeline.placements_in`: one row per area, a
+    ``rows`` is :func:`radar.pipeline.timeline.placements_in`: one row per area, a
     missing ring where the technology was not on that area's radar.
     """
     table = pd.DataFrame(

@@ -47,7 +47,7 @@ import streamlit as st
 from radar import store, theme, workshop
 from radar.i18n import t
 from radar.model import Lang
-from radar.ui import data as ui_data
+from radar.ui import cache as ui_data
 from radar.ui import presenter
 from radar.ui.widgets import area_label, plain
 from radar.workshop import (

@@ -1,8 +1,8 @@
 """One technology over time: its ring in every area and edition, and its neighbours.
 
-Built on :func:`radar.history.all_entries`; pure data, no Streamlit. The
+Built on :func:`radar.pipeline.history.all_entries`; pure data, no Streamlit. The
 technology page (``pages/technology.py``) and its charts
-(:mod:`radar.charts`) read these frames.
+(:mod:`radar.drawing.charts`) read these frames.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
-from radar.history import derive_movement
 from radar.model import COMBINED_AREA, Catalog, Technology
+from radar.pipeline.history import derive_movement
 
 __all__ = [
     "RELATED_COLUMNS",
@@ -40,7 +40,7 @@ def technology_history(
     Parameters
     ----------
     entries
-        Every radar of every edition, as from :func:`radar.history.all_entries`
+        Every radar of every edition, as from :func:`radar.pipeline.history.all_entries`
         (all technologies, not only this one).
     technology_id
         The technology.
@@ -51,7 +51,7 @@ def technology_history(
     -------
     The technology's rows of ``entries`` (``area`` includes ``"samlet"``), sorted
     by edition and area, with the movement columns of
-    :func:`radar.history.derive_movement`. Movement is derived on all of
+    :func:`radar.pipeline.history.derive_movement`. Movement is derived on all of
     ``entries`` before the technology's rows are picked: whether a blip has
     *returned* depends on which editions its area had at all, which this
     technology's rows alone cannot tell. Empty for an unknown or never
@@ -129,7 +129,7 @@ def related_technologies(
     Parameters
     ----------
     entries
-        Every radar of every edition, as from :func:`radar.history.all_entries`.
+        Every radar of every edition, as from :func:`radar.pipeline.history.all_entries`.
     technologies
         The catalogue, for the sector.
     technology_id

@@ -9,7 +9,7 @@ Two steps, so a user interface can show a preview and ask before anything is wri
   (as a spreadsheet shows it: the header is row 1; in JSON the entry's number,
   from 1), the column and what was expected.
 - :func:`apply_import` writes a plan in one DuckDB transaction, with its
-  audit-log rows (:mod:`radar.audit`): all of it or, on any error, nothing.
+  audit-log rows (:mod:`radar.store.audit`): all of it or, on any error, nothing.
 
 :func:`import_file` does both; ``python -m radar import`` is the command line
 (:func:`add_command`, :func:`run_command`).
@@ -72,7 +72,7 @@ What an import means
   slug, else a new category is made (id: the quadrant's slug; name: the
   quadrant's, readable, e.g. "Languages and frameworks"; empty descriptions;
   the next position). An import that would need more categories than the
-  radar draws (:data:`radar.seed.SECTOR_COUNT`) is refused: import such a
+  radar draws (:data:`radar.store.seed.SECTOR_COUNT`) is refused: import such a
   radar into a database of its own (``--db``).
 - **Technologies** are identified by our ``technology`` column, else by the
   slug of ``name_da`` (BYOR: of ``name``; Zalando: of ``label``). The same
@@ -88,16 +88,16 @@ What an import means
   that leaves every radar the file covers is listed as removed from them.
 - **Assessments**: with scores (our format: all five score columns or none;
   TRL 1-9, shares 0-100 adding up to 100), a ring that is empty or the
-  computed one (:mod:`radar.scoring`) stores no override, and any other ring
+  computed one (:mod:`radar.pipeline.scoring`) stores no override, and any other ring
   is an override that needs ``ring_reason``. Without scores (our format's rows
   without scores, and every BYOR and Zalando row) the scores are empty and the
   ring is stored as the override, with ``ring_reason`` or
   :data:`radar.formats.STATED_RING_REASON_DA` as its reason, as the schema
   requires. BYOR's ``isNew``/``status`` and Zalando's ``moved``/``active`` are
   read and checked loosely (odd values become notes) but not stored: the
-  radar derives movement from the editions itself (:mod:`radar.history`).
+  radar derives movement from the editions itself (:mod:`radar.pipeline.history`).
 - **Audit**: every added, changed or removed technology and assessment, and a
-  created edition, is logged (:mod:`radar.audit`) with the reason "Import af
+  created edition, is logged (:mod:`radar.store.audit`) with the reason "Import af
   FILE" and the user's reason. The audit log has no entity for categories: a
   category created by the import is recorded in the log entry of the first
   technology added to it.
@@ -128,7 +128,7 @@ from typing import Any
 
 import duckdb
 
-from radar import audit, formats, scoring, store
+from radar import formats, store
 from radar.i18n import t
 from radar.model import (
     COMBINED_AREA,
@@ -142,7 +142,9 @@ from radar.model import (
     Ring,
     Sector,
 )
-from radar.seed import SECTOR_COUNT, TABLES, Problem, ProblemsError, load_seed
+from radar.pipeline import scoring
+from radar.store import audit
+from radar.store.seed import SECTOR_COUNT, TABLES, Problem, ProblemsError, load_seed
 
 __all__ = [
     "MAX_ROWS",
@@ -2206,7 +2208,7 @@ def import_file(
 def _initialise_empty(con: duckdb.DuckDBPyConnection) -> None:
     """The schema with the seed's rings and areas only, on an empty database."""
     seed = load_seed(store.SEED_DIR)
-    con.execute(resources.files("radar").joinpath("schema.sql").read_text("utf-8"))
+    con.execute(resources.files("radar.store").joinpath("schema.sql").read_text("utf-8"))
     for table in TABLES:
         if table.name not in ("rings", "areas"):
             continue
@@ -2246,7 +2248,7 @@ def create_empty_database(path: str | os.PathLike[str]) -> Path:
     ------
     radar.store.DatabaseExistsError
         The file exists already.
-    radar.seed.SeedError
+    radar.store.seed.SeedError
         The seed's rings or areas are invalid.
     """
     target = Path(path)

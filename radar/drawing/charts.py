@@ -17,11 +17,11 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from radar import theme
-from radar.figures import text_colour_on
+from radar.drawing.figure import text_colour_on
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang
-from radar.timeline import area_order
-from radar.view import movement_text
+from radar.pipeline.timeline import area_order
+from radar.pipeline.view import movement_text
 
 #: Legend under the plot, left-aligned, so it never narrows the plot on a phone.
 _LEGEND_BELOW: dict[str, Any] = {
@@ -108,13 +108,13 @@ def ring_timeline(
     Parameters
     ----------
     history
-        One technology's :func:`radar.timeline.technology_history`.
+        One technology's :func:`radar.pipeline.timeline.technology_history`.
     catalog
         Areas (order and names), rings (inside out) and editions.
     lang
         Language of the labels.
     editions
-        The x axis, oldest first (see :func:`radar.timeline.timeline_editions`);
+        The x axis, oldest first (see :func:`radar.pipeline.timeline.timeline_editions`);
         by default the catalogue's editions from the technology's first to its
         last appearance.
 
@@ -225,7 +225,7 @@ def score_timeline(
     Parameters
     ----------
     history
-        One technology's :func:`radar.timeline.technology_history`.
+        One technology's :func:`radar.pipeline.timeline.technology_history`.
     catalog
         Rings (their cut-offs) and area names.
     lang
@@ -355,7 +355,7 @@ def ring_heatmap(counts: pd.DataFrame, catalog: Catalog, lang: Lang) -> go.Figur
     ----------
     counts
         Areas (index, ids) × rings (columns, ids, inside out), as from
-        :func:`radar.overview.ring_counts`.
+        :func:`radar.pipeline.overview.ring_counts`.
     catalog
         For the area and ring names.
     lang

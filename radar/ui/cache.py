@@ -10,13 +10,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from radar import charts, history, overview, store, theme, timeline, workshop
-from radar.figures import radar_figure
+from radar import store, theme, workshop
+from radar.drawing import charts
+from radar.drawing.figure import radar_figure
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
-from radar.ui import auth
-from radar.ui.state import current_lang
-from radar.view import (
+from radar.pipeline import history, overview, timeline
+from radar.pipeline.view import (
     TechnologyDetails,
     ViewFilter,
     build_view,
@@ -24,6 +24,8 @@ from radar.view import (
     local_view,
     technology_details,
 )
+from radar.ui import auth
+from radar.ui.state import current_lang
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +81,7 @@ def technologies(db: str) -> dict[str, Technology]:
 
 @st.cache_data(show_spinner=False)
 def all_entries(db: str) -> pd.DataFrame:
-    """Every radar of every edition, area and the combined one (:func:`radar.history.all_entries`).
+    """Every radar of every edition, area and the combined one (:func:`history.all_entries`).
 
     Shared by the radar, technology, comparison and overview pages.
     """
@@ -96,7 +98,7 @@ def area_history(db: str, area: str) -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def comparison(db: str, area: str, earlier: int, later: int) -> history.Comparison:
-    """Two editions of an area side by side (:func:`radar.history.compare_editions`)."""
+    """Two editions of an area side by side (:func:`history.compare_editions`)."""
     return history.compare_editions(area_history(db, area), earlier, later, catalog(db).ring_ids)
 
 
@@ -133,7 +135,7 @@ def comparison_figure(
 # Bounded: the keys include free text from the URL (the search, the technology id).
 @st.cache_data(show_spinner=False, max_entries=256)
 def radar_view(db: str, view: ViewFilter) -> pd.DataFrame:
-    """The numbered, filtered blips of one view (see :func:`radar.view.build_view`)."""
+    """The numbered, filtered blips of one view (see :func:`radar.pipeline.view.build_view`)."""
     placed = edition_rows(area_history(db, view.area), view.edition)
     return build_view(placed, catalog(db), technologies(db), view)
 
@@ -208,27 +210,27 @@ def page_data(*, need_editions: bool = True) -> PageData:
 # the bound keeps a crawler from growing the cache anyway).
 @st.cache_data(show_spinner=False, max_entries=256)
 def technology_history(db: str, technology_id: str) -> pd.DataFrame:
-    """One technology in every area and edition (:func:`radar.timeline.technology_history`)."""
+    """One technology in every area and edition (:func:`timeline.technology_history`)."""
     return timeline.technology_history(all_entries(db), technology_id, catalog(db).ring_ids)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def related_technologies(db: str, technology_id: str, edition: int) -> pd.DataFrame:
-    """Same-sector technologies, most alike first (:func:`radar.timeline.related_technologies`)."""
+    """Same-sector technologies, most alike first (:func:`timeline.related_technologies`)."""
     return timeline.related_technologies(all_entries(db), technologies(db), technology_id, edition)
 
 
 # Resources, like :func:`figure`: one read-only figure shared by all sessions.
 @st.cache_resource(show_spinner=False, max_entries=256)
 def ring_timeline(db: str, technology_id: str, lang: Lang) -> go.Figure:
-    """A technology's ring per area over the editions (:func:`radar.charts.ring_timeline`)."""
+    """A technology's ring per area over the editions (:func:`charts.ring_timeline`)."""
     rows = technology_history(db, technology_id)
     return charts.ring_timeline(rows, catalog(db), lang, _timeline_editions(db, rows))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def score_timeline(db: str, technology_id: str, lang: Lang, area: str) -> go.Figure:
-    """A technology's maturity and spread over time (:func:`radar.charts.score_timeline`)."""
+    """A technology's maturity and spread over time (:func:`charts.score_timeline`)."""
     rows = technology_history(db, technology_id)
     return charts.score_timeline(rows, catalog(db), lang, area, _timeline_editions(db, rows))
 
@@ -241,13 +243,13 @@ def _timeline_editions(db: str, rows: pd.DataFrame) -> list[int]:
 # Bounded, though the edition is checked against the catalogue before it gets here.
 @st.cache_data(show_spinner=False, max_entries=32)
 def ring_matrix(db: str, edition: int) -> pd.DataFrame:
-    """Each technology's ring in every area in one edition (:func:`radar.overview.ring_matrix`)."""
+    """Each technology's ring in every area in one edition (:func:`overview.ring_matrix`)."""
     return overview.ring_matrix(all_entries(db), edition, catalog(db))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def ring_counts(db: str, edition: int, sector: str | None) -> pd.DataFrame:
-    """Blips per area and ring in one edition (:func:`radar.overview.ring_counts`)."""
+    """Blips per area and ring in one edition (:func:`overview.ring_counts`)."""
     return overview.ring_counts(all_entries(db), edition, catalog(db), sector)
 
 
@@ -325,7 +327,7 @@ def workshop_connection() -> duckdb.DuckDBPyConnection:
 # Bounded: the id comes from the URL. A saved local edition never changes.
 @st.cache_data(show_spinner=False, max_entries=64)
 def local_radar_view(db: str, local_id: str, edition: int) -> pd.DataFrame:
-    """A workshop's saved radar as a view (:func:`radar.view.local_view`)."""
+    """A workshop's saved radar as a view (:func:`view.local_view`)."""
     placements = workshop.local_placements(workshop_connection(), local_id)
     return local_view(placements, catalog(db), technologies(db), edition)
 
@@ -360,11 +362,11 @@ def draft_view(db: str, year: int, area: str) -> pd.DataFrame:
 # Bounded: the technology id comes from the URL (only known ids reach here).
 @st.cache_data(show_spinner=False, max_entries=256)
 def change_log(db: str, technology_id: str, include_drafts: bool) -> pd.DataFrame:
-    """A technology's changes, newest first (:func:`radar.audit.load_log`).
+    """A technology's changes, newest first (:func:`radar.store.audit.load_log`).
 
     ``include_drafts`` only for editors: a draft's changes are theirs alone.
     """
-    from radar import audit
+    from radar.store import audit
 
     return audit.load_log(connection(db), technology=technology_id, include_drafts=include_drafts)
 

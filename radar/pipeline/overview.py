@@ -5,7 +5,7 @@ another?": :func:`ring_matrix` lays the rings side by side, :func:`ring_gaps`
 ranks the technologies by how far apart their rings are, and
 :func:`ring_counts` counts the blips per area and ring.
 
-All three take the rows of :func:`radar.history.all_entries`. Pure pandas, no
+All three take the rows of :func:`radar.pipeline.history.all_entries`. Pure pandas, no
 Streamlit.
 """
 
@@ -46,7 +46,7 @@ def ring_matrix(entries: pd.DataFrame, edition: int, catalog: Catalog) -> pd.Dat
     Parameters
     ----------
     entries
-        Rows of :func:`radar.history.all_entries` (any editions).
+        Rows of :func:`radar.pipeline.history.all_entries` (any editions).
     edition
         The edition year.
     catalog
@@ -173,7 +173,7 @@ def ring_counts(
     Parameters
     ----------
     entries
-        Rows of :func:`radar.history.all_entries` (any editions).
+        Rows of :func:`radar.pipeline.history.all_entries` (any editions).
     edition
         The edition year.
     catalog

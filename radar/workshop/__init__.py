@@ -50,10 +50,11 @@ import duckdb
 import pandas as pd
 import segno
 
-from radar import history, store
+from radar import store
 from radar.i18n import t
 from radar.model import COMBINED_AREA, DEFAULT_LANG, Catalog, Lang
-from radar.view import number_entries
+from radar.pipeline import history
+from radar.pipeline.view import number_entries
 
 __all__ = [
     "AGREEMENT_THRESHOLD",

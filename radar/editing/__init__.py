@@ -1,7 +1,7 @@
 """Editors' writes: technologies, assessments, example cases and editions.
 
 Every write is one transaction on a cursor of its own, and writes its audit
-rows (:mod:`radar.audit`) in that same transaction, so a change and its log
+rows (:mod:`radar.store.audit`) in that same transaction, so a change and its log
 entry exist together or not at all. Every write names its ``editor`` and a
 ``reason``; both are required.
 
@@ -40,8 +40,7 @@ from typing import Any, Final, TypeVar
 import duckdb
 import pandas as pd
 
-from radar import audit, history, store
-from radar.audit import Change
+from radar import store
 from radar.formats import slugify
 from radar.i18n import STRINGS, t
 from radar.model import (
@@ -55,7 +54,8 @@ from radar.model import (
     Ring,
     Technology,
 )
-from radar.scoring import (
+from radar.pipeline import history
+from radar.pipeline.scoring import (
     ASSESSMENT_FIELDS,
     SCORE_COLUMNS,
     SHARE_COLUMNS,
@@ -66,7 +66,9 @@ from radar.scoring import (
     ring_for_score,
     spread_score,
 )
-from radar.view import ViewFilter, build_view, edition_rows
+from radar.pipeline.view import ViewFilter, build_view, edition_rows
+from radar.store import audit
+from radar.store.audit import Change
 
 T = TypeVar("T")
 

@@ -50,14 +50,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from radar import store, theme
-from radar.figures import radar_figure, sector_colour
+from radar.drawing.figure import radar_figure, sector_colour
 from radar.formats import EXPORT_FORMATS, FOREIGN_RING_POSITIONS, OWN_COLUMN_NAMES, slugify
-from radar.history import Movement
 from radar.i18n import t
 from radar.model import COMBINED_AREA, LANGUAGES, Catalog, Edition, Lang, Technology
-from radar.scoring import score_assessments
+from radar.pipeline.history import Movement
+from radar.pipeline.scoring import score_assessments
+from radar.pipeline.view import ViewFilter, load_view, movement_text
 from radar.theme import MOVEMENT_MARKS
-from radar.view import ViewFilter, load_view, movement_text
 
 logger = logging.getLogger(__name__)
 
@@ -496,7 +496,7 @@ class RadarContent:
     edition
         The edition shown.
     view
-        The radar's blips as :func:`radar.view.load_view` gives them:
+        The radar's blips as :func:`radar.pipeline.view.load_view` gives them:
         numbered, placed, with their movement.
     illustrative
         Whether the data is illustrative example data, which every picture
@@ -569,7 +569,7 @@ def byor_csv(radar: RadarContent, lang: Lang) -> bytes:
 
 
 def _label(text: str) -> str:
-    # Plotly's label markup needs only <, > and & escaped (as radar.figures does).
+    # Plotly's label markup needs only <, > and & escaped (as radar.drawing.figure does).
     return html.escape(text, quote=False)
 
 

@@ -17,17 +17,17 @@ import numpy as np
 import pandas as pd
 
 from radar import store
-from radar.history import (
+from radar.i18n import t
+from radar.model import COMBINED_AREA, Case, Catalog, Lang, Technology
+from radar.pipeline.history import (
     BLIP_COLUMNS,
     CHANGES,
     MOVEMENT_COLUMNS,
     Movement,
     load_area_history,
 )
-from radar.i18n import t
-from radar.layout import compute_layout
-from radar.model import COMBINED_AREA, Case, Catalog, Lang, Technology
-from radar.scoring import rings_for_scores, score_assessments, stated_ring_mean
+from radar.pipeline.layout import compute_layout
+from radar.pipeline.scoring import rings_for_scores, score_assessments, stated_ring_mean
 
 #: Columns of a radar view, in the order the table view shows them.
 ENTRY_COLUMNS = ("number", *BLIP_COLUMNS, *MOVEMENT_COLUMNS)
@@ -158,7 +158,7 @@ def build_view(
     ----------
     placed
         The area's blips in the view's edition, placed and with their movement:
-        the rows of :func:`radar.history.area_history` for that edition.
+        the rows of :func:`radar.pipeline.history.area_history` for that edition.
     catalog
         Areas, rings and sectors.
     technologies
@@ -190,7 +190,7 @@ def build_view(
 
 
 def edition_rows(area_history: pd.DataFrame, edition: int) -> pd.DataFrame:
-    """The rows of one edition from an area's :func:`radar.history.area_history`."""
+    """The rows of one edition from an area's :func:`radar.pipeline.history.area_history`."""
     return area_history[area_history["edition"] == edition]
 
 
@@ -292,7 +292,7 @@ def technology_details(
         spread = float(scored["spread"].mean())
         score = (maturity + spread) / 2.0
         if scored["score"].isna().any():
-            # As the combined radar does (radar.history.all_entries): a stated
+            # As the combined radar does (radar.pipeline.history.all_entries): a stated
             # ring anywhere means the rings are combined, not the scores.
             ring = stated_ring_mean(list(scored["ring"]), catalog.rings)
             maturity = spread = score = float("nan")

@@ -1,6 +1,6 @@
 """Plotly figures of the radar.
 
-The radar is a Cartesian figure with x/y from :mod:`radar.layout`, not a polar
+The radar is a Cartesian figure with x/y from :mod:`radar.pipeline.layout`, not a polar
 one: Cartesian points select by click, box and lasso in Streamlit, and the
 blips are drawn as circles in data units, so they keep the layout's
 no-overlap guarantee at every screen size. A transparent marker per blip
@@ -22,10 +22,10 @@ import plotly.graph_objects as go
 
 from radar import theme
 from radar.i18n import t
-from radar.layout import ring_edges, sector_edges
 from radar.model import Catalog, Lang, Technology
-from radar.presenter import sector_box
-from radar.view import movement_text
+from radar.pipeline.layout import ring_edges, sector_edges
+from radar.pipeline.presenter import sector_box
+from radar.pipeline.view import movement_text
 
 #: Half-widths of the visible area in radar units: room for the sector labels.
 X_EXTENT = 1.5
@@ -217,7 +217,7 @@ def radar_figure(
     Parameters
     ----------
     view
-        Rows from :func:`radar.view.build_view`: placed blips with ``number``,
+        Rows from :func:`radar.pipeline.view.build_view`: placed blips with ``number``,
         ``visible`` and ``match`` flags. Rows not ``visible`` are left out;
         rows not matching the search are dimmed.
     catalog
@@ -247,7 +247,7 @@ def radar_figure(
         lights up that marker instead.
     focus_sector
         Presenter mode: id of a sector to zoom to (its wedge fills the figure;
-        see :func:`radar.presenter.sector_box`). Not on phones (``compact``).
+        see :func:`radar.pipeline.presenter.sector_box`). Not on phones (``compact``).
     x_extent
         Half-width of the view in radar units (default :data:`X_EXTENT`):
         wider leaves room for larger sector labels. Not on phones.

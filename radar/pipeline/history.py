@@ -10,7 +10,7 @@ compared with the last time it was on that area's radar.
 
 A technology that leaves the radar and comes back is compared with its last
 appearance, as the Thoughtworks radar does, and is flagged ``returned``.
-Positions come from :func:`radar.layout.layout_editions`, so a blip that
+Positions come from :func:`radar.pipeline.layout.layout_editions`, so a blip that
 keeps its cell from one edition to the next keeps its exact position.
 
 Pure data, no Streamlit.
@@ -27,9 +27,9 @@ import numpy as np
 import pandas as pd
 
 from radar import store
-from radar.layout import layout_editions
 from radar.model import COMBINED_AREA, Catalog, Ring
-from radar.scoring import rings_for_scores, score_assessments, stated_ring_mean
+from radar.pipeline.layout import layout_editions
+from radar.pipeline.scoring import rings_for_scores, score_assessments, stated_ring_mean
 
 __all__ = [
     "Comparison",
@@ -189,7 +189,7 @@ def area_history(entries: pd.DataFrame, area: str, catalog: Catalog) -> pd.DataF
     -------
     The area's rows, sorted by edition, with the columns of
     :func:`derive_movement` and ``x, y, radius, shown`` from
-    :func:`radar.layout.layout_editions`: a blip that keeps its ring from one
+    :func:`radar.pipeline.layout.layout_editions`: a blip that keeps its ring from one
     edition to the next keeps its exact position.
     """
     rows = entries[entries["area"] == area]

@@ -3,7 +3,7 @@
 A presenter shows one radar on a projector and walks the room through it one
 technology at a time: sector by sector (in catalogue order), inside out (ring
 by ring), then by name. That is exactly the order of the blip numbers
-(:func:`radar.view.number_entries`), so the steps are the blips by number.
+(:func:`radar.pipeline.view.number_entries`), so the steps are the blips by number.
 Blips hidden behind a "+N" marker are steps too: the figure spotlights their
 marker and the page names them.
 
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from radar import theme
-from radar.layout import sector_edges
 from radar.model import Catalog, Lang, Technology
-from radar.view import movement_text
+from radar.pipeline.layout import sector_edges
+from radar.pipeline.view import movement_text
 
 __all__ = [
     "Spotlight",
@@ -60,7 +60,7 @@ def step_order(view: pd.DataFrame) -> tuple[Step, ...]:
     Parameters
     ----------
     view
-        Rows from :func:`radar.view.build_view` (``number``, ``id``,
+        Rows from :func:`radar.pipeline.view.build_view` (``number``, ``id``,
         ``sector``, ``ring``, ``shown`` and ``visible``).
 
     Returns
@@ -151,7 +151,7 @@ def sector_box(
     n_sectors
         Number of sectors of the radar.
     index
-        The sector's position (0 starts at 12 o'clock; see :mod:`radar.layout`).
+        The sector's position (0 starts at 12 o'clock; see :mod:`radar.pipeline.layout`).
     aspect
         Width over height of the box, that of the figure's full view, so the
         radar keeps its scale on both axes and the box fills the figure.

@@ -10,7 +10,7 @@ workshop
     Create, list, close and export live workshops (:mod:`radar.workshop`).
 backup, restore
     Copy every table to a folder of Parquet files, and build the database back
-    from one (:mod:`radar.backup`).
+    from one (:mod:`radar.store.backup`).
 """
 
 from __future__ import annotations
@@ -23,11 +23,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from radar import backup, exports, importers, store, workshop
+from radar import exporting as exports
+from radar import importing as importers
+from radar import store, workshop
 from radar.model import COMBINED_AREA
-from radar.seed import SeedError
+from radar.pipeline.view import ViewFilter, load_view
+from radar.store import backup
+from radar.store.seed import SeedError
 from radar.theme import MOVEMENT_MARKS
-from radar.view import ViewFilter, load_view
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from radar.model import PUBLISHED, Area, Case, Catalog, Edition, Ring, Sector, Technology
-from radar.seed import TABLES, load_seed
+from radar.store.seed import TABLES, load_seed
 
 #: Serialises every write of this process (editors' saves, imports): all
 #: sessions are threads of the one process that may write the file, and a
@@ -28,7 +28,7 @@ WRITE_LOCK = threading.RLock()
 
 #: Environment variable naming the database file.
 DB_ENV_VAR = "RADAR_DB"
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 #: The seed CSV files the database is built from.
 SEED_DIR = REPO_ROOT / "data"
 DEFAULT_DB_PATH = SEED_DIR / "radar.duckdb"
@@ -111,7 +111,7 @@ def build_database(
     ------
     DatabaseExistsError
         The file exists and ``force`` is false.
-    radar.seed.SeedError
+    radar.store.seed.SeedError
         The seed data is invalid (every problem is listed).
     """
     target = resolve_db_path(db_path)
@@ -119,7 +119,7 @@ def build_database(
         raise DatabaseExistsError(f"{target} exists already; use --force to replace it")
     tables = load_seed(data_dir)
     with new_database_file(target, "building") as con:
-        con.execute(resources.files("radar").joinpath("schema.sql").read_text("utf-8"))
+        con.execute(resources.files("radar.store").joinpath("schema.sql").read_text("utf-8"))
         for table in TABLES:
             columns = [c.name for c in table.columns]
             frame = pd.DataFrame(tables[table.name], columns=columns)
@@ -170,7 +170,7 @@ def migrate(db_path: str | os.PathLike[str] | None = None) -> bool:
     finally:
         old.close()
     with new_database_file(target, "migrating") as con:
-        con.execute(resources.files("radar").joinpath("schema.sql").read_text("utf-8"))
+        con.execute(resources.files("radar.store").joinpath("schema.sql").read_text("utf-8"))
         for table in (*(t.name for t in TABLES), "audit_log", "meta"):
             frame = tables.get(table)
             if frame is None or frame.empty:

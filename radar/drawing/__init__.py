@@ -1,0 +1,1 @@
+"""Plotly figures: the radar itself and the charts beside it."""
