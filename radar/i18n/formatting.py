@@ -14,6 +14,7 @@ from typing import Final
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.numbers import NumberPattern
 
 from radar.model import Lang
 
@@ -46,10 +47,12 @@ def format_number(value: float, lang: Lang, /, *, decimals: int | None = None) -
         default) shows up to three and drops trailing zeros.
     """
     locale = _LOCALES[lang]
-    pattern = copy(locale.decimal_formats[None])
+    # A copy: the locale's own pattern is shared by every caller.
+    pattern: NumberPattern = copy(locale.decimal_formats[None])
     if decimals is not None:
         pattern.frac_prec = (decimals, decimals)
-    return pattern.apply(value, locale)
+    # Babel leaves apply() unannotated; it returns the text.
+    return str(pattern.apply(value, locale))
 
 
 def format_percent(share: float, lang: Lang, /, *, decimals: int = 0) -> str:
@@ -59,6 +62,6 @@ def format_percent(share: float, lang: Lang, /, *, decimals: int = 0) -> str:
     never land on separate lines.
     """
     locale = _LOCALES[lang]
-    pattern = copy(locale.percent_formats[None])
+    pattern: NumberPattern = copy(locale.percent_formats[None])
     pattern.frac_prec = (decimals, decimals)
-    return pattern.apply(share, locale)
+    return str(pattern.apply(share, locale))
