@@ -46,7 +46,7 @@ LANGS = ("da", "en")
 
 # What a key looks like: lower-case dotted words, e.g. "export.format.byor-csv.use".
 KEY = re.compile(r"[a-z0-9_]+(?:\.[a-z0-9_-]+)+")
-# The lookup's names: ``t(...)`` and ``i18n.t(...)``.
+# The lookup's name, called as ``t(...)`` or ``i18n.t(...)``.
 LOOKUPS = frozenset({"t"})
 
 
@@ -124,7 +124,9 @@ def _literals() -> set[str]:
     }
 
 
+@cache
 def _file(lang: str) -> dict[str, object]:
+    """One data file as read by the standard library, not through radar.i18n."""
     return tomllib.loads((TEXTS / f"{lang}.toml").read_text("utf-8"))
 
 
@@ -173,8 +175,7 @@ def _prefixes() -> set[str]:
 def _head(expr: ast.expr) -> str | None:
     """The literal text a built string starts with, if it starts with one."""
     if isinstance(expr, ast.JoinedStr) and expr.values:
-        first = expr.values[0]
-        return first.value if isinstance(first, ast.Constant) else None
+        return _head(expr.values[0])
     if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add | ast.Mod):
         return _head(expr.left)
     if (
@@ -233,16 +234,5 @@ def test_every_text_is_a_non_empty_string() -> None:
 
 @pytest.mark.parametrize("key", sorted(_file("da")))
 def test_placeholders_are_the_same_in_both_languages(key: str) -> None:
-    texts = {lang: _file_text(lang, key) for lang in LANGS}
+    texts = {lang: str(_file(lang).get(key, "")) for lang in LANGS}
     assert _fields(texts["da"]) == _fields(texts["en"]), texts
-
-
-@cache
-def _table(lang: str) -> dict[str, object]:
-    return _file(lang)
-
-
-def _file_text(lang: str, key: str) -> str:
-    text = _table(lang).get(key, "")
-    assert isinstance(text, str)
-    return text
