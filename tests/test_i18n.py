@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from radar.i18n import STRINGS, parse_lang, t
+from radar.i18n import STRINGS, parse_lang, t, texts
 
 
 def _fields(text: str) -> set[str]:
@@ -39,3 +39,25 @@ def test_an_unknown_key_fails_loudly() -> None:
 )
 def test_unknown_languages_fall_back_to_danish(value: object, lang: str) -> None:
     assert parse_lang(value) == lang
+
+
+def test_the_table_is_read_only() -> None:
+    with pytest.raises(TypeError):
+        STRINGS["app.title"] = {"da": "x", "en": "x"}  # type: ignore[index]
+    with pytest.raises(TypeError):
+        STRINGS["app.title"]["da"] = "x"  # type: ignore[index]
+
+
+def test_a_missing_or_empty_english_text_falls_back_to_danish(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    table = {"a.only_da": {"da": "kun dansk"}, "a.empty_en": {"da": "tom", "en": ""}}
+    monkeypatch.setattr(texts, "STRINGS", table)
+    assert t("a.only_da", "en") == "kun dansk"
+    assert t("a.empty_en", "en") == "tom"
+
+
+def test_key_and_lang_are_positional_only_so_they_may_be_placeholders() -> None:
+    assert t("app.title", "en") == "Technology radar"
+    with pytest.raises(TypeError):
+        t(key="app.title")  # type: ignore[call-arg]

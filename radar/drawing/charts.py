@@ -1,14 +1,13 @@
 """Plotly charts beside the radar: small, static-axis figures for the other pages.
 
-Every text that comes from data (area, ring and technology names) is escaped
-before it reaches Plotly, which renders a subset of HTML in hover labels,
-legends and tick labels. Axes are fixed (no zoom or pan): the charts are read,
+Every text, from the data (area, ring and technology names) or from the string
+table, is escaped before it reaches Plotly, which renders a subset of HTML in
+hover labels, legends and tick labels. Axes are fixed (no zoom or pan): the charts are read,
 not explored, and a stray drag on a phone should scroll the page.
 """
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from radar import theme
-from radar.drawing.figure import text_colour_on
+from radar.drawing.figure import escape_label, text_colour_on
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang
 from radar.pipeline.timeline import area_order
@@ -31,11 +30,6 @@ _LEGEND_BELOW: dict[str, Any] = {
     "xanchor": "left",
     "x": 0,
 }
-
-
-def _escape(text: str) -> str:
-    """Data text for Plotly labels: shown as typed, never as markup."""
-    return html.escape(text, quote=False)
 
 
 def _area_label(catalog: Catalog, area: str, lang: Lang) -> str:
@@ -129,6 +123,7 @@ def ring_timeline(
     """
     editions = _editions(history, catalog, editions)
     ring_rank = {r: i for i, r in enumerate(catalog.ring_ids)}
+    score_word = escape_label(t("details.score", lang))
     present = set(history["area"]) if not history.empty else set()
     areas = [a for a in area_order(catalog) if a in present]
     offsets = _series_offsets(areas)
@@ -150,14 +145,10 @@ def ring_timeline(
                 continue
             y.append(ring_rank[row["ring"]] + offsets[area])
             hover.append(
-                f"<b>{_escape(label)}</b><br>"
-                f"{edition}: <b>{_escape(rings[row['ring']].label(lang))}</b><br>"
-                + (
-                    f"{t('details.score', lang)}: {row['score']:.0%}<br>"
-                    if pd.notna(row["score"])
-                    else ""
-                )
-                + f"{_escape(movement_text(row, catalog, lang))}"
+                f"<b>{escape_label(label)}</b><br>"
+                f"{edition}: <b>{escape_label(rings[row['ring']].label(lang))}</b><br>"
+                + (f"{score_word}: {row['score']:.0%}<br>" if pd.notna(row["score"]) else "")
+                + f"{escape_label(movement_text(row, catalog, lang))}"
             )
         combined = area == COMBINED_AREA
         traces.append(
@@ -165,7 +156,7 @@ def ring_timeline(
                 x=editions,
                 y=y,
                 mode="lines+markers",
-                name=_escape(label),
+                name=escape_label(label),
                 line={
                     "color": _area_colour(catalog, area),
                     "width": theme.COMBINED_LINE_WIDTH if combined else theme.AREA_LINE_WIDTH,
@@ -200,7 +191,7 @@ def ring_timeline(
         yaxis={
             "tickmode": "array",
             "tickvals": list(range(n_rings)),
-            "ticktext": [_escape(r.label(lang)) for r in catalog.rings],
+            "ticktext": [escape_label(r.label(lang)) for r in catalog.rings],
             # Reversed: the innermost ring (rank 0) at the top.
             "range": [n_rings - 0.5, -0.5],
             "fixedrange": True,
@@ -263,7 +254,7 @@ def score_timeline(
                 x=editions,
                 y=[None if pd.isna(v) else float(v) for v in values],
                 mode="lines+markers",
-                name=_escape(name),
+                name=escape_label(name),
                 line={
                     "color": theme.SCORE_COLOURS[column],
                     "dash": theme.SCORE_DASHES[column],
@@ -273,7 +264,7 @@ def score_timeline(
                 },
                 marker={"size": theme.TIMELINE_MARKER_SIZE, "color": theme.SCORE_COLOURS[column]},
                 connectgaps=False,
-                hovertemplate=f"{_escape(name)}: %{{y:.0%}}<extra></extra>",
+                hovertemplate=f"{escape_label(name)}: %{{y:.0%}}<extra></extra>",
             )
         )
 
@@ -315,7 +306,7 @@ def score_timeline(
                 "yref": "y",
                 "y": ring.min_score,
                 "yanchor": "bottom",
-                "text": _escape(
+                "text": escape_label(
                     t("technology.cutoff", lang, ring=ring.label(lang), score=ring.min_score)
                 ),
                 "showarrow": False,
@@ -325,7 +316,7 @@ def score_timeline(
         ],
         hovermode="x unified",
         title={
-            "text": _escape(_area_label(catalog, area, lang)),
+            "text": escape_label(_area_label(catalog, area, lang)),
             "x": 0,
             "font": {"size": theme.CHART_TITLE_SIZE},
         },
@@ -377,7 +368,7 @@ def ring_heatmap(counts: pd.DataFrame, catalog: Catalog, lang: Lang) -> go.Figur
     stops = theme.HEATMAP_COLOURS
     hover = [
         [
-            _escape(t("overview.heatmap.hover", lang, area=area, ring=ring, count=int(count)))
+            escape_label(t("overview.heatmap.hover", lang, area=area, ring=ring, count=int(count)))
             for ring, count in zip(ring_names, row, strict=True)
         ]
         for area, row in zip(area_names, values, strict=True)
@@ -426,7 +417,7 @@ def ring_heatmap(counts: pd.DataFrame, catalog: Catalog, lang: Lang) -> go.Figur
             "side": "top",
             "tickmode": "array",
             "tickvals": list(range(len(rings))),
-            "ticktext": [_escape(name) for name in ring_names],
+            "ticktext": [escape_label(name) for name in ring_names],
         },
         yaxis={
             **axis,
@@ -434,7 +425,7 @@ def ring_heatmap(counts: pd.DataFrame, catalog: Catalog, lang: Lang) -> go.Figur
             "automargin": True,
             "tickmode": "array",
             "tickvals": list(range(len(areas))),
-            "ticktext": [_escape(name) for name in area_names],
+            "ticktext": [escape_label(name) for name in area_names],
         },
         annotations=annotations,
         showlegend=False,

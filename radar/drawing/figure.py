@@ -79,10 +79,13 @@ def _point(radius: float, angle: float) -> tuple[float, float]:
     return radius * math.cos(angle), radius * math.sin(angle)
 
 
-def _escape(text: str) -> str:
+def escape_label(text: str) -> str:
     """Text safe for Plotly's label markup: only <, > and & need escaping there.
 
-    Plotly does not decode &quot;, so quotes are left as they are.
+    Plotly renders a subset of HTML in hover labels, legends, titles and tick
+    labels, so every text that reaches one is escaped, names from the data and
+    texts from the string table alike. Plotly does not decode &quot;, so quotes
+    are left as they are.
     """
     return html.escape(text, quote=False)
 
@@ -90,7 +93,7 @@ def _escape(text: str) -> str:
 def _wrap(text: str, width: int) -> str:
     """Escaped text broken into lines of about ``width`` characters, words kept whole."""
     lines = textwrap.wrap(text, width, break_long_words=False)
-    return "<br>".join(_escape(line) for line in lines)
+    return "<br>".join(escape_label(line) for line in lines)
 
 
 def _background(
@@ -147,7 +150,7 @@ def _background(
             fillcolor="rgba(0,0,0,0)",
             layer="below",
             label={
-                "text": f"<b>{_escape(ring.label(lang))}</b>",
+                "text": f"<b>{escape_label(ring.label(lang))}</b>",
                 "textposition": "middle center",
                 "font": {"size": theme.RING_LABEL_SIZE * scale, "color": ring_text},
             },
@@ -311,15 +314,17 @@ def radar_figure(
             )
     hover = []
     moves = "movement" in drawn.columns
+    ring_word = escape_label(t("hover.ring", lang))
+    sector_word = escape_label(t("hover.sector", lang))
     for row in drawn.itertuples():
         tech = technologies.get(row.id)
         name = tech.label(lang) if tech else row.id
         summary = tech.summary(lang) if tech else ""
         hover.append(
-            f"<b>{row.number}. {_escape(name)}</b><br>"
-            f"{t('hover.ring', lang)}: {_escape(rings[row.ring].label(lang))}<br>"
-            f"{t('hover.sector', lang)}: {_escape(sectors[row.sector].label(lang))}<br>"
-            + (f"<i>{_escape(movement_text(row, catalog, lang))}</i><br>" if moves else "")
+            f"<b>{row.number}. {escape_label(name)}</b><br>"
+            f"{ring_word}: {escape_label(rings[row.ring].label(lang))}<br>"
+            f"{sector_word}: {escape_label(sectors[row.sector].label(lang))}<br>"
+            + (f"<i>{escape_label(movement_text(row, catalog, lang))}</i><br>" if moves else "")
             + f"{_wrap(summary, 60)}"
         )
     fig.add_trace(
@@ -368,7 +373,7 @@ def radar_figure(
         showlegend=False,
     )
     if title:
-        layout["title"] = {"text": _escape(title), "x": 0.5, "font": {"size": 20 * scale}}
+        layout["title"] = {"text": escape_label(title), "x": 0.5, "font": {"size": 20 * scale}}
         layout["margin"] = {**layout["margin"], "t": 60}
     return go.Figure(data=fig.traces, layout=layout)
 
@@ -597,7 +602,7 @@ def _overflow_markers(
     for (sector, ring), cell in hidden.groupby(["sector", "ring"], sort=True):
         first = cell.iloc[0]
         names = [
-            f"{n}. {_escape(technologies[i].label(lang) if i in technologies else i)}"
+            f"{n}. {escape_label(technologies[i].label(lang) if i in technologies else i)}"
             for n, i in zip(cell["number"], cell["id"], strict=True)
         ]
         xs.append(first["x"])
@@ -612,7 +617,7 @@ def _overflow_markers(
             sector=catalog.sector(sector).label(lang),
             ring=catalog.ring(ring).label(lang),
         )
-        hovers.append(f"<b>{_escape(title)}</b><br>" + "<br>".join(names[:25]))
+        hovers.append(f"<b>{escape_label(title)}</b><br>" + "<br>".join(names[:25]))
         lit_flags.append((sector, ring) == lit_cell)
     marker: dict[str, Any] = {
         "size": sizes,
