@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from radar import exporting as exports
 from radar import importing as importers
 from radar import store, workshop
+from radar.cli import export_command
 from radar.model import COMBINED_AREA
 from radar.pipeline.view import ViewFilter, load_view
 from radar.store import backup
@@ -48,7 +48,7 @@ def _parser() -> argparse.ArgumentParser:
         )
 
     importers.add_command(commands, db_option)
-    exports.add_command(commands, db_option)
+    export_command.add_command(commands, db_option)
     init = commands.add_parser(
         "init",
         help="build the database from the seed CSV files",
@@ -468,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "import":
             return importers.run_command(args)
         if args.command == "export":
-            return exports.run_command(args)
+            return export_command.run_command(args)
         return _show(args)
     except store.DatabaseUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,0 +1,106 @@
+"""One export from start to finish: check the target, read the radar, make the file."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from radar import store
+from radar.exporting.content import (
+    CHROMIUM_FORMATS,
+    OWN_FORMATS,
+    Progress,
+    load_radar,
+    resolve_target,
+)
+from radar.exporting.handout import handout_html, print_pdf
+from radar.exporting.interactive import interactive_html
+from radar.exporting.pictures import (
+    CHROMIUM_SLOTS,
+    export_figure,
+    render_picture,
+    require_chromium,
+)
+from radar.exporting.tables import byor_csv, encode_own, own_rows
+from radar.i18n import t
+from radar.model import Lang
+from radar.store.transactions import Connection
+
+
+def export_radar(
+    con: Connection,
+    fmt: str,
+    *,
+    area: str | None = None,
+    edition: int | None = None,
+    lang: Lang = "da",
+    progress: Progress | None = None,
+    printed: date | None = None,
+) -> bytes:
+    """Export one radar (or, for our own format, one edition's areas) as a file.
+
+    Parameters
+    ----------
+    con
+        The radar database; only published editions are exported.
+    fmt
+        One of :data:`radar.formats.EXPORT_FORMATS`.
+    area
+        See :func:`resolve_target`: default the combined radar, or every
+        welfare area for our own format.
+    edition
+        A published edition; default the newest with assessments.
+    lang
+        Language of names, labels and texts. Our own format carries both
+        languages whatever ``lang`` is.
+    progress
+        Called as ``progress(fraction, message)`` (message in ``lang``) as the
+        export goes; the slow formats (:data:`SLOW_FORMATS`) report each step.
+    printed
+        The date of printing shown on the handout and the web page (default today).
+
+    Returns
+    -------
+    The file's bytes: UTF-8 text for csv, json, byor-csv, svg and html.
+
+    Raises
+    ------
+    ExportError
+        Unknown format, area or edition (:func:`resolve_target`), no Chromium
+        for png, svg or pdf (:class:`ChromiumMissingError`), or Chromium failed
+        (:class:`RenderError`).
+    """
+
+    def report(fraction: float, key: str) -> None:
+        if progress is not None:
+            progress(fraction, t(key, lang))
+
+    report(0.0, "export.progress.reading")
+    target = resolve_target(con, fmt, area, edition)
+    chromium = require_chromium() if fmt in CHROMIUM_FORMATS else ""
+    catalog = store.load_catalog(con)
+    technologies = store.load_technologies(con)
+    if fmt in OWN_FORMATS:
+        rows = own_rows(con, catalog, technologies, target.edition, target.area)
+        report(0.5, "export.progress.writing")
+        data = encode_own(fmt, rows, target.edition)
+        report(1.0, "export.progress.done")
+        return data
+    radar = load_radar(con, target, catalog, technologies)
+    if fmt == "byor-csv":
+        data = byor_csv(radar, lang)
+    elif fmt in ("png", "svg"):
+        report(0.2, "export.progress.drawing")
+        with CHROMIUM_SLOTS:
+            data = render_picture(export_figure(radar, lang, title=True), fmt, chromium)
+    elif fmt == "pdf":
+        report(0.15, "export.progress.drawing")
+        with CHROMIUM_SLOTS:
+            svg = render_picture(export_figure(radar, lang, title=False), "svg", chromium)
+            report(0.45, "export.progress.printing")
+            page = handout_html(radar, lang, svg, printed or date.today())
+            data = print_pdf(page, chromium)
+    else:
+        report(0.3, "export.progress.drawing")
+        data = interactive_html(radar, lang, printed or date.today()).encode("utf-8")
+    report(1.0, "export.progress.done")
+    return data
