@@ -87,7 +87,6 @@ from radar.exporting.content import (
     resolve_target,
 )
 from radar.exporting.export import export_radar
-from radar.exporting.formatting import format_date, format_number
 from radar.exporting.handout import PRINT_TIMEOUT, handout_html, print_pdf
 from radar.exporting.interactive import interactive_html
 from radar.exporting.pictures import (
@@ -106,6 +105,7 @@ from radar.exporting.pictures import (
 # The process's one drawing browser: the benchmark closes and starts it to time a cold start.
 from radar.exporting.pictures import _painter as _painter
 from radar.exporting.tables import BYOR_RINGS, BYOR_STATUS, byor_csv, encode_own, own_rows
+from radar.i18n import format_date, format_number
 
 __all__ = [
     "ALL_AREAS_NAME",

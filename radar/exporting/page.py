@@ -18,8 +18,7 @@ from markupsafe import Markup
 from radar import theme
 from radar.drawing.figure import sector_colour
 from radar.exporting.content import RadarContent
-from radar.exporting.formatting import format_date
-from radar.i18n import t
+from radar.i18n import format_date, t
 from radar.model import LANGUAGES, Lang
 from radar.pipeline.history import Movement
 from radar.pipeline.view import movement_text
