@@ -150,9 +150,8 @@ def edit_assessment(
     yours = {**base, **raw}
 
     def body(cur: Connection) -> Assessment:
-        key = {k: raw.get(k) for k in _KEY_FIELDS}
-        key["edition"] = checks.integer("edition", key["edition"])
-        edition, area, technology = key["edition"], str(key["area"]), str(key["technology"])
+        edition = checks.integer("edition", raw.get("edition"))
+        area, technology = str(raw.get("area")), str(raw.get("technology"))
         current = assessment_row(cur, edition, area, technology)
         check_expected(
             "assessment", assessment_key(edition, area, technology), current, base, yours
@@ -194,11 +193,11 @@ def remove_assessment(
     """
     editor, reason = checks.who(editor, reason)
     base = as_record(expected) or {}
-    key = {"edition": edition, "area": area, "technology": technology}
+    key: dict[str, Any] = {"edition": edition, "area": area, "technology": technology}
 
     def body(cur: Connection) -> None:
         current = assessment_row(cur, edition, area, technology)
-        check_expected("assessment", assessment_key(**key), current, base, None)
+        check_expected("assessment", assessment_key(edition, area, technology), current, base, None)
         assert current is not None
         stored.delete_assessment(cur, edition, area, technology)
         audit.record(cur, _assessment_changes(Assessment(**current), None, editor, reason))

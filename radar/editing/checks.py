@@ -15,7 +15,7 @@ from radar import rules
 from radar.editing.errors import EditError
 from radar.editing.values import Assessment, clean, preview_ring
 from radar.model import Ring
-from radar.pipeline.scoring import SCORE_COLUMNS, SHARE_COLUMNS
+from radar.pipeline.scoring import SCORE_COLUMNS
 
 #: Texts that may not be left empty.
 REQUIRED_TEXTS: Final[frozenset[str]] = frozenset(
@@ -145,8 +145,11 @@ def normalise_assessment(values: Mapping[str, Any], rings: Sequence[Ring]) -> As
             edition,
             area,
             technology,
-            numbers["maturity_trl"],
-            *(numbers[name] for name in SHARE_COLUMNS),
+            maturity_trl=numbers["maturity_trl"],
+            share_operation=numbers["share_operation"],
+            share_pilot=numbers["share_pilot"],
+            share_considering=numbers["share_considering"],
+            share_not_considering=numbers["share_not_considering"],
             ring_override=override,
             override_reason=override_reason if override else None,
         )

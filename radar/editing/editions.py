@@ -160,7 +160,7 @@ def start_draft(
         if newest is not None and year < newest:
             raise EditError("year", "edition_order", latest=newest)
         defaults = _draft_defaults(cur, year)
-        edition = {
+        edition: dict[str, Any] = {
             "year": year,
             "published": published or defaults.published,
             "title_da": title_da or defaults.title_da,

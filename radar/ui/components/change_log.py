@@ -6,7 +6,7 @@ Nothing from the log is shown as HTML or markdown: it is an ``st.dataframe``.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Final
+from typing import Any, Final, Literal
 
 import pandas as pd
 import streamlit as st
@@ -101,7 +101,7 @@ def change_log(db: str, technology_id: str, lang: Lang) -> None:
         catalog = ui_data.editor_catalog(db) if editor is not None else ui_data.catalog(db)
         # Fixed widths: a whole added or removed record is long JSON, and
         # should not push the other columns out of sight.
-        widths = {
+        widths: dict[str, Literal["small", "medium"]] = {
             "editing.log.when": "small",
             "editing.log.what": "medium",
             "editing.log.field": "medium",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -22,7 +23,7 @@ from radar.ui.components.editing_conflicts import conflict
 from radar.ui.components.editing_keys import case_prefix, new_case_prefix
 
 
-def _case_fill(prefix: str, record: Mapping[str, Any] | None, default_area: str) -> dict:
+def _case_fill(prefix: str, record: Mapping[str, Any] | None, default_area: str) -> dict[str, Any]:
     record = record or {}
     values = {f"{prefix}-{f}": record.get(f) or "" for f in editing.CASE_FIELDS}
     values[f"{prefix}-area"] = record.get("area") or default_area
@@ -30,6 +31,10 @@ def _case_fill(prefix: str, record: Mapping[str, Any] | None, default_area: str)
     values[f"{prefix}-reason"] = ""
     values[f"{prefix}-confirm"] = False
     return values
+
+
+def _load_case(con: Connection, case_id: str) -> dict[str, Any] | None:
+    return session.record_of(editing.load_case(con, case_id))
 
 
 def _case_widgets(prefix: str, catalog: Catalog, lang: Lang) -> None:
@@ -150,8 +155,8 @@ def cases_section(
         with st.expander(widgets.plain(label)):
             session.loaded(
                 prefix,
-                lambda case_id=case.id: session.record_of(editing.load_case(con, case_id)),
-                lambda record, p=prefix: _case_fill(p, record, default_area),
+                partial(_load_case, con, case.id),
+                partial(_case_fill, prefix, default_area=default_area),
             )
             keys = list(_case_fill(prefix, None, default_area))
             conflict(prefix, keys, lang)
