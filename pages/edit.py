@@ -4,9 +4,6 @@ per area and edition (drafts too), its example cases, and retiring it. Editors o
 URL: ``/rediger?tech=<id>`` (and ``edition``, to open a draft's assessments).
 """
 
-from radar.ui import auth, state
-from radar.ui import editing as ui
+from radar.ui.screens import edit
 
-lang = state.current_lang()
-editor = auth.require_editor(lang)
-ui.edit_page(editor, lang)
+edit.render()

@@ -2,9 +2,6 @@
 edition, and each draft's preview, publication and discarding. Editors only.
 """
 
-from radar.ui import auth, state
-from radar.ui import editing as ui
+from radar.ui.screens import editions
 
-lang = state.current_lang()
-editor = auth.require_editor(lang)
-ui.editions_page(editor, lang)
+editions.render()

@@ -19,7 +19,8 @@ from browser_support import READY, require_chromium, running_dashboard
 from radar import store
 from radar.auth import PASSWORD_ENV_VAR
 from radar.i18n import t
-from radar.ui import editing as ui
+from radar.ui.components import editing_keys as ui
+from radar.ui.components.change_log import CHANGE_LOG
 
 pytestmark = pytest.mark.browser
 
@@ -73,7 +74,7 @@ def log_rows(page: Page, columns: int) -> list[list[str]]:
 
     The grid draws its columns in a few frames: wait until ``columns`` are there.
     """
-    selector = f".st-key-{ui.CHANGE_LOG} [data-testid='stDataFrame']"
+    selector = f".st-key-{CHANGE_LOG} [data-testid='stDataFrame']"
     grid = page.locator(selector)
     grid.wait_for(timeout=30_000)
     grid.scroll_into_view_if_needed()

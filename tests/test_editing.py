@@ -26,6 +26,7 @@ from radar.i18n import STRINGS
 from radar.model import Catalog
 from radar.pipeline.scoring import score_assessments
 from radar.store import audit
+from radar.store import editing as edit_store
 
 EDITOR = "Mette Hansen"
 OTHER = "Ole Jensen"
@@ -272,7 +273,7 @@ def test_a_failed_category_change_loses_nothing(
         raise RuntimeError("the server stopped here")
 
     # The change and its log entry are one transaction: no log, no change.
-    monkeypatch.setattr(editing.audit, "record", log_fails)
+    monkeypatch.setattr(audit, "record", log_fails)
     with pytest.raises(RuntimeError):
         editing.edit_technology(
             wcon, "aula", {"sector": "AUT"}, expected=seen, editor=EDITOR, reason="Flyt"
@@ -490,7 +491,7 @@ def test_an_assessment_added_by_another_writer_meanwhile_is_a_conflict(
 ) -> None:
     edition = latest(wcon)
     tech, area = a_gap(wcon, catalog, edition)
-    real_rings = editing._rings
+    real_rings = edit_store.rings
 
     def another_writer_first(cursor: duckdb.DuckDBPyConnection) -> Any:
         rings = real_rings(cursor)  # this save's transaction has read: its snapshot is taken
@@ -502,7 +503,7 @@ def test_an_assessment_added_by_another_writer_meanwhile_is_a_conflict(
         )
         return rings
 
-    monkeypatch.setattr(editing, "_rings", another_writer_first)
+    monkeypatch.setattr(edit_store, "rings", another_writer_first)
     values = {"edition": edition, "area": area, "technology": tech, **_scores()}
     with pytest.raises(EditConflict) as conflict:
         editing.add_assessment(wcon, values, editor=EDITOR, reason="Min vurdering")

@@ -24,7 +24,7 @@ from radar import editing, store
 from radar.auth import PASSWORD_ENV_VAR
 from radar.i18n import t
 from radar.model import Catalog
-from radar.ui import editing as ui
+from radar.ui.components import editing_keys as ui
 from radar.ui.widgets import plain
 
 PASSWORD = "korrekt-hest-batteri-klip"
