@@ -36,7 +36,7 @@ class ImportResult:
 def _audit_changes(plan: ImportPlan, editor: str, reason: str) -> list[audit.Change]:
     writes = plan.writes
     assert writes is not None
-    common = {"editor": editor, "reason": reason, "edition": plan.edition}
+    common: dict[str, Any] = {"editor": editor, "reason": reason, "edition": plan.edition}
     changes = []
     if writes.edition is not None:
         changes.append(

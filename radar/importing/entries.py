@@ -106,6 +106,7 @@ class RingNames:
         return None, t("importmsg.not_a_ring", self.lang, value=value, expected=self.expected())
 
     def expected(self) -> str:
+        """The ring names a file may use, for messages."""
         ours = "; ".join(
             t("importmsg.ring_names", self.lang, id=r.id, name_da=r.name_da, name_en=r.name_en)
             for r in self.rings
@@ -187,12 +188,15 @@ class Context:
         return t(key, self.lang, **values)
 
     def problem(self, row: int | None, column: str | None, message: str) -> None:
+        """Record a problem: the file is refused."""
         self.problems.append(Problem(self.file_name, row, column, message))
 
     def note(self, row: int | None, column: str | None, message: str) -> None:
+        """Record a note: the user should know, but the file may be imported."""
         self.notes.append(Problem(self.file_name, row, column, message))
 
     def resolve_area(self, value: str, row: int | None, column: str | None) -> str | None:
+        """The id of the area ``value`` names, else None and a problem."""
         areas = listing(self.snapshot.areas)
         if value.strip().casefold() == COMBINED_AREA:
             message = self.text("importmsg.combined_area", value=COMBINED_AREA, areas=areas)
@@ -212,6 +216,7 @@ class Context:
         return None
 
     def missing_area(self) -> None:
+        """Record that rows have no area and none was chosen (unless the chosen one was bad)."""
         if self.bad_area:
             return
         if not self.snapshot.areas:
@@ -235,6 +240,7 @@ class Context:
         return sector_id
 
     def ring(self, value: str, row: int, column: str) -> str | None:
+        """The ring id for a cell, else None and a problem."""
         ring, message = self.ring_names.resolve(value)
         if ring is None:
             self.problem(row, column, message)

@@ -211,7 +211,7 @@ def _assessment_rows(
         if entry.scores is not None:
             record.update(entry.scores)
             score = scoring.combined_score(
-                scoring.maturity_score(entry.scores["maturity_trl"]),
+                float(scoring.maturity_score(entry.scores["maturity_trl"])),
                 scoring.spread_score(*(entry.scores[c] for c in scoring.SHARE_COLUMNS)),
             )
             ring = scoring.ring_for_score(score, rings)
@@ -448,7 +448,7 @@ def _plan(
     # Only the categories something will be in are created.
     used = [r["sector"] for r in inserts] + [c["sector"] for _, c in updates if "sector" in c]
     positions = [s.position for s in snapshot.sectors]
-    sectors = []
+    sectors: list[dict[str, Any]] = []
     for sector_id, name in ctx.new_sectors.items():
         if sector_id not in used:
             continue

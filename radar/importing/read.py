@@ -58,6 +58,7 @@ class Rows:
 
 
 def decode(data: bytes, file_name: str, lang: Lang) -> tuple[str | None, list[Problem]]:
+    """The file as UTF-8 text (a byte-order mark dropped), or None and the problem."""
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         return data[bom:].decode("utf-8"), []
@@ -97,15 +98,16 @@ def read_csv(
     first = lines[skip].strip()
     # Excel's "sep=;" line names the separator itself.
     declared = re.fullmatch(r'"?sep=(.)"?', first, flags=re.IGNORECASE)
+    delimiter: str
     if declared:
-        delimiter: str | None = declared.group(1)
+        delimiter = declared.group(1)
         if delimiter not in ",;":
             message = t("importmsg.declared_separator", lang, separator=delimiter)
             return [], [Problem(file_name, skip + 1, None, message)]
         skip += 1
     else:
-        delimiter, found = header_delimiter(first)
-        if delimiter is None:
+        sniffed, found = header_delimiter(first)
+        if sniffed is None:
             if found == "\t":
                 message = t("importmsg.separated_by_tabs", lang)
             elif found:
@@ -114,6 +116,7 @@ def read_csv(
                 shown = first if len(first) <= 60 else first[:57] + "..."
                 message = t("importmsg.one_column", lang, header=shown)
             return [], [Problem(file_name, skip + 1, None, message)]
+        delimiter = sniffed
     body = "".join(text.splitlines(keepends=True)[skip:])
     rows: list[tuple[int, list[str]]] = []
     # Excel does not show its "sep=" line, so the rows after it count from it.
@@ -334,6 +337,7 @@ JSON_REASONS: Mapping[str, str] = {
 
 
 def parse_json(text: str, file_name: str, lang: Lang) -> tuple[Any, list[Problem]]:
+    """The JSON document, or None and what is wrong with it, in ``lang``."""
     try:
         return json.loads(text), []
     except json.JSONDecodeError as exc:

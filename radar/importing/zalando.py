@@ -63,7 +63,7 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
             message = ctx.text("importmsg.zalando_quadrants", limit=MAX_NAME_CHARS)
             ctx.problem(None, "quadrants", message)
             return [], published
-        quadrants = [n.strip() for n in names]
+        quadrants = [n.strip() for n in names if isinstance(n, str)]
     # Registered in Zalando's order, so new categories are created in it.
     for name in quadrants:
         ctx.foreign_sector(name)
@@ -86,7 +86,7 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
     odd_active: list[tuple[int, str]] = []
     rings = len(ctx.ring_names.rings)
     for row, cells in rows.rows:
-        name = check_name(ctx, row, "label", cells.get("label", ""))
+        label = check_name(ctx, row, "label", cells.get("label", ""))
         quadrant = whole_number(cells.get("quadrant", "x"))
         if quadrant is None or not 0 <= quadrant < len(quadrants):
             message = ctx.text(
@@ -110,16 +110,16 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
         active = cells.get("active", "true")
         if active not in ("true", "false"):
             odd_active.append((row, active))
-        if name is None or quadrant is None or ring is None:
+        if label is None or quadrant is None or ring is None:
             continue
         entries.append(
             Entry(
                 row=row,
                 id_column="label",
                 area=area,
-                technology=formats.slugify(name) or fallback_id("technology", name),
+                technology=formats.slugify(label) or fallback_id("technology", label),
                 sector=ctx.foreign_sector(quadrants[quadrant]),
-                texts={"name_da": name, "name_en": name},
+                texts={"name_da": label, "name_en": label},
                 scores=None,
                 ring=ring,
                 ring_reason="",
