@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import csv
 import getpass
+import importlib
 import io
 import json
+import pkgutil
 import re
 import shutil
 import subprocess
@@ -27,6 +29,7 @@ from radar import importing as importers
 from radar.cli import main
 from radar.i18n import STRINGS, t
 from radar.importing import ImportProblems, html_to_text, plan_import
+from radar.importing.read import JSON_REASONS
 from radar.model import TECHNOLOGY_TEXT_FIELDS
 from radar.pipeline import scoring
 from radar.store import audit
@@ -1329,7 +1332,7 @@ def test_no_import_message_is_the_same_in_danish_and_english() -> None:
 
 
 def test_every_json_reason_has_a_danish_text() -> None:
-    for reason, key in importers._JSON_REASONS.items():
+    for reason, key in JSON_REASONS.items():
         assert t(key, "en") == reason
         assert not _words(t(key, "da")) & ENGLISH_ONLY, key
 
@@ -1462,7 +1465,11 @@ def test_every_import_message_is_made_in_both_languages(
         used[lang].add(key)
         return t(key, lang, **values)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(importers, "t", recording_t)
+    # Every module of the importer that makes messages.
+    for info in pkgutil.iter_modules(importers.__path__):
+        module = importlib.import_module(f"{importers.__name__}.{info.name}")
+        if hasattr(module, "t"):
+            monkeypatch.setattr(module, "t", recording_t)
     econ = _empty_db(tmp_path, "empty.duckdb")
     three_rings = _empty_db(tmp_path, "rings.duckdb", "DELETE FROM rings WHERE id = 'afvent'")
     no_areas = _empty_db(tmp_path, "areas.duckdb", "DELETE FROM areas")
@@ -1485,8 +1492,8 @@ def test_every_import_message_is_made_in_both_languages(
         found += _messages(rcon, _csv(mitid_2022), lang, edition=2022)
         found += _messages(rcon, _csv(mitid_2022), lang, edition=2031, draft=True)
         with monkeypatch.context() as limits:
-            limits.setattr(importers, "MAX_ROWS", 2)
-            limits.setattr(importers, "MAX_UNPACKED_BYTES", 10)
+            limits.setattr(importers.read, "MAX_ROWS", 2)
+            limits.setattr(importers.read, "MAX_UNPACKED_BYTES", 10)
             rows = [
                 {"area": AREA, "sector": "AUT", "name_da": f"X{n}", "ring": "klar"}
                 for n in range(4)
@@ -1508,8 +1515,8 @@ def test_every_import_message_is_made_in_both_languages(
             assert (
                 main(["import", str(big), "--edition", "1", "--db", str(db), "--lang", lang]) == 1
             )
-        for key in importers._JSON_REASONS.values():
-            importers.t(key, lang)
+        for key in JSON_REASONS.values():
+            recording_t(key, lang)
         assert all(found)
     for connection in (econ, three_rings, no_areas):
         connection.close()

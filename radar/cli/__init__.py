@@ -23,9 +23,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from radar import importing as importers
 from radar import store, workshop
-from radar.cli import export_command
+from radar.cli import export_command, import_command
 from radar.model import COMBINED_AREA
 from radar.pipeline.view import ViewFilter, load_view
 from radar.store import backup
@@ -47,7 +46,7 @@ def _parser() -> argparse.ArgumentParser:
             help=f"database file (default: ${store.DB_ENV_VAR}, else data/radar.duckdb)",
         )
 
-    importers.add_command(commands, db_option)
+    import_command.add_command(commands, db_option)
     export_command.add_command(commands, db_option)
     init = commands.add_parser(
         "init",
@@ -466,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "restore":
             return _restore(args)
         if args.command == "import":
-            return importers.run_command(args)
+            return import_command.run_command(args)
         if args.command == "export":
             return export_command.run_command(args)
         return _show(args)

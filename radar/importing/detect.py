@@ -1,0 +1,46 @@
+"""Which format a file is in, told from its content and its name."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from radar.importing.byor import BYOR_REQUIRED
+from radar.importing.read import header_delimiter, parse_json
+from radar.model import DEFAULT_LANG
+
+__all__ = ["detect_format"]
+
+
+def detect_format(data: bytes, file_name: str = "") -> str:
+    """Which import format a file is in, from its content and extension.
+
+    A zip archive, an old Excel file or an ``.xlsx`` name is ``xlsx``; JSON (text starting with
+    ``{`` or ``[``, or a ``.json`` name) is ``zalando`` when it is an object
+    with ``entries``, ``byor-json`` when its objects have ``name``, ``ring`` and
+    ``quadrant``, else ``json``; anything else is CSV: ``byor-csv`` when the
+    header has ``name``, ``ring`` and ``quadrant``, else ``csv``. A file that
+    is none of them is given the format whose reader explains best what is wrong.
+    """
+    suffix = Path(file_name).suffix.lower()
+    if data.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0")) or suffix in (
+        ".xlsx",
+        ".xlsm",
+        ".xls",
+    ):
+        return "xlsx"
+    text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace").lstrip()
+    if text.startswith(("{", "[")) or suffix == ".json":
+        value, _ = parse_json(text, file_name, DEFAULT_LANG)
+        if isinstance(value, dict):
+            return "zalando"
+        if isinstance(value, list):
+            keys = {
+                str(k).strip().lower() for item in value if isinstance(item, dict) for k in item
+            }
+            return "byor-json" if set(BYOR_REQUIRED) <= keys else "json"
+        return "zalando" if text.startswith("{") else "json"
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = header_delimiter(header)[0] or ","
+    names = {h.strip().lower() for h in next(csv.reader([header], delimiter=delimiter), [])}
+    return "byor-csv" if set(BYOR_REQUIRED) <= names else "csv"

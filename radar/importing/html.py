@@ -1,0 +1,149 @@
+"""Safe plain text from untrusted HTML, such as a Thoughtworks blip's description."""
+
+from __future__ import annotations
+
+import html
+import re
+from html.parser import HTMLParser
+
+from radar.importing.problems import BAD_CHARS
+
+__all__ = ["SUMMARY_CHARS", "first_sentence", "html_to_text"]
+
+#: The longest summary made from a description's first sentence.
+SUMMARY_CHARS = 200
+
+# Their content is code or fallback markup, never text to show.
+_SKIP_TAGS = frozenset(
+    {"script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math", "head"}
+)
+# fmt: off
+_BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "aside", "blockquote", "pre", "table", "tr", "ul", "ol",
+    "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "figure",
+    "figcaption", "hr",
+})
+# fmt: on
+# Raw text that still looks like the start of a tag is broken markup the
+# parser gave up on (an unclosed "<img ..." at the end, say): it is dropped, so
+# no tag survives as text, as a browser would not show it either.
+_BROKEN_TAG = re.compile(r"<[A-Za-z/!?][^>]*>?")
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+# Decoded "<" and ">" (written as "&lt;" and "&gt;") are text, not markup:
+# they stand in as these markers until the broken markup is gone.
+_LT, _GT = "\x00l", "\x00g"
+
+
+def _decoded(text: str) -> str:
+    return text.replace("<", _LT).replace(">", _GT)
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self, links: bool) -> None:
+        # Character references arrive apart from the text around them
+        # (convert_charrefs=False), so what they decode to can be told apart.
+        super().__init__(convert_charrefs=False)
+        self.links = links
+        self.parts: list[str] = []
+        self.skipping = 0
+        self.open_links: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping += 1
+            return
+        if self.skipping:
+            return
+        if tag == "br":
+            self.parts.append("\n")
+        elif tag == "li":
+            self.parts.append("\n• ")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+        elif tag == "img":
+            alt = dict(attrs).get("alt")
+            if alt:
+                self.parts.append(_decoded(alt))
+        elif tag == "a":
+            self.open_links.append(((dict(attrs).get("href") or "").strip(), len(self.parts)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+            return
+        if self.skipping:
+            return
+        if tag == "a" and self.open_links:
+            href, start = self.open_links.pop()
+            shown = "".join(self.parts[start:]).strip()
+            plain = not re.search(r"[\s<>\"']", href)
+            if (
+                self.links
+                and plain
+                and href.lower().startswith(_LINK_SCHEMES)
+                and href not in shown
+            ):
+                self.parts.append(f" ({href})" if shown else href)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(data)
+
+    def handle_entityref(self, name: str) -> None:
+        if not self.skipping:
+            self.parts.append(_decoded(html.unescape(f"&{name};")))
+
+    def handle_charref(self, name: str) -> None:
+        if not self.skipping:
+            self.parts.append(_decoded(html.unescape(f"&#{name};")))
+
+
+def html_to_text(markup: str, *, links: bool = True) -> str:
+    """Safe plain text from untrusted HTML, with the standard library's parser.
+
+    Tags are dropped (the content of ``script``, ``style`` and the like
+    entirely, and broken markup the parser cannot read), character references
+    are decoded, a link keeps its text and its address in brackets
+    (``Context engineering (https://…)``; only ``http``, ``https`` and
+    ``mailto`` addresses), paragraphs become blank lines and ``<br>`` a line
+    break, and white space is tidied.
+
+    Parameters
+    ----------
+    markup
+        The HTML, e.g. a Thoughtworks blip description.
+    links
+        Keep link addresses; without them the text reads better as a summary.
+
+    Returns
+    -------
+    Plain text with no markup left: a ``<`` in it was written as ``&lt;``
+    (text about markup, such as "the &lt;dialog&gt; element", stays text).
+    """
+    parser = _TextExtractor(links)
+    parser.feed(markup.replace("\x00", ""))
+    parser.close()
+    text = _BROKEN_TAG.sub("", "".join(parser.parts))
+    text = text.replace(_LT, "<").replace(_GT, ">").replace("\r\n", "\n").replace("\r", "\n")
+    text = BAD_CHARS.sub("", text)
+    lines = [re.sub(r"[ \t\f\v\u00a0\u200b]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def first_sentence(text: str, limit: int = SUMMARY_CHARS) -> str:
+    """The first sentence of a text's first paragraph, shortened to ``limit`` characters.
+
+    A sentence ends at ``.``, ``!`` or ``?`` before white space or the end; a
+    longer one is cut at a word and ends with "…".
+    """
+    paragraph = text.strip().split("\n", 1)[0].strip()
+    end = re.search(r"[.!?](?=\s|$)", paragraph)
+    sentence = paragraph[: end.end()] if end else paragraph
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–") + "…"

@@ -1,0 +1,418 @@
+"""From a file's bytes to rows: decoding, CSV separators, workbooks, JSON and the size limits.
+
+Every reader returns what it could read and the problems it found; the
+formats (:mod:`~radar.importing.own`, :mod:`~radar.importing.byor`,
+:mod:`~radar.importing.zalando`) make sense of the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from radar.i18n import t
+from radar.importing.problems import BAD_CHARS, Problem, bad_char_problem
+from radar.model import Lang
+
+__all__ = [
+    "JSON_REASONS",
+    "MAX_ROWS",
+    "MAX_UNPACKED_BYTES",
+    "Rows",
+    "decode",
+    "header_delimiter",
+    "json_rows",
+    "parse_json",
+    "read_csv",
+    "read_xlsx",
+    "table_rows",
+]
+
+#: Rows above this are refused: a radar has a few hundred blips per area.
+MAX_ROWS = 10_000
+#: An .xlsx file is a zip archive; one that unpacks to more is refused
+#: before it is parsed, so a small "zip bomb" cannot exhaust the memory.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Rows:
+    """A file's rows, each with its row number and a column -> text mapping.
+
+    ``header`` holds the column names as written (for a JSON file, every key
+    in order of appearance); the rows' keys are the names in lower case.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[int, dict[str, str]], ...]
+    notes: tuple[Problem, ...] = ()
+    #: The header's row number (None in JSON, which has no header row).
+    header_row: int | None = 1
+
+
+def decode(data: bytes, file_name: str, lang: Lang) -> tuple[str | None, list[Problem]]:
+    """The file as UTF-8 text (a byte-order mark dropped), or None and the problem."""
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    try:
+        return data[bom:].decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        message = t("importmsg.not_utf8", lang, byte=exc.start + bom)
+        return None, [Problem(file_name, None, None, message)]
+
+
+def header_delimiter(line: str) -> tuple[str | None, str]:
+    """The separator the header line uses, or None and the one found instead ("" if none)."""
+    counts = dict.fromkeys(",;\t|", 0)
+    quoted = False
+    for char in line:
+        if char == '"':
+            quoted = not quoted
+        elif not quoted and char in counts:
+            counts[char] += 1
+    if counts[","] or counts[";"]:
+        return ("," if counts[","] >= counts[";"] else ";"), ""
+    if counts["\t"]:
+        return None, "\t"
+    if counts["|"]:
+        return None, "|"
+    return None, ""
+
+
+def read_csv(
+    text: str, file_name: str, lang: Lang
+) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """Rows of a CSV text as (row number, fields); the header is the first row."""
+    lines = text.splitlines()
+    skip = 0
+    while skip < len(lines) and not lines[skip].strip():
+        skip += 1
+    if skip == len(lines):
+        return [], [Problem(file_name, None, None, t("importmsg.no_header", lang))]
+    first = lines[skip].strip()
+    # Excel's "sep=;" line names the separator itself.
+    declared = re.fullmatch(r'"?sep=(.)"?', first, flags=re.IGNORECASE)
+    delimiter: str
+    if declared:
+        delimiter = declared.group(1)
+        if delimiter not in ",;":
+            message = t("importmsg.declared_separator", lang, separator=delimiter)
+            return [], [Problem(file_name, skip + 1, None, message)]
+        skip += 1
+    else:
+        sniffed, found = header_delimiter(first)
+        if sniffed is None:
+            if found == "\t":
+                message = t("importmsg.separated_by_tabs", lang)
+            elif found:
+                message = t("importmsg.separated_by", lang, separator=found)
+            else:
+                shown = first if len(first) <= 60 else first[:57] + "..."
+                message = t("importmsg.one_column", lang, header=shown)
+            return [], [Problem(file_name, skip + 1, None, message)]
+        delimiter = sniffed
+    body = "".join(text.splitlines(keepends=True)[skip:])
+    rows: list[tuple[int, list[str]]] = []
+    # Excel does not show its "sep=" line, so the rows after it count from it.
+    row_number = skip - 1 if declared else skip
+    # newline="" keeps line breaks inside quoted fields, as the csv module requires.
+    reader = csv.reader(io.StringIO(body, newline=""), delimiter=delimiter)
+    while True:
+        row_number += 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            limit = re.fullmatch(r"field larger than field limit \((\d+)\)", str(exc))
+            reason = t("importmsg.csv.field_limit", lang, limit=limit[1]) if limit else exc
+            message = t("importmsg.csv_unreadable", lang, reason=reason)
+            return rows, [Problem(file_name, row_number, None, message)]
+        if len(rows) > MAX_ROWS:
+            message = t("importmsg.too_many_rows", lang, limit=MAX_ROWS)
+            return rows, [Problem(file_name, None, None, message)]
+        rows.append((row_number, record))
+    return rows, []
+
+
+def _cell_text(value: Any) -> str:
+    """A spreadsheet cell as the text a CSV file would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _column_letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def read_xlsx(
+    data: bytes, file_name: str, lang: Lang
+) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """Rows of the first sheet as (row number, cells as text)."""
+    not_workbook = [Problem(file_name, None, None, t("importmsg.not_workbook", lang))]
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return [], [Problem(file_name, None, None, t("importmsg.old_excel", lang))]
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return [], not_workbook
+    if "xl/workbook.xml" not in names:
+        return [], not_workbook
+    if unpacked > MAX_UNPACKED_BYTES:
+        limit = MAX_UNPACKED_BYTES // (1024 * 1024)
+        message = t("importmsg.workbook_too_large", lang, limit=limit)
+        return [], [Problem(file_name, None, None, message)]
+    import openpyxl  # only needed here; it is slow to import
+
+    rows: list[tuple[int, list[str]]] = []
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            if not workbook.worksheets:
+                return [], [Problem(file_name, None, None, t("importmsg.no_sheet", lang))]
+            sheet = workbook.worksheets[0]
+            for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+                cells = [_cell_text(v) for v in values]
+                if any(c.strip() for c in cells):
+                    if len(rows) > MAX_ROWS:
+                        message = t("importmsg.too_many_rows", lang, limit=MAX_ROWS)
+                        return rows, [Problem(file_name, None, None, message)]
+                    rows.append((row_number, cells))
+                elif row_number > 3 * MAX_ROWS:
+                    break
+        finally:
+            workbook.close()
+    # openpyxl parses a damaged workbook lazily and fails with whatever the
+    # zip, XML or its own code raises; every one of them means the same here.
+    except Exception as exc:
+        message = t("importmsg.workbook_unreadable", lang, error=type(exc).__name__)
+        return [], [Problem(file_name, None, None, message)]
+    return rows, []
+
+
+def table_rows(
+    records: list[tuple[int, list[str]]],
+    file_name: str,
+    lang: Lang,
+    *,
+    repair: Callable[[list[str], list[str]], list[str] | None] | None = None,
+    separator: str | None = ",",
+    read: Collection[str] | None = None,
+) -> tuple[Rows | None, list[Problem]]:
+    """Records (the first is the header) as named rows; blank rows are skipped.
+
+    ``separator`` is the CSV separator, for messages; None for a spreadsheet.
+    ``read`` names the columns (in lower case) the format reads; the others
+    are left out (None: every column is read).
+    """
+    records = [(n, r) for n, r in records if any(f.strip() for f in r)]
+    if not records:
+        return None, [Problem(file_name, None, None, t("importmsg.no_header", lang))]
+    header_row, raw_header = records[0]
+    header = [h.strip().lstrip("\ufeff") for h in raw_header]
+    while header and not header[-1]:
+        header.pop()
+    problems = []
+    seen: dict[str, int] = {}
+    for index, name in enumerate(header):
+        if not name:
+            message = t("importmsg.column_no_name", lang)
+            problems.append(Problem(file_name, header_row, _column_letter(index), message))
+        elif name.lower() in seen:
+            message = t(
+                "importmsg.column_twice",
+                lang,
+                first=_column_letter(seen[name.lower()]),
+                second=_column_letter(index),
+            )
+            problems.append(Problem(file_name, header_row, name, message))
+        else:
+            seen[name.lower()] = index
+    if problems:
+        return None, problems
+    notes = []
+    rows = []
+    for row_number, record in records[1:]:
+        fields = list(record)
+        # Before trailing empty fields are dropped: a name split by unquoted
+        # commas may have pushed an empty last column out of the header's width.
+        if len(fields) > len(header) and repair is not None:
+            repaired = repair(header, fields)
+            if repaired is not None:
+                message = t(
+                    "importmsg.name_rejoined",
+                    lang,
+                    fields=len(fields),
+                    columns=len(header),
+                    separator=separator,
+                    name=repaired[0],
+                )
+                notes.append(Problem(file_name, row_number, None, message))
+                fields = repaired
+        # Trailing empty fields are what spreadsheets leave behind, not data.
+        while len(fields) > len(header) and not fields[-1].strip():
+            fields.pop()
+        if len(fields) < len(header):
+            fields += [""] * (len(header) - len(fields))
+        if len(fields) != len(header):
+            if separator is None:
+                column = _column_letter(len(fields) - 1)
+                message = t("importmsg.value_without_column", lang, column=column)
+            else:
+                message = t(
+                    "importmsg.field_count",
+                    lang,
+                    fields=len(fields),
+                    columns=len(header),
+                    separator=separator,
+                )
+            problems.append(Problem(file_name, row_number, None, message))
+            continue
+        cells = {}
+        for name, value in zip(header, fields, strict=True):
+            if read is not None and name.lower() not in read:
+                continue
+            if BAD_CHARS.search(value):
+                problems.append(bad_char_problem(file_name, row_number, name, value, lang))
+                value = BAD_CHARS.sub("", value)
+            cells[name.lower()] = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+        rows.append((row_number, cells))
+    if not rows and not problems:
+        problems.append(Problem(file_name, None, None, t("importmsg.no_rows", lang)))
+    return Rows(tuple(header), tuple(rows), tuple(notes), header_row), problems
+
+
+def _json_text(value: Any) -> str | None:
+    """A JSON value as cell text; None for lists and objects, which no column takes."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, int | float | str):
+        return str(value)
+    return None
+
+
+#: What Python's JSON reader says is wrong (its ``msg``) -> the message key.
+JSON_REASONS: Mapping[str, str] = {
+    "Expecting value": "importmsg.json.expecting_value",
+    "Expecting ',' delimiter": "importmsg.json.expecting_comma",
+    "Expecting ':' delimiter": "importmsg.json.expecting_colon",
+    "Expecting property name enclosed in double quotes": "importmsg.json.expecting_property",
+    "Unterminated string starting at": "importmsg.json.unterminated_string",
+    "Invalid control character at": "importmsg.json.control_character",
+    "Invalid \\escape": "importmsg.json.invalid_escape",
+    "Invalid \\uXXXX escape": "importmsg.json.invalid_unicode_escape",
+    "Extra data": "importmsg.json.extra_data",
+    # Python 3.13 and later
+    "Illegal trailing comma before end of object": "importmsg.json.trailing_comma_object",
+    "Illegal trailing comma before end of array": "importmsg.json.trailing_comma_array",
+}
+
+
+def parse_json(text: str, file_name: str, lang: Lang) -> tuple[Any, list[Problem]]:
+    """The JSON document, or None and what is wrong with it, in ``lang``."""
+    try:
+        return json.loads(text), []
+    except json.JSONDecodeError as exc:
+        key = JSON_REASONS.get(exc.msg)
+        reason = t(key, lang) if key else exc.msg
+        message = t(
+            "importmsg.invalid_json", lang, reason=reason, line=exc.lineno, column=exc.colno
+        )
+        return None, [Problem(file_name, None, None, message)]
+    except RecursionError:
+        return None, [Problem(file_name, None, None, t("importmsg.invalid_json_nesting", lang))]
+    # A number of thousands of digits fails this way (Python refuses to read it).
+    except ValueError:
+        return None, [Problem(file_name, None, None, t("importmsg.invalid_json_number", lang))]
+
+
+def json_rows(
+    items: Any,
+    file_name: str,
+    lang: Lang,
+    not_a_list: str,
+    read: Collection[str] | None = None,
+) -> tuple[Rows | None, list[Problem]]:
+    """A JSON list of objects as named rows (row = the entry's number from 1).
+
+    ``not_a_list`` is the message key for ``items`` that are no list.
+    ``read`` names the keys (in lower case) the format reads; the values of
+    others are left alone (None: every key is read).
+    """
+    if not isinstance(items, list):
+        return None, [Problem(file_name, None, None, t(not_a_list, lang))]
+    if not items:
+        return None, [Problem(file_name, None, None, t("importmsg.no_entries", lang))]
+    if len(items) > MAX_ROWS:
+        message = t("importmsg.too_many_entries", lang, limit=MAX_ROWS)
+        return None, [Problem(file_name, None, None, message)]
+    problems = []
+    header: dict[str, str] = {}
+    rows = []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict):
+            message = t("importmsg.entry_not_object", lang, kind=_json_kind(item, lang))
+            problems.append(Problem(file_name, number, None, message))
+            continue
+        cells = {}
+        for key, value in item.items():
+            name = key.strip()
+            header.setdefault(name.lower(), name)
+            if read is not None and name.lower() not in read:
+                continue
+            text = _json_text(value)
+            if text is None:
+                message = t("importmsg.value_not_text", lang, kind=_json_kind(value, lang))
+                problems.append(Problem(file_name, number, name, message))
+                continue
+            if BAD_CHARS.search(text):
+                problems.append(bad_char_problem(file_name, number, name, text, lang))
+                text = BAD_CHARS.sub("", text)
+            cells[name.lower()] = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+        rows.append((number, cells))
+    return Rows(tuple(header.values()), tuple(rows), header_row=None), problems
+
+
+def _json_kind(value: Any, lang: Lang) -> str:
+    """What a JSON value is, in words: "a list", "a number" and so on."""
+    if isinstance(value, list):
+        key = "importmsg.kind.list"
+    elif isinstance(value, dict):
+        key = "importmsg.kind.object"
+    elif value is None:
+        key = "importmsg.kind.null"
+    elif isinstance(value, bool):
+        key = "importmsg.kind.boolean"
+    elif isinstance(value, int | float):
+        key = "importmsg.kind.number"
+    else:
+        key = "importmsg.kind.text"
+    return t(key, lang)
