@@ -100,7 +100,8 @@ def current_editor() -> Editor | None:
         if not user.is_logged_in:
             return None
         email = user.get("email")
-        if not cfg.may_edit(email):
+        # The identity provider's claims are untyped; an e-mail is a string or absent.
+        if not cfg.may_edit(email if isinstance(email, str) else None):
             return None
         return Editor(name=str(user.get("name") or email), via=SignIn.OIDC)
     if cfg.method is SignIn.PASSWORD:

@@ -115,13 +115,22 @@ def url_selectbox(
     everything: str | None = None,
 ) -> Any:
     """A selectbox kept in URL parameter ``key``; with ``everything``, empty means all."""
+    if everything:
+        return st.selectbox(
+            label,
+            options=list(options),
+            format_func=format_func,
+            key=key,
+            on_change=partial(state.remember, key),
+            index=None,
+            placeholder=everything,
+        )
     return st.selectbox(
         label,
         options=list(options),
         format_func=format_func,
         key=key,
         on_change=partial(state.remember, key),
-        **({"index": None, "placeholder": everything} if everything else {}),
     )
 
 

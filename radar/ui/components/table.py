@@ -50,7 +50,6 @@ def table_view(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | N
             state.close_details()
 
     st.caption(t("table.caption", lang))
-    percent = {"min_value": 0, "max_value": 100, "format": "%.0f%%"}
     st.dataframe(
         frame,
         hide_index=True,
@@ -60,7 +59,12 @@ def table_view(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | N
         on_select=table_changed,
         selection_mode="single-row",
         column_config={
-            t("column.maturity", lang): st.column_config.ProgressColumn(**percent),
-            t("column.spread", lang): st.column_config.ProgressColumn(**percent),
+            # The frame holds shares times 100.
+            t("column.maturity", lang): st.column_config.ProgressColumn(
+                min_value=0, max_value=100, format="%.0f%%"
+            ),
+            t("column.spread", lang): st.column_config.ProgressColumn(
+                min_value=0, max_value=100, format="%.0f%%"
+            ),
         },
     )

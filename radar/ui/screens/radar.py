@@ -22,6 +22,9 @@ def render() -> None:
     page = ui_data.page_data()
 
     view_filter = filters.view_filters(page.catalog, lang, ui_data.default_edition(page.db))
+    edition = view_filter.edition
+    # The filter row always picks an edition; the type allows None for "the latest".
+    assert edition is not None
     view = ui_data.radar_view(page.db, view_filter)
     area_history = ui_data.area_history(page.db, view_filter.area)
     selected = state.selected_tech()
@@ -68,7 +71,7 @@ def render() -> None:
     with side:
         if selected:
             details.details_panel(
-                ui_data.details(page.db, selected, view_filter.edition),
+                ui_data.details(page.db, selected, edition),
                 selected,
                 view_filter.area,
                 view,
@@ -80,9 +83,9 @@ def render() -> None:
         legend.overflow_list(view, page, lang)
         legend.movement_key(
             view,
-            history.dropped(area_history, view_filter.edition),
-            view_filter.edition,
-            history.previous_edition(area_history, view_filter.edition),
+            history.dropped(area_history, edition),
+            edition,
+            history.previous_edition(area_history, edition),
             page,
             lang,
         )
