@@ -1,31 +1,5 @@
 """About the radar: what it is, what the rings mean, how a technology is placed."""
 
-import streamlit as st
+from radar.ui.screens import about
 
-from radar.i18n import t
-from radar.ui import cache as ui_data
-from radar.ui import state, widgets
-
-lang = state.current_lang()
-page = ui_data.page_data(need_editions=False)
-
-st.header(t("about.title", lang), anchor=False)
-st.write(t("about.intro", lang))
-if ui_data.illustrative(page.db):
-    st.warning(t("app.illustrative", lang), icon=":material/info:")
-
-st.subheader(t("about.rings", lang), anchor=False)
-for ring in page.catalog.rings:
-    st.markdown(
-        f"**{widgets.plain(ring.label(lang))}** · {t('about.cutoff', lang, score=ring.min_score)}"
-    )
-    st.text(ring.description(lang))
-
-st.subheader(t("about.method", lang), anchor=False)
-st.markdown(t("about.method_text", lang))
-
-st.subheader(t("about.data", lang), anchor=False)
-st.write(t("about.data_text", lang))
-
-st.divider()
-st.page_link("pages/sign_in.py", label=t("about.editor_link", lang), icon=":material/key:")
+about.render()

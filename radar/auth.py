@@ -82,7 +82,9 @@ class EditorConfig:
             return False
         if self.allow_all:
             return True
-        return bool(email) and email.strip().lower() in self.allowed_emails
+        if not email:
+            return False
+        return email.strip().lower() in self.allowed_emails
 
 
 def _digest(text: str) -> bytes:

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from radar import store
 from radar.pipeline import history
-from radar.ui.widgets import plain
+from radar.ui.components.text import plain
 
 COMPARE = "pages/compare.py"
 RINGS = ("klar", "afproev", "hold-oeje", "afvent")

@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 from radar import store
 from radar.model import Catalog
 from radar.pipeline.overview import filter_matrix, ring_gaps, ring_matrix
-from radar.ui.widgets import plain
+from radar.ui.components.text import plain
 
 OVERVIEW = "pages/overview.py"
 MATRIX = "overview_matrix_0"

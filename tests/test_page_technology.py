@@ -13,7 +13,7 @@ from apptest_support import DASHBOARD, TIMEOUT, assert_clean
 from streamlit.testing.v1 import AppTest
 
 from radar import editing, store
-from radar.ui.widgets import plain
+from radar.ui.components.text import plain
 
 PAGE = "pages/technology.py"
 

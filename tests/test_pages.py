@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 
 from radar import store
 from radar.pipeline.view import ViewFilter, load_view
-from radar.ui.widgets import plain
+from radar.ui.components.text import plain
 
 
 def _legend_entries(at: AppTest) -> list[str]:

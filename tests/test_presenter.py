@@ -28,7 +28,7 @@ from radar.pipeline.presenter import (
     step_order,
 )
 from radar.pipeline.view import ViewFilter, load_view, number_entries
-from radar.ui.widgets import plain
+from radar.ui.components.text import plain
 
 CATALOG = Catalog(
     areas=(),

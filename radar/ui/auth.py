@@ -6,15 +6,17 @@ import logging
 import os
 import threading
 import time
-from typing import Any
+from typing import Any, Final
 
 import streamlit as st
 
 from radar.auth import LOCKOUT_SECONDS, MAX_ATTEMPTS, Editor, EditorConfig, SignIn, editor_config
 from radar.i18n import t
 from radar.model import Lang
+from radar.ui.components.text import plain
 
-_EDITOR_KEY = "_editor"
+#: Session-state key holding a password editor's name while signed in.
+_EDITOR_KEY: Final = "_editor"
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +84,11 @@ def config() -> EditorConfig:
 
 
 def editing_enabled() -> bool:
-    """Whether the app offers editing at all; decides if the database is opened for writing."""
+    """Whether the app offers editing at all; decides if the database is opened for writing.
+
+    Here, not in a page's module, so the cache (which opens the database) and
+    the navigation can both ask without importing each other.
+    """
     return config().enabled
 
 
@@ -94,7 +100,8 @@ def current_editor() -> Editor | None:
         if not user.is_logged_in:
             return None
         email = user.get("email")
-        if not cfg.may_edit(email):
+        # The identity provider's claims are untyped; an e-mail is a string or absent.
+        if not cfg.may_edit(email if isinstance(email, str) else None):
             return None
         return Editor(name=str(user.get("name") or email), via=SignIn.OIDC)
     if cfg.method is SignIn.PASSWORD:
@@ -156,9 +163,6 @@ def sign_out_button(lang: Lang) -> None:
     editor = current_editor()
     if editor is None:
         return
-    # Imported here: the widgets module needs the data module, which needs this one.
-    from radar.ui.widgets import plain
-
     st.caption(t("auth.signed_in_as", lang, name=plain(editor.name)))
     if st.button(t("auth.sign_out", lang), icon=":material/logout:", key="editor_sign_out"):
         if editor.via is SignIn.OIDC:

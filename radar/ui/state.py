@@ -6,6 +6,10 @@ Each filter widget's key is its URL parameter name. The URL holds ids
 English names in shared links, so the state is synced here instead: read from
 the URL when a session starts, remembered across pages, and published back to
 the URL after every run.
+
+Besides the URL parameters, this module names the session-state keys that
+more than one part of the radar page shares: :data:`OVERFLOW_CELL` and the
+chart generation behind :func:`selection_key`.
 """
 
 from __future__ import annotations
@@ -38,11 +42,15 @@ _CHART_GENERATION: Final = "_radar_chart_generation"
 OVERFLOW_CELL: Final = "_overflow_cell"
 
 
+#: Prefix of the session-state key that remembers a URL parameter's value.
+_SHADOW_PREFIX: Final = "_url_"
+
+
 def _shadow(key: str) -> str:
     # The remembered value lives under a key of its own, not the widget's:
     # Streamlit drops a widget's state when a page without it runs, and the
     # view should survive a visit to another page.
-    return f"_url_{key}"
+    return f"{_SHADOW_PREFIX}{key}"
 
 
 def bind(

@@ -1,8 +1,9 @@
-"""Widgets of the comparison page: the two editions, the radar with trails, the changes."""
+"""Parts of the comparison page: the two editions, the radar with trails, the changes."""
 
 from __future__ import annotations
 
 from functools import partial
+from typing import Final
 
 import pandas as pd
 import streamlit as st
@@ -14,9 +15,18 @@ from radar.theme import MOVEMENT_MARKS
 from radar.ui import cache as ui_data
 from radar.ui import state
 from radar.ui.cache import PageData
-from radar.ui.widgets import area_label, plain
+from radar.ui.components.chart import chart_config
+from radar.ui.components.labels import area_label
+from radar.ui.components.navigation import TECHNOLOGY_PAGE
+from radar.ui.components.text import plain
 
-TECHNOLOGY_PAGE = "pages/technology.py"
+#: The text key of each group's title ("3 rykket ind i KLAR", "2 udgået").
+GROUP_TITLE_KEYS: Final[dict[str, str]] = {
+    Movement.IN: "compare.group.in",
+    Movement.OUT: "compare.group.out",
+    Movement.NEW: "compare.group.new",
+    Movement.DROPPED: "compare.group.dropped",
+}
 
 
 def open_technology(technology_id: str, lang: Lang) -> None:
@@ -82,7 +92,7 @@ def comparison_chart(data: PageData, area: str, earlier: int, later: int, lang: 
         on_select="rerun",
         selection_mode="points",
         width="stretch",
-        config={"displayModeBar": False, "responsive": True},
+        config=chart_config(),
     )
     points = event["selection"]["points"] if event else []
     clicked = points[0].get("customdata") if points else None
@@ -106,7 +116,7 @@ def change_groups(comparison: Comparison, data: PageData, lang: Lang) -> None:
     changes = comparison.changes.set_index("id")
     for index, (kind, ring, ids) in enumerate(groups):
         ring_name = catalog.ring(ring).label(lang) if ring else ""
-        title = t(f"compare.group.{kind}", lang, count=len(ids), ring=ring_name)
+        title = t(GROUP_TITLE_KEYS[kind], lang, count=len(ids), ring=ring_name)
 
         def describe(technology_id: str) -> str:
             tech = data.technologies.get(technology_id)

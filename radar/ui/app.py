@@ -1,0 +1,45 @@
+"""The frame around every page: page setup, the header with the language toggle, the menu.
+
+:func:`run` is what the entry point (``dashboard.py``) does on every run.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from radar.i18n import t
+from radar.ui import auth, state
+from radar.ui.components import navigation, presenter
+from radar.ui.components.language import language_toggle
+
+
+def run() -> None:
+    """Set up the page, draw the header (not in presenter mode), and run the chosen page."""
+    st.set_page_config(
+        page_title="Teknologiradar",
+        page_icon=":material/radar:",
+        layout="wide",
+        initial_sidebar_state="collapsed",
+    )
+
+    lang = state.current_lang()
+    # Presenter mode (?present=1) shows the radar alone: no title, toggle or navigation.
+    presenting = presenter.presenting()
+    if not presenting:
+        title, toggle = st.columns([5, 1], vertical_alignment="center")
+        with toggle:
+            language_toggle(lang)
+        # The toggle may just have changed the language: read it again for the texts.
+        lang = state.current_lang()
+        with title:
+            st.title(t("app.title", lang), anchor=False)
+
+    # Editing pages are always registered, so a direct link reaches the page and
+    # its refusal, but only signed-in editors see them in the menu.
+    editor = auth.current_editor()
+    pages = navigation.pages(
+        lang,
+        for_editors="visible" if editor is not None else "hidden",
+        sign_in="visible" if auth.editing_enabled() else "hidden",
+    )
+    st.navigation(pages, position="hidden" if presenting else "top").run()
