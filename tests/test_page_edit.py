@@ -25,7 +25,7 @@ from radar.auth import PASSWORD_ENV_VAR
 from radar.i18n import t
 from radar.model import Catalog
 from radar.ui.components import editing_keys as ui
-from radar.ui.widgets import plain
+from radar.ui.components.text import plain
 
 PASSWORD = "korrekt-hest-batteri-klip"
 Reader = Callable[[], duckdb.DuckDBPyConnection]

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from radar import store
 from radar.auth import PASSWORD_ENV_VAR
 from radar.i18n import t
-from radar.ui.widgets import plain
+from radar.ui.components.text import plain
 
 IMPORT = "pages/import_data.py"
 PASSWORD = "en-lang-nok-redaktoerkode"

@@ -17,10 +17,11 @@ from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline.scoring import SCORE_COLUMNS, SHARE_COLUMNS
 from radar.store.transactions import Connection
-from radar.ui import state, widgets
+from radar.ui import state
 from radar.ui.components import editing_session as session
 from radar.ui.components.editing_conflicts import conflict
 from radar.ui.components.editing_keys import ASSESS_AREA, assessment_prefix
+from radar.ui.components.text import plain
 
 #: What a new assessment's form starts with: a TRL in the middle, nobody using it.
 _NEW_SCORES: Final[Mapping[str, int]] = {
@@ -171,10 +172,10 @@ def assessments_section(
     state.publish(state.EDITION, years[0])
     assessments = editing.technology_assessments(con, tech.id)
     label = _edition_label(catalog, edition, lang)
-    st.markdown(f"**{widgets.plain(t('editing.assess.overview', lang, edition=label))}**")
+    st.markdown(f"**{plain(t('editing.assess.overview', lang, edition=label))}**")
     overview = assessment_overview(assessments, catalog, edition, lang)
     if overview.empty:
-        st.caption(widgets.plain(t("editing.assess.none", lang, edition=label)))
+        st.caption(plain(t("editing.assess.none", lang, edition=label)))
     else:
         st.dataframe(overview, hide_index=True, width="stretch")
     area_ids = list(catalog.area_ids)
@@ -290,14 +291,14 @@ def _ring_preview(prefix: str, values: Mapping[str, Any], catalog: Catalog, lang
                 st.info(t("editing.assess.preview_none", lang))
             else:
                 ring = catalog.ring(shown).label(lang)
-                st.info(widgets.plain(t("editing.assess.preview_stated", lang, ring=ring)))
+                st.info(plain(t("editing.assess.preview_stated", lang, ring=ring)))
             return
         total = sum(int(values.get(n) or 0) for n in SHARE_COLUMNS)
         if total != 100:
-            st.warning(widgets.plain(t("editing.assess.sum", lang, total=total)))
+            st.warning(plain(t("editing.assess.sum", lang, total=total)))
         if computed is not None:
             ring = catalog.ring(computed).label(lang)
-            st.info(widgets.plain(t("editing.assess.preview", lang, ring=ring)))
+            st.info(plain(t("editing.assess.preview", lang, ring=ring)))
         if shown is not None and shown != computed:
             ring = catalog.ring(shown).label(lang)
-            st.caption(widgets.plain(t("editing.assess.preview_override", lang, ring=ring)))
+            st.caption(plain(t("editing.assess.preview_override", lang, ring=ring)))

@@ -17,10 +17,10 @@ from radar.editing import field_label
 from radar.i18n import t
 from radar.model import Catalog, Lang
 from radar.store.transactions import Connection
-from radar.ui import widgets
 from radar.ui.components import editing_session as session
 from radar.ui.components.editing_conflicts import conflict
 from radar.ui.components.editing_keys import case_prefix, new_case_prefix
+from radar.ui.components.text import plain
 
 
 def _case_fill(prefix: str, record: Mapping[str, Any] | None, default_area: str) -> dict[str, Any]:
@@ -152,7 +152,7 @@ def cases_section(
     for case in cases:
         prefix = case_prefix(case.id)
         label = f"{case.title(lang)} · {case.municipality}, {case.year}"
-        with st.expander(widgets.plain(label)):
+        with st.expander(plain(label)):
             session.loaded(
                 prefix,
                 partial(_load_case, con, case.id),

@@ -21,7 +21,7 @@ from radar.editing import EditConflict, EditError
 from radar.i18n import t
 from radar.model import Lang
 from radar.ui import cache as ui_data
-from radar.ui import widgets
+from radar.ui.components.text import plain
 
 SNAPSHOTS: Final = "_edit_snapshots"
 MESSAGES: Final = "_edit_messages"
@@ -85,9 +85,9 @@ def messages(section: str) -> None:
         return
     kind, text = message
     if kind == "success":
-        st.success(widgets.plain(text), icon=":material/check_circle:")
+        st.success(plain(text), icon=":material/check_circle:")
     else:
-        st.error(widgets.plain(text), icon=":material/error:")
+        st.error(plain(text), icon=":material/error:")
 
 
 def save(

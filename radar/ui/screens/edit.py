@@ -14,7 +14,7 @@ import streamlit as st
 from radar.auth import Editor
 from radar.i18n import t
 from radar.model import Lang, Technology
-from radar.ui import auth, state, widgets
+from radar.ui import auth, state
 from radar.ui import cache as ui_data
 from radar.ui.components.editing_assessments import assessments_section
 from radar.ui.components.editing_cases import cases_section
@@ -24,6 +24,7 @@ from radar.ui.components.editing_technology import (
     retire_section,
     texts_form,
 )
+from radar.ui.components.text import plain
 
 #: Danish sorts æ, ø, å after z; these stand-ins sort there too.
 _DANISH_LAST: Final = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
@@ -94,7 +95,7 @@ def edit_page(editor: Editor, lang: Lang) -> None:
     if chosen is None:
         asked = st.query_params.get(state.TECH)
         if asked and asked not in technologies:
-            st.info(t("editing.unknown", lang, id=widgets.plain(asked)))
+            st.info(t("editing.unknown", lang, id=plain(asked)))
         else:
             st.info(t("editing.choose", lang))
         return
@@ -102,7 +103,7 @@ def edit_page(editor: Editor, lang: Lang) -> None:
         new_technology_form(con, catalog, editor, lang)
         return
     tech = technologies[chosen]
-    st.subheader(widgets.plain(tech.label(lang)), anchor=False)
+    st.subheader(plain(tech.label(lang)), anchor=False)
     if tech.retired:
         st.caption(t("editing.retired_badge", lang))
     texts, assessments, cases, retire = st.tabs(

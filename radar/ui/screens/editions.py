@@ -19,10 +19,12 @@ from radar.editing import EditError, field_label
 from radar.i18n import t
 from radar.model import COMBINED_AREA, DRAFT, PUBLISHED, Catalog, Lang
 from radar.store.transactions import Connection
-from radar.ui import auth, state, widgets
+from radar.ui import auth, state
 from radar.ui import cache as ui_data
 from radar.ui.components import editing_session as session
 from radar.ui.components.editing_conflicts import conflict
+from radar.ui.components.labels import area_label
+from radar.ui.components.text import plain
 
 #: Where the confirmations and conflicts of this screen's saves are shown.
 _SECTION: Final = "editions"
@@ -196,15 +198,13 @@ def draft_section(
     # Publishing and discarding check that the draft is still what this editor saw.
     session.snapshots()[f"draft-{year}"] = asdict(edition)
     with st.container(border=True, key=f"ed-draft-{year}"):
-        st.subheader(
-            widgets.plain(t("editing.draft.title", lang, title=edition.label(lang))), anchor=False
-        )
+        st.subheader(plain(t("editing.draft.title", lang, title=edition.label(lang))), anchor=False)
         st.caption(t("editing.draft.only_editors", lang))
         areas = [COMBINED_AREA, *catalog.area_ids]
         area = st.selectbox(
             t("editing.draft.preview", lang),
             options=areas,
-            format_func=lambda a: widgets.area_label(catalog, a, lang),
+            format_func=lambda a: area_label(catalog, a, lang),
             key=f"ed-draft-{year}-area",
         )
         view = ui_data.draft_view(db, year, area)

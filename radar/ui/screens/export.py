@@ -17,7 +17,9 @@ from radar import exporting
 from radar.i18n import t
 from radar.model import COMBINED_AREA, LANGUAGES, Catalog, Lang
 from radar.ui import cache as ui_data
-from radar.ui import state, widgets
+from radar.ui import state
+from radar.ui.components.filters import url_selectbox
+from radar.ui.components.labels import area_label
 
 logger = logging.getLogger(__name__)
 
@@ -97,11 +99,11 @@ def _choose_radar(db: str, catalog: Catalog, lang: Lang) -> tuple[str, int, Lang
     state.bind(state.AREA, areas, COMBINED_AREA)
     area_col, edition_col, lang_col = st.columns([3, 1.3, 1.7], vertical_alignment="bottom")
     with area_col:
-        area = widgets.url_selectbox(
+        area = url_selectbox(
             state.AREA,
             t("filter.area", lang),
             areas,
-            lambda a: widgets.area_label(catalog, a, lang),
+            lambda a: area_label(catalog, a, lang),
         )
     # The editions this area has assessments in (published only: drafts are never loaded).
     years = sorted(ui_data.area_history(db, area)["edition"].unique().tolist(), reverse=True)
@@ -111,7 +113,7 @@ def _choose_radar(db: str, catalog: Catalog, lang: Lang) -> tuple[str, int, Lang
     latest = default_edition if default_edition in years else years[0]
     state.bind(state.EDITION, years, latest, int)
     with edition_col:
-        edition = widgets.url_selectbox(state.EDITION, t("filter.edition", lang), years, str)
+        edition = url_selectbox(state.EDITION, t("filter.edition", lang), years, str)
     with lang_col:
         file_lang = st.selectbox(
             t("export.lang", lang),

@@ -19,8 +19,10 @@ from radar import formats, importing
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang
 from radar.store.transactions import Connection
-from radar.ui import auth, state, widgets
+from radar.ui import auth, state
 from radar.ui import cache as ui_data
+from radar.ui.components.labels import area_label
+from radar.ui.components.text import plain
 
 __all__ = ["render"]
 
@@ -142,9 +144,7 @@ def _choices(catalog: Catalog, lang: Lang) -> _Choices:
             t("importpage.area", lang),
             [None, *(a for a in catalog.area_ids if a != COMBINED_AREA)],
             format_func=lambda a: (
-                t("importpage.area_from_file", lang)
-                if a is None
-                else widgets.area_label(catalog, a, lang)
+                t("importpage.area_from_file", lang) if a is None else area_label(catalog, a, lang)
             ),
             key="import_area",
         )
@@ -216,7 +216,7 @@ def _show_plan(plan: importing.ImportPlan, lang: Lang) -> None:
         ]
         place = ", ".join(w for w in where if w)
         text = f"{place}: {note.message}" if place else note.message
-        st.caption(t("import.note", lang, note=widgets.plain(text)))
+        st.caption(t("import.note", lang, note=plain(text)))
     by_kind = {
         "added": plan.assessments_added,
         "changed": plan.assessments_changed,
@@ -256,6 +256,6 @@ def _confirm(con: Connection, plan: importing.ImportPlan, editor: str, lang: Lan
     st.session_state.pop(PLAN, None)
     ui_data.invalidate()
     st.success(
-        t("importpage.done", lang, file=widgets.plain(plan.file_name), rows=result.audit_rows),
+        t("importpage.done", lang, file=plain(plan.file_name), rows=result.audit_rows),
         icon=":material/check_circle:",
     )

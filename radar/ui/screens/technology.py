@@ -14,9 +14,9 @@ from radar.i18n import t
 from radar.model import COMBINED_AREA, DEFAULT_LANG, Lang
 from radar.pipeline import timeline
 from radar.ui import cache as ui_data
-from radar.ui import editing as ui_editing
 from radar.ui import state
 from radar.ui.cache import PageData
+from radar.ui.components.change_log import change_log
 from radar.ui.components.chart import chart_config
 from radar.ui.components.details import cases
 from radar.ui.components.labels import area_label
@@ -90,7 +90,7 @@ def render() -> None:
     with related_col:
         _related(page, tech_id, latest, lang)
 
-    ui_editing.change_log(page.db, tech_id, lang)
+    change_log(page.db, tech_id, lang)
 
 
 def _history(
