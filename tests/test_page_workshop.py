@@ -513,7 +513,7 @@ def test_a_comment_the_core_refuses_shows_its_message_and_stores_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The core's limit below the page's: the core's own check is what refuses.
-    monkeypatch.setattr(workshop, "COMMENT_LIMIT", 10)
+    monkeypatch.setattr(workshop.validation, "COMMENT_LIMIT", 10)
     at = _joined(app, ws, wcon)
     at.radio(key=ui.ANSWER_RING).set_value("klar")
     at.text_area(key=ui.answer_text_key("work")).input("x" * 11)
