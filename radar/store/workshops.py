@@ -516,7 +516,21 @@ def participant_answers(
         f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE workshop_id = ? AND participant_id = ?",
         [workshop_id, participant_id],
     ).fetchall()
-    return [StoredAnswer(*row[:-1], updated_at=_aware(row[-1])) for row in found]
+    return [
+        StoredAnswer(
+            workshop_id=row[0],
+            participant_id=row[1],
+            technology=row[2],
+            ring=row[3],
+            phase=row[4],
+            core=row[5],
+            work=row[6],
+            skills=row[7],
+            involvement=row[8],
+            updated_at=_aware(row[9]),
+        )
+        for row in found
+    ]
 
 
 def insert_answer(cur: Connection, answer: StoredAnswer) -> None:
@@ -629,7 +643,17 @@ def local_editions(con: Connection, area: str | None = None) -> list[StoredLocal
         f"WHERE {where} ORDER BY created_at DESC, id",
         params,
     )
-    return [StoredLocalEdition(*row[:5], created_at=_aware(row[5])) for row in found]
+    return [
+        StoredLocalEdition(
+            id=row[0],
+            title=row[1],
+            area=row[2],
+            edition=row[3],
+            workshop_id=row[4],
+            created_at=_aware(row[5]),
+        )
+        for row in found
+    ]
 
 
 def local_placements(con: Connection, local_edition_id: str) -> pd.DataFrame | None:

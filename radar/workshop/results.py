@@ -56,7 +56,7 @@ def group_ring(
     if most == 0:
         return None
     tied = [i for i, r in enumerate(ring_ids) if ring_counts.get(r, 0) == most]
-    if official_ring in ring_ids:
+    if official_ring is not None and official_ring in ring_ids:
         official = list(ring_ids).index(official_ring)
         return ring_ids[min(tied, key=lambda i: (abs(i - official), -i))]
     return ring_ids[max(tied)]
