@@ -4,7 +4,6 @@
 is the facilitator's key); ``&present=1`` its live view on a projector.
 """
 
-from radar.ui import state
-from radar.ui import workshop as ui_workshop
+from radar.ui.screens import workshop
 
-ui_workshop.facilitator_page(state.current_lang())
+workshop.render()

@@ -17,7 +17,7 @@ from browser_support import READY, require_chromium, running_dashboard
 
 from radar import store, workshop
 from radar.model import Catalog
-from radar.ui import workshop as ui
+from radar.ui.components import workshop_keys as ui
 
 pytestmark = pytest.mark.browser
 

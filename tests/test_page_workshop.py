@@ -14,7 +14,8 @@ from streamlit.testing.v1 import AppTest
 
 from radar import workshop
 from radar.model import Catalog, Technology
-from radar.ui import workshop as ui
+from radar.ui.components import workshop_keys as ui
+from radar.ui.components.workshop_live import live_figure
 from radar.ui.widgets import plain
 
 FACILITATOR = "pages/workshop.py"
@@ -233,7 +234,7 @@ def test_the_live_chart_escapes_names_and_marks_the_official_ring(
         participant = workshop.join(wcon, ws.code)
         workshop.submit_answer(wcon, ws.code, participant.token, first.id, "afproev")
     res = workshop.results(wcon, ws.id)
-    fig = ui.live_figure(res, "da")
+    fig = live_figure(res, "da")
     frames = fig.layout.shapes
     assert len(frames) == sum(1 for x in ws.technologies if x.official_ring)
     verdicts = [a.text for a in fig.layout.annotations]
@@ -513,7 +514,7 @@ def test_a_comment_the_core_refuses_shows_its_message_and_stores_nothing(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # The core's limit below the page's: the core's own check is what refuses.
-    monkeypatch.setattr(workshop, "COMMENT_LIMIT", 10)
+    monkeypatch.setattr(workshop.validation, "COMMENT_LIMIT", 10)
     at = _joined(app, ws, wcon)
     at.radio(key=ui.ANSWER_RING).set_value("klar")
     at.text_area(key=ui.answer_text_key("work")).input("x" * 11)

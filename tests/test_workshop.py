@@ -96,7 +96,7 @@ def test_a_code_collision_is_retried_with_a_new_code(
     wcon: duckdb.DuckDBPyConnection, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     upcoming = iter(["AAAAABBBBB", "AAAAABBBBB", "CCCCCDDDDD"])
-    monkeypatch.setattr(workshop, "_new_code", lambda: next(upcoming))
+    monkeypatch.setattr(workshop.codes, "new_code", lambda: next(upcoming))
     first = _create(wcon, catalog)
     second = _create(wcon, catalog)
     assert (first.code, second.code) == ("AAAAABBBBB", "CCCCCDDDDD")
@@ -168,7 +168,7 @@ def test_a_workshop_past_its_closing_time_is_closed(
     ida = workshop.join(wcon, created.code)
     assert created.is_open(start + timedelta(minutes=59))
     assert not created.is_open(start + timedelta(hours=1))
-    monkeypatch.setattr(workshop, "_now", lambda: start + timedelta(hours=2))
+    monkeypatch.setattr(workshop.clock, "now", lambda: start + timedelta(hours=2))
     before = _counts(wcon)
     with pytest.raises(WorkshopClosedError):
         workshop.join(wcon, created.code)
@@ -765,7 +765,7 @@ def test_the_same_answer_sent_from_several_tabs_at_once_is_stored_once(
 def test_a_write_that_keeps_conflicting_gives_up_with_a_clear_message_and_stores_nothing(
     wcon: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(workshop, "WRITE_ATTEMPTS", 3)
+    monkeypatch.setattr(workshop.writes, "WRITE_ATTEMPTS", 3)
     tries = []
 
     def conflicting(cur: duckdb.DuckDBPyConnection) -> None:
@@ -774,7 +774,7 @@ def test_a_write_that_keeps_conflicting_gives_up_with_a_clear_message_and_stores
         raise duckdb.TransactionException("TransactionContext Error: Conflict on update!")
 
     with pytest.raises(workshop.WorkshopError) as caught:
-        workshop._transaction(wcon, conflicting)
+        workshop.writes.write(wcon, conflicting)
     assert caught.value.key == "workshop.error.busy"
     assert "Prøv igen" in caught.value.message("da")
     assert len(tries) == 3

@@ -1,0 +1,58 @@
+"""What both workshop pages show alike: times, status, a workshop's line, warnings, links."""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import streamlit as st
+
+from radar import workshop
+from radar.i18n import t
+from radar.model import Lang
+from radar.ui.components.workshop_keys import FACILITATOR_PATH, ID
+from radar.ui.widgets import plain
+from radar.workshop import Workshop, WorkshopError
+
+
+def zone() -> tzinfo | None:
+    """The browser's time zone; None (the server's) when the browser does not say."""
+    name = st.context.timezone
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def when(moment: datetime | None) -> str:
+    """A stored time (UTC) in the viewer's time zone, for people."""
+    return moment.astimezone(zone()).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
+def status(ws: Workshop, lang: Lang) -> str:
+    if not ws.is_open():
+        return t("workshop.page.status.closed", lang)
+    if ws.closes_at is not None:
+        return t("workshop.page.status.open_until", lang, time=when(ws.closes_at))
+    return t("workshop.page.status.open", lang)
+
+
+def about(ws: Workshop, lang: Lang) -> str:
+    """ "Teknik og miljø · udgave 2025 · Åben", as plain text (escape it for markdown)."""
+    return t(
+        "workshop.page.about",
+        lang,
+        area=ws.area_label(lang),
+        edition=ws.edition,
+        status=status(ws, lang),
+    )
+
+
+def warn(exc: WorkshopError, lang: Lang) -> None:
+    # A message may hold what someone typed (a code, a title): never markup.
+    st.warning(plain(exc.message(lang)), icon=":material/info:")
+
+
+def facilitator_link(ws: Workshop) -> str:
+    """The facilitator's own link to the workshop: the key to control it."""
+    return f"{workshop.resolve_base_url().rstrip('/')}/{FACILITATOR_PATH}?{ID}={ws.id}"

@@ -1,0 +1,149 @@
+"""The facilitator's form to create a workshop: title, area, edition, technologies, closing."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Final
+
+import streamlit as st
+
+from radar import workshop
+from radar.i18n import t
+from radar.model import Lang
+from radar.store.transactions import Connection
+from radar.ui import cache as ui_data
+from radar.ui.components.workshop_common import warn, zone
+from radar.ui.components.workshop_keys import (
+    FORM_AREA,
+    FORM_CLOSE_DATE,
+    FORM_CLOSE_TIME,
+    FORM_CLOSES,
+    FORM_CREATE,
+    FORM_EDITION,
+    FORM_TECHNOLOGIES,
+    FORM_TITLE,
+    ID,
+    JUST_CREATED,
+)
+from radar.ui.widgets import area_label, plain
+from radar.workshop import TITLE_LIMIT, WorkshopError
+
+# Session state of the form (not widgets): which area and edition the
+# technologies were preselected for, and why that failed.
+_DEFAULTS_FOR: Final = "_ws_defaults_for"
+_DEFAULTS_PROBLEM: Final = "_ws_defaults_problem"
+
+#: Danish sorts æ, ø, å after z; these stand-ins sort there too.
+_DANISH_LAST: Final = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
+
+
+def _sort_key(label: str) -> str:
+    return label.casefold().translate(_DANISH_LAST)
+
+
+def _area_defaults(radar_con: Connection, area: str, edition: int) -> None:
+    """Preselect the area's technologies when the area or edition changes (not on every run)."""
+    if st.session_state.get(_DEFAULTS_FOR) == (area, edition):
+        return
+    st.session_state[_DEFAULTS_FOR] = (area, edition)
+    st.session_state[_DEFAULTS_PROBLEM] = None
+    try:
+        ids = [x.id for x in workshop.area_technologies(radar_con, area, edition)]
+    except WorkshopError as exc:
+        ids = []
+        st.session_state[_DEFAULTS_PROBLEM] = exc
+    st.session_state[FORM_TECHNOLOGIES] = ids
+
+
+def _closing_time(lang: Lang) -> datetime | None:
+    """The optional closing time, off by default, in the facilitator's time zone.
+
+    The browser tells its time zone; without it the time is the server's local
+    time (as :func:`radar.workshop.create_workshop` reads a naive one).
+    """
+    if not st.toggle(t("facilitator.closes", lang), key=FORM_CLOSES):
+        return None
+    browser_zone = zone()
+    # Two hours from now, on the quarter hour: a typical workshop session.
+    soon = datetime.now(browser_zone).replace(tzinfo=None) + timedelta(hours=2)
+    soon = soon.replace(minute=soon.minute - soon.minute % 15, second=0, microsecond=0)
+    st.session_state.setdefault(FORM_CLOSE_DATE, soon.date())
+    st.session_state.setdefault(FORM_CLOSE_TIME, soon.time())
+    day_col, time_col = st.columns(2)
+    with day_col:
+        day: date = st.date_input(
+            t("facilitator.close_date", lang), key=FORM_CLOSE_DATE, format="DD.MM.YYYY"
+        )
+    with time_col:
+        clock: time = st.time_input(t("facilitator.close_time", lang), key=FORM_CLOSE_TIME)
+    return datetime.combine(day, clock, tzinfo=browser_zone)
+
+
+def create_form(lang: Lang) -> None:
+    """Title, area, edition, technologies and an optional closing time; creates the workshop.
+
+    On success the page switches to ``?id=<id>``, the facilitator's key.
+    """
+    page = ui_data.page_data()
+    catalog = page.catalog
+    radar_con = ui_data.connection(page.db)
+    st.header(t("facilitator.create.heading", lang), anchor=False)
+    st.caption(t("facilitator.create.intro", lang))
+    st.text_input(
+        t("facilitator.title", lang),
+        key=FORM_TITLE,
+        max_chars=TITLE_LIMIT,
+        placeholder=t("facilitator.title.placeholder", lang),
+    )
+    years = list(catalog.years)
+    latest = ui_data.default_edition(page.db)
+    st.session_state.setdefault(FORM_EDITION, latest if latest in years else years[0])
+    area_col, edition_col = st.columns([3, 1])
+    with area_col:
+        area = st.selectbox(
+            t("filter.area", lang),
+            options=list(catalog.area_ids),
+            format_func=lambda a: area_label(catalog, a, lang),
+            key=FORM_AREA,
+        )
+    with edition_col:
+        edition = st.selectbox(t("filter.edition", lang), options=years, key=FORM_EDITION)
+    _area_defaults(radar_con, area, edition)
+    problem = st.session_state.get(_DEFAULTS_PROBLEM)
+    if problem is not None:
+        warn(problem, lang)
+    technologies = page.technologies
+    # Fixed options (every technology, by Danish name, whatever the language,
+    # so a language switch does not change them): the chosen ones keep their
+    # order, the area's radar order first, then whatever is added.
+    options = sorted(technologies, key=lambda i: (_sort_key(technologies[i].name_da), i))
+    chosen = st.multiselect(
+        t("facilitator.technologies", lang),
+        options=options,
+        format_func=lambda i: technologies[i].label(lang),
+        key=FORM_TECHNOLOGIES,
+        help=t("facilitator.technologies.help", lang),
+    )
+    st.caption(t("facilitator.technologies.count", lang, count=len(chosen)))
+    closes_at = _closing_time(lang)
+    if not st.button(
+        t("facilitator.create", lang), key=FORM_CREATE, type="primary", icon=":material/add:"
+    ):
+        return
+    try:
+        listed = workshop.area_technologies(radar_con, area, edition, chosen)
+        created = workshop.create_workshop(
+            ui_data.workshop_connection(),
+            title=st.session_state.get(FORM_TITLE) or "",
+            catalog=catalog,
+            area=area,
+            edition=edition,
+            technologies=listed,
+            closes_at=closes_at,
+        )
+    except WorkshopError as exc:
+        st.error(plain(exc.message(lang)))
+        return
+    st.session_state[JUST_CREATED] = created.id
+    st.query_params[ID] = created.id
+    st.rerun()

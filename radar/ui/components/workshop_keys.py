@@ -1,0 +1,67 @@
+"""The URL parameters and element keys of the workshop pages.
+
+Stable keys for tests and the load benchmark (a key ``k`` is the CSS class
+``st-key-k`` in the browser): :data:`LIVE_SUMMARY` (the facilitator's summary
+line, "12 svar fra 3 af 4 deltagere"); :data:`JOIN_NAME`, :data:`JOIN_SUBMIT`,
+:data:`ANSWER_RING`, :data:`ANSWER_PHASE`, :data:`ANSWER_SAVE`,
+:data:`ANSWER_SAVED` (the "Gemt" confirmation), :data:`ANSWER_PREV`,
+:data:`ANSWER_NEXT`.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+# URL parameters.
+ID: Final = "id"
+CODE: Final = "code"
+PARTICIPANT: Final = "p"
+#: The facilitator page's url_path (dashboard.py), for the facilitator's link.
+FACILITATOR_PATH: Final = "workshop"
+
+# Element keys of the facilitator's page.
+LIVE_SUMMARY: Final = "live_summary"
+LIVE_CHART: Final = "live_chart"
+CODE_BOX: Final = "ws_code"
+WALL_CARD: Final = "wall_card"
+WALL_FILTER: Final = "wall_technology"
+FORM_TITLE: Final = "ws_title"
+FORM_AREA: Final = "ws_area"
+FORM_EDITION: Final = "ws_edition"
+FORM_TECHNOLOGIES: Final = "ws_technologies"
+FORM_CLOSES: Final = "ws_closes"
+FORM_CLOSE_DATE: Final = "ws_close_date"
+FORM_CLOSE_TIME: Final = "ws_close_time"
+FORM_CREATE: Final = "ws_create"
+NEW_WORKSHOP: Final = "ws_new"
+PROJECTOR: Final = "ws_projector"
+CLOSE_CONFIRM: Final = "ws_close_confirm"
+EXPORT_SUMMARY: Final = "ws_export_summary"
+EXPORT_COMMENTS: Final = "ws_export_comments"
+EXPORT_XLSX: Final = "ws_export_xlsx"
+CONSENSUS_TITLE: Final = "ws_consensus_title"
+CONSENSUS_SAVE: Final = "ws_consensus_save"
+
+# Element keys of the participant's page.
+JOIN_CODE: Final = "join_code"
+JOIN_CODE_GO: Final = "join_code_go"
+JOIN_NAME: Final = "join_name"
+JOIN_SUBMIT: Final = "join_submit"
+ANSWER_RING: Final = "answer_ring"
+ANSWER_PHASE: Final = "answer_phase"
+ANSWER_SAVE: Final = "answer_save"
+ANSWER_SAVED: Final = "answer_saved"
+ANSWER_PREV: Final = "answer_prev"
+ANSWER_NEXT: Final = "answer_next"
+ANSWER_PICK: Final = "answer_pick"
+ANSWER_PROGRESS: Final = "answer_progress"
+
+
+def answer_text_key(question: str) -> str:
+    """The key of the text area answering ``question`` (a question id)."""
+    return f"answer_{question}"
+
+
+#: Session state (not a widget): the workshop this session just created, whose
+#: facilitator's link is shown once.
+JUST_CREATED: Final = "_ws_just_created"

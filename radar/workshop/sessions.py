@@ -1,0 +1,444 @@
+"""A workshop's life: create it, find it, join it, answer in it, close it.
+
+Every function takes the workshop database's connection and runs on cursors
+of its own (:mod:`radar.store.workshops`), so the dashboard's sessions share
+the one connection. A rejected call stores nothing.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+
+from radar.i18n import t
+from radar.model import COMBINED_AREA, Catalog
+from radar.store import workshops as stored
+from radar.store.transactions import Connection, read
+from radar.workshop import clock, codes
+from radar.workshop.model import (
+    Answer,
+    AnswerRejectedError,
+    Participant,
+    Workshop,
+    WorkshopClosedError,
+    WorkshopNotFoundError,
+    WorkshopRing,
+    WorkshopTechnology,
+)
+from radar.workshop.validation import check_phase, checked_workshop, clean_answers, clean_name
+from radar.workshop.writes import write
+
+__all__ = [
+    "by_id",
+    "close_workshop",
+    "create_workshop",
+    "find_participant",
+    "find_workshop",
+    "get_workshop",
+    "join",
+    "list_workshops",
+    "participant_answers",
+    "submit_answer",
+]
+
+
+# --- reading workshops ----------------------------------------------------
+
+
+def _workshop(row: stored.StoredWorkshop) -> Workshop:
+    return Workshop(
+        id=row.id,
+        code=row.code,
+        title=row.title,
+        area=row.area,
+        area_name_da=row.area_name_da,
+        area_name_en=row.area_name_en,
+        edition=row.edition,
+        created_at=row.created_at,
+        closes_at=row.closes_at,
+        closed_at=row.closed_at,
+        technologies=tuple(WorkshopTechnology(*item) for item in row.technologies),
+        rings=tuple(WorkshopRing(*ring) for ring in row.rings),
+    )
+
+
+def _by_code(cur: Connection, code: object, *, must_be_open: bool) -> Workshop:
+    normalized = codes.normalize_code(code)
+    if not normalized:
+        raise WorkshopNotFoundError("workshop.error.no_code")
+    found = stored.workshops_by_code(cur, normalized) if codes.is_well_formed(normalized) else []
+    if not found:
+        raise WorkshopNotFoundError("workshop.error.not_found", code=normalized[:20])
+    workshop = _workshop(found[0])
+    if must_be_open and not workshop.is_open():
+        raise WorkshopClosedError("workshop.error.closed", title=workshop.title)
+    return workshop
+
+
+def by_id(cur: Connection, workshop_id: str) -> Workshop:
+    """The workshop with this id, read on the caller's cursor (inside its transaction).
+
+    Raises
+    ------
+    WorkshopNotFoundError
+        No workshop has this id.
+    """
+    found = stored.workshops_by_id(cur, workshop_id)
+    if not found:
+        raise WorkshopNotFoundError("workshop.error.no_such_workshop")
+    return _workshop(found[0])
+
+
+def find_workshop(con: Connection, code: str, *, must_be_open: bool = True) -> Workshop:
+    """The workshop with this join code, as a participant reaches it.
+
+    Parameters
+    ----------
+    con
+        The workshop database.
+    code
+        As typed or scanned: case, spaces and dashes do not matter.
+    must_be_open
+        Refuse a closed workshop (the participant's case). The facilitator's
+        tools pass False to reach a closed one.
+
+    Raises
+    ------
+    WorkshopNotFoundError
+        No workshop has this code.
+    WorkshopClosedError
+        It is closed, or its closing time has passed (only with ``must_be_open``).
+    """
+    return read(con, lambda cur: _by_code(cur, code, must_be_open=must_be_open))
+
+
+def get_workshop(con: Connection, workshop_id: str) -> Workshop:
+    """The workshop with this id, open or closed (the facilitator's view).
+
+    Raises
+    ------
+    WorkshopNotFoundError
+        No workshop has this id.
+    """
+    return read(con, lambda cur: by_id(cur, workshop_id))
+
+
+def list_workshops(con: Connection) -> tuple[Workshop, ...]:
+    """Every workshop, newest first."""
+    return tuple(_workshop(row) for row in read(con, stored.all_workshops))
+
+
+# --- creating and closing -------------------------------------------------
+
+
+def create_workshop(
+    con: Connection,
+    *,
+    title: str,
+    catalog: Catalog,
+    area: str,
+    edition: int,
+    technologies: Sequence[WorkshopTechnology],
+    closes_at: datetime | None = None,
+) -> Workshop:
+    """Create a workshop with a fresh join code.
+
+    Parameters
+    ----------
+    con
+        The workshop database.
+    title
+        Shown to participants; trimmed, 1 to :data:`TITLE_LIMIT` characters.
+    catalog
+        The radar's catalogue (:func:`radar.store.load_catalog`): the area and
+        edition are checked against it and its rings are stored with the workshop.
+    area
+        An area id, or ``"samlet"``.
+    edition
+        The edition the official rings come from.
+    technologies
+        What to discuss, in order, with their official rings; usually from
+        :func:`area_technologies`.
+    closes_at
+        When the workshop stops taking answers (None: when the facilitator
+        closes it). A naive datetime is read as this machine's local time.
+
+    Returns
+    -------
+    The new workshop, open.
+
+    Raises
+    ------
+    WorkshopInputError
+        An empty or too long title, an unknown area or edition, no or
+        duplicate technologies, a sector or official ring the catalogue does
+        not have, or a closing time that has passed.
+    """
+    now = clock.now()
+    title_cleaned, closes = checked_workshop(
+        title, catalog, area, edition, technologies, closes_at, now
+    )
+    if area == COMBINED_AREA:
+        area_da, area_en = t("area.samlet", "da"), t("area.samlet", "en")
+    else:
+        chosen = catalog.area(area)
+        area_da, area_en = chosen.name_da, chosen.name_en
+    workshop_id = secrets.token_hex(16)
+
+    def insert(cur: Connection) -> None:
+        # A fresh code on every attempt: a collision with an existing code
+        # fails the UNIQUE constraint and the transaction is simply run again.
+        stored.insert_workshop(
+            cur,
+            workshop_id=workshop_id,
+            code=codes.new_code(),
+            title=title_cleaned,
+            area=area,
+            area_name_da=area_da,
+            area_name_en=area_en,
+            edition=edition,
+            created_at=now,
+            closes_at=closes,
+            rings=[(r.id, r.position, r.name_da, r.name_en) for r in catalog.rings],
+            technologies=[
+                (x.id, x.name_da, x.name_en or x.name_da, x.sector, x.official_ring)
+                for x in technologies
+            ],
+        )
+
+    write(con, insert)
+    return get_workshop(con, workshop_id)
+
+
+def close_workshop(con: Connection, workshop_id: str) -> Workshop:
+    """Close a workshop: it takes no more answers and participants can no longer reach it.
+
+    Closing a closed workshop changes nothing (it keeps its first closing time).
+
+    Raises
+    ------
+    WorkshopNotFoundError
+        No workshop has this id.
+    """
+
+    def close(cur: Connection) -> None:
+        by_id(cur, workshop_id)
+        stored.close_workshop(cur, workshop_id, clock.now())
+
+    write(con, close)
+    return get_workshop(con, workshop_id)
+
+
+# --- participants and answers ---------------------------------------------
+
+
+def join(con: Connection, code: str, name: str | None = None) -> Participant:
+    """Join an open workshop.
+
+    Parameters
+    ----------
+    con
+        The workshop database.
+    code
+        The join code (case, spaces and dashes do not matter).
+    name
+        Optional; trimmed, control characters removed, at most
+        :data:`NAME_LIMIT` characters. Empty means anonymous.
+
+    Returns
+    -------
+    The participant, with the secret ``token`` that identifies them from now on.
+
+    Raises
+    ------
+    WorkshopNotFoundError, WorkshopClosedError
+        A wrong code, or a closed workshop.
+    WorkshopInputError
+        The name is too long or not text.
+    """
+    name_cleaned = clean_name(name)
+
+    def insert(cur: Connection) -> Participant:
+        workshop = _by_code(cur, code, must_be_open=True)
+        participant = Participant(
+            id=secrets.token_hex(8),
+            workshop_id=workshop.id,
+            token=secrets.token_urlsafe(16),
+            name=name_cleaned or None,
+            joined_at=clock.now(),
+        )
+        stored.insert_participant(
+            cur,
+            participant.id,
+            participant.workshop_id,
+            participant.token,
+            participant.name,
+            participant.joined_at,
+        )
+        return participant
+
+    return write(con, insert)
+
+
+def _participant(cur: Connection, workshop: Workshop, token: object) -> Participant:
+    found = (
+        stored.participant_by_token(cur, workshop.id, token)
+        if isinstance(token, str) and token
+        else None
+    )
+    if found is None:
+        raise AnswerRejectedError("workshop.error.participant_unknown")
+    return Participant(found.id, found.workshop_id, found.token, found.name, found.joined_at)
+
+
+def find_participant(con: Connection, code: str, participant_token: str) -> Participant:
+    """The participant a browser session's token belongs to, in an open workshop.
+
+    For a page that was reloaded: the session still has its token.
+
+    Raises
+    ------
+    WorkshopNotFoundError, WorkshopClosedError
+        A wrong code, or a closed workshop.
+    AnswerRejectedError
+        The token does not belong to this workshop.
+    """
+
+    def find(cur: Connection) -> Participant:
+        return _participant(cur, _by_code(cur, code, must_be_open=True), participant_token)
+
+    return read(con, find)
+
+
+def _answer(row: stored.StoredAnswer) -> Answer:
+    return Answer(
+        workshop_id=row.workshop_id,
+        participant_id=row.participant_id,
+        technology=row.technology,
+        ring=row.ring,
+        phase=row.phase,
+        core=row.core,
+        work=row.work,
+        skills=row.skills,
+        involvement=row.involvement,
+        updated_at=row.updated_at,
+    )
+
+
+def participant_answers(con: Connection, code: str, participant_token: str) -> dict[str, Answer]:
+    """A participant's own answers so far, by technology id (to fill in their form again).
+
+    Raises
+    ------
+    WorkshopNotFoundError, WorkshopClosedError
+        A wrong code, or a closed workshop.
+    AnswerRejectedError
+        The token does not belong to this workshop.
+    """
+
+    def answered(cur: Connection) -> tuple[Workshop, list[stored.StoredAnswer]]:
+        workshop = _by_code(cur, code, must_be_open=True)
+        participant = _participant(cur, workshop, participant_token)
+        return workshop, stored.participant_answers(cur, workshop.id, participant.id)
+
+    workshop, rows = read(con, answered)
+    answers = {row.technology: _answer(row) for row in rows}
+    return {i: answers[i] for i in workshop.technology_ids if i in answers}
+
+
+def submit_answer(
+    con: Connection,
+    code: str,
+    participant_token: str,
+    technology: str,
+    ring: str,
+    phase: str | None = None,
+    answers: Mapping[str, str | None] | None = None,
+) -> Answer:
+    """Store a participant's answer about one technology, replacing an earlier one.
+
+    The whole answer is replaced: a question left out now has no text any more.
+    It is written in one transaction, tried again a few times if a concurrent
+    write of the same answer conflicts.
+
+    Parameters
+    ----------
+    con
+        The workshop database.
+    code
+        The workshop's join code.
+    participant_token
+        From :func:`join`.
+    technology
+        A technology of the workshop.
+    ring
+        A ring id of the workshop's radar: where the participant places it.
+    phase
+        One of :data:`PHASE_IDS`, or None: where their workplace is.
+    answers
+        Question id (:data:`QUESTION_IDS`) to text; each text is cleaned of
+        control characters (line breaks stay), trimmed, and may be at most
+        :data:`COMMENT_LIMIT` characters; empty texts count as unanswered.
+
+    Returns
+    -------
+    The answer as stored.
+
+    Raises
+    ------
+    WorkshopNotFoundError, WorkshopClosedError
+        A wrong code, or a closed workshop (closed by hand or past its closing time).
+    AnswerRejectedError
+        The token is not a participant of this workshop, or the technology,
+        ring, phase or a question is unknown, or a text is too long or not
+        text. ``exc.key`` and ``exc.details`` say which.
+    WorkshopError
+        With key ``workshop.error.busy`` when every retry conflicted.
+    """
+    texts = clean_answers(answers)
+    check_phase(phase)
+
+    def upsert(cur: Connection) -> Answer:
+        # Checked inside the transaction, so that an answer is never stored
+        # for a workshop that was closed before the answer started.
+        workshop = _by_code(cur, code, must_be_open=True)
+        participant = _participant(cur, workshop, participant_token)
+        if technology not in workshop.technology_ids:
+            raise AnswerRejectedError(
+                "workshop.error.technology_unknown", technology=str(technology)[:80]
+            )
+        if ring not in workshop.ring_ids:
+            raise AnswerRejectedError(
+                "workshop.error.ring_unknown", ring=str(ring)[:40], rings=workshop.ring_ids
+            )
+        answer = Answer(
+            workshop_id=workshop.id,
+            participant_id=participant.id,
+            technology=technology,
+            ring=ring,
+            phase=phase,
+            core=texts["core"],
+            work=texts["work"],
+            skills=texts["skills"],
+            involvement=texts["involvement"],
+            updated_at=clock.now(),
+        )
+        stored.insert_answer(
+            cur,
+            stored.StoredAnswer(
+                workshop_id=answer.workshop_id,
+                participant_id=answer.participant_id,
+                technology=answer.technology,
+                ring=answer.ring,
+                phase=answer.phase,
+                core=answer.core,
+                work=answer.work,
+                skills=answer.skills,
+                involvement=answer.involvement,
+                updated_at=answer.updated_at,
+            ),
+        )
+        return answer
+
+    return write(con, upsert)
