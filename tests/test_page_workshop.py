@@ -15,8 +15,8 @@ from streamlit.testing.v1 import AppTest
 from radar import workshop
 from radar.model import Catalog, Technology
 from radar.ui.components import workshop_keys as ui
+from radar.ui.components.text import plain
 from radar.ui.components.workshop_live import live_figure
-from radar.ui.widgets import plain
 
 FACILITATOR = "pages/workshop.py"
 PARTICIPANT = "pages/join.py"

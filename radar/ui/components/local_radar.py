@@ -14,7 +14,7 @@ from radar.pipeline.view import ViewFilter
 from radar.ui import cache as ui_data
 from radar.ui import state
 from radar.ui.cache import PageData
-from radar.ui.widgets import plain
+from radar.ui.components.text import plain
 
 #: Height of each of the two radars side by side, in pixels.
 SIDE_BY_SIDE_HEIGHT = 560

@@ -11,6 +11,7 @@ from radar.i18n import t
 from radar.model import Lang
 from radar.store.transactions import Connection
 from radar.ui import cache as ui_data
+from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import warn
 from radar.ui.components.workshop_keys import (
     ANSWER_NEXT,
@@ -23,7 +24,6 @@ from radar.ui.components.workshop_keys import (
     ANSWER_SAVED,
     answer_text_key,
 )
-from radar.ui.widgets import plain
 from radar.workshop import (
     COMMENT_LIMIT,
     PHASES,

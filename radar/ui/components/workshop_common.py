@@ -10,8 +10,8 @@ import streamlit as st
 from radar import workshop
 from radar.i18n import t
 from radar.model import Lang
+from radar.ui.components.text import plain
 from radar.ui.components.workshop_keys import FACILITATOR_PATH, ID
-from radar.ui.widgets import plain
 from radar.workshop import Workshop, WorkshopError
 
 

@@ -13,6 +13,7 @@ from radar import workshop
 from radar.i18n import t
 from radar.model import Lang
 from radar.store.transactions import Connection
+from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import warn, when
 from radar.ui.components.workshop_keys import (
     CLOSE_CONFIRM,
@@ -22,7 +23,6 @@ from radar.ui.components.workshop_keys import (
     EXPORT_SUMMARY,
     EXPORT_XLSX,
 )
-from radar.ui.widgets import plain
 from radar.workshop import TITLE_LIMIT, Workshop, WorkshopError
 
 # Session state (not widgets): why the last close failed; which workshop the

@@ -12,6 +12,8 @@ from radar.i18n import t
 from radar.model import Lang
 from radar.store.transactions import Connection
 from radar.ui import cache as ui_data
+from radar.ui.components.labels import area_label
+from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import warn, zone
 from radar.ui.components.workshop_keys import (
     FORM_AREA,
@@ -25,7 +27,6 @@ from radar.ui.components.workshop_keys import (
     ID,
     JUST_CREATED,
 )
-from radar.ui.widgets import area_label, plain
 from radar.workshop import TITLE_LIMIT, WorkshopError
 
 # Session state of the form (not widgets): which area and edition the

@@ -17,6 +17,7 @@ from radar.model import Lang
 from radar.store.transactions import Connection
 from radar.ui import cache as ui_data
 from radar.ui import state
+from radar.ui.components.text import plain
 from radar.ui.components.workshop_answer import answer_form
 from radar.ui.components.workshop_common import about, warn
 from radar.ui.components.workshop_keys import (
@@ -28,7 +29,6 @@ from radar.ui.components.workshop_keys import (
     PARTICIPANT,
 )
 from radar.ui.components.workshop_style import PHONE_CSS
-from radar.ui.widgets import plain
 from radar.workshop import NAME_LIMIT, Participant, Workshop, WorkshopError
 
 #: Session state (not a widget): this browser session's participant token per workshop id.

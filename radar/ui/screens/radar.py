@@ -7,8 +7,8 @@ import streamlit as st
 from radar.i18n import t
 from radar.pipeline import history
 from radar.ui import cache as ui_data
-from radar.ui import local_radar, state
-from radar.ui.components import chart, details, filters, legend, presenter, table
+from radar.ui import state
+from radar.ui.components import chart, details, filters, legend, local_radar, presenter, table
 from radar.ui.components.labels import area_label
 from radar.ui.components.text import plain
 

@@ -22,14 +22,15 @@ from radar.i18n import t
 from radar.model import Lang
 from radar.store.transactions import Connection
 from radar.ui import cache as ui_data
-from radar.ui import presenter, state
+from radar.ui import state
+from radar.ui.components import presenter, projector
+from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import about, facilitator_link
 from radar.ui.components.workshop_controls import close_section, consensus_section, export_section
 from radar.ui.components.workshop_create import create_form
 from radar.ui.components.workshop_keys import CODE_BOX, ID, JUST_CREATED, NEW_WORKSHOP, PROJECTOR
 from radar.ui.components.workshop_live import live_view
 from radar.ui.components.workshop_style import FACILITATOR_CSS, PROJECTOR_CSS
-from radar.ui.widgets import plain
 from radar.workshop import Workshop
 
 #: The facilitator's id is 32 hex digits (``secrets.token_hex(16)``); anything
@@ -143,7 +144,7 @@ def projector_view(con: Connection, ws: Workshop, lang: Lang) -> None:
 
     Never shows the facilitator's link: the room sees the screen.
     """
-    presenter.apply_chrome()
+    projector.apply_chrome()
     st.html(FACILITATOR_CSS + PROJECTOR_CSS)
     link = workshop.join_link(workshop.resolve_base_url(), ws.code)
     main, side = st.columns(theme.WORKSHOP_PROJECTOR_COLUMNS, gap="large")
@@ -153,7 +154,7 @@ def projector_view(con: Connection, ws: Workshop, lang: Lang) -> None:
             st.text(link)
         projector_toggle(lang)
     with main:
-        presenter.caption_block(
-            ws.title, kicker=about(ws, lang), key=f"{presenter.CAPTION_KEY}_workshop"
+        projector.caption_block(
+            ws.title, kicker=about(ws, lang), key=f"{projector.CAPTION_KEY}_workshop"
         )
         live_view(con, ws.id, lang, projector=True, refresh=ws.is_open())
