@@ -37,7 +37,8 @@ from radar.formats import BYOR_COLUMNS, EXPORT_FORMATS, OWN_COLUMN_NAMES
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Technology
 from radar.pipeline.scoring import SCORE_COLUMNS
-from radar.pipeline.view import ViewFilter, load_view
+from radar.pipeline.view import ViewFilter
+from radar.store import load_view
 
 REPO = Path(__file__).resolve().parent.parent
 EDITION = 2025

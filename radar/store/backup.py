@@ -20,9 +20,10 @@ from pathlib import Path
 import duckdb
 
 from radar import store
+from radar.store.migrations import STEPS
 
 #: Schema versions a backup may hold: older ones are migrated after the restore.
-_READABLE_VERSIONS = ("1", store.SCHEMA_VERSION)
+_READABLE_VERSIONS = tuple(step.version for step in STEPS)
 #: Files every backup folder has (besides one Parquet file per table).
 BACKUP_FILES = ("schema.sql", "load.sql")
 
