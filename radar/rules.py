@@ -14,8 +14,9 @@ ring must be stated, with its reason.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from radar.pipeline.scoring import SCORE_COLUMNS, SHARE_COLUMNS, TRL_MAX, TRL_MIN
 
@@ -36,7 +37,7 @@ class Breach:
 
     field: str
     code: str
-    values: Mapping[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = dataclasses.field(default_factory=dict)
 
 
 def _given(value: object) -> bool:

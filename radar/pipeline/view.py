@@ -84,7 +84,7 @@ def number_entries(entries: pd.DataFrame, catalog: Catalog, names: dict[str, str
         {
             "sector": entries["sector"].map(sector_order),
             "ring": entries["ring"].map(ring_order),
-            "name": entries["id"].map(lambda i: _fold(names.get(i, i))),
+            "name": entries["id"].map(lambda i: _fold(str(names.get(i, i)))),
             "id": entries["id"],
         },
         index=entries.index,

@@ -21,6 +21,7 @@ import duckdb
 
 from radar import store
 from radar.store.migrations import STEPS
+from radar.store.transactions import Connection
 
 #: Schema versions a backup may hold: older ones are migrated after the restore.
 _READABLE_VERSIONS = tuple(step.version for step in STEPS)
@@ -128,7 +129,7 @@ def restore(
     return target
 
 
-def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
+def backup_zip(con: Connection) -> bytes:
     """A backup of the open database as one zip file (the folder :func:`backup` writes).
 
     For the dashboard, which holds the database for writing while editing is
