@@ -27,7 +27,7 @@ Export (on the example data, built into a temporary folder with
 :func:`radar.store.build_database`), for the combined radar of the newest
 edition:
 
-- *baseline*: building the radar view (:func:`radar.pipeline.view.load_view`, which
+- *baseline*: building the radar view (:func:`radar.store.load_view`, which
   the exports use to gather their blips), best of ``--repeats``; its first
   call in the process is printed too;
 - each format of :data:`radar.formats.EXPORT_FORMATS` (or ``--formats``),
@@ -76,7 +76,8 @@ from radar import importing as importers  # noqa: E402
 from radar import store  # noqa: E402
 from radar.formats import EXPORT_FORMATS, OWN_COLUMN_NAMES  # noqa: E402
 from radar.model import COMBINED_AREA  # noqa: E402
-from radar.pipeline.view import ViewFilter, load_view  # noqa: E402
+from radar.pipeline.view import ViewFilter  # noqa: E402
+from radar.store import load_view  # noqa: E402
 
 FIXTURES = REPO.parent / "shared" / "fixtures" / "thoughtworks-volumes"
 VOLUME_COUNT = 34

@@ -31,7 +31,8 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
 from radar import store  # noqa: E402
-from radar.pipeline.view import ViewFilter, load_view  # noqa: E402
+from radar.pipeline.view import ViewFilter  # noqa: E402
+from radar.store import load_view  # noqa: E402
 
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 FROM_AREA = "samlet"

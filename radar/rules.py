@@ -14,8 +14,9 @@ ring must be stated, with its reason.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from radar.pipeline.scoring import SCORE_COLUMNS, SHARE_COLUMNS, TRL_MAX, TRL_MIN
 
@@ -36,7 +37,7 @@ class Breach:
 
     field: str
     code: str
-    values: Mapping[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = dataclasses.field(default_factory=dict)
 
 
 def _given(value: object) -> bool:
@@ -44,7 +45,19 @@ def _given(value: object) -> bool:
 
 
 def score_breaches(scores: Mapping[str, int | float | None]) -> list[Breach]:
-    """The broken score rules of one assessment, in column order; empty when none.
+    """Every broken score rule of one assessment, in this order; empty when none.
+
+    1. ``scores_partial`` on the first missing score, when some are given and
+       some not;
+    2. ``trl_range`` when a given TRL is out of range;
+    3. ``share_range`` for each share out of range, in column order, and
+    4. ``shares_sum`` when they do not add up to :data:`SHARE_TOTAL`, whether
+       or not one of them is out of range: the shares are checked together,
+       once all four are given.
+
+    A caller that reports one problem per assessment reports the first; one
+    that reports every problem picks those its readers need (a range breach
+    explains a wrong sum, so the importer reports the sum only without one).
 
     ``scores`` maps :data:`SCORE_COLUMNS` to whole numbers, or to ``None`` for
     a score not given. Numbers must already be numbers: reading text is the
@@ -53,20 +66,20 @@ def score_breaches(scores: Mapping[str, int | float | None]) -> list[Breach]:
     given = [name for name in SCORE_COLUMNS if _given(scores.get(name))]
     if not given:
         return []
+    breaches = []
     if len(given) < len(SCORE_COLUMNS):
         missing = [name for name in SCORE_COLUMNS if name not in given]
-        return [Breach(missing[0], "scores_partial", {"missing": tuple(missing)})]
-    breaches = []
-    trl = scores["maturity_trl"]
-    if not TRL_MIN <= trl <= TRL_MAX:  # type: ignore[operator]
+        breaches.append(Breach(missing[0], "scores_partial", {"missing": tuple(missing)}))
+    trl = scores.get("maturity_trl")
+    if _given(trl) and not TRL_MIN <= trl <= TRL_MAX:  # type: ignore[operator]
         breaches.append(
             Breach("maturity_trl", "trl_range", {"value": trl, "min": TRL_MIN, "max": TRL_MAX})
         )
-    shares = {name: scores[name] for name in SHARE_COLUMNS}
-    for name, share in shares.items():
-        if not SHARE_MIN <= share <= SHARE_MAX:  # type: ignore[operator]
-            breaches.append(Breach(name, "share_range", {"value": share}))
-    if not breaches:
+    shares = {name: scores.get(name) for name in SHARE_COLUMNS}
+    if all(_given(share) for share in shares.values()):
+        for name, share in shares.items():
+            if not SHARE_MIN <= share <= SHARE_MAX:  # type: ignore[operator]
+                breaches.append(Breach(name, "share_range", {"value": share}))
         total = sum(shares.values())  # type: ignore[arg-type]
         if total != SHARE_TOTAL:
             breaches.append(Breach("shares", "shares_sum", {"total": total}))

@@ -16,7 +16,8 @@ from browser_support import PLOT, READY, require_chromium
 
 from radar import store
 from radar.pipeline import history
-from radar.pipeline.view import ViewFilter, load_view
+from radar.pipeline.view import ViewFilter
+from radar.store import load_area_history, load_view
 
 pytestmark = pytest.mark.browser
 
@@ -229,7 +230,7 @@ def test_on_a_phone_the_radar_fits_the_screen_with_a_sector_key(
 
 def moved_between(con: duckdb.DuckDBPyConnection, area: str, earlier: int, later: int) -> list[str]:
     """The technologies that changed ring on ``area``'s radar from ``earlier`` to ``later``."""
-    placed = history.load_area_history(con, area)
+    placed = load_area_history(con, area)
     comparison = history.compare_editions(placed, earlier, later, RING_IDS)
     moved = comparison.changes[comparison.changes["kind"].isin(["in", "out"])]
     return sorted(moved.loc[moved["shown_after"].astype(bool), "id"])

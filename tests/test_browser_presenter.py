@@ -16,7 +16,8 @@ from browser_support import PLOT, READY, require_chromium
 
 from radar import store
 from radar.pipeline.presenter import Step, step_order
-from radar.pipeline.view import ViewFilter, load_view
+from radar.pipeline.view import ViewFilter
+from radar.store import load_view
 
 pytestmark = pytest.mark.browser
 

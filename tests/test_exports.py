@@ -37,7 +37,8 @@ from radar.formats import BYOR_COLUMNS, EXPORT_FORMATS, OWN_COLUMN_NAMES
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Technology
 from radar.pipeline.scoring import SCORE_COLUMNS
-from radar.pipeline.view import ViewFilter, load_view
+from radar.pipeline.view import ViewFilter
+from radar.store import load_view
 
 REPO = Path(__file__).resolve().parent.parent
 EDITION = 2025
@@ -155,12 +156,15 @@ def test_defaults_are_the_combined_radar_and_the_newest_assessed_edition(
     con: duckdb.DuckDBPyConnection,
 ) -> None:
     newest = store.latest_assessed_edition(con)
-    assert exports.resolve_target(con, "pdf") == exports.ExportTarget("pdf", COMBINED_AREA, newest)
-    assert exports.resolve_target(con, "byor-csv").area == COMBINED_AREA
+    radar = store.load_radar_data(con)
+    assert exports.resolve_target(radar, "pdf") == exports.ExportTarget(
+        "pdf", COMBINED_AREA, newest
+    )
+    assert exports.resolve_target(radar, "byor-csv").area == COMBINED_AREA
     # Our own format has a row per area: by default, and for "samlet", every area.
-    assert exports.resolve_target(con, "csv").area is None
-    assert exports.resolve_target(con, "xlsx", area=COMBINED_AREA).area is None
-    assert exports.resolve_target(con, "json", area="beskaeftigelse").area == "beskaeftigelse"
+    assert exports.resolve_target(radar, "csv").area is None
+    assert exports.resolve_target(radar, "xlsx", area=COMBINED_AREA).area is None
+    assert exports.resolve_target(radar, "json", area="beskaeftigelse").area == "beskaeftigelse"
 
 
 # --- our own format --------------------------------------------------------------------

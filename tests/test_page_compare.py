@@ -49,7 +49,7 @@ def test_a_shared_link_restores_area_and_both_editions(
     assert at.selectbox(key="edition").value == 2025
     assert at.selectbox(key="compare").value == 2021
     comparison = history.compare_editions(
-        history.load_area_history(con, "social-og-sundhed"), 2021, 2025, RINGS
+        store.load_area_history(con, "social-og-sundhed"), 2021, 2025, RINGS
     )
     groups = _groups(at)
     # "6 rykket ind i KLAR" and so on: every group and every technology in it.

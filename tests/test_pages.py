@@ -11,7 +11,8 @@ from apptest_support import DASHBOARD, TIMEOUT, assert_clean
 from streamlit.testing.v1 import AppTest
 
 from radar import store
-from radar.pipeline.view import ViewFilter, load_view
+from radar.pipeline.view import ViewFilter
+from radar.store import load_view
 from radar.ui.components.text import plain
 
 

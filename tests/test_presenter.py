@@ -27,7 +27,8 @@ from radar.pipeline.presenter import (
     step_after_focus,
     step_order,
 )
-from radar.pipeline.view import ViewFilter, load_view, number_entries
+from radar.pipeline.view import ViewFilter, number_entries
+from radar.store import load_view
 from radar.ui.components.text import plain
 
 CATALOG = Catalog(

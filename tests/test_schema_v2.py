@@ -14,7 +14,6 @@ from radar import store
 from radar.i18n import t
 from radar.model import COMBINED_AREA
 from radar.pipeline import history
-from radar.pipeline.view import technology_details
 
 AREA = "social-og-sundhed"
 
@@ -93,7 +92,7 @@ def test_a_stated_ring_without_scores_is_placed_in_its_ring(db: Path) -> None:
         ].iloc[0]
         assert combined["ring"] == "afvent"
         assert pd.isna(combined["score"])
-        details = technology_details(con, catalog, store.load_technologies(con)["aula"], 2024)
+        details = store.load_radar_data(con).technology_details("aula", 2024)
         stated = details.placement(AREA)
         assert stated is not None
         assert not stated.has_scores
@@ -121,7 +120,7 @@ def test_a_technology_with_only_stated_rings_gets_a_cautious_combined_ring(db: P
         combined = entries[(entries["area"] == COMBINED_AREA) & (entries["id"] == "aula")]
         # Two areas, KLAR and AFVENT: the median rounds outwards, to AFVENT.
         assert list(combined["ring"]) == ["afvent"]
-        details = technology_details(con, catalog, store.load_technologies(con)["aula"], 2024)
+        details = store.load_radar_data(con).technology_details("aula", 2024)
         assert details.combined is not None and details.combined.ring == "afvent"
     finally:
         con.close()

@@ -194,7 +194,7 @@ def test_a_build_that_fails_halfway_leaves_no_half_database(
 
         return Wrapped()
 
-    monkeypatch.setattr(store.duckdb, "connect", connect_then_fail)
+    monkeypatch.setattr(duckdb, "connect", connect_then_fail)
     with pytest.raises(Interrupted):
         store.build_database(path, force=True)
     monkeypatch.undo()

@@ -144,7 +144,13 @@ def test_details_give_the_ring_in_every_area_and_the_cases(
     with_cases = store.query_frame(
         con, "SELECT technology, count(*) AS n FROM cases GROUP BY ALL ORDER BY n DESC LIMIT 1"
     )["technology"][0]
-    details = technology_details(con, catalog, technologies[with_cases], catalog.years[0])
+    details = technology_details(
+        store.load_all_assessments(con),
+        catalog,
+        technologies[with_cases],
+        catalog.years[0],
+        store.load_cases(con, with_cases),
+    )
     assert details.cases
     assert details.combined is not None
     assessed = store.query_frame(
@@ -164,7 +170,12 @@ def test_overridden_ring_is_shown_with_its_reason(
     row = store.query_frame(
         con, "SELECT * FROM assessments WHERE ring_override IS NOT NULL LIMIT 1"
     ).iloc[0]
-    details = technology_details(con, catalog, technologies[row["technology"]], int(row["edition"]))
+    details = technology_details(
+        store.load_all_assessments(con),
+        catalog,
+        technologies[row["technology"]],
+        int(row["edition"]),
+    )
     placement = details.placement(row["area"])
     assert placement is not None
     assert placement.ring == row["ring_override"]

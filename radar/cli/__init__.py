@@ -25,7 +25,7 @@ import pandas as pd
 from radar import store
 from radar.cli import export_command, import_command, workshop_command
 from radar.model import COMBINED_AREA
-from radar.pipeline.view import ViewFilter, load_view
+from radar.pipeline.view import ViewFilter
 from radar.store import backup
 from radar.store.seed import SeedError
 from radar.theme import MOVEMENT_MARKS
@@ -166,7 +166,7 @@ def _show(args: argparse.Namespace) -> int:
             print(f"error: no area '{args.area}'; the areas are {known}", file=sys.stderr)
             return 1
         technologies = store.load_technologies(con)
-        view = load_view(con, ViewFilter(area=args.area, edition=edition))
+        view = store.load_view(con, ViewFilter(area=args.area, edition=edition))
     finally:
         con.close()
     for row in view.itertuples():

@@ -91,9 +91,10 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
     con = store.connect(args.db)
     try:
-        target = exporting.resolve_target(con, args.format, args.area, args.edition)
-        data = exporting.export_radar(
-            con, target.fmt, area=target.area, edition=target.edition, lang=args.lang
+        radar = store.load_radar_data(con)
+        target = exporting.resolve_target(radar, args.format, args.area, args.edition)
+        data = exporting.render_export(
+            radar, target.fmt, area=target.area, edition=target.edition, lang=args.lang
         )
     except exporting.ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)

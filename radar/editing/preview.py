@@ -6,9 +6,8 @@ import pandas as pd
 
 from radar import store
 from radar.model import Catalog
-from radar.pipeline import history
-from radar.pipeline.view import ViewFilter, build_view, edition_rows
-from radar.store.transactions import Connection
+from radar.pipeline.view import ViewFilter
+from radar.store import Connection
 
 
 def editor_catalog(con: Connection) -> Catalog:
@@ -27,14 +26,5 @@ def draft_view(con: Connection, year: int, area: str) -> pd.DataFrame:
     Movement and positions follow from the published editions before it, as
     they will once the draft is published.
     """
-    catalog = editor_catalog(con)
-    entries = history.all_entries(
-        store.load_all_assessments(con, include_drafts=True), catalog.rings
-    )
-    placed = edition_rows(history.area_history(entries, area, catalog), year)
-    return build_view(
-        placed,
-        catalog,
-        store.load_technologies(con, include_drafts=True),
-        ViewFilter(area=area, edition=year),
-    )
+    editors_radar = store.load_radar_data(con, include_drafts=True)
+    return editors_radar.view(ViewFilter(area=area, edition=year))

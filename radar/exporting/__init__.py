@@ -44,7 +44,7 @@ export
 
 Public API
 ----------
-export_radar, export_file_name, resolve_target, load_radar
+export_radar, render_export, export_file_name, resolve_target, load_radar
     Making a file and naming it.
 ExportTarget, RadarContent, Progress
     What an export covers.
@@ -86,7 +86,7 @@ from radar.exporting.content import (
     load_radar,
     resolve_target,
 )
-from radar.exporting.export import export_radar
+from radar.exporting.export import export_radar, render_export
 from radar.exporting.handout import PRINT_TIMEOUT, handout_html, print_pdf
 from radar.exporting.interactive import interactive_html
 from radar.exporting.pictures import (
@@ -145,6 +145,7 @@ __all__ = [
     "load_radar",
     "own_rows",
     "print_pdf",
+    "render_export",
     "render_picture",
     "require_chromium",
     "resolve_target",

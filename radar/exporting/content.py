@@ -12,12 +12,11 @@ from typing import Final
 
 import pandas as pd
 
-from radar import store
 from radar.formats import EXPORT_FORMATS, slugify
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Edition, Lang, Technology
-from radar.pipeline.view import ViewFilter, load_view
-from radar.store.transactions import Connection
+from radar.pipeline.radar_data import RadarData
+from radar.pipeline.view import ViewFilter
 
 #: Our own format in its three encodings.
 OWN_FORMATS: Final[tuple[str, ...]] = ("csv", "xlsx", "json")
@@ -101,7 +100,7 @@ class ExportTarget:
 
 
 def resolve_target(
-    con: Connection,
+    data: RadarData,
     fmt: str,
     area: str | None = None,
     edition: int | None = None,
@@ -110,8 +109,8 @@ def resolve_target(
 
     Parameters
     ----------
-    con
-        The radar database.
+    data
+        The published radar (:func:`radar.store.load_radar_data`).
     fmt
         The format.
     area
@@ -132,9 +131,9 @@ def resolve_target(
     """
     if fmt not in EXPORT_FORMATS:
         raise ExportError(f"unknown format '{fmt}'; the formats are {', '.join(EXPORT_FORMATS)}")
-    catalog = store.load_catalog(con)
+    catalog = data.catalog
     if edition is None:
-        edition = store.latest_assessed_edition(con)
+        edition = data.latest_assessed_edition
         if edition is None:
             raise NothingToExportError("the database has no published edition with assessments")
     if edition not in catalog.years:
@@ -147,7 +146,7 @@ def resolve_target(
         area = None if area == COMBINED_AREA else area
     elif area is None:
         area = COMBINED_AREA
-    assessed = store.load_assessments(con, edition)
+    assessed = data.edition_assessments(edition)
     if area not in (None, COMBINED_AREA):
         assessed = assessed[assessed["area"] == area]
     if assessed.empty:
@@ -182,7 +181,7 @@ class RadarContent:
     edition
         The edition shown.
     view
-        The radar's blips as :func:`radar.pipeline.view.load_view` gives them:
+        The radar's blips as :meth:`RadarData.view` gives them:
         numbered, placed, with their movement.
     illustrative
         Whether the data is illustrative example data, which every picture
@@ -221,25 +220,14 @@ class RadarContent:
         return t("radar.figure_title", lang, area=self.area_label(lang), edition=self.edition.year)
 
 
-def load_radar(
-    con: Connection,
-    target: ExportTarget,
-    catalog: Catalog,
-    technologies: Mapping[str, Technology],
-) -> RadarContent:
-    """The content of the one radar ``target`` names (an area or the combined radar).
-
-    ``catalog`` and ``technologies`` are passed in because the caller has
-    them already; the blips are read here, so this is the line to change when
-    the exports read from another model.
-    """
+def load_radar(data: RadarData, target: ExportTarget) -> RadarContent:
+    """The content of the one radar ``target`` names (an area or the combined radar)."""
     area = str(target.area)
-    view = load_view(con, ViewFilter(area=area, edition=target.edition))
     return RadarContent(
-        catalog=catalog,
-        technologies=technologies,
+        catalog=data.catalog,
+        technologies=data.technologies,
         area=area,
-        edition=catalog.edition(target.edition),
-        view=view,
-        illustrative=store.is_illustrative(con),
+        edition=data.catalog.edition(target.edition),
+        view=data.view(ViewFilter(area=area, edition=target.edition)),
+        illustrative=data.illustrative,
     )

@@ -23,7 +23,8 @@ from radar.exporting.pictures import (
 from radar.exporting.tables import byor_csv, encode_own, own_rows
 from radar.i18n import t
 from radar.model import Lang
-from radar.store.transactions import Connection
+from radar.pipeline.radar_data import RadarData
+from radar.store import Connection
 
 
 def export_radar(
@@ -36,12 +37,35 @@ def export_radar(
     progress: Progress | None = None,
     printed: date | None = None,
 ) -> bytes:
+    """Export one radar from the database: :func:`render_export` on what it reads, once."""
+    return render_export(
+        store.load_radar_data(con),
+        fmt,
+        area=area,
+        edition=edition,
+        lang=lang,
+        progress=progress,
+        printed=printed,
+    )
+
+
+def render_export(
+    data: RadarData,
+    fmt: str,
+    *,
+    area: str | None = None,
+    edition: int | None = None,
+    lang: Lang = "da",
+    progress: Progress | None = None,
+    printed: date | None = None,
+) -> bytes:
     """Export one radar (or, for our own format, one edition's areas) as a file.
 
     Parameters
     ----------
-    con
-        The radar database; only published editions are exported.
+    data
+        The published radar (:func:`radar.store.load_radar_data`): drafts are
+        never exported.
     fmt
         One of :data:`radar.formats.EXPORT_FORMATS`.
     area
@@ -75,17 +99,15 @@ def export_radar(
             progress(fraction, t(key, lang))
 
     report(0.0, "export.progress.reading")
-    target = resolve_target(con, fmt, area, edition)
+    target = resolve_target(data, fmt, area, edition)
     chromium = require_chromium() if fmt in CHROMIUM_FORMATS else ""
-    catalog = store.load_catalog(con)
-    technologies = store.load_technologies(con)
     if fmt in OWN_FORMATS:
-        rows = own_rows(con, catalog, technologies, target.edition, target.area)
+        rows = own_rows(data, target.edition, target.area)
         report(0.5, "export.progress.writing")
         data = encode_own(fmt, rows, target.edition)
         report(1.0, "export.progress.done")
         return data
-    radar = load_radar(con, target, catalog, technologies)
+    radar = load_radar(data, target)
     if fmt == "byor-csv":
         data = byor_csv(radar, lang)
     elif fmt in ("png", "svg"):

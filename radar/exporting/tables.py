@@ -16,13 +16,12 @@ from typing import Any, Final
 
 import pandas as pd
 
-from radar import store
 from radar.exporting.content import RadarContent
 from radar.formats import FOREIGN_RING_POSITIONS, OWN_COLUMN_NAMES
-from radar.model import Catalog, Lang, Technology
+from radar.model import Lang
 from radar.pipeline.history import Movement
+from radar.pipeline.radar_data import RadarData
 from radar.pipeline.scoring import score_assessments
-from radar.store.transactions import Connection
 
 #: BYOR's ring names by our ring position (1 = innermost); rings beyond the
 #: fourth are all "hold", BYOR's outermost ring.
@@ -58,9 +57,7 @@ def _text(value: Any) -> str:
 
 
 def own_rows(
-    con: Connection,
-    catalog: Catalog,
-    technologies: Mapping[str, Technology],
+    data: RadarData,
     edition: int,
     area: str | None = None,
 ) -> list[dict[str, Any]]:
@@ -68,12 +65,9 @@ def own_rows(
 
     Parameters
     ----------
-    con
-        The radar database.
-    catalog
-        Areas, rings and sectors, for the order.
-    technologies
-        The catalogue: names and texts.
+    data
+        The published radar: areas, rings and sectors for the order, the
+        technologies' names and texts, and the assessments.
     edition
         A published edition.
     area
@@ -88,7 +82,8 @@ def own_rows(
     ``ring_reason`` the stored reason ("" if none); the score columns are
     None where the assessment has no scores (an imported radar).
     """
-    scored = score_assessments(store.load_assessments(con, edition), catalog.rings)
+    catalog, technologies = data.catalog, data.technologies
+    scored = score_assessments(data.edition_assessments(edition), catalog.rings)
     if area is not None:
         scored = scored[scored["area"] == area]
     area_order = {a: i for i, a in enumerate(catalog.area_ids)}

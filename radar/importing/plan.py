@@ -27,10 +27,10 @@ from radar.importing.parse import read_entries
 from radar.importing.problems import ImportProblems, Problem, first_ten, too_large
 from radar.model import DRAFT, PUBLISHED, TECHNOLOGY_TEXT_FIELDS, Lang
 from radar.pipeline import scoring
+from radar.store import Connection
 from radar.store import importing as stored
 from radar.store.importing import ImportWrites
 from radar.store.seed import SECTOR_COUNT
-from radar.store.transactions import Connection
 
 __all__ = ["ImportPlan", "plan_import"]
 

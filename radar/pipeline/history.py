@@ -22,11 +22,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-import duckdb
 import numpy as np
 import pandas as pd
 
-from radar import store
 from radar.model import COMBINED_AREA, Catalog, Ring
 from radar.pipeline.layout import layout_editions
 from radar.pipeline.scoring import rings_for_scores, score_assessments, stated_ring_mean
@@ -39,7 +37,6 @@ __all__ = [
     "compare_editions",
     "derive_movement",
     "dropped",
-    "load_area_history",
     "previous_edition",
     "previous_editions",
 ]
@@ -199,13 +196,6 @@ def area_history(entries: pd.DataFrame, area: str, catalog: Catalog) -> pd.DataF
         return rows.assign(x=0.0, y=0.0, radius=0.0, shown=False).reset_index(drop=True)
     placed = layout_editions(editions, catalog.sector_ids, catalog.ring_ids)
     return pd.concat(placed, ignore_index=True)
-
-
-def load_area_history(con: duckdb.DuckDBPyConnection, area: str) -> pd.DataFrame:
-    """Read the database and build :func:`area_history` for one area."""
-    catalog = store.load_catalog(con)
-    entries = all_entries(store.load_all_assessments(con), catalog.rings)
-    return area_history(entries, area, catalog)
 
 
 def previous_edition(history: pd.DataFrame, edition: int) -> int | None:

@@ -12,11 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import duckdb
 import numpy as np
 import pandas as pd
 
-from radar import store
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Case, Catalog, Lang, Technology
 from radar.pipeline.history import (
@@ -24,7 +22,6 @@ from radar.pipeline.history import (
     CHANGES,
     MOVEMENT_COLUMNS,
     Movement,
-    load_area_history,
 )
 from radar.pipeline.layout import compute_layout
 from radar.pipeline.scoring import rings_for_scores, score_assessments, stated_ring_mean
@@ -87,7 +84,7 @@ def number_entries(entries: pd.DataFrame, catalog: Catalog, names: dict[str, str
         {
             "sector": entries["sector"].map(sector_order),
             "ring": entries["ring"].map(ring_order),
-            "name": entries["id"].map(lambda i: _fold(names.get(i, i))),
+            "name": entries["id"].map(lambda i: _fold(str(names.get(i, i)))),
             "id": entries["id"],
         },
         index=entries.index,
@@ -194,21 +191,6 @@ def edition_rows(area_history: pd.DataFrame, edition: int) -> pd.DataFrame:
     return area_history[area_history["edition"] == edition]
 
 
-def load_view(con: duckdb.DuckDBPyConnection, view: ViewFilter) -> pd.DataFrame:
-    """Read everything a view needs from the database and build it.
-
-    ``view.edition`` None means the newest edition with assessments. For
-    one-off use (command line, tests, benchmarks); the dashboard caches the
-    pieces separately.
-    """
-    catalog = store.load_catalog(con)
-    edition = view.edition
-    if edition is None:
-        edition = store.latest_assessed_edition(con) or catalog.years[0]
-    placed = edition_rows(load_area_history(con, view.area), edition)
-    return build_view(placed, catalog, store.load_technologies(con), view)
-
-
 @dataclass(frozen=True)
 class AreaPlacement:
     """Where a technology sits in one area in one edition."""
@@ -255,14 +237,32 @@ def _number(value: Any) -> float:
 
 
 def technology_details(
-    con: duckdb.DuckDBPyConnection,
+    assessments: pd.DataFrame,
     catalog: Catalog,
     technology: Technology,
     edition: int,
+    cases: tuple[Case, ...] = (),
 ) -> TechnologyDetails:
-    """A technology's placement in every area, the combined one, and its cases."""
-    rows = store.load_technology_assessments(con, technology.id)
-    rows = rows[rows["edition"] == edition]
+    """A technology's placement in every area, the combined one, and its cases.
+
+    Parameters
+    ----------
+    assessments
+        Assessments with the technology's sector, as
+        :func:`radar.store.load_all_assessments` gives them; only the
+        technology's in ``edition`` are used.
+    catalog
+        Areas and rings, in order.
+    technology
+        The technology shown.
+    edition
+        The edition shown.
+    cases
+        The technology's example cases, newest first.
+    """
+    rows = assessments[
+        (assessments["technology"] == technology.id) & (assessments["edition"] == edition)
+    ]
     placements: list[AreaPlacement] = []
     combined = None
     if not rows.empty:
@@ -317,13 +317,21 @@ def technology_details(
         edition=edition,
         placements=tuple(placements),
         combined=combined,
-        cases=store.load_cases(con, technology.id),
+        cases=cases,
     )
 
 
 def localised_names(technologies: dict[str, Technology], lang: Lang) -> dict[str, str]:
     """Technology names in ``lang``, by id."""
     return {t.id: t.label(lang) for t in technologies.values()}
+
+
+#: What a blip's movement says, with the ring and edition it came from.
+_MOVEMENT_TEXTS: dict[str, str] = {
+    Movement.IN: "movement.in",
+    Movement.OUT: "movement.out",
+    Movement.SAME: "movement.same",
+}
 
 
 def movement_text(row: Any, catalog: Catalog, lang: Lang) -> str:
@@ -341,7 +349,7 @@ def movement_text(row: Any, catalog: Catalog, lang: Lang) -> str:
     edition = int(edition) if edition is not None and not pd.isna(edition) else ""
     ring = get("previous_ring")
     ring_label = catalog.ring(ring).label(lang) if ring in catalog.ring_ids else str(ring)
-    text = t(f"movement.{movement}", lang, ring=ring_label, edition=edition)
+    text = t(_MOVEMENT_TEXTS[movement], lang, ring=ring_label, edition=edition)
     if get("returned"):
         text += " · " + t("movement.returned", lang, edition=edition)
     return text

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import duckdb
 import pandas as pd
 
 from radar.model import PUBLISHED
+from radar.store import Connection
 
 ACTIONS = ("add", "change", "retire", "remove", "publish")
 ENTITIES = ("technology", "assessment", "case", "edition")
@@ -64,7 +64,7 @@ def as_text(value: Any) -> str | None:
     return str(value)
 
 
-def record(cursor: duckdb.DuckDBPyConnection, changes: list[Change]) -> None:
+def record(cursor: Connection, changes: list[Change]) -> None:
     """Write ``changes`` on ``cursor``, which must be inside the caller's transaction."""
     if not changes:
         return
@@ -112,7 +112,7 @@ def field_changes(old: Mapping[str, Any], new: Mapping[str, Any], **common: Any)
 
 
 def load_log(
-    con: duckdb.DuckDBPyConnection,
+    con: Connection,
     *,
     technology: str | None = None,
     include_drafts: bool = False,

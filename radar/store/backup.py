@@ -20,9 +20,11 @@ from pathlib import Path
 import duckdb
 
 from radar import store
+from radar.store import Connection
+from radar.store.migrations import STEPS
 
 #: Schema versions a backup may hold: older ones are migrated after the restore.
-_READABLE_VERSIONS = ("1", store.SCHEMA_VERSION)
+_READABLE_VERSIONS = tuple(step.version for step in STEPS)
 #: Files every backup folder has (besides one Parquet file per table).
 BACKUP_FILES = ("schema.sql", "load.sql")
 
@@ -127,7 +129,7 @@ def restore(
     return target
 
 
-def backup_zip(con: duckdb.DuckDBPyConnection) -> bytes:
+def backup_zip(con: Connection) -> bytes:
     """A backup of the open database as one zip file (the folder :func:`backup` writes).
 
     For the dashboard, which holds the database for writing while editing is

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from radar import rules
 from radar.model import TECHNOLOGY_TEXT_FIELDS
+from radar.pipeline.scoring import SCORE_COLUMNS
 from radar.theme import RING_FILLS, SECTOR_COLOURS
 
 #: Seed files above this size are refused before they are read.
@@ -382,34 +384,35 @@ def _check_rules(tables: dict[str, Rows], lines: dict[str, list[int]]) -> list[P
             )
         )
     for row, line in zip(tables["assessments"], lines["assessments"], strict=True):
-        trl = row["maturity_trl"]
-        if trl is not None and not 1 <= trl <= 9:
+        problems.extend(_assessment_problems(row, line))
+    return problems
+
+
+def _assessment_problems(row: dict[str, Any], line: int) -> list[Problem]:
+    """The seed's words for the assessment rules of :mod:`radar.rules`."""
+    problems = []
+    for breach in rules.score_breaches({name: row[name] for name in SCORE_COLUMNS}):
+        # A missing score is reported already: the seed's score columns are required.
+        message = _SCORE_MESSAGES.get(breach.code)
+        if message is not None:
+            column = _SCORE_COLUMNS_SHOWN.get(breach.field, breach.field)
+            problems.append(Problem("assessments.csv", line, column, message(breach.values)))
+    # Every seed assessment has its scores (the columns are required), so a
+    # ring is never stated without them, and an override always needs its reason.
+    for breach in rules.placing_breaches(
+        has_scores=True, ring_override=row["ring_override"], reason=row["override_reason"]
+    ):
+        if breach.code == "override_reason":
             problems.append(
-                Problem("assessments.csv", line, "maturity_trl", f"{trl} is not a TRL from 1 to 9")
-            )
-        shares = [row[c.name] for c in _SHARES]
-        if None not in shares:
-            for column, share in zip(_SHARES, shares, strict=True):
-                if not 0 <= share <= 100:
-                    problems.append(
-                        Problem("assessments.csv", line, column.name, "must be 0 to 100 percent")
-                    )
-            if sum(shares) != 100:
-                problems.append(
-                    Problem(
-                        "assessments.csv",
-                        line,
-                        "share_*",
-                        f"the four shares add up to {sum(shares)}, not 100",
-                    )
-                )
-        if row["ring_override"] and not row["override_reason"]:
-            problems.append(
-                Problem(
-                    "assessments.csv",
-                    line,
-                    "override_reason",
-                    "a ring override needs its reason",
-                )
+                Problem("assessments.csv", line, breach.field, "a ring override needs its reason")
             )
     return problems
+
+
+_SCORE_MESSAGES: dict[str, Callable[[Mapping[str, object]], str]] = {
+    "trl_range": lambda v: f"{v['value']} is not a TRL from {v['min']} to {v['max']}",
+    "share_range": lambda v: "must be 0 to 100 percent",
+    "shares_sum": lambda v: f"the four shares add up to {v['total']}, not 100",
+}
+#: The seed names the sum of the shares by the columns it concerns.
+_SCORE_COLUMNS_SHOWN = {"shares": "share_*"}

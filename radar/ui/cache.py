@@ -1,11 +1,16 @@
-"""The one place that caches: the database connection and what is read from it."""
+"""The one place that caches: the database connection and what is read from it.
+
+The radar's data is read once per database (and once more with the drafts,
+for editors) as a :class:`~radar.pipeline.radar_data.RadarData`, shared by
+every session; the views, histories and figures derived from it are cached
+on top, each bounded where its key comes from a URL.
+"""
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
-import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
@@ -16,21 +21,15 @@ from radar.drawing.figure import radar_figure
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline import history, overview, timeline
-from radar.pipeline.view import (
-    TechnologyDetails,
-    ViewFilter,
-    build_view,
-    edition_rows,
-    local_view,
-    technology_details,
-)
+from radar.pipeline.radar_data import RadarData
+from radar.pipeline.view import TechnologyDetails, ViewFilter
 from radar.ui import auth
 from radar.ui.state import current_lang
 
 logger = logging.getLogger(__name__)
 
 
-def connection(db_path: str) -> duckdb.DuckDBPyConnection:
+def connection(db_path: str) -> store.Connection:
     """One connection per process and database file; queries use their own cursors.
 
     Read-only unless editing is configured: then this process is the database's
@@ -41,18 +40,44 @@ def connection(db_path: str) -> duckdb.DuckDBPyConnection:
 
 
 @st.cache_resource(show_spinner=False)
-def _connection(db_path: str, writable: bool) -> duckdb.DuckDBPyConnection:
+def _connection(db_path: str, writable: bool) -> store.Connection:
     return store.connect(db_path, read_only=not writable)
+
+
+def radar_data(db: str, *, include_drafts: bool = False) -> RadarData:
+    """The radar's data, read once and shared by every session (:func:`store.load_radar_data`).
+
+    ``include_drafts`` only for editors' pages. Immutable, so a snapshot a
+    session still holds stays valid when the cache is cleared (by
+    :func:`invalidate`, or by any client asking to clear the caches) and the
+    next run reads a new one.
+    """
+    return _radar_data(db, include_drafts)
+
+
+# A resource, not data: ``st.cache_data`` would unpickle a copy on every hit and
+# lose the entries the snapshot computes once. Bounded: one per database file
+# and flag, and tests open many files in one process.
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _radar_data(db: str, include_drafts: bool) -> RadarData:
+    return store.load_radar_data(connection(db), include_drafts=include_drafts)
 
 
 def invalidate() -> None:
     """Forget everything read from the database, after an editor's save or an import.
 
-    The connection itself is kept. The figure caches are resources keyed by the
-    database path, so they are cleared one by one.
+    The connection itself is kept. The snapshot and the figure caches are
+    resources keyed by the database path, so they are cleared one by one.
     """
     st.cache_data.clear()
-    for cached in (comparison_figure, figure, ring_timeline, score_timeline, presenter_figure):
+    for cached in (
+        _radar_data,
+        comparison_figure,
+        figure,
+        ring_timeline,
+        score_timeline,
+        presenter_figure,
+    ):
         cached.clear()
 
 
@@ -64,19 +89,19 @@ def db_path() -> str:
 @st.cache_data(show_spinner=False)
 def catalog(db: str) -> Catalog:
     """Areas, rings, sectors and editions."""
-    return store.load_catalog(connection(db))
+    return radar_data(db).catalog
 
 
 @st.cache_data(show_spinner=False)
 def default_edition(db: str) -> int | None:
     """The edition a radar opens on: the newest one with assessments."""
-    return store.latest_assessed_edition(connection(db))
+    return radar_data(db).default_edition
 
 
 @st.cache_data(show_spinner=False)
 def technologies(db: str) -> dict[str, Technology]:
     """The technology catalogue by id."""
-    return store.load_technologies(connection(db))
+    return radar_data(db).technologies
 
 
 @st.cache_data(show_spinner=False)
@@ -85,15 +110,14 @@ def all_entries(db: str) -> pd.DataFrame:
 
     Shared by the radar, technology, comparison and overview pages.
     """
-    con = connection(db)
-    return history.all_entries(store.load_all_assessments(con), catalog(db).rings)
+    return radar_data(db).entries
 
 
 # Bounded: the area comes from the URL.
 @st.cache_data(show_spinner=False, max_entries=32)
 def area_history(db: str, area: str) -> pd.DataFrame:
     """One area's radar in every edition, placed, with movement (stable positions)."""
-    return history.area_history(all_entries(db), area, catalog(db))
+    return radar_data(db).area_history(area)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -136,8 +160,7 @@ def comparison_figure(
 @st.cache_data(show_spinner=False, max_entries=256)
 def radar_view(db: str, view: ViewFilter) -> pd.DataFrame:
     """The numbered, filtered blips of one view (see :func:`radar.pipeline.view.build_view`)."""
-    placed = edition_rows(area_history(db, view.area), view.edition)
-    return build_view(placed, catalog(db), technologies(db), view)
+    return radar_data(db).view(view, area_history=area_history(db, view.area))
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
@@ -166,10 +189,7 @@ def figure(
 @st.cache_data(show_spinner=False, max_entries=512)
 def details(db: str, technology_id: str, edition: int) -> TechnologyDetails | None:
     """One technology's details for an edition; ``None`` for an unknown id."""
-    tech = technologies(db).get(technology_id)
-    if tech is None:
-        return None
-    return technology_details(connection(db), catalog(db), tech, edition)
+    return radar_data(db).technology_details(technology_id, edition)
 
 
 @dataclass(frozen=True)
@@ -190,7 +210,7 @@ def page_data(*, need_editions: bool = True) -> PageData:
     db = db_path()
     try:
         data = PageData(db=db, catalog=catalog(db), technologies=technologies(db))
-    except (store.DatabaseUnavailableError, duckdb.Error, ValueError) as exc:
+    except (store.DatabaseUnavailableError, ValueError) as exc:
         # Viewers get a plain message; the details (paths, the seed problem) go
         # to the operator's log, not to every visitor's screen.
         logger.error("cannot open the radar database %s: %s", db, exc)
@@ -211,13 +231,13 @@ def page_data(*, need_editions: bool = True) -> PageData:
 @st.cache_data(show_spinner=False, max_entries=256)
 def technology_history(db: str, technology_id: str) -> pd.DataFrame:
     """One technology in every area and edition (:func:`timeline.technology_history`)."""
-    return timeline.technology_history(all_entries(db), technology_id, catalog(db).ring_ids)
+    return radar_data(db).technology_history(technology_id)
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
 def related_technologies(db: str, technology_id: str, edition: int) -> pd.DataFrame:
     """Same-sector technologies, most alike first (:func:`timeline.related_technologies`)."""
-    return timeline.related_technologies(all_entries(db), technologies(db), technology_id, edition)
+    return radar_data(db).related_technologies(technology_id, edition)
 
 
 # Resources, like :func:`figure`: one read-only figure shared by all sessions.
@@ -236,21 +256,20 @@ def score_timeline(db: str, technology_id: str, lang: Lang, area: str) -> go.Fig
 
 
 def _timeline_editions(db: str, rows: pd.DataFrame) -> list[int]:
-    assessed = all_entries(db)["edition"].unique().tolist()
-    return timeline.timeline_editions(rows, assessed)
+    return timeline.timeline_editions(rows, radar_data(db).assessed_editions)
 
 
 # Bounded, though the edition is checked against the catalogue before it gets here.
 @st.cache_data(show_spinner=False, max_entries=32)
 def ring_matrix(db: str, edition: int) -> pd.DataFrame:
     """Each technology's ring in every area in one edition (:func:`overview.ring_matrix`)."""
-    return overview.ring_matrix(all_entries(db), edition, catalog(db))
+    return overview.ring_matrix(radar_data(db).entries, edition, catalog(db))
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
 def ring_counts(db: str, edition: int, sector: str | None) -> pd.DataFrame:
     """Blips per area and ring in one edition (:func:`overview.ring_counts`)."""
-    return overview.ring_counts(all_entries(db), edition, catalog(db), sector)
+    return overview.ring_counts(radar_data(db).entries, edition, catalog(db), sector)
 
 
 # --- presenter page (pages/present.py) ---
@@ -291,11 +310,11 @@ def presenter_figure(
 # own cursor of it, so all sessions share it. Keyed by the path so a test (or an
 # operator changing RADAR_WORKSHOP_DB) gets the file it names.
 @st.cache_resource(show_spinner=False)
-def _workshop_store(path: str) -> duckdb.DuckDBPyConnection:
+def _workshop_store(path: str) -> store.Connection:
     return workshop.connect_workshops(path)
 
 
-def optional_workshop_connection() -> duckdb.DuckDBPyConnection | None:
+def optional_workshop_connection() -> store.Connection | None:
     """The workshop database, or None when it cannot be opened (the reason is logged).
 
     For pages that must work without it: the radar shows saved workshop radars
@@ -309,7 +328,7 @@ def optional_workshop_connection() -> duckdb.DuckDBPyConnection | None:
         return None
 
 
-def workshop_connection() -> duckdb.DuckDBPyConnection:
+def workshop_connection() -> store.Connection:
     """The workshop database (:func:`radar.workshop.connect_workshops`), opened once per process.
 
     Stops the page with a clear message when the database cannot be opened
@@ -329,7 +348,7 @@ def workshop_connection() -> duckdb.DuckDBPyConnection:
 def local_radar_view(db: str, local_id: str, edition: int) -> pd.DataFrame:
     """A workshop's saved radar as a view (:func:`view.local_view`)."""
     placements = workshop.local_placements(workshop_connection(), local_id)
-    return local_view(placements, catalog(db), technologies(db), edition)
+    return radar_data(db).local_view(placements, edition)
 
 
 # --- editing (pages/edit.py, pages/editions.py, the technology page's change log) ---
@@ -374,7 +393,7 @@ def change_log(db: str, technology_id: str, include_drafts: bool) -> pd.DataFram
 @st.cache_data(show_spinner=False)
 def illustrative(db: str) -> bool:
     """Whether the radar's data is illustrative (:func:`radar.store.is_illustrative`)."""
-    return store.is_illustrative(connection(db))
+    return radar_data(db).illustrative
 
 
 def notice(db: str, lang: Lang) -> str:
@@ -385,4 +404,4 @@ def notice(db: str, lang: Lang) -> str:
 @st.cache_data(show_spinner=False)
 def editor_technologies(db: str) -> dict[str, Technology]:
     """Every technology, those only in a draft or just added included: for the edit pages."""
-    return store.load_technologies(connection(db), include_drafts=True)
+    return radar_data(db, include_drafts=True).technologies

@@ -13,7 +13,7 @@ import pandas as pd
 from radar import store
 from radar.pipeline import history
 from radar.pipeline.view import number_entries
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.workshop.model import WorkshopInputError, WorkshopTechnology
 from radar.workshop.validation import check_area_and_edition
 

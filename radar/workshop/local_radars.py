@@ -6,8 +6,8 @@ import secrets
 
 import pandas as pd
 
+from radar.store import Connection
 from radar.store import workshops as stored
-from radar.store.transactions import Connection
 from radar.workshop import clock
 from radar.workshop.model import LocalEdition, LocalEditionNotFoundError, WorkshopInputError
 from radar.workshop.results import results

@@ -16,7 +16,7 @@ from radar.editing import Assessment, field_label
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline.scoring import SCORE_COLUMNS, SHARE_COLUMNS
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.ui import state
 from radar.ui.components import editing_session as session
 from radar.ui.components.editing_conflicts import conflict

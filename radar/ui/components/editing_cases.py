@@ -16,7 +16,7 @@ from radar.auth import Editor
 from radar.editing import field_label
 from radar.i18n import t
 from radar.model import Catalog, Lang
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.ui.components import editing_session as session
 from radar.ui.components.editing_conflicts import conflict
 from radar.ui.components.editing_keys import case_prefix, new_case_prefix

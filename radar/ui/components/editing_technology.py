@@ -14,7 +14,7 @@ from radar.auth import Editor
 from radar.editing import field_label
 from radar.i18n import t
 from radar.model import TECHNOLOGY_TEXT_FIELDS, Catalog, Lang, Technology
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.ui import state
 from radar.ui.components import editing_session as session
 from radar.ui.components.editing_conflicts import conflict

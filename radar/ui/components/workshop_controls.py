@@ -12,7 +12,7 @@ import streamlit as st
 from radar import workshop
 from radar.i18n import t
 from radar.model import Lang
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import warn, when
 from radar.ui.components.workshop_keys import (

@@ -12,7 +12,7 @@ from radar import theme, workshop
 from radar.drawing.workshop import LiveRow, live_chart, verdict_text
 from radar.i18n import t
 from radar.model import Lang
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import status, warn
 from radar.ui.components.workshop_keys import LIVE_CHART, LIVE_SUMMARY, WALL_CARD, WALL_FILTER

@@ -18,7 +18,7 @@ from radar.drawing.figure import radar_figure
 from radar.editing import EditError, field_label
 from radar.i18n import t
 from radar.model import COMBINED_AREA, DRAFT, PUBLISHED, Catalog, Lang
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.ui import auth, state
 from radar.ui import cache as ui_data
 from radar.ui.components import editing_session as session

@@ -18,7 +18,7 @@ import streamlit as st
 from radar import formats, importing
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.ui import auth, state
 from radar.ui import cache as ui_data
 from radar.ui.components.labels import area_label

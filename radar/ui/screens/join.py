@@ -14,7 +14,7 @@ import streamlit as st
 from radar import workshop
 from radar.i18n import t
 from radar.model import Lang
-from radar.store.transactions import Connection
+from radar.store import Connection
 from radar.ui import cache as ui_data
 from radar.ui import state
 from radar.ui.components.text import plain
