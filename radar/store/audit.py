@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from radar.model import PUBLISHED
-from radar.store import Connection
+from radar.store.transactions import Connection
 
 ACTIONS = ("add", "change", "retire", "remove", "publish")
 ENTITIES = ("technology", "assessment", "case", "edition")

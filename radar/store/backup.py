@@ -20,8 +20,8 @@ from pathlib import Path
 import duckdb
 
 from radar import store
-from radar.store import Connection
 from radar.store.migrations import STEPS
+from radar.store.transactions import Connection
 
 #: Schema versions a backup may hold: older ones are migrated after the restore.
 _READABLE_VERSIONS = tuple(step.version for step in STEPS)

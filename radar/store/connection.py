@@ -10,12 +10,12 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from radar.store import Connection
 from radar.store.files import new_database_file
 from radar.store.migrations import SCHEMA_VERSION, migrate, schema_sql
 from radar.store.paths import SEED_DIR, resolve_db_path
 from radar.store.queries import ILLUSTRATIVE_KEY
 from radar.store.seed import TABLES, load_seed
+from radar.store.transactions import Connection
 
 __all__ = [
     "DatabaseExistsError",

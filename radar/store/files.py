@@ -9,7 +9,7 @@ from pathlib import Path
 
 import duckdb
 
-from radar.store import Connection
+from radar.store.transactions import Connection
 
 __all__ = ["new_database_file"]
 

@@ -7,7 +7,6 @@ import pandas as pd
 
 from radar.pipeline.radar_data import RadarData
 from radar.pipeline.view import ViewFilter
-from radar.store import Connection
 from radar.store.connection import DatabaseUnavailableError
 from radar.store.queries import (
     is_illustrative,
@@ -16,6 +15,7 @@ from radar.store.queries import (
     load_catalog,
     load_technologies,
 )
+from radar.store.transactions import Connection
 
 __all__ = ["load_area_history", "load_radar_data", "load_view"]
 
