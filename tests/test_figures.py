@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from radar.drawing.figure import OVERFLOW_KEY, radar_figure, text_colour_on
+from radar.drawing.figure import OVERFLOW_KEY, RadarOptions, radar_figure, text_colour_on
 from radar.model import Catalog, Ring, Sector, Technology
 from radar.pipeline.layout import compute_layout
 from radar.theme import BORDER_CLEARANCE
@@ -109,7 +109,7 @@ def test_overflowing_cell_gets_one_plus_n_marker() -> None:
 
 def test_selected_blip_is_outlined() -> None:
     view, techs = _view(3)
-    fig = radar_figure(view, CATALOG, techs, "da", selected="t1")
+    fig = radar_figure(view, CATALOG, techs, "da", RadarOptions(selected="t1"))
     outline = next(tr for tr in fig.data if tr.name == "selected")
     xs = np.array(outline.x, dtype=float)
     assert np.nanmean(xs[:-2]) == pytest.approx(view.loc[1, "x"], abs=1e-6)

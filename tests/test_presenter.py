@@ -13,7 +13,7 @@ from apptest_support import assert_clean
 from streamlit.testing.v1 import AppTest
 
 from radar import store, theme
-from radar.drawing.figure import radar_figure
+from radar.drawing.figure import RadarOptions, radar_figure
 from radar.model import Catalog, Ring, Sector, Technology
 from radar.pipeline.layout import compute_layout, ring_edges, sector_edges
 from radar.pipeline.presenter import (
@@ -214,7 +214,7 @@ def _opacities(fig: go.Figure) -> dict[str, float]:
 def test_the_spotlight_dims_every_other_blip_and_outlines_it() -> None:
     view, techs = _view({("A", "klar"): 3, ("B", "afproev"): 2})
     lit = view.loc[view["number"] == 2, "id"].iloc[0]
-    fig = radar_figure(view, CATALOG, techs, "da", spotlight=lit)
+    fig = radar_figure(view, CATALOG, techs, "da", RadarOptions(spotlight=lit))
     circles = [tr for tr in fig.data if (tr.name or "").startswith("circles-")]
     full = [tr for tr in circles if tr.opacity == 1.0]
     assert len(full) == 1 and np.isnan(np.array(full[0].x, dtype=float)).sum() == 1
@@ -232,7 +232,7 @@ def test_the_spotlight_dims_every_other_blip_and_outlines_it() -> None:
 def test_a_spotlighted_hidden_blip_lights_its_plus_n_marker() -> None:
     view, techs = _view({("A", "klar"): 400, ("B", "klar"): 400})
     hidden = view[~view["shown"] & (view["sector"] == "B")]
-    fig = radar_figure(view, CATALOG, techs, "da", spotlight=hidden["id"].iloc[0])
+    fig = radar_figure(view, CATALOG, techs, "da", RadarOptions(spotlight=hidden["id"].iloc[0]))
     overflow = next(tr for tr in fig.data if tr.name == "overflow")
     assert list(overflow.customdata) == ["overflow:A:klar", "overflow:B:klar"]
     assert list(overflow.marker.opacity) == [theme.SPOTLIGHT_DIM_OPACITY, 1.0]
@@ -242,28 +242,30 @@ def test_a_spotlighted_hidden_blip_lights_its_plus_n_marker() -> None:
 
 def test_a_focused_sector_fills_the_figure() -> None:
     view, techs = _view({("A", "klar"): 3, ("C", "afvent"): 2})
-    fig = radar_figure(view, CATALOG, techs, "da", focus_sector="C", x_extent=1.8)
+    fig = radar_figure(view, CATALOG, techs, "da", RadarOptions(focus_sector="C", x_extent=1.8))
     x0, x1, y0, y1 = sector_box(4, 2, aspect=1.8 / 1.3)
     assert list(fig.layout.xaxis.range) == pytest.approx([x0, x1])
     assert list(fig.layout.yaxis.range) == pytest.approx([y0, y1])
-    wide = radar_figure(view, CATALOG, techs, "da", x_extent=1.8)
+    wide = radar_figure(view, CATALOG, techs, "da", RadarOptions(x_extent=1.8))
     assert list(wide.layout.xaxis.range) == pytest.approx([-1.8, 1.8])
 
 
 def test_without_presenter_options_the_figure_is_unchanged() -> None:
     view, techs = _view({("A", "klar"): 3, ("B", "afproev"): 400})
-    plain_fig = radar_figure(view, CATALOG, techs, "da", selected=view["id"].iloc[0])
+    plain_fig = radar_figure(view, CATALOG, techs, "da", RadarOptions(selected=view["id"].iloc[0]))
     explicit = radar_figure(
         view,
         CATALOG,
         techs,
         "da",
-        selected=view["id"].iloc[0],
-        spotlight=None,
-        focus_sector=None,
-        x_extent=None,
-        high_contrast=False,
-        number_scale=None,
+        RadarOptions(
+            selected=view["id"].iloc[0],
+            spotlight=None,
+            focus_sector=None,
+            x_extent=None,
+            high_contrast=False,
+            number_scale=None,
+        ),
     )
     assert plain_fig.to_json() == explicit.to_json()
     assert list(plain_fig.layout.xaxis.range) == [-1.5, 1.5]
@@ -275,7 +277,9 @@ def test_without_presenter_options_the_figure_is_unchanged() -> None:
 
 def test_high_contrast_draws_darker_thicker_lines_and_labels() -> None:
     view, techs = _view({("A", "klar"): 2})
-    fig = radar_figure(view, CATALOG, techs, "da", high_contrast=True, scale=theme.PRESENTER_SCALE)
+    fig = radar_figure(
+        view, CATALOG, techs, "da", RadarOptions(high_contrast=True, scale=theme.PRESENTER_SCALE)
+    )
     circles = [s for s in fig.layout.shapes if s.type == "circle"]
     assert {s.line.width for s in circles} == {theme.CONTRAST_RING_LINE_WIDTH}
     labels = [s.label for s in fig.layout.shapes if s.label and s.label.text]
@@ -290,8 +294,11 @@ def test_the_presenter_numbers_have_their_own_scale() -> None:
     sizes = {
         scale: next(tr for tr in fig.data if tr.name == "numbers").textfont.size
         for scale, fig in (
-            (1.0, radar_figure(view, CATALOG, techs, "da", scale=2.0, number_scale=1.0)),
-            (2.0, radar_figure(view, CATALOG, techs, "da", scale=2.0)),
+            (
+                1.0,
+                radar_figure(view, CATALOG, techs, "da", RadarOptions(scale=2.0, number_scale=1.0)),
+            ),
+            (2.0, radar_figure(view, CATALOG, techs, "da", RadarOptions(scale=2.0))),
         )
     }
     assert all(math.isclose(2 * a, b) for a, b in zip(sizes[1.0], sizes[2.0], strict=True))

@@ -197,38 +197,14 @@ def _sector_key(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float) -> Non
         )
 
 
-def radar_figure(
-    view: pd.DataFrame,
-    catalog: Catalog,
-    technologies: Mapping[str, Technology],
-    lang: Lang,
-    *,
-    selected: str | None = None,
-    height: int = theme.FIGURE_HEIGHT,
-    scale: float = 1.0,
-    title: str | None = None,
-    compact: bool = False,
-    trails: pd.DataFrame | None = None,
-    spotlight: str | None = None,
-    focus_sector: str | None = None,
-    x_extent: float | None = None,
-    high_contrast: bool = False,
-    number_scale: float | None = None,
-) -> go.Figure:
-    """Draw one radar view.
+@dataclass(frozen=True)
+class RadarOptions:
+    """How a radar is drawn: everything about a figure but its data.
 
-    Parameters
+    The page's radar uses the defaults; :meth:`presenter` gives the projector's.
+
+    Attributes
     ----------
-    view
-        Rows from :func:`radar.pipeline.view.build_view`: placed blips with ``number``,
-        ``visible`` and ``match`` flags. Rows not ``visible`` are left out;
-        rows not matching the search are dimmed.
-    catalog
-        Rings and sectors, in order.
-    technologies
-        Names and one-line descriptions for the hover labels.
-    lang
-        Language of every label.
     selected
         Id of the technology whose details are open; it gets a dark outline.
     height
@@ -240,10 +216,6 @@ def radar_figure(
     compact
         For phones: a shorter figure, smaller labels, and no numbers in the
         blips (too small to read there; the legend below carries them).
-    trails
-        For comparing editions: rows with ``id, x_before, y_before`` (where the
-        blip was in the earlier edition); each visible blip listed gets a faint
-        outline at its earlier place and an arrow from there to where it is now.
     spotlight
         Presenter mode: id of the one technology to show; every other blip is
         dimmed and it gets a thick outline. A blip hidden behind a "+N" marker
@@ -261,11 +233,78 @@ def radar_figure(
         Multiplies the size of the blip numbers instead of ``scale``: at 1 a
         number fills its blip, larger ones spill over it.
 
+    """
+
+    selected: str | None = None
+    height: int = theme.FIGURE_HEIGHT
+    scale: float = 1.0
+    title: str | None = None
+    compact: bool = False
+    spotlight: str | None = None
+    focus_sector: str | None = None
+    x_extent: float | None = None
+    high_contrast: bool = False
+    number_scale: float | None = None
+
+    @classmethod
+    def presenter(
+        cls, *, spotlight: str | None = None, focus_sector: str | None = None
+    ) -> RadarOptions:
+        """A projector's radar: full height, large high-contrast type, one blip spotlighted."""
+        return cls(
+            spotlight=spotlight,
+            focus_sector=focus_sector,
+            height=theme.PRESENTER_FIGURE_HEIGHT,
+            scale=theme.PRESENTER_SCALE,
+            x_extent=theme.PRESENTER_X_EXTENT,
+            high_contrast=True,
+            number_scale=theme.PRESENTER_NUMBER_SCALE,
+        )
+
+
+#: The page's radar.
+DEFAULT_OPTIONS = RadarOptions()
+
+
+def radar_figure(
+    view: pd.DataFrame,
+    catalog: Catalog,
+    technologies: Mapping[str, Technology],
+    lang: Lang,
+    options: RadarOptions = DEFAULT_OPTIONS,
+    *,
+    trails: pd.DataFrame | None = None,
+) -> go.Figure:
+    """Draw one radar view.
+
+    Parameters
+    ----------
+    view
+        Rows from :func:`radar.pipeline.view.build_view`: placed blips with ``number``,
+        ``visible`` and ``match`` flags. Rows not ``visible`` are left out;
+        rows not matching the search are dimmed.
+    catalog
+        Rings and sectors, in order.
+    technologies
+        Names and one-line descriptions for the hover labels.
+    lang
+        Language of every label.
+    options
+        How to draw it (:class:`RadarOptions`): the page's defaults unless given.
+    trails
+        For comparing editions: rows with ``id, x_before, y_before`` (where the
+        blip was in the earlier edition); each visible blip listed gets a faint
+        outline at its earlier place and an arrow from there to where it is now.
+
     Returns
     -------
     A figure whose blip trace has ``customdata`` = technology id, and whose
     "+N" markers have ``customdata`` = ``"overflow:<sector>:<ring>"``.
     """
+    selected, height, scale, title = options.selected, options.height, options.scale, options.title
+    compact, spotlight, focus_sector = options.compact, options.spotlight, options.focus_sector
+    x_extent, high_contrast = options.x_extent, options.high_contrast
+    number_scale = options.number_scale
     if compact:
         height, scale = min(height, theme.COMPACT_FIGURE_HEIGHT), scale * theme.COMPACT_SCALE
     fig = _Canvas()

@@ -22,7 +22,7 @@ from typing import Any, Final
 import plotly.graph_objects as go
 
 from radar import theme
-from radar.drawing.figure import radar_figure
+from radar.drawing.figure import RadarOptions, radar_figure
 from radar.exporting.content import CHROMIUM_HINT, ChromiumMissingError, RadarContent, RenderError
 from radar.model import Lang
 
@@ -91,8 +91,7 @@ def export_figure(
         radar.catalog,
         radar.technologies,
         lang,
-        height=height,
-        title=radar.title(lang) if title else None,
+        RadarOptions(height=height, title=radar.title(lang) if title else None),
     )
     layout: dict[str, Any] = {
         "width": width,

@@ -15,9 +15,9 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from radar import store, theme, workshop
+from radar import store, workshop
 from radar.drawing import charts
-from radar.drawing.figure import radar_figure
+from radar.drawing.figure import RadarOptions, radar_figure
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline import history, overview, timeline
@@ -151,7 +151,7 @@ def comparison_figure(
         catalog(db),
         technologies(db),
         lang,
-        compact=compact,
+        RadarOptions(compact=compact),
         trails=moved,
     )
 
@@ -181,8 +181,7 @@ def figure(
         catalog(db),
         technologies(db),
         lang,
-        selected=selected,
-        compact=compact,
+        RadarOptions(selected=selected, compact=compact),
     )
 
 
@@ -292,13 +291,7 @@ def presenter_figure(
         catalog(db),
         technologies(db),
         lang,
-        spotlight=spotlight,
-        focus_sector=focus,
-        height=theme.PRESENTER_FIGURE_HEIGHT,
-        scale=theme.PRESENTER_SCALE,
-        x_extent=theme.PRESENTER_X_EXTENT,
-        high_contrast=True,
-        number_scale=theme.PRESENTER_NUMBER_SCALE,
+        RadarOptions.presenter(spotlight=spotlight, focus_sector=focus),
     )
 
 

@@ -7,7 +7,7 @@ from functools import partial
 import streamlit as st
 
 from radar import workshop
-from radar.drawing.figure import radar_figure
+from radar.drawing.figure import RadarOptions, radar_figure
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Lang
 from radar.pipeline.view import ViewFilter
@@ -58,7 +58,11 @@ def local_chart(data: PageData, local: workshop.LocalEdition, lang: Lang) -> Non
     st.markdown(f"**{plain(local.title)}**")
     st.caption(t("local.caption", lang))
     fig = radar_figure(
-        view, data.catalog, data.technologies, lang, height=SIDE_BY_SIDE_HEIGHT, scale=0.85
+        view,
+        data.catalog,
+        data.technologies,
+        lang,
+        RadarOptions(height=SIDE_BY_SIDE_HEIGHT, scale=0.85),
     )
     st.plotly_chart(
         fig, key=f"local_chart_{local.id}", width="stretch", config={"displayModeBar": False}
