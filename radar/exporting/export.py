@@ -50,7 +50,7 @@ def export_radar(
 
 
 def render_export(
-    data: RadarData,
+    published: RadarData,
     fmt: str,
     *,
     area: str | None = None,
@@ -63,7 +63,7 @@ def render_export(
 
     Parameters
     ----------
-    data
+    published
         The published radar (:func:`radar.store.load_radar_data`): drafts are
         never exported.
     fmt
@@ -99,15 +99,15 @@ def render_export(
             progress(fraction, t(key, lang))
 
     report(0.0, "export.progress.reading")
-    target = resolve_target(data, fmt, area, edition)
+    target = resolve_target(published, fmt, area, edition)
     chromium = require_chromium() if fmt in CHROMIUM_FORMATS else ""
     if fmt in OWN_FORMATS:
-        rows = own_rows(data, target.edition, target.area)
+        rows = own_rows(published, target.edition, target.area)
         report(0.5, "export.progress.writing")
         data = encode_own(fmt, rows, target.edition)
         report(1.0, "export.progress.done")
         return data
-    radar = load_radar(data, target)
+    radar = load_radar(published, target)
     if fmt == "byor-csv":
         data = byor_csv(radar, lang)
     elif fmt in ("png", "svg"):
