@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BENCH = REPO / "bench" / "import_export.py"
 VOLUMES = sorted(
     (REPO.parent / "shared" / "fixtures" / "thoughtworks-volumes").glob("volume-*.csv")

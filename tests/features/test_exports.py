@@ -39,7 +39,7 @@ from radar.model import COMBINED_AREA, Catalog, Technology
 from radar.pipeline.scoring import SCORE_COLUMNS
 from radar.pipeline.view import ViewFilter, load_view
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 EDITION = 2025
 HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE_SUMMARY = "=1+2 & <b>fed</b> tekst"

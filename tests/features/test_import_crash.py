@@ -20,7 +20,7 @@ import pytest
 from radar import importing as importers
 from radar import store
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 # The child: plan the import, then apply it through a connection whose
 # cursors count their statements and kill the process at statement KILL_AT

@@ -23,7 +23,7 @@ from radar import formats, store
 from radar import importing as importers
 from radar.pipeline import history
 
-FIXTURES = Path(__file__).resolve().parents[1] / ".." / "shared" / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures"
 VOLUMES = sorted((FIXTURES / "thoughtworks-volumes").glob("volume-*.csv"))
 ZALANDO = FIXTURES / "zalando" / "config.json"
 AREA = "teknik-og-miljoe"
