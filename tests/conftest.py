@@ -112,10 +112,9 @@ def entries(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> pd.DataFrame:
 
 
 @pytest.fixture
-def db_with_empty_edition(tmp_path: Path) -> Path:
+def db_with_empty_edition(seed_copy: Path, tmp_path: Path) -> Path:
     """A database whose newest edition, 2026, has no assessments yet (added ahead of time)."""
-    seed = tmp_path / "data"
-    shutil.copytree(store.SEED_DIR, seed, ignore=shutil.ignore_patterns("*.duckdb*"))
+    seed = seed_copy
     with (seed / "editions.csv").open("a", encoding="utf-8") as editions:
         editions.write("2026,2026-06-15,Teknologiradar 2026 (kladde),Technology radar 2026\n")
     db = tmp_path / "ahead.duckdb"

@@ -16,6 +16,9 @@ from typing import Any
 
 import pytest
 
+#: Each test runs a benchmark script in a subprocess.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 BENCH = REPO / "bench" / "import_export.py"
 VOLUMES = sorted(

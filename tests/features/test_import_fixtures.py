@@ -23,6 +23,9 @@ from radar import formats, store
 from radar import importing as importers
 from radar.pipeline import history
 
+#: The module imports every shared fixture volume once.
+pytestmark = pytest.mark.slow
+
 FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures"
 VOLUMES = sorted((FIXTURES / "thoughtworks-volumes").glob("volume-*.csv"))
 ZALANDO = FIXTURES / "zalando" / "config.json"
