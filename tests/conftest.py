@@ -33,12 +33,30 @@ SHARED = REPO.parent / "shared"
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Every test in tests/browser drives Chromium, and takes seconds."""
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the browser tests; on xdist workers, hand out the slowest test files first.
+
+    Every test in tests/browser drives Chromium and takes seconds. xdist gives
+    each worker one test file at a time in collection order
+    (``--no-loadscope-reorder``); starting with the files that take longest
+    (browser files, then those with the most slow tests) keeps one long file
+    from running alone at the end while the other core idles.
+    """
     for item in items:
         if BROWSER_TESTS in item.path.parents:
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.slow)
+    if not hasattr(config, "workerinput"):
+        return
+    weight: dict[Path, tuple[int, int]] = {}
+    for item in items:
+        browser, slow = weight.get(item.path, (0, 0))
+        weight[item.path] = (
+            browser or item.get_closest_marker("browser") is not None,
+            slow + (item.get_closest_marker("slow") is not None),
+        )
+    # A stable sort: tests keep their order within a file.
+    items.sort(key=lambda item: tuple(-w for w in weight[item.path]))
 
 
 @pytest.fixture(scope="session")
