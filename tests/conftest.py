@@ -1,11 +1,22 @@
-"""Shared fixtures: a database built once per test session from the real seed data."""
+"""Shared fixtures: a database built once per test session from the real seed data.
+
+The tests are sorted by kind: ``unit`` (the pure library and the store),
+``features`` (editing, importing, exporting, workshops, backups and the command
+line on a database), ``app`` (pages under Streamlit's AppTest) and ``browser``
+(the running dashboard in Chromium). Helpers they import by name live in
+``tests/support``.
+
+The suite runs on several pytest-xdist workers. Each worker is its own process
+with its own temporary folder, so every fixture here (the seeded database, its
+copies, the environment variables set through ``monkeypatch``) is private to a
+worker; streamlit servers take a free port each.
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pandas as pd
@@ -19,6 +30,33 @@ from radar.pipeline import history
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
+BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark the browser tests; on xdist workers, hand out the slowest test files first.
+
+    Every test in tests/browser drives Chromium and takes seconds. xdist gives
+    each worker one test file at a time in collection order
+    (``--no-loadscope-reorder``); starting with the files that take longest
+    (browser files, then those with the most slow tests) keeps one long file
+    from running alone at the end while the other core idles.
+    """
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+            item.add_marker(pytest.mark.slow)
+    if not hasattr(config, "workerinput"):
+        return
+    weight: dict[Path, tuple[int, int]] = {}
+    for item in items:
+        browser, slow = weight.get(item.path, (0, 0))
+        weight[item.path] = (
+            browser or item.get_closest_marker("browser") is not None,
+            slow + (item.get_closest_marker("slow") is not None),
+        )
+    # A stable sort: tests keep their order within a file.
+    items.sort(key=lambda item: tuple(-w for w in weight[item.path]))
 
 
 @pytest.fixture(scope="session")
@@ -27,6 +65,28 @@ def seeded_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("db") / "radar.duckdb"
     store.build_database(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def copy_seeded_db(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Path]:
+    """Make a writable copy of the seeded database, in a folder of its own, and return its path.
+
+    For fixtures wider than one test (a module's dashboard, a prepared database);
+    a single test takes :func:`writable_db`.
+    """
+
+    def copy() -> Path:
+        path = tmp_path_factory.mktemp("radar-copy") / "radar.duckdb"
+        shutil.copy(seeded_db, path)
+        return path
+
+    return copy
+
+
+@pytest.fixture
+def writable_db(copy_seeded_db: Callable[[], Path]) -> Path:
+    """A copy of the seeded database that this test may change; the shared one stays as built."""
+    return copy_seeded_db()
 
 
 @pytest.fixture(scope="session")
@@ -70,10 +130,9 @@ def entries(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> pd.DataFrame:
 
 
 @pytest.fixture
-def db_with_empty_edition(tmp_path: Path) -> Path:
+def db_with_empty_edition(seed_copy: Path, tmp_path: Path) -> Path:
     """A database whose newest edition, 2026, has no assessments yet (added ahead of time)."""
-    seed = tmp_path / "data"
-    shutil.copytree(store.SEED_DIR, seed, ignore=shutil.ignore_patterns("*.duckdb*"))
+    seed = seed_copy
     with (seed / "editions.csv").open("a", encoding="utf-8") as editions:
         editions.write("2026,2026-06-15,Teknologiradar 2026 (kladde),Technology radar 2026\n")
     db = tmp_path / "ahead.duckdb"
@@ -99,27 +158,6 @@ def wcon(wdb: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     connection = workshop.connect_workshops(wdb)
     yield connection
     connection.close()
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Debian's Chromium under Playwright, shared by the browser tests of a session."""
-    from playwright.sync_api import sync_playwright
-    from streamlit_server import CHROMIUM, CHROMIUM_ARGS
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture(scope="session")
-def server(seeded_db: Path, browser: Any) -> Iterator[str]:
-    """The dashboard on the seeded database, running for the browser tests of a session."""
-    from browser_support import running_dashboard
-
-    with running_dashboard(browser, {store.DB_ENV_VAR: str(seeded_db)}) as url:
-        yield url
 
 
 @pytest.fixture(autouse=True)

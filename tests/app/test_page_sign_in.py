@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,11 +24,9 @@ def _texts(at: AppTest) -> str:
 
 
 @pytest.fixture
-def editable_db(seeded_db: Path, tmp_path: Path) -> Path:
+def editable_db(writable_db: Path) -> Path:
     # Editing opens the database for writing: never the session's shared read-only file.
-    copy = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, copy)
-    return copy
+    return writable_db
 
 
 def _open(db: Path, monkeypatch: pytest.MonkeyPatch, password: str | None) -> AppTest:

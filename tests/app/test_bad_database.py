@@ -6,7 +6,6 @@ what is wrong and how to mend it; nothing is changed on disk.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -39,10 +38,9 @@ def _message_only(at: AppTest, db: Path) -> None:
 
 @pytest.mark.parametrize("editing", [False, True], ids=["viewing", "editing"])
 def test_the_dashboard_on_a_locked_database_says_so(
-    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, editing: bool
+    writable_db: Path, monkeypatch: pytest.MonkeyPatch, editing: bool
 ) -> None:
-    db = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, db)
+    db = writable_db
     with held_by_another_process(db):
         at = _dashboard(db, monkeypatch, editing=editing)
     _message_only(at, db)
@@ -71,10 +69,9 @@ def test_the_dashboard_on_a_damaged_database_says_so(
 
 
 def test_the_command_line_on_a_locked_database_says_what_to_do(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    writable_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    db = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, db)
+    db = writable_db
     before = db.read_bytes()
     with held_by_another_process(db):
         code = cli.main(["show", "--db", str(db)])

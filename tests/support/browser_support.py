@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from streamlit_server import CHROMIUM, streamlit_server
 
-DASHBOARD = Path(__file__).resolve().parent.parent / "dashboard.py"
+DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard.py"
 #: The app has finished its run.
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PLOT = ".js-plotly-plot"

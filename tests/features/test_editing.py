@@ -9,7 +9,6 @@ process.
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -33,11 +32,9 @@ OTHER = "Ole Jensen"
 
 
 @pytest.fixture
-def db(seeded_db: Path, tmp_path: Path) -> Path:
+def db(writable_db: Path) -> Path:
     """A copy of the seeded database that this test may change."""
-    path = tmp_path / "edit.duckdb"
-    shutil.copy(seeded_db, path)
-    return path
+    return writable_db
 
 
 @pytest.fixture

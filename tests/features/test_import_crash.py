@@ -8,10 +8,10 @@ again, the database must hold exactly what it held before.
 
 from __future__ import annotations
 
-import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -20,7 +20,10 @@ import pytest
 from radar import importing as importers
 from radar import store
 
-REPO = Path(__file__).resolve().parents[1]
+#: Each test imports in a subprocess and kills it.
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[2]
 
 # The child: plan the import, then apply it through a connection whose
 # cursors count their statements and kill the process at statement KILL_AT
@@ -129,12 +132,13 @@ def _run(db: Path, data: Path, kill_at: int) -> subprocess.CompletedProcess[str]
 
 
 @pytest.fixture(scope="module")
-def setup(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+def setup(
+    seeded_db: Path, tmp_path_factory: pytest.TempPathFactory, copy_seeded_db: Callable[[], Path]
+) -> tuple[Path, int]:
     """The import file, and how many statements the import's transaction runs."""
     folder = tmp_path_factory.mktemp("crash")
     data = _import_file(seeded_db, folder)
-    db = folder / "complete.duckdb"
-    shutil.copy(seeded_db, db)
+    db = copy_seeded_db()
     before = _dump(db)
     done = _run(db, data, 10**9)
     assert done.returncode == 0, done.stderr
@@ -150,14 +154,13 @@ def setup(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Pa
 
 @pytest.mark.parametrize("where", [0.0, 0.5, 1.0, "commit"])
 def test_an_import_killed_mid_transaction_leaves_the_database_as_before(
-    setup: tuple[Path, int], seeded_db: Path, tmp_path: Path, where: float | str
+    setup: tuple[Path, int], writable_db: Path, where: float | str
 ) -> None:
     data, statements = setup
     # Statement 1 is the first of the transaction, statements - 1 the last
     # before the commit, which the child counts as the last one.
     kill_at = statements if where == "commit" else 1 + round(where * (statements - 2))
-    db = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, db)
+    db = writable_db
     before = _dump(db)
     killed = _run(db, data, kill_at)
     assert killed.returncode == -signal.SIGKILL, killed.stdout + killed.stderr

@@ -22,11 +22,39 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+#: Tries at starting a server: another process (a second pytest-xdist worker,
+#: another suite on the machine) may take the free port between our choosing it
+#: and Streamlit binding it.
+START_ATTEMPTS = 3
+
+
 @contextmanager
 def streamlit_server(
     script: Path, *, env: dict[str, str] | None = None, timeout: float = 60.0
 ) -> Iterator[str]:
     """Run ``script`` with Streamlit on 127.0.0.1 and yield its base URL."""
+    process, url, output = _start(script, env, timeout)
+    for _ in range(START_ATTEMPTS - 1):
+        if process is not None or "already in use" not in output:
+            break
+        process, url, output = _start(script, env, timeout)
+    if process is None:
+        raise RuntimeError(f"streamlit exited early:\n{output}")
+    try:
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _start(
+    script: Path, env: dict[str, str] | None, timeout: float
+) -> tuple[subprocess.Popen[str], str, str] | tuple[None, str, str]:
+    """Start Streamlit on a free port; the running process and its URL, or its output if it quit."""
     port = free_port()
     command = [
         sys.executable,
@@ -53,22 +81,17 @@ def streamlit_server(
     try:
         while True:
             if process.poll() is not None:
-                output = process.stdout.read() if process.stdout else ""
-                raise RuntimeError(f"streamlit exited early:\n{output}")
+                return None, url, process.stdout.read() if process.stdout else ""
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
                     if reply.status == 200:
-                        break
+                        return process, url, ""
             except OSError:
                 pass
             if time.monotonic() > deadline:
                 raise TimeoutError(f"streamlit did not answer on {url} within {timeout} s")
             time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise

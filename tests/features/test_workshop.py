@@ -667,6 +667,7 @@ def test_a_workshop_without_answers_has_no_consensus_to_save(
 # --- concurrency -------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_many_participants_answering_at_once_are_each_stored_once(
     wcon: duckdb.DuckDBPyConnection,
     catalog: Catalog,

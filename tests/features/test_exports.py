@@ -12,12 +12,11 @@ import html
 import io
 import json
 import re
-import shutil
 import struct
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -40,7 +39,7 @@ from radar.pipeline.scoring import SCORE_COLUMNS
 from radar.pipeline.view import ViewFilter
 from radar.store import load_view
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 EDITION = 2025
 HOSTILE_NAME = "<script>alert(1)</script>"
 HOSTILE_SUMMARY = "=1+2 & <b>fed</b> tekst"
@@ -82,14 +81,13 @@ def _flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def hostile_db(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def hostile_db(copy_seeded_db: Callable[[], Path]) -> Path:
     """A copy of the seeded database with a technology whose texts are markup and a formula.
 
     It is on the 2025 radar of administration (with scores) and of
     beskaeftigelse (a ring without scores, as an imported radar stores it).
     """
-    path = tmp_path_factory.mktemp("hostile") / "radar.duckdb"
-    shutil.copy(seeded_db, path)
+    path = copy_seeded_db()
     con = duckdb.connect(str(path))
     try:
         con.execute(
@@ -280,11 +278,8 @@ def test_our_export_imports_back_without_a_single_change(
 
 
 @needs_importer
-def test_an_export_imported_as_a_new_edition_exports_the_same_rows(
-    seeded_db: Path, tmp_path: Path
-) -> None:
-    path = tmp_path / "copy.duckdb"
-    shutil.copy(seeded_db, path)
+def test_an_export_imported_as_a_new_edition_exports_the_same_rows(writable_db: Path) -> None:
+    path = writable_db
     con = store.connect(path, read_only=False)
     try:
         exported = exports.export_radar(con, "xlsx", edition=EDITION)
@@ -352,6 +347,7 @@ def _hex_rgb(colour: str) -> tuple[int, int, int]:
     return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
 
 
+@pytest.mark.slow
 def test_png_is_a_picture_of_the_print_size_on_white_in_the_theme_colours(png: bytes) -> None:
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert png[12:16] == b"IHDR"
@@ -418,6 +414,7 @@ def handout(con: duckdb.DuckDBPyConnection) -> PdfReader:
     return PdfReader(io.BytesIO(exports.export_radar(con, "pdf", edition=EDITION)))
 
 
+@pytest.mark.slow
 def test_handout_is_a4(handout: PdfReader) -> None:
     for page in handout.pages:
         width, height = float(page.mediabox.width), float(page.mediabox.height)
@@ -426,6 +423,7 @@ def test_handout_is_a4(handout: PdfReader) -> None:
     assert 2 <= len(handout.pages) <= 10
 
 
+@pytest.mark.slow
 def test_handout_lists_every_blip_by_its_number_with_ring_and_movement(
     handout: PdfReader,
     combined_view: pd.DataFrame,
@@ -443,6 +441,7 @@ def test_handout_lists_every_blip_by_its_number_with_ring_and_movement(
     assert f"Rykket ind fra {before} ({int(moved['previous_edition'])})" in text.split(expected)[1]
 
 
+@pytest.mark.slow
 def test_handout_explains_the_rings_and_lists_each_sector_with_summaries(
     handout: PdfReader,
     combined_view: pd.DataFrame,
@@ -460,6 +459,7 @@ def test_handout_explains_the_rings_and_lists_each_sector_with_summaries(
         assert _flat(technologies[blip.id].summary_da) in sectors_part, blip.id
 
 
+@pytest.mark.slow
 def test_handout_names_the_edition_the_printing_date_and_the_notice(
     handout: PdfReader, catalog: Catalog
 ) -> None:
@@ -474,6 +474,7 @@ def test_handout_names_the_edition_the_printing_date_and_the_notice(
     assert "Velfærdsteknologi" in _flat("".join(p.extract_text() for p in handout.pages))
 
 
+@pytest.mark.slow
 def test_handout_shows_markup_in_names_as_text(hostile_con: duckdb.DuckDBPyConnection) -> None:
     data = exports.export_radar(hostile_con, "pdf", area="administration", lang="en")
     text = _flat("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
@@ -520,6 +521,7 @@ MAGIC = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
 def test_cli_writes_every_format(
     fmt: str, seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
@@ -546,6 +548,7 @@ def test_cli_takes_area_edition_and_language(
     assert names == {technologies[i].name_en for i in view["id"]}
 
 
+@pytest.mark.slow
 def test_cli_help_documents_every_option() -> None:
     done = _run_cli("--help")
     assert done.returncode == 0
@@ -581,10 +584,9 @@ def test_cli_refuses_a_folder_that_does_not_exist(
 
 
 def test_drafts_are_not_exported(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+    writable_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
-    path = tmp_path / "draft.duckdb"
-    shutil.copy(seeded_db, path)
+    path = writable_db
     con = duckdb.connect(str(path))
     con.execute("UPDATE editions SET status = 'draft' WHERE year = 2025")
     con.close()
@@ -599,6 +601,7 @@ def test_drafts_are_not_exported(
     )
 
 
+@pytest.mark.slow
 def test_cli_without_chromium_says_how_to_install_it(seeded_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "radar.png"
     done = _run_cli(
@@ -631,6 +634,7 @@ def broken_chromium(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_cli_says_so_when_chromium_cannot_start(
     seeded_db: Path, tmp_path: Path, broken_chromium: Path
 ) -> None:

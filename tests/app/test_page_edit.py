@@ -9,7 +9,6 @@ process both share one database instance).
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import asdict
 from pathlib import Path
@@ -36,10 +35,9 @@ TECHNOLOGY = "pages/technology.py"
 
 
 @pytest.fixture
-def db(seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def db(writable_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The app on its own copy of the database, with editing turned on."""
-    path = tmp_path / "edit.duckdb"
-    shutil.copy(seeded_db, path)
+    path = writable_db
     monkeypatch.setenv(store.DB_ENV_VAR, str(path))
     monkeypatch.setenv(PASSWORD_ENV_VAR, PASSWORD)
     return path
@@ -305,6 +303,7 @@ def test_an_editor_adds_a_technology_and_goes_on_editing_it(db: Path, reader: Re
 # --- editions ---
 
 
+@pytest.mark.slow
 def test_the_editions_page_starts_a_draft_and_publishes_it(db: Path, reader: Reader) -> None:
     at = sign_in(open_page(EDITIONS))
     assert_clean(at)

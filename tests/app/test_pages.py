@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -181,9 +180,10 @@ def test_language_and_filters_survive_a_visit_to_another_page(app: AppTest) -> N
     assert at.selectbox(key="area").label == "Welfare area"
 
 
-def test_stored_text_is_never_markup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    seed = tmp_path / "data"
-    shutil.copytree(store.SEED_DIR, seed, ignore=shutil.ignore_patterns("*.duckdb*"))
+def test_stored_text_is_never_markup(
+    seed_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed = seed_copy
     techs = (seed / "technologies.csv").read_text(encoding="utf-8").splitlines()
     evil = '"**Fed** [Log ind](https://evil.example) :red[RØD] $x$"'
     fields = techs[1].split(",")

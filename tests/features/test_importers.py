@@ -10,7 +10,6 @@ import io
 import json
 import pkgutil
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -65,11 +64,9 @@ def _dump_file(path: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture
-def db(seeded_db: Path, tmp_path: Path) -> Path:
+def db(writable_db: Path) -> Path:
     """A writable copy of the seeded database."""
-    target = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, target)
-    return target
+    return writable_db
 
 
 @pytest.fixture
@@ -1452,6 +1449,7 @@ EMPTY_DB_FILES: list[tuple[bytes, dict[str, Any]]] = [
 ]
 
 
+@pytest.mark.slow
 def test_every_import_message_is_made_in_both_languages(
     rcon: duckdb.DuckDBPyConnection,
     db: Path,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -19,10 +18,8 @@ AREA = "social-og-sundhed"
 
 
 @pytest.fixture
-def db(seeded_db: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, copy)
-    return copy
+def db(writable_db: Path) -> Path:
+    return writable_db
 
 
 def _write(db: Path, sql: str, params: list | None = None) -> None:

@@ -290,6 +290,7 @@ def test_slots_beyond_capacity_raise() -> None:
 # --- Properties of compute_layout ---------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(radars())
 def test_layout_guarantees(radar: tuple[pd.DataFrame, int, int]) -> None:
@@ -300,6 +301,7 @@ def test_layout_guarantees(radar: tuple[pd.DataFrame, int, int]) -> None:
     check_layout(blips, placed, n_sectors, n_rings)
 
 
+@pytest.mark.slow
 @settings(max_examples=10, deadline=None)
 @given(radars(max_blips=10_000))
 def test_layout_guarantees_many(radar: tuple[pd.DataFrame, int, int]) -> None:
@@ -369,6 +371,7 @@ def test_sixty_in_one_cell_all_shown(ring: int, sector: int) -> None:
     check_layout(blips, placed, 5, 4)
 
 
+@pytest.mark.slow
 def test_ten_thousand_blips() -> None:
     blips = make_blips(7, 10_000, 5, 4)
     placed = layout(blips, 5, 4)
@@ -684,6 +687,7 @@ def check_pinned(
     return seen
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(histories())
 def test_pinned_editions(case: tuple[list[pd.DataFrame], int, int]) -> None:

@@ -70,12 +70,9 @@ def test_show_explains_an_unknown_area_or_edition(
 
 
 def test_show_says_a_draft_is_a_draft_and_shows_stated_rings_without_a_score(
-    seeded_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    writable_db: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import shutil
-
-    db = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, db)
+    db = writable_db
     con = duckdb.connect(str(db))
     newest = con.execute("SELECT max(year) FROM editions").fetchone()[0]
     con.execute(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -30,10 +29,8 @@ BAD = GOOD.replace(",KLAR,", ",INDERST,").replace("7,40,30,20,10", "12,40,30,20,
 
 
 @pytest.fixture
-def db(seeded_db: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, copy)
-    return copy
+def db(writable_db: Path) -> Path:
+    return writable_db
 
 
 def _open(db: Path, monkeypatch: pytest.MonkeyPatch, *, editor: bool) -> AppTest:

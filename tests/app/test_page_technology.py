@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from urllib.parse import parse_qs
 
@@ -157,12 +156,11 @@ def test_picking_a_technology_updates_the_url_and_the_radar_follows(app: AppTest
 
 
 def test_the_page_opens_after_an_example_case_was_added(
-    seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    writable_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The change log names a case as "eksempel <id>": its text took a ``key``
     # placeholder that clashed with the text lookup's own first parameter.
-    db = tmp_path / "radar.duckdb"
-    shutil.copy(seeded_db, db)
+    db = writable_db
     writer = store.connect(db, read_only=False)
     try:
         case = editing.add_case(

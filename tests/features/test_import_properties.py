@@ -11,9 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,9 @@ from radar import formats
 from radar import importing as importers
 from radar.importing import ImportProblems
 
+#: Property tests: many generated files each.
+pytestmark = pytest.mark.slow
+
 EDITIONS = st.sampled_from([2024, 2025, 2026])
 FORMATS = st.sampled_from([None, *formats.IMPORT_FORMATS])
 PROPERTY = settings(
@@ -38,10 +40,9 @@ PROPERTY = settings(
 
 
 @pytest.fixture(scope="module")
-def pcon(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+def pcon(copy_seeded_db: Callable[[], Path]) -> Iterator[Any]:
     """One writable copy of the seeded database for the whole module."""
-    path = tmp_path_factory.mktemp("properties") / "radar.duckdb"
-    shutil.copy(seeded_db, path)
+    path = copy_seeded_db()
     connection = duckdb.connect(str(path))
     yield connection
     connection.close()

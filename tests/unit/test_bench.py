@@ -7,7 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "history.py"
+import pytest
+
+#: Each test runs a benchmark script in a subprocess.
+pytestmark = pytest.mark.slow
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "history.py"
 
 
 def test_history_benchmark_runs_and_finds_no_unchanged_blip_that_moved() -> None:

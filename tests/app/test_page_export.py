@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -75,6 +74,7 @@ def test_making_a_csv_offers_it_for_download(app: AppTest, con: duckdb.DuckDBPyC
     assert len(rows) - 1 == int(stored["n"].iloc[0])
 
 
+@pytest.mark.slow
 def test_making_the_pdf_handout_for_the_area_in_the_link(app: AppTest) -> None:
     at = _open(app, area="beskaeftigelse", edition="2024", lang="en")
     assert at.selectbox(key="area").value == "beskaeftigelse"
@@ -95,10 +95,9 @@ def test_a_changed_choice_hides_the_file_made_before(app: AppTest) -> None:
 
 
 @pytest.fixture
-def draft_db(seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def draft_db(writable_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The seeded database with the 2025 edition turned back into a draft."""
-    path = tmp_path / "draft.duckdb"
-    shutil.copy(seeded_db, path)
+    path = writable_db
     con = duckdb.connect(str(path))
     con.execute("UPDATE editions SET status = 'draft' WHERE year = 2025")
     con.close()

@@ -9,8 +9,7 @@ a clear message; in CI (``CI`` set) it fails them.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,16 +34,13 @@ from playwright.sync_api import Browser, Page  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def server(
-    seeded_db: Path, tmp_path_factory: pytest.TempPathFactory, browser: Browser
-) -> Iterator[str]:
+def server(copy_seeded_db: Callable[[], Path], browser: Browser) -> Iterator[str]:
     """The dashboard on its own copy of the database, with editing turned on.
 
     The server process holds the copy for writing; the shared database stays
     untouched.
     """
-    copy = tmp_path_factory.mktemp("edit") / "radar.duckdb"
-    shutil.copy(seeded_db, copy)
+    copy = copy_seeded_db()
     env = {store.DB_ENV_VAR: str(copy), PASSWORD_ENV_VAR: PASSWORD}
     with running_dashboard(browser, env) as url:
         yield url

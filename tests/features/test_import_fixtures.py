@@ -23,7 +23,10 @@ from radar import formats, store
 from radar import importing as importers
 from radar.pipeline import history
 
-FIXTURES = Path(__file__).resolve().parents[1] / ".." / "shared" / "fixtures"
+#: The module imports every shared fixture volume once.
+pytestmark = pytest.mark.slow
+
+FIXTURES = Path(__file__).resolve().parents[2] / ".." / "shared" / "fixtures"
 VOLUMES = sorted((FIXTURES / "thoughtworks-volumes").glob("volume-*.csv"))
 ZALANDO = FIXTURES / "zalando" / "config.json"
 AREA = "teknik-og-miljoe"

@@ -7,8 +7,7 @@ none of it: a payload that ran would set ``window.__pwned``.
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import duckdb
@@ -34,13 +33,10 @@ from playwright.sync_api import Browser, Page  # noqa: E402
 
 
 @pytest.fixture(scope="module")
-def hostile(
-    tmp_path_factory: pytest.TempPathFactory, seeded_db: Path
-) -> tuple[Path, Path, str, int]:
+def hostile(copy_seeded_db: Callable[[], Path]) -> tuple[Path, Path, str, int]:
     """A radar with a hostile technology and case, and a workshop with a hostile comment."""
-    folder = tmp_path_factory.mktemp("hostile")
-    db = folder / "radar.duckdb"
-    shutil.copy(seeded_db, db)
+    db = copy_seeded_db()
+    folder = db.parent
     con = duckdb.connect(str(db))
     try:
         edition = con.execute("SELECT max(year) FROM editions").fetchone()[0]

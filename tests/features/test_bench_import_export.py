@@ -16,7 +16,10 @@ from typing import Any
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+#: Each test runs a benchmark script in a subprocess.
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[2]
 BENCH = REPO / "bench" / "import_export.py"
 VOLUMES = sorted(
     (REPO.parent / "shared" / "fixtures" / "thoughtworks-volumes").glob("volume-*.csv")
