@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
 Lang = Literal["da", "en"]
 LANGUAGES: tuple[Lang, ...] = ("da", "en")
@@ -201,7 +201,16 @@ class Catalog:
         raise KeyError(f"unknown edition: {year}")
 
 
-def _by_id(items: tuple, item_id: str, kind: str):  # type: ignore[type-arg]
+class _HasId(Protocol):
+    # Read-only, as the frozen dataclasses' fields are.
+    @property
+    def id(self) -> str: ...
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _by_id(items: tuple[_Item, ...], item_id: str, kind: str) -> _Item:
     for item in items:
         if item.id == item_id:
             return item

@@ -17,6 +17,6 @@ def test_importing_the_model_loads_no_plotly_pandas_duckdb_or_streamlit() -> Non
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).resolve().parents[1],
+        cwd=Path(__file__).resolve().parents[2],
     )
     assert done.stdout.strip() == "[]"

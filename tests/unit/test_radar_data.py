@@ -162,6 +162,6 @@ def test_the_pipeline_reads_no_database() -> None:
         capture_output=True,
         text=True,
         check=True,
-        cwd=Path(__file__).parents[1],
+        cwd=Path(__file__).parents[2],
     )
     assert done.stdout.strip() == "[]"
