@@ -5,7 +5,7 @@ dotted key per text. ``t("key", lang)`` looks a text up; ``{name}``
 placeholders are filled from keyword arguments. A missing key raises, so a
 forgotten text fails the tests instead of showing a key to a user. Keys are
 always written out in full where they are used (never built at run time), so
-``tests/test_text_keys.py`` can prove every key used exists and every key
+``tests/unit/test_text_keys.py`` can prove every key used exists and every key
 defined is used.
 
 Public API
@@ -22,12 +22,24 @@ format_number
     A number with the language's decimal sign: ``1.234,5`` / ``1,234.5``.
 format_percent
     A share as a percentage: ``25 %`` / ``25%``.
+sort_key, ids_by_label
+    Alphabetical order in a language (Danish: æ, ø, å after z).
 """
 
 from __future__ import annotations
 
+from radar.i18n.collation import ids_by_label, sort_key
 from radar.i18n.formatting import format_date, format_number, format_percent
 from radar.i18n.language import parse_lang
 from radar.i18n.texts import STRINGS, t
 
-__all__ = ["STRINGS", "format_date", "format_number", "format_percent", "parse_lang", "t"]
+__all__ = [
+    "STRINGS",
+    "format_date",
+    "format_number",
+    "format_percent",
+    "ids_by_label",
+    "parse_lang",
+    "sort_key",
+    "t",
+]

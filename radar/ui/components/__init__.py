@@ -9,8 +9,8 @@ Modules
 text
     ``plain``, ``plain_lines``: data shown as typed, never as markup.
 labels
-    ``area_label``, ``technology_name``, ``movement_label``, ``language_name``,
-    ``sort_key`` and the literal text-key mappings behind them.
+    ``area_label``, ``technology_name``, ``movement_label``, ``language_name``
+    and the literal text-key mappings behind them.
 navigation
     The page files (``RADAR_PAGE``, ``TECHNOLOGY_PAGE``, ...) and ``pages``, the menu.
 language

@@ -25,7 +25,6 @@ MOVEMENT_LABEL_KEYS: Final[dict[str, str]] = {
 LANGUAGE_KEYS: Final[dict[str, str]] = {"da": "lang.da", "en": "lang.en"}
 
 #: Danish sorts æ, ø, å after z; these stand-ins sort there too.
-_DANISH_LAST = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
 
 
 def area_label(catalog: Catalog, area: str, lang: Lang) -> str:
@@ -47,9 +46,3 @@ def movement_label(movement: str, lang: Lang) -> str:
 def language_name(code: str, lang: Lang) -> str:
     """A language's own name, e.g. "Dansk"."""
     return t(LANGUAGE_KEYS[code], lang)
-
-
-def sort_key(name: str, lang: Lang) -> str:
-    """A name's place in an alphabetical list in ``lang``."""
-    folded = name.casefold()
-    return folded.translate(_DANISH_LAST) if lang == "da" else folded

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from radar.i18n import t
+from radar.i18n import ids_by_label, t
 from radar.model import Catalog, Lang
 from radar.pipeline.view import movement_text
 from radar.ui import state
 from radar.ui.cache import PageData
-from radar.ui.components.labels import area_label, sort_key
+from radar.ui.components.labels import area_label
 
 
 def _technology_chosen() -> None:
@@ -34,7 +34,7 @@ def technology_picker(data: PageData, lang: Lang) -> tuple[str | None, str | Non
     asked for, if it did (to be explained to the user; it is not kept).
     """
     technologies = data.technologies
-    ids = sorted(technologies, key=lambda i: (sort_key(technologies[i].label(lang), lang), i))
+    ids = ids_by_label(technologies, lang)
     state.bind(state.TECH, ids, None)
     asked = st.query_params.get(state.TECH)
     unknown = asked if asked and asked not in technologies else None

@@ -7,12 +7,11 @@ URL: ``/rediger?tech=<id>`` (and ``edition``, to open a draft's assessments).
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Final
 
 import streamlit as st
 
 from radar.auth import Editor
-from radar.i18n import t
+from radar.i18n import ids_by_label, t
 from radar.model import Lang, Technology
 from radar.ui import auth, state
 from radar.ui import cache as ui_data
@@ -26,22 +25,15 @@ from radar.ui.components.editing_technology import (
 )
 from radar.ui.components.text import plain
 
+
 #: Danish sorts æ, ø, å after z; these stand-ins sort there too.
-_DANISH_LAST: Final = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
-
-
-def _sort_key(name: str, lang: Lang) -> str:
-    folded = name.casefold()
-    return folded.translate(_DANISH_LAST) if lang == "da" else folded
-
-
 def technology_picker(technologies: Mapping[str, Technology], lang: Lang) -> str | None:
     """The technology to edit, or :data:`NEW_TECH`; kept in ``?tech=`` like the technology page.
 
     A ``tech`` in the URL wins over the choice remembered from earlier in the
     session, so a link opens the technology it names.
     """
-    ids = sorted(technologies, key=lambda i: (_sort_key(technologies[i].label(lang), lang), i))
+    ids = ids_by_label(technologies, lang)
     options = [NEW_TECH, *ids]
     state.bind(state.TECH, options, None)
     asked = st.query_params.get(state.TECH)
