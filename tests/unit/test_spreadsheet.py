@@ -73,6 +73,9 @@ def test_a_workbook_holds_no_formula_and_every_text_as_typed() -> None:
     again = load_workbook(io.BytesIO(out.getvalue()))
     cells = [c for r in again.active.iter_rows() for c in r]
     assert [c.data_type for c in cells if c.data_type == "f"] == []
+    # Marked as Excel marks a text typed after an apostrophe: it stays text when edited.
+    marked = [c.value for c in again.active["A"] if c.quotePrefix]
+    assert marked == [t.replace("\r", "\n") for t in (*HOSTILE, "'=already quoted", "''+twice")]
     values = list(again.active.iter_rows(min_row=2, values_only=True))
     # Excel cannot hold control characters such as the bell: it is left out, the rest kept;
     # the workbook's XML reads a carriage return back as a line break.
