@@ -16,7 +16,7 @@ published edition and one area (or the combined radar), and returned as bytes:
 
 Text from the database is untrusted: it is escaped wherever it goes into
 HTML (autoescaped templates) or into Plotly's label markup, and stored as text
-(never a formula) in Excel.
+(never a formula) in Excel and in the CSV files (:mod:`radar.spreadsheet`).
 
 Pure data and files, no Streamlit: the export page, the command line
 (``python -m radar export``, :mod:`radar.cli.export_command`) and the tests all use it.

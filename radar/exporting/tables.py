@@ -1,13 +1,13 @@
 """Exports as tables: our own format (CSV, Excel, JSON) and Thoughtworks' BYOR CSV.
 
 Our own format has one row per technology and welfare area and is read back
-unchanged by the importer; text from the database stays text (never an Excel
-formula), and BYOR's description column, which BYOR reads as HTML, is escaped.
+unchanged by the importer; text from the database stays text, never an Excel
+formula, in CSV and Excel alike (:mod:`radar.spreadsheet`), and BYOR's
+description column, which BYOR reads as HTML, is escaped.
 """
 
 from __future__ import annotations
 
-import csv
 import html
 import io
 import json
@@ -17,11 +17,12 @@ from typing import Any, Final
 import pandas as pd
 
 from radar.exporting.content import RadarContent
-from radar.formats import FOREIGN_RING_POSITIONS, OWN_COLUMN_NAMES
+from radar.formats import BYOR_COLUMNS, FOREIGN_RING_POSITIONS, OWN_COLUMN_NAMES
 from radar.model import Lang
 from radar.pipeline.history import Movement
 from radar.pipeline.radar_data import RadarData
 from radar.pipeline.scoring import score_assessments
+from radar.spreadsheet import encode_csv, write_xlsx_row
 
 #: BYOR's ring names by our ring position (1 = innermost); rings beyond the
 #: fourth are all "hold", BYOR's outermost ring.
@@ -126,14 +127,15 @@ def own_rows(
 def encode_own(fmt: str, rows: Sequence[Mapping[str, Any]], edition: int) -> bytes:
     """Our own format's rows (:func:`own_rows`) as a ``csv``, ``json`` or ``xlsx`` file."""
     if fmt == "csv":
-        buffer = io.StringIO()
         # What Danish Excel opens as columns: semicolons, and a byte-order mark
-        # so it reads æøå as UTF-8. The importer reads both back.
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow(OWN_COLUMN_NAMES)
-        for row in rows:
-            writer.writerow(["" if row[c] is None else row[c] for c in OWN_COLUMN_NAMES])
-        return buffer.getvalue().encode("utf-8-sig")
+        # so it reads æøå as UTF-8. The importer reads both back, and takes
+        # away the apostrophe a text that looks like a formula is written after.
+        return encode_csv(
+            OWN_COLUMN_NAMES,
+            ([row[c] for c in OWN_COLUMN_NAMES] for row in rows),
+            delimiter=";",
+            bom=True,
+        )
     if fmt == "json":
         return (json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     return _xlsx(rows, edition)
@@ -141,25 +143,15 @@ def encode_own(fmt: str, rows: Sequence[Mapping[str, Any]], edition: int) -> byt
 
 def _xlsx(rows: Sequence[Mapping[str, Any]], edition: int) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     book = Workbook()
     sheet = book.active
     sheet.title = f"Teknologiradar {edition}"
-    sheet.append(list(OWN_COLUMN_NAMES))
-    for cell in sheet[1]:
+    for cell in write_xlsx_row(sheet, 1, OWN_COLUMN_NAMES):
         cell.font = Font(bold=True)
     for index, row in enumerate(rows, start=2):
-        for column, name in enumerate(OWN_COLUMN_NAMES, start=1):
-            value = row[name]
-            if isinstance(value, str):
-                # Excel cannot hold control characters; an empty text is an empty cell.
-                value = ILLEGAL_CHARACTERS_RE.sub("", value) or None
-            cell = sheet.cell(row=index, column=column, value=value)
-            if isinstance(value, str):
-                # openpyxl stores "=..." as a formula: data must stay data.
-                cell.data_type = "s"
+        write_xlsx_row(sheet, index, [row[name] for name in OWN_COLUMN_NAMES])
     sheet.freeze_panes = "A2"
     for column, name in enumerate(OWN_COLUMN_NAMES, start=1):
         letter = sheet.cell(row=1, column=column).column_letter
@@ -181,14 +173,12 @@ def byor_csv(radar: RadarContent, lang: Lang) -> bytes:
     ``<``, ``>`` and ``&`` are written as entities and show as typed there.
     """
     positions = {r.id: i for i, r in enumerate(radar.catalog.rings, start=1)}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(("name", "ring", "quadrant", "isNew", "status", "description"))
+    rows = []
     for row in radar.view.sort_values("number").itertuples():
         tech = radar.technologies.get(row.id)
         texts = (tech.summary(lang), tech.description(lang)) if tech else ()
         description = "\n\n".join(text for text in texts if text)
-        writer.writerow(
+        rows.append(
             (
                 radar.name(row.id, lang),
                 BYOR_RINGS.get(positions[row.ring], "hold"),
@@ -199,4 +189,4 @@ def byor_csv(radar: RadarContent, lang: Lang) -> bytes:
                 html.escape(description, quote=False),
             )
         )
-    return buffer.getvalue().encode("utf-8")
+    return encode_csv(BYOR_COLUMNS, rows, delimiter=",")

@@ -21,6 +21,10 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
     :data:`radar.formats.OWN_COLUMNS`. CSV is UTF-8 separated by commas or
     semicolons (what Danish Excel writes), sniffed from the header line;
     ``xlsx`` is read from its first sheet; ``json`` is a list of objects.
+    In CSV (ours and BYOR's) one apostrophe before a text that starts as a
+    formula would (``'=``, ``'+``, ``'-``, ``'@``) is dropped: our exports put it
+    there so that spreadsheets show such a text instead of running it
+    (:mod:`radar.spreadsheet`).
 ``byor-csv``, ``byor-json``
     Thoughtworks "Build Your Own Radar": ``name, ring, quadrant, isNew,
     status, description``; other columns (``relatedBlips``) are ignored. A CSV

@@ -20,6 +20,7 @@ from typing import Any
 from radar.i18n import t
 from radar.importing.problems import BAD_CHARS, Problem, bad_char_problem
 from radar.model import Lang
+from radar.spreadsheet import read_csv_text
 
 __all__ = [
     "JSON_REASONS",
@@ -88,7 +89,12 @@ def header_delimiter(line: str) -> tuple[str | None, str]:
 def read_csv(
     text: str, file_name: str, lang: Lang
 ) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
-    """Rows of a CSV text as (row number, fields); the header is the first row."""
+    """Rows of a CSV text as (row number, fields); the header is the first row.
+
+    A field that is a formula after an apostrophe (``'=SUM(A1)``) is read
+    without the apostrophe, which our exports put there so that spreadsheets
+    show the text instead of running it (:func:`radar.spreadsheet.read_csv_text`).
+    """
     lines = text.splitlines()
     skip = 0
     while skip < len(lines) and not lines[skip].strip():
@@ -137,7 +143,7 @@ def read_csv(
         if len(rows) > MAX_ROWS:
             message = t("importmsg.too_many_rows", lang, limit=MAX_ROWS)
             return rows, [Problem(file_name, None, None, message)]
-        rows.append((row_number, record))
+        rows.append((row_number, [read_csv_text(field) for field in record]))
     return rows, []
 
 

@@ -1,6 +1,8 @@
 """A workshop's results as files: CSV for Danish Excel, and an Excel workbook.
 
 Headers and labels are in the language asked for; no participant's name is in them.
+A participant's text that Excel would run as a formula stays text in both
+(:mod:`radar.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import pandas as pd
 
 from radar.i18n import t
 from radar.model import DEFAULT_LANG, Lang
+from radar.spreadsheet import encode_csv, write_xlsx_row
 from radar.workshop.model import PHASES, Question, Workshop, WorkshopResults
 
 __all__ = ["comments_frame", "export_csv", "export_frame", "export_xlsx"]
@@ -136,7 +139,8 @@ def export_csv(
     if part not in ("summary", "comments"):
         raise ValueError(f"part must be 'summary' or 'comments', not {part!r}")
     frame = export_frame(results, lang) if part == "summary" else comments_frame(results, lang)
-    return frame.to_csv(index=False, sep=sep, lineterminator="\r\n").encode("utf-8-sig")
+    # Through the shared writer: a comment such as =HYPERLINK(...) stays text in Excel.
+    return encode_csv(*_table(frame), delimiter=sep, bom=True)
 
 
 def export_xlsx(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> bytes:
@@ -145,13 +149,33 @@ def export_xlsx(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> bytes:
     Sheets: the summary per technology, the comments, and the workshop
     itself (title, area, edition, times, participants), named in ``lang``.
     """
-    buffer = io.BytesIO()
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     sheets = (
-        ("workshop.export.sheet.summary", export_frame(results, lang)),
-        ("workshop.export.sheet.comments", comments_frame(results, lang)),
-        ("workshop.export.sheet.workshop", _about_frame(results, lang)),
+        (t("workshop.export.sheet.summary", lang), export_frame(results, lang)),
+        (t("workshop.export.sheet.comments", lang), comments_frame(results, lang)),
+        (t("workshop.export.sheet.workshop", lang), _about_frame(results, lang)),
     )
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        for key, frame in sheets:
-            frame.to_excel(writer, sheet_name=t(key, lang), index=False)
+    book = Workbook()
+    book.remove(book.active)
+    for title, frame in sheets:
+        sheet = book.create_sheet(title)
+        header, rows = _table(frame)
+        # Written cell by cell, not by pandas: a participant's "=..." would be a live formula.
+        for cell in write_xlsx_row(sheet, 1, header):
+            cell.font = Font(bold=True)
+        for index, row in enumerate(rows, start=2):
+            write_xlsx_row(sheet, index, row)
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()
+
+
+def _table(frame: pd.DataFrame) -> tuple[list[str], list[list[object]]]:
+    """A frame's header and rows, with None for a missing value (an empty cell)."""
+    rows = [
+        [None if pd.isna(value) else value for value in row]
+        for row in frame.astype(object).itertuples(index=False, name=None)
+    ]
+    return [str(c) for c in frame.columns], rows

@@ -37,6 +37,7 @@ from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Technology
 from radar.pipeline.scoring import SCORE_COLUMNS
 from radar.pipeline.view import ViewFilter
+from radar.spreadsheet import read_csv_text
 from radar.store import load_view
 
 REPO = Path(__file__).resolve().parents[2]
@@ -120,6 +121,55 @@ def hostile_db(copy_seeded_db: Callable[[], Path]) -> Path:
 @pytest.fixture(scope="module")
 def hostile_con(hostile_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
     connection = store.connect(hostile_db)
+    yield connection
+    connection.close()
+
+
+#: Texts Excel would run as formulas, by the id of a technology named so.
+FORMULAS = {
+    "formel-link": '=HYPERLINK("http://x","y")',
+    "formel-plus": "+1",
+    "formel-minus": "-x",
+    "formel-at": "@SUM(A1)",
+    # Already after an apostrophe: it must read back with it.
+    "formel-citeret": "'=allerede citeret",
+}
+
+
+@pytest.fixture(scope="module")
+def formula_db(copy_seeded_db: Callable[[], Path]) -> Path:
+    """A copy of the seeded database with technologies whose every text is a formula.
+
+    Each is on the 2025 radar of administration (with scores) and of
+    beskaeftigelse (a stated ring whose reason is the formula too).
+    """
+    path = copy_seeded_db()
+    con = duckdb.connect(str(path))
+    try:
+        for technology, text in FORMULAS.items():
+            con.execute(
+                "INSERT INTO technologies (id, sector, name_da, name_en, summary_da, summary_en, "
+                "description_da, description_en) VALUES (?, 'AUT', ?, ?, ?, ?, ?, ?)",
+                [technology, *[text] * 6],
+            )
+            con.execute(
+                "INSERT INTO assessments VALUES (?, 'administration', ?, 6, 10, 20, 30, 40, "
+                "NULL, NULL)",
+                [EDITION, technology],
+            )
+            con.execute(
+                "INSERT INTO assessments VALUES (?, 'beskaeftigelse', ?, NULL, NULL, NULL, NULL, "
+                "NULL, 'afvent', ?)",
+                [EDITION, technology, text],
+            )
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def formula_con(formula_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    connection = store.connect(formula_db)
     yield connection
     connection.close()
 
@@ -257,6 +307,77 @@ def test_excel_keeps_text_that_looks_like_a_formula_as_text(
     assert cell.data_type == "s"
 
 
+def test_own_csv_writes_every_formula_after_an_apostrophe(
+    formula_con: duckdb.DuckDBPyConnection,
+) -> None:
+    rows = [
+        r for r in _rows(exports.export_radar(formula_con, "csv")) if r["technology"] in FORMULAS
+    ]
+    assert len(rows) == 2 * len(FORMULAS)
+    texts = ("name_da", "name_en", "summary_da", "summary_en", "description_da", "description_en")
+    for row in rows:
+        formula = FORMULAS[row["technology"]]
+        assert all(row[c] == "'" + formula for c in texts), row
+        if row["area"] == "beskaeftigelse":
+            assert row["ring_reason"] == "'" + formula
+        else:
+            assert [row[c] for c in SCORE_COLUMNS] == ["6", "10", "20", "30", "40"]
+
+
+def test_own_excel_has_no_formula_and_every_text_as_typed(
+    formula_con: duckdb.DuckDBPyConnection,
+) -> None:
+    book = load_workbook(io.BytesIO(exports.export_radar(formula_con, "xlsx")))
+    sheet = book.worksheets[0]
+    assert [c.coordinate for r in sheet.iter_rows() for c in r if c.data_type == "f"] == []
+    header = [c.value for c in sheet[1]]
+    rows = [dict(zip(header, r, strict=True)) for r in sheet.iter_rows(min_row=2, values_only=True)]
+    hostile = [r for r in rows if r["technology"] in FORMULAS]
+    assert len(hostile) == 2 * len(FORMULAS)
+    for row in hostile:
+        assert row["name_da"] == row["summary_en"] == FORMULAS[row["technology"]]
+
+
+def test_byor_csv_writes_every_formula_after_an_apostrophe(
+    formula_con: duckdb.DuckDBPyConnection,
+) -> None:
+    data = exports.export_radar(formula_con, "byor-csv", area="administration", lang="en")
+    rows = {r["name"]: r for r in _rows(data)}
+    for formula in FORMULAS.values():
+        row = rows["'" + formula]
+        assert row["description"] == "'" + html.escape(f"{formula}\n\n{formula}", quote=False)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_an_export_with_formulas_imports_back_without_a_single_change(
+    formula_con: duckdb.DuckDBPyConnection, fmt: str
+) -> None:
+    data = exports.export_radar(formula_con, fmt, edition=EDITION)
+    plan = importers.plan_import(
+        formula_con, data, file_name=f"eksport.{fmt}", edition=EDITION, fmt=fmt
+    )
+    assert not plan.has_changes, plan.summary_lines("en")
+
+
+def test_a_byor_csv_with_formulas_imports_back_with_the_names_as_they_were(
+    formula_con: duckdb.DuckDBPyConnection, tmp_path: Path
+) -> None:
+    data = exports.export_radar(formula_con, "byor-csv", area="administration", lang="en")
+    empty = importers.create_empty_database(tmp_path / "empty.duckdb")
+    con = store.connect(empty, read_only=False)
+    try:
+        importers.import_file(
+            con, data, file_name="byor.csv", edition=1, area="administration", editor="test"
+        )
+        names = {t.name_en: t for t in store.load_technologies(con).values()}
+    finally:
+        con.close()
+    for formula in FORMULAS.values():
+        assert names[formula].name_da == formula
+        assert names[formula].summary_en == formula
+        assert names[formula].description_en == f"{formula}\n\n{formula}"
+
+
 needs_importer = pytest.mark.skipif(
     not (hasattr(importers, "import_file") and hasattr(importers, "plan_import")),
     reason="radar.importing has no import_file/plan_import yet",
@@ -330,7 +451,8 @@ def test_byor_description_is_text_even_when_it_looks_like_markup(
     row = next(r for r in _rows(data) if r["name"] == HOSTILE_NAME)
     # BYOR renders the description as HTML: ours is escaped, so it shows as typed.
     assert "<" not in row["description"]
-    assert html.unescape(row["description"]) == (
+    # The summary starts as a formula would: it is written after an apostrophe, read without.
+    assert html.unescape(read_csv_text(row["description"])) == (
         f"{HOSTILE_SUMMARY}\n\n<img src=x onerror=alert(2)>"
     )
 

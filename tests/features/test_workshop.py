@@ -617,6 +617,65 @@ def test_xlsx_export_has_the_summary_comments_and_workshop_sheets(
     assert english.sheetnames == ["Summary", "Comments", "Workshop"]
 
 
+#: What a participant may type that Excel would run: a link, sums and a command.
+FORMULAS = {
+    "core": '=HYPERLINK("http://x","y")',
+    "work": "+1",
+    "skills": "-x",
+    "involvement": "@SUM(A1)",
+}
+
+
+@pytest.fixture
+def hostile(wcon: duckdb.DuckDBPyConnection, catalog: Catalog) -> workshop.WorkshopResults:
+    """A workshop whose title, technology names and every comment are formulas."""
+    technologies = (
+        WorkshopTechnology("link", "AUT", FORMULAS["core"], FORMULAS["core"], "klar"),
+        WorkshopTechnology("sum", "DATA", FORMULAS["involvement"], FORMULAS["work"], None),
+    )
+    created = _create(wcon, catalog, technologies, title="=cmd|' /C calc'!A0")
+    person = workshop.join(wcon, created.code)
+    workshop.submit_answer(wcon, created.code, person.token, "link", "klar", answers=FORMULAS)
+    return workshop.results(wcon, created.id)
+
+
+def test_csv_exports_write_every_formula_after_an_apostrophe(
+    hostile: workshop.WorkshopResults,
+) -> None:
+    comments = pd.read_csv(
+        io.BytesIO(workshop.export_csv(hostile, part="comments")), sep=";", encoding="utf-8-sig"
+    )
+    assert list(comments["Kommentar"]) == ["'" + text for text in FORMULAS.values()]
+    assert set(comments["Teknologi"]) == {"'" + FORMULAS["core"]}
+    summary = pd.read_csv(io.BytesIO(workshop.export_csv(hostile)), sep=";", encoding="utf-8-sig")
+    assert list(summary["Teknologi"]) == ["'" + FORMULAS["core"], "'" + FORMULAS["involvement"]]
+    # Numbers stay numbers.
+    assert list(summary["Svar KLAR"]) == [1, 0]
+    english = pd.read_csv(io.BytesIO(workshop.export_csv(hostile, "en", sep=",")))
+    assert list(english["Technology"]) == ["'" + FORMULAS["core"], "'" + FORMULAS["work"]]
+
+
+def test_the_workbook_holds_no_formula_and_every_text_as_typed(
+    hostile: workshop.WorkshopResults,
+) -> None:
+    book = openpyxl.load_workbook(io.BytesIO(workshop.export_xlsx(hostile)))
+    formulas = [
+        f"{sheet.title}!{c.coordinate}"
+        for sheet in book
+        for row in sheet.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
+    assert formulas == []
+    comments = list(book["Kommentarer"].iter_rows(min_row=2, values_only=True))
+    assert [r[3] for r in comments] == list(FORMULAS.values())
+    summary = list(book["Oversigt"].iter_rows(min_row=2, values_only=True))
+    assert [r[1] for r in summary] == [FORMULAS["core"], FORMULAS["involvement"]]
+    assert [r[5] for r in summary] == [1, 0]
+    about = dict(book["Workshop"].iter_rows(values_only=True))
+    assert about["Titel"] == "=cmd|' /C calc'!A0"
+
+
 # --- local editions ----------------------------------------------------------
 
 
