@@ -27,6 +27,7 @@ import duckdb
 import pandas as pd
 
 from radar import store
+from radar.store.connection import exclusive_use
 from radar.store.migrations import RADAR_SCHEMA, STEPS, Tables, pending_steps
 from radar.store.transactions import Connection
 
@@ -202,6 +203,8 @@ def restore(
         the schema (the message names every file, table and column at fault),
         or the database exists and ``force`` is false. The existing database is
         untouched.
+    radar.store.DatabaseInUseError
+        Another process (a dashboard) has the database open.
     """
     source = Path(backup_dir)
     files = _backup_files(source)
@@ -215,7 +218,7 @@ def restore(
         raise BackupError(f"cannot restore from {source}: it lacks {', '.join(lacking)}")
     for step in pending_steps(RADAR_SCHEMA, version):
         tables = step.adapt(tables)
-    with store.new_database_file(target, "restoring") as con:
+    with exclusive_use(target), store.new_database_file(target, "restoring") as con:
         con.execute(RADAR_SCHEMA.sql())
         problems = _column_problems(con, tables)
         if problems:
