@@ -54,7 +54,11 @@ def _parser() -> argparse.ArgumentParser:
         "The build writes a temporary file and renames it, so it never leaves half a database.",
     )
     db_option(init)
-    init.add_argument("--force", action="store_true", help="replace the database file if it exists")
+    init.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the database file if it exists (refused while a dashboard has it open)",
+    )
     init.add_argument(
         "--data",
         metavar="DIR",
@@ -92,13 +96,17 @@ def _parser() -> argparse.ArgumentParser:
     restore_command = commands.add_parser(
         "restore",
         help="build the database from a backup folder",
-        description="Build the radar database from a folder made by 'backup'. The new file "
-        "replaces the old one only when it is complete; a failed restore changes nothing.",
+        description="Build the radar database from a folder made by 'backup' (or the "
+        "dashboard's backup zip, unpacked). Only the Parquet files of the radar's tables are "
+        "read; the SQL files in the folder are never run. The new file replaces the old one "
+        "only when it is complete; a failed restore changes nothing.",
     )
     restore_command.add_argument("dir", metavar="DIR", type=Path, help="the backup folder")
     db_option(restore_command)
     restore_command.add_argument(
-        "--force", action="store_true", help="replace the database file if it exists"
+        "--force",
+        action="store_true",
+        help="replace the database file if it exists (refused while a dashboard has it open)",
     )
     return parser
 

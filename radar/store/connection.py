@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,9 +20,11 @@ from radar.store.transactions import Connection
 
 __all__ = [
     "DatabaseExistsError",
+    "DatabaseInUseError",
     "DatabaseUnavailableError",
     "build_database",
     "connect",
+    "exclusive_use",
 ]
 
 
@@ -31,6 +34,48 @@ class DatabaseExistsError(FileExistsError):
 
 class DatabaseUnavailableError(RuntimeError):
     """The database file cannot be opened: locked by another process, or not a database."""
+
+
+class DatabaseInUseError(DatabaseUnavailableError):
+    """Another process has the database file open, so it must not be replaced."""
+
+
+#: How DuckDB says another process holds a file (read-write or read-only).
+_LOCK_CONFLICT = ("Could not set lock", "Conflicting lock")
+
+
+@contextlib.contextmanager
+def exclusive_use(target: Path) -> Iterator[None]:
+    """While inside, no other process has the database file ``target`` open.
+
+    A process that has the file open keeps writing to the old file after it
+    is replaced, so its changes would be saved and then lost. DuckDB locks
+    the file for any process that opens it, read-only ones included, so
+    opening it read-write here fails exactly when another process has it;
+    holding it open for the block keeps a dashboard from opening it meanwhile.
+    A missing file, or one that is not a database, is nobody's.
+
+    Raises
+    ------
+    DatabaseInUseError
+        Another process has ``target`` open.
+    """
+    held = None
+    try:
+        if target.exists():
+            held = duckdb.connect(str(target))
+    except duckdb.IOException as exc:
+        if any(sign in str(exc) for sign in _LOCK_CONFLICT):
+            raise DatabaseInUseError(
+                f"{target} is in use by another program, such as the running dashboard; "
+                "replacing it now would lose the changes saved there. Stop the dashboard "
+                "first, or take a backup from the app's Redaktør page instead."
+            ) from exc
+    try:
+        yield
+    finally:
+        if held is not None:
+            held.close()
 
 
 def build_database(
@@ -59,6 +104,8 @@ def build_database(
     ------
     DatabaseExistsError
         The file exists and ``force`` is false.
+    DatabaseInUseError
+        Another process (a dashboard) has the file open.
     radar.store.seed.SeedError
         The seed data is invalid (every problem is listed).
     """
@@ -66,7 +113,7 @@ def build_database(
     if target.exists() and not force:
         raise DatabaseExistsError(f"{target} exists already; use --force to replace it")
     tables = load_seed(data_dir)
-    with new_database_file(target, "building") as con:
+    with exclusive_use(target), new_database_file(target, "building") as con:
         con.execute(schema_sql())
         for table in TABLES:
             columns = [c.name for c in table.columns]

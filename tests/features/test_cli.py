@@ -1,7 +1,12 @@
-"""The command line: ``python -m radar init`` and ``show``."""
+"""The command line: ``python -m radar init``, ``show``, and replacing a database in use."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -9,6 +14,7 @@ import pytest
 
 from radar import store
 from radar.cli import main
+from radar.store import backup
 
 
 def test_init_builds_and_refuses_to_overwrite(
@@ -92,3 +98,98 @@ def test_show_says_a_draft_is_a_draft_and_shows_stated_rings_without_a_score(
     out = capsys.readouterr().out
     assert "nan" not in out
     assert "    –" in out
+
+
+_DASHBOARD = """
+import duckdb, sys
+con = duckdb.connect({path!r}, read_only={read_only})
+print("holding", flush=True)
+for sql in sys.stdin:
+    con.execute(sql)
+    print("saved", flush=True)
+con.close()
+"""
+
+
+@contextmanager
+def _dashboard_on(path: Path, *, read_only: bool) -> Iterator[Callable[[str], None]]:
+    """Another process with ``path`` open, as a running dashboard has it: editing on
+    (read-write) or off (read-only). Inside, the function given runs one SQL statement
+    there, as an editor's save does."""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(_DASHBOARD.format(path=str(path), read_only=read_only)),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert holder.stdin is not None and holder.stdout is not None
+    stdin, stdout = holder.stdin, holder.stdout
+
+    def save(sql: str) -> None:
+        stdin.write(sql + "\n")
+        stdin.flush()
+        assert stdout.readline().strip() == "saved"
+
+    try:
+        assert stdout.readline().strip() == "holding"
+        yield save
+    finally:
+        holder.communicate("")
+    assert holder.returncode == 0
+
+
+def _meta(path: Path) -> dict[str, str]:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return dict(con.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize("command", ["init", "restore"])
+def test_a_database_a_dashboard_edits_is_not_replaced_and_its_saves_are_kept(
+    command: str, writable_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = writable_db
+    folder = backup.backup(tmp_path / "backup", db)
+    before = db.read_bytes()
+    args = ["init"] if command == "init" else ["restore", str(folder)]
+    with _dashboard_on(db, read_only=False) as save:
+        assert main([*args, "--db", str(db), "--force"]) == 1
+        assert db.read_bytes() == before
+        save("INSERT INTO meta VALUES ('saved', 'after the refused replacement')")
+    err = capsys.readouterr().err
+    assert f"{db} is in use by another program" in err
+    assert "Stop the dashboard" in err and "Traceback" not in err
+    assert _meta(db)["saved"] == "after the refused replacement"
+    assert main([*args, "--db", str(db), "--force"]) == 0
+    assert "saved" not in _meta(db)
+
+
+@pytest.mark.parametrize("command", ["init", "restore"])
+def test_a_database_a_reading_dashboard_has_open_is_not_replaced(
+    command: str, writable_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = writable_db
+    folder = backup.backup(tmp_path / "backup", db)
+    before = db.read_bytes()
+    args = ["init"] if command == "init" else ["restore", str(folder)]
+    with _dashboard_on(db, read_only=True) as read:
+        assert main([*args, "--db", str(db), "--force"]) == 1
+        read("SELECT count(*) FROM technologies")
+    assert f"{db} is in use by another program" in capsys.readouterr().err
+    assert db.read_bytes() == before
+
+
+def test_init_force_replaces_a_file_that_is_not_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Nobody can have a broken file open as a database, so the way out stays open.
+    path = tmp_path / "radar.duckdb"
+    path.write_bytes(b"not a database")
+    assert main(["init", "--db", str(path), "--force"]) == 0
+    assert "110 technologies" in capsys.readouterr().out
