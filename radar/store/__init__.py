@@ -33,7 +33,8 @@ is_illustrative, ILLUSTRATIVE_KEY, table_counts, query_frame
     The catalogue queries.
 transaction, retrying, read, records, rows, frame, WRITE_LOCK
     The one way to read and write (:mod:`radar.store.transactions`).
-StoreError, WriteConflict, DuplicateKey, ConstraintViolation, Busy
+StoreError, WriteConflict, DuplicateKey, ConstraintViolation, Busy, WriteFailed,
+StorageFull
     Writes the store refused, without naming the engine.
 
 The modules :mod:`~radar.store.seed`, :mod:`~radar.store.audit` and
@@ -76,8 +77,10 @@ from radar.store.transactions import (
     Connection,
     ConstraintViolation,
     DuplicateKey,
+    StorageFull,
     StoreError,
     WriteConflict,
+    WriteFailed,
     frame,
     read,
     records,
@@ -101,8 +104,10 @@ __all__ = [
     "DatabaseReadOnlyError",
     "DatabaseUnavailableError",
     "DuplicateKey",
+    "StorageFull",
     "StoreError",
     "WriteConflict",
+    "WriteFailed",
     "build_database",
     "connect",
     "frame",
