@@ -10,9 +10,13 @@ Public API
 ----------
 Connection
     The handle callers pass around.
-connect, build_database, DatabaseUnavailableError, DatabaseExistsError
+connect, build_database, DatabaseUnavailableError, DatabaseReadOnlyError,
+DatabaseExistsError
     Open the database (building it from the seed when missing, migrating an
     old one), and build it.
+shared_connection, write_refused
+    The process's one connection per database file and mode, which outlives
+    any cache; whether writing the file was refused (it is read-only).
 resolve_db_path, DB_ENV_VAR, SEED_DIR, DEFAULT_DB_PATH, REPO_ROOT
     Where the database and the seed are.
 new_database_file
@@ -29,7 +33,8 @@ is_illustrative, ILLUSTRATIVE_KEY, table_counts, query_frame
     The catalogue queries.
 transaction, retrying, read, records, rows, frame, WRITE_LOCK
     The one way to read and write (:mod:`radar.store.transactions`).
-StoreError, WriteConflict, DuplicateKey, ConstraintViolation, Busy
+StoreError, WriteConflict, DuplicateKey, ConstraintViolation, Busy, WriteFailed,
+StorageFull
     Writes the store refused, without naming the engine.
 
 The modules :mod:`~radar.store.seed`, :mod:`~radar.store.audit` and
@@ -41,9 +46,12 @@ from __future__ import annotations
 from radar.store import seed
 from radar.store.connection import (
     DatabaseExistsError,
+    DatabaseReadOnlyError,
     DatabaseUnavailableError,
     build_database,
     connect,
+    shared_connection,
+    write_refused,
 )
 from radar.store.files import new_database_file
 from radar.store.migrations import SCHEMA_VERSION, migrate, schema_version
@@ -69,8 +77,10 @@ from radar.store.transactions import (
     Connection,
     ConstraintViolation,
     DuplicateKey,
+    StorageFull,
     StoreError,
     WriteConflict,
+    WriteFailed,
     frame,
     read,
     records,
@@ -91,10 +101,13 @@ __all__ = [
     "Connection",
     "ConstraintViolation",
     "DatabaseExistsError",
+    "DatabaseReadOnlyError",
     "DatabaseUnavailableError",
     "DuplicateKey",
+    "StorageFull",
     "StoreError",
     "WriteConflict",
+    "WriteFailed",
     "build_database",
     "connect",
     "frame",
@@ -120,6 +133,8 @@ __all__ = [
     "rows",
     "schema_version",
     "seed",
+    "shared_connection",
     "table_counts",
     "transaction",
+    "write_refused",
 ]

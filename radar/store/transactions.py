@@ -6,12 +6,16 @@ runs on a fresh ``cursor()`` of the process's one connection.
 
 The engine's own exceptions stay in here: a write that collides with another
 writer's raises :class:`WriteConflict`, a duplicate key :class:`DuplicateKey`,
-so the layers above never name the engine.
+one the disk would not take :class:`WriteFailed` (:class:`StorageFull` when
+it is full), so the layers above never name the engine.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
+import logging
+import os
 import random
 import threading
 import time
@@ -26,6 +30,8 @@ import pandas as pd
 Connection = duckdb.DuckDBPyConnection
 
 T = TypeVar("T")
+
+logger = logging.getLogger(__name__)
 
 #: Serialises the writes of this process that run in several steps (editors'
 #: saves, imports): all sessions are threads of the one process that may
@@ -49,11 +55,33 @@ class DuplicateKey(ConstraintViolation):
     """A write added a key that is there already (perhaps added meanwhile by another writer)."""
 
 
+class WriteFailed(StoreError):
+    """The disk did not take the write (an I/O error); nothing of the transaction was kept."""
+
+
+class StorageFull(WriteFailed):
+    """The disk (or the user's quota) is full; nothing of the transaction was kept."""
+
+
+# How DuckDB words a failed write, also when a failed commit reports it as a
+# transaction error ("Failed to commit: IO Error: Could not write file ...").
+_IO_FAILURE = ("io error", "could not write", "could not fsync", "could not truncate")
+_FULL = tuple(
+    text.lower() for text in (os.strerror(errno.ENOSPC), os.strerror(errno.EDQUOT), "disk full")
+)
+
+
 class Busy(StoreError):
     """A write kept colliding with others and was given up after several attempts."""
 
 
 def _translated(exc: duckdb.Error) -> StoreError | None:
+    # First: a commit the disk refused is no conflict with another editor.
+    text = str(exc).lower()
+    if any(marker in text for marker in _FULL):
+        return StorageFull(str(exc))
+    if isinstance(exc, duckdb.IOException) or any(marker in text for marker in _IO_FAILURE):
+        return WriteFailed(str(exc))
     # Two transactions writing one row conflict ("Conflict on update"); two
     # inserting one new key see a duplicate key, at the insert or at commit.
     if isinstance(exc, duckdb.TransactionException):
@@ -116,6 +144,8 @@ def transaction(con: Connection, *, lock: bool = True) -> Iterator[Connection]:
     ------
     WriteConflict, DuplicateKey, ConstraintViolation
         The engine refused the write; nothing of the block was kept.
+    WriteFailed, StorageFull
+        The disk did not take it (logged); nothing of the block was kept.
     """
     guard = WRITE_LOCK if lock else contextlib.nullcontext()
     with guard, cursor(con) as cur:
@@ -130,6 +160,9 @@ def transaction(con: Connection, *, lock: bool = True) -> Iterator[Connection]:
             translated = _translated(exc)
             if translated is None:
                 raise
+            if isinstance(translated, WriteFailed):
+                # The operator must hear of it: editors only see that saving failed.
+                logger.error("a write to the database failed, nothing was kept: %s", exc)
             raise translated from exc
         except BaseException:
             with contextlib.suppress(duckdb.Error):

@@ -10,6 +10,7 @@ from typing import Any, Final
 
 import streamlit as st
 
+from radar import store
 from radar.auth import LOCKOUT_SECONDS, MAX_ATTEMPTS, Editor, EditorConfig, SignIn, editor_config
 from radar.i18n import t
 from radar.model import Lang
@@ -92,6 +93,25 @@ def editing_enabled() -> bool:
     return config().enabled
 
 
+def database_read_only() -> bool:
+    """Whether editing is configured but the database file may only be read (permissions, mount).
+
+    Asks the store's registry for the process's writable connection, which the
+    cache then shares (or has opened already): a read-only file is then
+    opened for reading only, so viewers keep reading. A file that cannot be
+    opened at all is not this question: every page says so.
+    """
+    if not editing_enabled():
+        return False
+    try:
+        store.shared_connection(store.resolve_db_path(), read_only=False)
+    except store.DatabaseReadOnlyError:
+        return True
+    except store.DatabaseUnavailableError:
+        return False
+    return False
+
+
 def current_editor() -> Editor | None:
     """The signed-in editor of this browser session, or ``None`` for a viewer."""
     cfg = config()
@@ -145,6 +165,9 @@ def sign_in(lang: Lang) -> None:
         if cfg.problem:
             st.warning(t("auth.password_too_short", lang))
         return
+    if database_read_only():
+        st.warning(t("auth.read_only_database", lang), icon=":material/lock:")
+        return
     if cfg.method is SignIn.OIDC:
         if st.user.is_logged_in:
             # Signed in with the identity provider, but not on the editors' list.
@@ -178,8 +201,11 @@ def require_editor(lang: Lang) -> Editor:
     the page's address directly.
     """
     editor = current_editor()
-    if editor is not None:
+    if editor is not None and not database_read_only():
         return editor
+    if editor is not None:
+        st.warning(t("auth.read_only_database", lang), icon=":material/lock:")
+        st.stop()
     st.warning(t("auth.editors_only", lang), icon=":material/lock:")
     sign_in(lang)
     st.stop()

@@ -34,14 +34,23 @@ def connection(db_path: str) -> store.Connection:
 
     Read-only unless editing is configured: then this process is the database's
     single writer (DuckDB lets only one process open a file for writing), and
-    editors' saves go through this same connection.
+    editors' saves go through this same connection. A file the service may not
+    write is opened read-only instead: viewers keep reading, editing is off.
     """
     return _connection(db_path, writable=auth.editing_enabled())
 
 
+# The connection itself lives in the store's registry, not in this cache: any
+# client may ask Streamlit to clear the caches, and opening the file again
+# while an editor's page still holds the old connection would fail.
 @st.cache_resource(show_spinner=False)
 def _connection(db_path: str, writable: bool) -> store.Connection:
-    return store.connect(db_path, read_only=not writable)
+    if writable:
+        try:
+            return store.shared_connection(db_path, read_only=False)
+        except store.DatabaseReadOnlyError as exc:
+            logger.error("editing is unavailable, the radar is shown read-only: %s", exc)
+    return store.shared_connection(db_path, read_only=True)
 
 
 def radar_data(db: str, *, include_drafts: bool = False) -> RadarData:
@@ -302,9 +311,13 @@ def presenter_figure(
 # process open the file for writing, and every workshop function runs on its
 # own cursor of it, so all sessions share it. Keyed by the path so a test (or an
 # operator changing RADAR_WORKSHOP_DB) gets the file it names.
+# Like the radar's, the connection lives in the store's registry, so a cleared
+# cache gets the same one back.
 @st.cache_resource(show_spinner=False)
 def _workshop_store(path: str) -> store.Connection:
-    return workshop.connect_workshops(path)
+    return store.shared_connection(
+        path, read_only=False, open_file=lambda: workshop.connect_workshops(path)
+    )
 
 
 def optional_workshop_connection() -> store.Connection | None:

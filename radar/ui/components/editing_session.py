@@ -16,7 +16,7 @@ from typing import Any, Final
 
 import streamlit as st
 
-from radar import editing
+from radar import editing, store
 from radar.editing import EditConflict, EditError
 from radar.i18n import t
 from radar.model import Lang
@@ -107,6 +107,13 @@ def save(
         return
     except EditError as error:
         say(section, "error", error.message(lang))
+        return
+    except store.StorageFull:
+        # Logged by the store; the editor's input stays in the form to save again.
+        say(section, "error", t("editing.error.disk_full", lang))
+        return
+    except store.WriteFailed:
+        say(section, "error", t("editing.error.write_failed", lang))
         return
     ui_data.invalidate()
     if after is not None:
