@@ -24,7 +24,9 @@ from radar.spreadsheet import read_csv_text
 
 __all__ = [
     "JSON_REASONS",
+    "MAX_COLUMNS",
     "MAX_ROWS",
+    "MAX_SHEET_ROWS",
     "MAX_UNPACKED_BYTES",
     "Rows",
     "decode",
@@ -38,6 +40,11 @@ __all__ = [
 
 #: Rows above this are refused: a radar has a few hundred blips per area.
 MAX_ROWS = 10_000
+#: A sheet's cells beyond this column are refused: the widest format has a few dozen.
+MAX_COLUMNS = 200
+#: A sheet's rows below this are refused: blank rows between the radar's rows are
+#: fine, but not a row a whole sheet further down, which only a crafted file holds.
+MAX_SHEET_ROWS = 3 * MAX_ROWS
 #: An .xlsx file is a zip archive; one that unpacks to more is refused
 #: before it is parsed, so a small "zip bomb" cannot exhaust the memory.
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -201,15 +208,32 @@ def read_xlsx(
             if not workbook.worksheets:
                 return [], [Problem(file_name, None, None, t("importmsg.no_sheet", lang))]
             sheet = workbook.worksheets[0]
-            for row_number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            # The sheet's <dimension> is the file's own claim, and openpyxl pads
+            # every row, the blank ones between rows too, to the width it declares:
+            # a few KB claiming A1:XFD1048576 cost a minute. Without it a row is
+            # as wide as its last cell, and a blank row between rows is empty.
+            sheet.reset_dimensions()
+            # One row past the limit is read, to know that the sheet goes on.
+            sheet_rows = sheet.iter_rows(max_row=MAX_SHEET_ROWS + 1, values_only=True)
+            for row_number, values in enumerate(sheet_rows, start=1):
+                if row_number > MAX_SHEET_ROWS:
+                    message = t("importmsg.rows_beyond_limit", lang, limit=MAX_SHEET_ROWS)
+                    return [], [Problem(file_name, None, None, message)]
+                if len(values) > MAX_COLUMNS:
+                    message = t(
+                        "importmsg.columns_beyond_limit",
+                        lang,
+                        last=_column_letter(MAX_COLUMNS - 1),
+                        limit=MAX_COLUMNS,
+                    )
+                    column = _column_letter(len(values) - 1)
+                    return [], [Problem(file_name, row_number, column, message)]
                 cells = [_cell_text(v) for v in values]
                 if any(c.strip() for c in cells):
                     if len(rows) > MAX_ROWS:
                         message = t("importmsg.too_many_rows", lang, limit=MAX_ROWS)
                         return rows, [Problem(file_name, None, None, message)]
                     rows.append((row_number, cells))
-                elif row_number > 3 * MAX_ROWS:
-                    break
         finally:
             workbook.close()
     # openpyxl parses a damaged workbook lazily and fails with whatever the

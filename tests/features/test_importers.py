@@ -1353,6 +1353,16 @@ def _workbook(rows: list[list[Any]]) -> bytes:
     return out.getvalue()
 
 
+def _far_workbook(address: str) -> bytes:
+    """A radar's header, and a cell far beyond it: right of it, or far below it."""
+    book = openpyxl.Workbook()
+    book.active.append(["area", "sector", "name_da", "ring"])
+    book.active[address] = "x"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def _zip(files: dict[str, str]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
@@ -1396,6 +1406,8 @@ MORE_BAD_FILES: list[tuple[bytes, dict[str, Any]]] = [
         _workbook([["area", "sector", "name_da", "ring"], [AREA, "AUT", "X", "klar", "extra"]]),
         {"file_name": "x.xlsx"},
     ),
+    (_far_workbook("XFD1"), {"file_name": "x.xlsx"}),
+    (_far_workbook("A1048576"), {"file_name": "x.xlsx"}),
     (b'[{"maturity_trl": ' + b"9" * 5000 + b"}]", {"file_name": "x.json"}),
     (b"[" * 100_000, {"file_name": "x.json"}),
     (b'{"a": 1}', {"file_name": "x.json", "fmt": "json"}),
