@@ -5,6 +5,9 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+
 import streamlit as st
 
 from radar.i18n import t
@@ -12,9 +15,34 @@ from radar.ui import auth, state
 from radar.ui.components import navigation, presenter
 from radar.ui.components.language import language_toggle
 
+#: The name of the handler that prints the project's log lines.
+_LOG_HANDLER = "radar-console"
+_log_setup_lock = threading.Lock()
+
+
+def _set_up_logging() -> None:
+    """Print the project's log lines (``radar.*``) as Streamlit prints its own: with the time.
+
+    Streamlit gives a handler, its format (``logger.messageFormat``) and its level
+    only to its own loggers; ours would reach Python's last-resort handler, which
+    prints warnings alone and no time. Once per process; every session runs this.
+    """
+    with _log_setup_lock:
+        project = logging.getLogger("radar")
+        if any(h.get_name() == _LOG_HANDLER for h in project.handlers):
+            return
+        handler = logging.StreamHandler()
+        handler.set_name(_LOG_HANDLER)
+        formatter = logging.Formatter(str(st.get_option("logger.messageFormat")))
+        formatter.default_msec_format = "%s.%03d"
+        handler.setFormatter(formatter)
+        project.addHandler(handler)
+        project.setLevel(str(st.get_option("logger.level")).upper())
+
 
 def run() -> None:
     """Set up the page, draw the header (not in presenter mode), and run the chosen page."""
+    _set_up_logging()
     st.set_page_config(
         page_title="Teknologiradar",
         page_icon=":material/radar:",

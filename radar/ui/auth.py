@@ -18,6 +18,8 @@ from radar.ui.components.text import plain
 
 #: Session-state key holding a password editor's name while signed in.
 _EDITOR_KEY: Final = "_editor"
+#: Session-state key holding the identity-provider editor this session has logged.
+_OIDC_LOGGED_KEY: Final = "_oidc_editor_logged"
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +62,11 @@ class _Attempts:
 
 
 ATTEMPTS = _Attempts()
+
+
+def log_backup_downloaded(editor: Editor) -> None:
+    """Note in the log that ``editor`` took the whole database home."""
+    logger.info("backup downloaded by %r from %s", editor.name, _client())
 
 
 def _client() -> str:
@@ -123,7 +130,13 @@ def current_editor() -> Editor | None:
         # The identity provider's claims are untyped; an e-mail is a string or absent.
         if not cfg.may_edit(email if isinstance(email, str) else None):
             return None
-        return Editor(name=str(user.get("name") or email), via=SignIn.OIDC)
+        editor = Editor(name=str(user.get("name") or email), via=SignIn.OIDC)
+        # The identity provider signs editors in, out of the app's sight: the
+        # first run of a browser session that sees the editor logs it, once.
+        if st.session_state.get(_OIDC_LOGGED_KEY) != editor.name:
+            st.session_state[_OIDC_LOGGED_KEY] = editor.name
+            logger.info("editor signed in: %r from %s", editor.name, _client())
+        return editor
     if cfg.method is SignIn.PASSWORD:
         name = st.session_state.get(_EDITOR_KEY)
         return Editor(name=name, via=SignIn.PASSWORD) if name else None
@@ -147,9 +160,11 @@ def _password_form(cfg: EditorConfig, lang: Lang) -> None:
     if cfg.check_password(password):
         ATTEMPTS.succeeded(client)
         st.session_state[_EDITOR_KEY] = name.strip()
+        # The name as repr: a line break typed into it cannot forge a log line.
+        logger.info("editor signed in: %r from %s", name.strip(), client)
         st.rerun()
-    # Never the password itself: only that an attempt failed, and from where.
-    logger.warning("failed editor sign-in from %s", client)
+    # Never the password itself: only who tried, and from where.
+    logger.warning("sign-in failed for %r from %s", name.strip(), client)
     if ATTEMPTS.failed(client):
         st.error(t("auth.locked", lang, seconds=LOCKOUT_SECONDS))
     else:
@@ -188,6 +203,7 @@ def sign_out_button(lang: Lang) -> None:
         return
     st.caption(t("auth.signed_in_as", lang, name=plain(editor.name)))
     if st.button(t("auth.sign_out", lang), icon=":material/logout:", key="editor_sign_out"):
+        logger.info("editor signed out: %r from %s", editor.name, _client())
         if editor.via is SignIn.OIDC:
             st.logout()
         st.session_state.pop(_EDITOR_KEY, None)

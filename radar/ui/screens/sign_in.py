@@ -21,7 +21,8 @@ def render() -> None:
     lang = state.current_lang()
     st.header(t("auth.title", lang), anchor=False)
     st.write(t("auth.intro", lang))
-    if auth.current_editor() is None:
+    editor = auth.current_editor()
+    if editor is None:
         auth.sign_in(lang)
         st.stop()
 
@@ -37,10 +38,13 @@ def render() -> None:
             st.session_state[_BACKUP] = backup.backup_zip(ui_data.connection(ui_data.db_path()))
     if _BACKUP in st.session_state:
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
-        st.download_button(
+        # True in the run the click starts: the browser has the file by then.
+        downloaded = st.download_button(
             t("backup.download", lang),
             st.session_state[_BACKUP],
             file_name=f"teknologiradar-backup-{stamp}.zip",
             mime="application/zip",
             icon=":material/download:",
         )
+        if downloaded:
+            auth.log_backup_downloaded(editor)
