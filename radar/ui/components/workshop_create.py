@@ -8,7 +8,7 @@ from typing import Final
 import streamlit as st
 
 from radar import workshop
-from radar.i18n import t
+from radar.i18n import sort_key, t
 from radar.model import Lang
 from radar.store import Connection
 from radar.ui import cache as ui_data
@@ -33,13 +33,6 @@ from radar.workshop import TITLE_LIMIT, WorkshopError
 # technologies were preselected for, and why that failed.
 _DEFAULTS_FOR: Final = "_ws_defaults_for"
 _DEFAULTS_PROBLEM: Final = "_ws_defaults_problem"
-
-#: Danish sorts æ, ø, å after z; these stand-ins sort there too.
-_DANISH_LAST: Final = str.maketrans({"æ": "z\x01", "ø": "z\x02", "å": "z\x03"})
-
-
-def _sort_key(label: str) -> str:
-    return label.casefold().translate(_DANISH_LAST)
 
 
 def _area_defaults(radar_con: Connection, area: str, edition: int) -> None:
@@ -117,7 +110,7 @@ def create_form(lang: Lang) -> None:
     # Fixed options (every technology, by Danish name, whatever the language,
     # so a language switch does not change them): the chosen ones keep their
     # order, the area's radar order first, then whatever is added.
-    options = sorted(technologies, key=lambda i: (_sort_key(technologies[i].name_da), i))
+    options = sorted(technologies, key=lambda i: (sort_key(technologies[i].name_da, "da"), i))
     chosen = st.multiselect(
         t("facilitator.technologies", lang),
         options=options,
