@@ -34,6 +34,23 @@ MAX_ATTEMPTS = 5
 LOCKOUT_SECONDS = 60
 
 
+class Role(StrEnum):
+    """What a signed-in person may do; each role may do everything of the ones before it.
+
+    Viewers are anonymous and never signed in. Workshop participants are not a
+    role: they need only a workshop's code.
+    """
+
+    VIEWER = "viewer"
+    FACILITATOR = "facilitator"
+    EDITOR = "editor"
+
+    def includes(self, other: Role) -> bool:
+        """Whether this role may do what ``other`` may."""
+        order = (Role.VIEWER, Role.FACILITATOR, Role.EDITOR)
+        return order.index(self) >= order.index(other)
+
+
 class SignIn(StrEnum):
     """How editors sign in."""
 
@@ -126,10 +143,11 @@ def editor_config(secrets: Mapping[str, Any], environ: Mapping[str, str]) -> Edi
 
 @dataclass(frozen=True)
 class Editor:
-    """A signed-in editor, as the audit log names them."""
+    """A signed-in person (editor or facilitator), as the audit log names them."""
 
     name: str
     via: SignIn
+    role: Role = Role.EDITOR
 
     @property
     def audit_name(self) -> str:
@@ -141,3 +159,7 @@ class Editor:
         if self.via is SignIn.PASSWORD:
             return f"{self.name} (adgangskode)"
         return self.name
+
+
+#: A signed-in person of any role; the name the role-aware code uses.
+User = Editor

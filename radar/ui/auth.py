@@ -11,7 +11,16 @@ from typing import Any, Final
 import streamlit as st
 
 from radar import store
-from radar.auth import LOCKOUT_SECONDS, MAX_ATTEMPTS, Editor, EditorConfig, SignIn, editor_config
+from radar.auth import (
+    LOCKOUT_SECONDS,
+    MAX_ATTEMPTS,
+    Editor,
+    EditorConfig,
+    Role,
+    SignIn,
+    User,
+    editor_config,
+)
 from radar.i18n import t
 from radar.model import Lang
 from radar.ui.components.text import plain
@@ -222,6 +231,25 @@ def require_editor(lang: Lang) -> Editor:
     if editor is not None:
         st.warning(t("auth.read_only_database", lang), icon=":material/lock:")
         st.stop()
+    st.warning(t("auth.editors_only", lang), icon=":material/lock:")
+    sign_in(lang)
+    st.stop()
+    raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises
+
+
+def current_user() -> User | None:
+    """The signed-in person of this browser session (any role), or ``None`` for a viewer."""
+    return current_editor()
+
+
+def require_role(role: Role, lang: Lang) -> User:
+    """The signed-in person if their role includes ``role``; anyone else is refused and stopped.
+
+    Call it first on every page (or part of a page) that needs more than a viewer.
+    """
+    user = current_user()
+    if user is not None and user.role.includes(role):
+        return user
     st.warning(t("auth.editors_only", lang), icon=":material/lock:")
     sign_in(lang)
     st.stop()
