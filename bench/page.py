@@ -143,7 +143,7 @@ def main() -> None:
             BARE_PAGE.format(first="a", second="b", n_first=n_from, n_second=n_to),
             encoding="utf-8",
         )
-        dashboard = REPO / "dashboard.py"
+        dashboard = REPO / "serve.py"
         with (
             streamlit_server(dashboard, env={store.DB_ENV_VAR: str(db)}) as radar_url,
             streamlit_server(bare) as bare_url,

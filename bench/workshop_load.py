@@ -47,7 +47,7 @@ from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
 
 from radar import store, workshop
 
-DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard.py"
+DASHBOARD = Path(__file__).resolve().parents[1] / "serve.py"
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 AREA = "teknik-og-miljoe"
 PHONE = {"width": 390, "height": 844}

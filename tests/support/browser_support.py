@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 from streamlit_server import CHROMIUM, streamlit_server
 
-DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard.py"
+# The app as production serves it: dashboard.py wrapped by serve.py's web layer.
+DASHBOARD = Path(__file__).resolve().parents[2] / "serve.py"
 #: The app has finished its run.
 READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PLOT = ".js-plotly-plot"
