@@ -33,7 +33,7 @@ def saved(
         index = min(max(rings.index(tech.official_ring) + step, 0), len(rings) - 1)
         chosen[tech.id] = rings[index]
         for name in ("A", "B"):
-            person = workshop.join(wcon, ws.code, f"{name}{tech.id}")
+            person = workshop.join(wcon, ws.code)
             workshop.submit_answer(wcon, ws.code, person.token, tech.id, chosen[tech.id])
     return workshop.save_consensus(wcon, ws.id, "Vores radar 2025, Teknik og miljø"), chosen
 

@@ -198,9 +198,9 @@ def test_the_live_view_counts_answers_given_through_the_core(
     assert_clean(at)
     assert _summary(at) == "0 svar fra 0 af 0 deltagere"
     first, second, _ = ws.technology_ids
-    anna = workshop.join(wcon, ws.code, "Anna Hemmelig")
+    anna = workshop.join(wcon, ws.code)
     bo = workshop.join(wcon, ws.code)
-    workshop.join(wcon, ws.code, "Carl Tavs")  # joined, not answered
+    workshop.join(wcon, ws.code)  # joined, not answered
     workshop.submit_answer(
         wcon, ws.code, anna.token, first, "klar", "ideas", {"core": "**Ikke fed** <i>x</i>"}
     )
@@ -360,7 +360,7 @@ def test_a_wrong_code_shows_the_message_and_no_answer_widgets(
 def test_a_closed_workshop_shows_the_message_and_nothing_else(
     app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
 ) -> None:
-    participant = workshop.join(wcon, ws.code, "Anna")
+    participant = workshop.join(wcon, ws.code)
     workshop.close_workshop(wcon, ws.id)
     at = _open(app, PARTICIPANT, code=ws.code, p=participant.token)
     assert not at.exception
@@ -412,7 +412,7 @@ def _joined(app: AppTest, ws: workshop.Workshop, wcon: duckdb.DuckDBPyConnection
 def test_saving_an_answer_stores_it_and_answering_again_replaces_it(
     app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
 ) -> None:
-    other = workshop.join(wcon, ws.code, "Bo Hemmelig")
+    other = workshop.join(wcon, ws.code)
     workshop.submit_answer(wcon, ws.code, other.token, ws.technology_ids[0], "afvent")
     at = _joined(app, ws, wcon)
     assert "Du deltager anonymt" in _texts(at)
@@ -449,7 +449,7 @@ def test_saving_an_answer_stores_it_and_answering_again_replaces_it(
 def test_a_reload_keeps_the_participant_and_shows_their_earlier_answer(
     app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
 ) -> None:
-    participant = workshop.join(wcon, ws.code, "Anna")
+    participant = workshop.join(wcon, ws.code)
     first, second = ws.technology_ids[:2]
     workshop.submit_answer(wcon, ws.code, participant.token, first, "afproev", "procurement")
     # A new session (a reload) with the link: it starts at the first unanswered technology.

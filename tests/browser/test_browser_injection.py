@@ -69,7 +69,7 @@ def hostile(copy_seeded_db: Callable[[], Path]) -> tuple[Path, Path, str, int]:
         created = workshop.create_workshop(
             wcon, title=NAME, catalog=catalog, area=AREA, edition=edition, technologies=techs
         )
-        participant = workshop.join(wcon, created.code, name=NAME)
+        participant = workshop.join(wcon, created.code)
         workshop.submit_answer(
             wcon,
             created.code,
