@@ -261,31 +261,31 @@ def _unavailable(target: Path, exc: duckdb.Error) -> WorkshopStoreError:
     )
 
 
-def _bring_up_to_date(target: Path) -> None:
-    """Migrate a file of an older workshop schema; refuse one that is not a workshop file.
+def _open(target: Path, read_only: bool) -> Connection:
+    try:
+        return duckdb.connect(str(target), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise _unavailable(target, exc) from exc
+
+
+def _needs_migration(con: Connection, target: Path) -> bool:
+    """Whether the file is of an older workshop schema; refuses one that is not a workshop file.
 
     A file with tables but no version, or a version newer than this program
     knows, is refused, never rewritten: it may be another program's data.
     """
-    try:
-        con = duckdb.connect(str(target), read_only=True)
-        try:
-            version = stored_version(con, WORKSHOP_SCHEMA)
-            tables = rows(
-                con, "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
-            )[0][0]
-        finally:
-            con.close()
-        if version == WORKSHOP_SCHEMA_VERSION or (version is None and not tables):
-            return
-        if version is None or not version.isdigit() or int(version) > int(WORKSHOP_SCHEMA_VERSION):
-            raise WorkshopStoreError(
-                f"the workshop database {target} has schema version {version}, this program "
-                f"expects {WORKSHOP_SCHEMA_VERSION}"
-            )
-        migrate_file(target, WORKSHOP_SCHEMA)
-    except duckdb.IOException as exc:
-        raise _unavailable(target, exc) from exc
+    version = stored_version(con, WORKSHOP_SCHEMA)
+    tables = rows(
+        con, "SELECT count(*) FROM duckdb_tables() WHERE database_name = current_database()"
+    )[0][0]
+    if version == WORKSHOP_SCHEMA_VERSION or (version is None and not tables):
+        return False
+    if version is None or not version.isdigit() or int(version) > int(WORKSHOP_SCHEMA_VERSION):
+        raise WorkshopStoreError(
+            f"the workshop database {target} has schema version {version}, this program "
+            f"expects {WORKSHOP_SCHEMA_VERSION}"
+        )
+    return True
 
 
 def connect_workshops(
@@ -318,13 +318,15 @@ def connect_workshops(
         raise WorkshopStoreError(f"there is no workshop database at {target} yet")
     if not read_only:
         target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        _bring_up_to_date(target)
+    con = _open(target, read_only)
     try:
-        con = duckdb.connect(str(target), read_only=read_only)
-    except duckdb.IOException as exc:
-        raise _unavailable(target, exc) from exc
-    try:
+        if _needs_migration(con, target):
+            con.close()
+            try:
+                migrate_file(target, WORKSHOP_SCHEMA)
+            except duckdb.IOException as exc:
+                raise _unavailable(target, exc) from exc
+            con = _open(target, read_only)
         if not read_only:
             with transaction(con, lock=False) as cur:
                 cur.execute(_SCHEMA)
