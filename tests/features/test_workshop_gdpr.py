@@ -131,6 +131,7 @@ def test_purge_deletes_only_workshops_past_the_retention_period(
     closed_long_ago = _create(wcon, con, catalog, "Lukket for længe siden")
     _answer(wcon, closed_long_ago, "Gammel")
     workshop.close_workshop(wcon, closed_long_ago.id)
+    clock[0] = NOW + timedelta(minutes=1)
     forgotten = _create(wcon, con, catalog, "Aldrig lukket")
     clock[0] = NOW + timedelta(days=80)
     closed_lately = _create(wcon, con, catalog, "Lukket for nylig")
