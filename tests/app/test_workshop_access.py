@@ -103,7 +103,8 @@ def test_another_facilitators_workshop_looks_like_no_workshop(
     assert "Workshoppen findes ikke" in at.info[0].value
     assert not CONTROLS & _keys(at) and not at.get("download_button")
     # Their own list does not have it either.
-    assert ui.MY_WORKSHOPS not in _keys(at.query_params.clear() or at.run())
+    del at.query_params["id"]
+    assert ui.MY_WORKSHOPS not in _keys(at.run())
 
 
 def test_a_facilitator_lists_and_opens_their_own_workshops(
