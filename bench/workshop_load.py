@@ -53,7 +53,6 @@ AREA = "teknik-og-miljoe"
 PHONE = {"width": 390, "height": 844}
 # Element keys of the participant and facilitator pages (Streamlit gives an
 # element with key K the CSS class st-key-K).
-JOIN_NAME = ".st-key-join_name input"
 JOIN_BUTTON = ".st-key-join_submit button"
 RING = ".st-key-answer_ring"
 SAVE = ".st-key-answer_save button"
@@ -96,7 +95,7 @@ def prepare(folder: Path, answers: int) -> tuple[Path, Path, str, str, list[str]
         # The dashboard must be the only process holding the file.
         con.close()
     rings = [r.name_da for r in catalog.rings]
-    return radar_db, workshop_db, created.id, created.code, rings
+    return radar_db, workshop_db, created.projector_key, created.code, rings
 
 
 BARE_APP = """
@@ -171,7 +170,7 @@ async def burst(
 async def run(
     base: str,
     bare_base: str,
-    workshop_id: str,
+    projector_key: str,
     code: str,
     rings: list[str],
     args: argparse.Namespace,
@@ -197,12 +196,11 @@ async def run(
         # (streamlit/streamlit#9992), as after any deployment: open "/" first.
         await facilitator.goto(base)
         await facilitator.wait_for_selector(READY, timeout=TIMEOUT_MS)
-        await facilitator.goto(f"{base}/workshop?id={workshop_id}&present=1")
+        await facilitator.goto(f"{base}/workshop?projector={projector_key}&present=1")
         await facilitator.wait_for_selector(LIVE_SUMMARY, timeout=TIMEOUT_MS)
 
         async def open_join(page: Any, number: int) -> None:
             await page.goto(f"{base}/deltag?code={code}")
-            await page.fill(JOIN_NAME, f"Deltager {number}")
             await page.click(JOIN_BUTTON)
 
         latencies, started = await burst(
@@ -249,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
         return 2
     with tempfile.TemporaryDirectory() as tmp:
-        radar_db, workshop_db, workshop_id, code, rings = prepare(Path(tmp), args.answers)
+        radar_db, workshop_db, projector_key, code, rings = prepare(Path(tmp), args.answers)
         env = {
             store.DB_ENV_VAR: str(radar_db),
             workshop.WORKSHOP_DB_ENV_VAR: str(workshop_db),
@@ -260,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
             streamlit_server(DASHBOARD, env=env) as base,
             streamlit_server(bare_app) as bare_base,
         ):
-            figures = asyncio.run(run(base, bare_base, workshop_id, code, rings, args))
+            figures = asyncio.run(run(base, bare_base, projector_key, code, rings, args))
         con = workshop.connect_workshops(workshop_db, read_only=True)
         try:
             stored = workshop.table_counts(con)["answers"]

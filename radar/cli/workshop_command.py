@@ -1,4 +1,4 @@
-"""``python -m radar workshop``: create, list, close and export live workshops.
+"""``python -m radar workshop``: create, list, close, export, delete and purge live workshops.
 
 :func:`add_command` adds the subcommand to the CLI's parser; :func:`run_command`
 runs it. The workshops themselves are :mod:`radar.workshop`.
@@ -7,6 +7,7 @@ runs it. The workshops themselves are :mod:`radar.workshop`.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -15,6 +16,9 @@ from typing import Any
 
 from radar import store, workshop
 from radar.model import COMBINED_AREA
+from radar.workshop import limits
+
+logger = logging.getLogger(__name__)
 
 __all__ = ["add_command", "run_command"]
 
@@ -31,7 +35,7 @@ def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], No
     """
     group = commands.add_parser(
         "workshop",
-        help="create, list, close and export live workshops",
+        help="create, list, close, export, delete and purge live workshops",
         description="Live workshops: participants join with a code and place the area's "
         "technologies on their own radar. Workshops are kept in a database file of their own; "
         "while the dashboard runs it holds that file, so use the app then.",
@@ -136,6 +140,35 @@ def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], No
     )
     workshop_db_option(export)
 
+    delete = actions.add_parser(
+        "delete",
+        help="delete a workshop and everything in it",
+        description="Delete a workshop with its participants, answers, comments and the local "
+        "radars saved from it. It cannot be undone; export first to keep the results.",
+    )
+    delete.add_argument(
+        "workshop", metavar="ID", help="the workshop's id or join code (as 'list' shows them)"
+    )
+    delete.add_argument("--dry-run", action="store_true", help="say what would go; delete nothing")
+    workshop_db_option(delete)
+
+    purge = actions.add_parser(
+        "purge",
+        help="delete the workshops past the retention period (for cron)",
+        description="Delete every workshop that ended (closed, or its closing time passed; "
+        "never closed: created) more than the retention period ago, with everything in it, "
+        "and forget the participant tokens of every ended workshop. Prints what it deleted; "
+        "exits 0, also when there was nothing to delete.",
+    )
+    purge.add_argument(
+        "--days",
+        type=int,
+        help=f"retention period in days (default: ${limits.RETENTION_ENV_VAR}, else "
+        f"{limits.DEFAULT_RETENTION_DAYS})",
+    )
+    purge.add_argument("--dry-run", action="store_true", help="say what would go; delete nothing")
+    workshop_db_option(purge)
+
 
 def _parse_closes(value: str | None) -> datetime | None:
     if value is None:
@@ -155,6 +188,8 @@ def run_command(args: argparse.Namespace) -> int:
         "list": _workshop_list,
         "close": _workshop_close,
         "export": _workshop_export,
+        "delete": _workshop_delete,
+        "purge": _workshop_purge,
     }
     try:
         return commands[args.action](args)
@@ -237,12 +272,12 @@ def _workshop_list(args: argparse.Namespace) -> int:
     if not workshops:
         print("No workshops yet.")
         return 0
-    print(f"{'CODE':<12} {'STATUS':<6} {'EDITION':<7} {'AREA':<18} {'TECHS':>5}  TITLE")
+    print(f"{'CODE':<12} {'STATUS':<6} {'EDITION':<7} {'AREA':<18} {'TECHS':>5}  {'ID':<32}  TITLE")
     for item in workshops:
         status = "open" if item.is_open() else "closed"
         print(
             f"{item.display_code:<12} {status:<6} {item.edition:<7} {item.area:<18} "
-            f"{len(item.technologies):>5}  {item.title}"
+            f"{len(item.technologies):>5}  {item.id:<32}  {item.title}"
         )
     return 0
 
@@ -297,5 +332,67 @@ def _workshop_export(args: argparse.Namespace) -> int:
     print(
         f"Wrote {args.out}: {len(summary.technologies)} technologies, "
         f"{len(summary.comments)} comments, {summary.participants} participants."
+    )
+    return 0
+
+
+def _find(con: store.Connection, given: str) -> workshop.Workshop:
+    """The workshop with this id, else with this join code."""
+    try:
+        return workshop.get_workshop(con, given.strip())
+    except workshop.WorkshopNotFoundError:
+        return workshop.find_workshop(con, given, must_be_open=False)
+
+
+def _deleted_line(item: workshop.Deleted) -> str:
+    ended = item.ended_at.astimezone().isoformat(timespec="minutes")
+    return (
+        f"{item.workshop_id} {workshop.format_code(item.code)} (ended {ended}): "
+        f"{item.participants} participants, {item.answers} answers, "
+        f"{item.local_editions} local radars  {item.title}"
+    )
+
+
+def _workshop_delete(args: argparse.Namespace) -> int:
+    path = _existing_workshop_db(args)
+    if path is None:
+        return 1
+    con = workshop.connect_workshops(path)
+    try:
+        found = _find(con, args.workshop)
+        if args.dry_run:
+            print(f"Would delete {_deleted_line(workshop.preview(con, found.id))}")
+            return 0
+        deleted = workshop.delete_workshop(con, found.id, actor="cli")
+    finally:
+        con.close()
+    print(f"Deleted {_deleted_line(deleted)}")
+    return 0
+
+
+def _workshop_purge(args: argparse.Namespace) -> int:
+    try:
+        days = args.days if args.days is not None else limits.retention_days()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if days < 1:
+        print(f"error: --days must be at least 1, not {days}", file=sys.stderr)
+        return 1
+    path = workshop.resolve_workshop_db_path(args.workshop_db)
+    if not path.exists():
+        print(f"Nothing to purge ({path} does not exist).")
+        return 0
+    con = workshop.connect_workshops(path)
+    try:
+        deleted = workshop.purge(con, days, dry_run=args.dry_run)
+    finally:
+        con.close()
+    verb = "Would delete" if args.dry_run else "Deleted"
+    for item in deleted:
+        print(f"{verb} {_deleted_line(item)}")
+    print(
+        f"{verb} {len(deleted)} workshops that ended more than {days} days ago"
+        + (" (dry run: nothing was changed)." if args.dry_run else ".")
     )
     return 0

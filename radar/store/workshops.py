@@ -1,37 +1,60 @@
-"""The workshop database: its file, its tables and every query the workshops run.
+"""The workshop database's queries: workshops, participants, answers, and deleting them.
 
-Workshops live in a DuckDB file of their own (:func:`resolve_workshop_db_path`),
-because the dashboard opens the radar database read-only. One process holds
-one read-write connection (:func:`connect_workshops`); every function here
-either takes a cursor that the caller's transaction runs on, or opens a cursor
-of its own, so threads can share that connection.
-
-Times are stored as naive UTC (a ``TIMESTAMP`` round-trips without the
-session's time zone) and returned as aware UTC datetimes.
+The file, its schema and opening it are :mod:`radar.store.workshop_schema`; a
+group's saved consensus is :mod:`radar.store.workshop_local`. Both are
+re-exported here, so the workshops need this one module. Every function
+either takes a cursor that the caller's transaction runs on, or opens a
+cursor of its own, so threads can share the one connection.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
+from datetime import datetime
 
-import duckdb
 import pandas as pd
 
-from radar.store import DatabaseUnavailableError, resolve_db_path
-from radar.store.transactions import Connection, read, rows, transaction
+from radar.store.transactions import Connection
+from radar.store.workshop_local import (
+    StoredLocalEdition,
+    delete_local_edition,
+    insert_local_edition,
+    local_editions,
+    local_placements,
+    local_title_taken,
+    publish_local_edition,
+)
+from radar.store.workshop_schema import (
+    COMMENT_LIMIT,
+    PHASE_IDS,
+    TITLE_LIMIT,
+    WORKSHOP_DB_ENV_VAR,
+    WORKSHOP_DB_NAME,
+    WORKSHOP_SCHEMA,
+    WORKSHOP_SCHEMA_VERSION,
+    WORKSHOP_STEPS,
+    WorkshopStoreBusyError,
+    WorkshopStoreError,
+    aware,
+    connect_workshops,
+    from_db,
+    new_key,
+    resolve_workshop_db_path,
+    table_counts,
+    to_db,
+)
 
 __all__ = [
     "COMMENT_LIMIT",
-    "NAME_LIMIT",
     "PHASE_IDS",
     "TITLE_LIMIT",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
+    "WORKSHOP_SCHEMA",
     "WORKSHOP_SCHEMA_VERSION",
+    "WORKSHOP_STEPS",
+    "DeletedCounts",
     "StoredAnswer",
     "StoredLocalEdition",
     "StoredParticipant",
@@ -43,6 +66,9 @@ __all__ = [
     "close_workshop",
     "connect_workshops",
     "count_participants",
+    "delete_local_edition",
+    "delete_workshop",
+    "drop_tokens",
     "insert_answer",
     "insert_local_edition",
     "insert_participant",
@@ -50,253 +76,17 @@ __all__ = [
     "local_editions",
     "local_placements",
     "local_title_taken",
+    "new_key",
     "participant_answers",
     "participant_by_token",
+    "publish_local_edition",
     "resolve_workshop_db_path",
     "table_counts",
     "workshops_by_code",
     "workshops_by_id",
+    "workshops_by_owner",
+    "workshops_by_projector_key",
 ]
-
-#: Environment variable naming the workshop database file.
-WORKSHOP_DB_ENV_VAR = "RADAR_WORKSHOP_DB"
-WORKSHOP_DB_NAME = "workshops.duckdb"
-#: Bump when the tables change; a file with another version is refused, not guessed at.
-WORKSHOP_SCHEMA_VERSION = "1"
-
-# The limits the tables enforce; the workshop rules check them first, with a
-# message for people, and the schema stops whatever slips past.
-#: Longest text answer to one question, in characters (after cleaning).
-COMMENT_LIMIT = 500
-#: Longest participant name.
-NAME_LIMIT = 60
-#: Longest workshop or local-edition title.
-TITLE_LIMIT = 120
-#: The four phases of a technology process, in the order a technology goes through them.
-PHASE_IDS: tuple[str, ...] = ("ideas", "impact", "procurement", "operation")
-
-
-class WorkshopStoreError(DatabaseUnavailableError):
-    """The workshop database cannot be opened."""
-
-
-class WorkshopStoreBusyError(WorkshopStoreError):
-    """Another process (normally the running dashboard) holds the workshop database."""
-
-
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (
-    key   VARCHAR PRIMARY KEY,
-    value VARCHAR NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS workshops (
-    id           VARCHAR PRIMARY KEY,
-    code         VARCHAR NOT NULL UNIQUE,
-    title        VARCHAR NOT NULL CHECK (length(title) BETWEEN 1 AND {TITLE_LIMIT}),
-    area         VARCHAR NOT NULL,
-    area_name_da VARCHAR NOT NULL,
-    area_name_en VARCHAR NOT NULL,
-    edition      INTEGER NOT NULL,
-    created_at   TIMESTAMP NOT NULL,  -- UTC, as all times here
-    closes_at    TIMESTAMP,
-    closed_at    TIMESTAMP
-);
-
--- The radar's rings when the workshop was created: answers are checked against these.
-CREATE TABLE IF NOT EXISTS workshop_rings (
-    workshop_id VARCHAR NOT NULL REFERENCES workshops (id),
-    ring        VARCHAR NOT NULL,
-    position    INTEGER NOT NULL,  -- 1 = innermost
-    name_da     VARCHAR NOT NULL,
-    name_en     VARCHAR NOT NULL,
-    PRIMARY KEY (workshop_id, ring)
-);
-
-CREATE TABLE IF NOT EXISTS workshop_technologies (
-    workshop_id   VARCHAR NOT NULL REFERENCES workshops (id),
-    technology    VARCHAR NOT NULL,
-    position      INTEGER NOT NULL,
-    name_da       VARCHAR NOT NULL,
-    name_en       VARCHAR NOT NULL,
-    sector        VARCHAR NOT NULL,
-    official_ring VARCHAR,  -- NULL: not on the area's radar in the edition
-    PRIMARY KEY (workshop_id, technology)
-);
-
-CREATE TABLE IF NOT EXISTS participants (
-    id          VARCHAR PRIMARY KEY,
-    workshop_id VARCHAR NOT NULL REFERENCES workshops (id),
-    token       VARCHAR NOT NULL UNIQUE,
-    name        VARCHAR CHECK (name IS NULL OR length(name) BETWEEN 1 AND {NAME_LIMIT}),
-    joined_at   TIMESTAMP NOT NULL
-);
-
--- One answer per participant per technology; answering again replaces it.
-CREATE TABLE IF NOT EXISTS answers (
-    workshop_id        VARCHAR NOT NULL,
-    participant_id     VARCHAR NOT NULL REFERENCES participants (id),
-    technology         VARCHAR NOT NULL,
-    ring               VARCHAR NOT NULL,
-    phase              VARCHAR CHECK (phase IS NULL OR phase IN {PHASE_IDS!r}),
-    answer_core        VARCHAR CHECK (length(answer_core) <= {COMMENT_LIMIT}),
-    answer_work        VARCHAR CHECK (length(answer_work) <= {COMMENT_LIMIT}),
-    answer_skills      VARCHAR CHECK (length(answer_skills) <= {COMMENT_LIMIT}),
-    answer_involvement VARCHAR CHECK (length(answer_involvement) <= {COMMENT_LIMIT}),
-    updated_at         TIMESTAMP NOT NULL,
-    PRIMARY KEY (workshop_id, participant_id, technology),
-    FOREIGN KEY (workshop_id, technology)
-        REFERENCES workshop_technologies (workshop_id, technology),
-    FOREIGN KEY (workshop_id, ring) REFERENCES workshop_rings (workshop_id, ring)
-);
-
-CREATE TABLE IF NOT EXISTS local_editions (
-    id          VARCHAR PRIMARY KEY,
-    title       VARCHAR NOT NULL CHECK (length(title) BETWEEN 1 AND {TITLE_LIMIT}),
-    area        VARCHAR NOT NULL,
-    edition     INTEGER NOT NULL,
-    workshop_id VARCHAR NOT NULL REFERENCES workshops (id),
-    created_at  TIMESTAMP NOT NULL
-);
-
-CREATE TABLE IF NOT EXISTS local_placements (
-    local_edition_id VARCHAR NOT NULL REFERENCES local_editions (id),
-    technology       VARCHAR NOT NULL,
-    position         INTEGER NOT NULL,
-    name_da          VARCHAR NOT NULL,
-    name_en          VARCHAR NOT NULL,
-    sector           VARCHAR NOT NULL,
-    ring             VARCHAR NOT NULL,
-    official_ring    VARCHAR,
-    agreement        DOUBLE NOT NULL CHECK (agreement > 0 AND agreement <= 1),
-    answers          INTEGER NOT NULL CHECK (answers > 0),
-    PRIMARY KEY (local_edition_id, technology)
-);
-"""
-
-_TABLES = (
-    "workshops",
-    "workshop_rings",
-    "workshop_technologies",
-    "participants",
-    "answers",
-    "local_editions",
-    "local_placements",
-)
-
-
-# --- the file ----------------------------------------------------------------------
-
-
-def resolve_workshop_db_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """Where the workshop database is.
-
-    Parameters
-    ----------
-    path
-        Used when given; else ``$RADAR_WORKSHOP_DB``; else ``workshops.duckdb``
-        in the folder of the radar database (:func:`radar.store.resolve_db_path`).
-    """
-    if path:
-        return Path(path)
-    from_env = os.environ.get(WORKSHOP_DB_ENV_VAR)
-    if from_env:
-        return Path(from_env)
-    return resolve_db_path().parent / WORKSHOP_DB_NAME
-
-
-def connect_workshops(
-    path: str | os.PathLike[str] | None = None, *, read_only: bool = False
-) -> Connection:
-    """Open the workshop database, creating the file and its tables when missing.
-
-    One process should hold one connection and run each operation on a cursor
-    of it (every function of the workshops does); DuckDB lets only one process
-    open the file for writing.
-
-    Parameters
-    ----------
-    path
-        The file; resolved with :func:`resolve_workshop_db_path`.
-    read_only
-        Open without writing (the file must exist then).
-
-    Raises
-    ------
-    WorkshopStoreBusyError
-        Another process, normally the running dashboard, has the file open.
-    WorkshopStoreError
-        The file is not a DuckDB database, is missing (read-only), or was
-        written by another version of the workshop schema.
-    """
-    target = resolve_workshop_db_path(path)
-    if read_only and not target.exists():
-        raise WorkshopStoreError(f"there is no workshop database at {target} yet")
-    if not read_only:
-        target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        con = duckdb.connect(str(target), read_only=read_only)
-    except duckdb.IOException as exc:
-        if "lock" in str(exc).lower():
-            raise WorkshopStoreBusyError(
-                f"the workshop database {target} is in use by another process, normally the "
-                "running dashboard: create or manage the workshop in the app, or stop the "
-                f"dashboard and try again. ({exc})"
-            ) from exc
-        raise WorkshopStoreError(
-            f"cannot open the workshop database {target}: {exc}. If it is not a DuckDB file, "
-            f"move it away; {WORKSHOP_DB_ENV_VAR} chooses another file."
-        ) from exc
-    try:
-        if not read_only:
-            with transaction(con, lock=False) as cur:
-                _create_schema(cur)
-        _check_schema_version(con, target)
-    except BaseException:
-        con.close()
-        raise
-    return con
-
-
-def _create_schema(cur: Connection) -> None:
-    cur.execute(_SCHEMA)
-    cur.execute(
-        "INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT DO NOTHING",
-        [WORKSHOP_SCHEMA_VERSION],
-    )
-
-
-def _check_schema_version(con: Connection, target: Path) -> None:
-    try:
-        found = rows(con, "SELECT value FROM meta WHERE key = 'schema_version'")
-    except duckdb.CatalogException:
-        found = []
-    version = found[0][0] if found else None
-    if version != WORKSHOP_SCHEMA_VERSION:
-        raise WorkshopStoreError(
-            f"the workshop database {target} has schema version {version}, this program "
-            f"expects {WORKSHOP_SCHEMA_VERSION}"
-        )
-
-
-def table_counts(con: Connection) -> dict[str, int]:
-    """Rows per workshop table (for tests and diagnostics)."""
-    return {name: rows(con, f"SELECT count(*) FROM {name}")[0][0] for name in _TABLES}
-
-
-def _to_db(moment: datetime | None) -> datetime | None:
-    if moment is None:
-        return None
-    return moment.astimezone(UTC).replace(tzinfo=None)
-
-
-def _from_db(moment: datetime | None) -> datetime | None:
-    return None if moment is None else moment.replace(tzinfo=UTC)
-
-
-def _aware(moment: datetime) -> datetime:
-    # For the NOT NULL columns: never None.
-    return moment.replace(tzinfo=UTC)
 
 
 # --- workshops -----------------------------------------------------------------------
@@ -321,12 +111,16 @@ class StoredWorkshop:
     created_at: datetime
     closes_at: datetime | None
     closed_at: datetime | None
+    projector_key: str
+    created_by: str | None
+    created_via: str | None
     technologies: tuple[tuple[str, str, str, str, str | None], ...]
     rings: tuple[tuple[str, int, str, str], ...]
 
 
 _WORKSHOP_COLUMNS = (
-    "id, code, title, area, area_name_da, area_name_en, edition, created_at, closes_at, closed_at"
+    "id, code, title, area, area_name_da, area_name_en, edition, created_at, closes_at, "
+    "closed_at, projector_key, created_by, created_via"
 )
 
 
@@ -362,9 +156,12 @@ def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> li
             area_name_da=row[4],
             area_name_en=row[5],
             edition=row[6],
-            created_at=_aware(row[7]),
-            closes_at=_from_db(row[8]),
-            closed_at=_from_db(row[9]),
+            created_at=aware(row[7]),
+            closes_at=from_db(row[8]),
+            closed_at=from_db(row[9]),
+            projector_key=row[10],
+            created_by=row[11],
+            created_via=row[12],
             technologies=tuple(technologies[row[0]]),
             rings=tuple(rings[row[0]]),
         )
@@ -380,6 +177,16 @@ def workshops_by_code(cur: Connection, code: str) -> list[StoredWorkshop]:
 def workshops_by_id(cur: Connection, workshop_id: str) -> list[StoredWorkshop]:
     """The workshop with this id: one or none."""
     return _load_workshops(cur, "id = ?", [workshop_id])
+
+
+def workshops_by_projector_key(cur: Connection, key: str) -> list[StoredWorkshop]:
+    """The workshop whose projector link holds this key: one or none."""
+    return _load_workshops(cur, "projector_key = ?", [key])
+
+
+def workshops_by_owner(cur: Connection, created_by: str, created_via: str) -> list[StoredWorkshop]:
+    """The workshops this person created, newest first."""
+    return _load_workshops(cur, "created_by = ? AND created_via = ?", [created_by, created_via])
 
 
 def all_workshops(cur: Connection) -> list[StoredWorkshop]:
@@ -399,6 +206,9 @@ def insert_workshop(
     edition: int,
     created_at: datetime,
     closes_at: datetime | None,
+    projector_key: str,
+    created_by: str | None,
+    created_via: str | None,
     rings: Sequence[tuple[str, int, str, str]],
     technologies: Sequence[tuple[str, str, str, str, str | None]],
 ) -> None:
@@ -413,7 +223,8 @@ def insert_workshop(
         (At commit, through the transaction.) The code is taken already.
     """
     cur.execute(
-        "INSERT INTO workshops VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
+        f"INSERT INTO workshops ({_WORKSHOP_COLUMNS}) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
         [
             workshop_id,
             code,
@@ -422,8 +233,11 @@ def insert_workshop(
             area_name_da,
             area_name_en,
             edition,
-            _to_db(created_at),
-            _to_db(closes_at),
+            to_db(created_at),
+            to_db(closes_at),
+            projector_key,
+            created_by,
+            created_via,
         ],
     )
     cur.executemany(
@@ -440,8 +254,55 @@ def close_workshop(cur: Connection, workshop_id: str, closed_at: datetime) -> No
     """Mark a workshop closed at ``closed_at``, unless it was closed already."""
     cur.execute(
         "UPDATE workshops SET closed_at = ? WHERE id = ? AND closed_at IS NULL",
-        [_to_db(closed_at), workshop_id],
+        [to_db(closed_at), workshop_id],
     )
+
+
+def drop_tokens(cur: Connection, workshop_id: str) -> int:
+    """Forget the participants' tokens of a workshop (it is closed); how many there were.
+
+    The answers stay, but no browser can be tied to them any more.
+    """
+    found = cur.execute(
+        "SELECT count(*) FROM participants WHERE workshop_id = ? AND token IS NOT NULL",
+        [workshop_id],
+    ).fetchall()[0][0]
+    if found:
+        cur.execute("UPDATE participants SET token = NULL WHERE workshop_id = ?", [workshop_id])
+    return int(found)
+
+
+@dataclass(frozen=True)
+class DeletedCounts:
+    """How many rows deleting a workshop removed, by kind (for the log and the CLI)."""
+
+    participants: int
+    answers: int
+    local_editions: int
+
+
+def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
+    """Delete a workshop and everything in it: participants, answers, local editions.
+
+    Runs on the caller's cursor, so it is one transaction with the caller's.
+    """
+    counted = cur.execute(
+        "SELECT (SELECT count(*) FROM participants WHERE workshop_id = $1), "
+        "(SELECT count(*) FROM answers WHERE workshop_id = $1), "
+        "(SELECT count(*) FROM local_editions WHERE workshop_id = $1)",
+        [workshop_id],
+    ).fetchall()[0]
+    cur.execute(
+        "DELETE FROM local_placements WHERE local_edition_id IN "
+        "(SELECT id FROM local_editions WHERE workshop_id = ?)",
+        [workshop_id],
+    )
+    for table in ("local_editions", "answers", "participants"):
+        cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
+    for table in ("workshop_technologies", "workshop_rings"):
+        cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
+    cur.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
+    return DeletedCounts(int(counted[0]), int(counted[1]), int(counted[2]))
 
 
 # --- participants and answers -------------------------------------------------------------
@@ -449,41 +310,35 @@ def close_workshop(cur: Connection, workshop_id: str, closed_at: datetime) -> No
 
 @dataclass(frozen=True)
 class StoredParticipant:
-    """A participant's row."""
+    """A participant's row: no name, only a random id and the browser session's token."""
 
     id: str
     workshop_id: str
-    token: str
-    name: str | None
+    token: str | None
     joined_at: datetime
 
 
 def insert_participant(
-    cur: Connection,
-    participant_id: str,
-    workshop_id: str,
-    token: str,
-    name: str | None,
-    joined_at: datetime,
+    cur: Connection, participant_id: str, workshop_id: str, token: str, joined_at: datetime
 ) -> None:
     """Add a participant to a workshop."""
     cur.execute(
-        "INSERT INTO participants VALUES (?, ?, ?, ?, ?)",
-        [participant_id, workshop_id, token, name, _to_db(joined_at)],
+        "INSERT INTO participants (id, workshop_id, token, joined_at) VALUES (?, ?, ?, ?)",
+        [participant_id, workshop_id, token, to_db(joined_at)],
     )
 
 
 def participant_by_token(cur: Connection, workshop_id: str, token: str) -> StoredParticipant | None:
     """The participant of a workshop whose secret token this is, or None."""
     found = cur.execute(
-        "SELECT id, workshop_id, token, name, joined_at FROM participants "
+        "SELECT id, workshop_id, token, joined_at FROM participants "
         "WHERE token = ? AND workshop_id = ?",
         [token, workshop_id],
     ).fetchall()
     if not found:
         return None
     row = found[0]
-    return StoredParticipant(row[0], row[1], row[2], row[3], _aware(row[4]))
+    return StoredParticipant(row[0], row[1], row[2], aware(row[3]))
 
 
 @dataclass(frozen=True)
@@ -527,7 +382,7 @@ def participant_answers(
             work=row[6],
             skills=row[7],
             involvement=row[8],
-            updated_at=_aware(row[9]),
+            updated_at=aware(row[9]),
         )
         for row in found
     ]
@@ -557,7 +412,7 @@ def insert_answer(cur: Connection, answer: StoredAnswer) -> None:
             answer.work,
             answer.skills,
             answer.involvement,
-            _to_db(answer.updated_at),
+            to_db(answer.updated_at),
         ],
     )
 
@@ -581,97 +436,3 @@ def answers_frame(cur: Connection, workshop_id: str) -> pd.DataFrame:
         "ORDER BY updated_at, participant_id",
         [workshop_id],
     ).df()
-
-
-# --- local editions ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StoredLocalEdition:
-    """A local edition's row."""
-
-    id: str
-    title: str
-    area: str
-    edition: int
-    workshop_id: str
-    created_at: datetime
-
-
-def local_title_taken(cur: Connection, area: str, title: str) -> bool:
-    """Whether another local edition of the area has this title (case does not matter)."""
-    found = cur.execute(
-        "SELECT count(*) FROM local_editions WHERE area = ? AND lower(title) = lower(?)",
-        [area, title],
-    ).fetchall()
-    return bool(found[0][0])
-
-
-def insert_local_edition(
-    cur: Connection,
-    edition: StoredLocalEdition,
-    placements: Sequence[tuple[str, str, str, str, str, str | None, float, int]],
-) -> None:
-    """Add a local edition and its placements.
-
-    ``placements`` are ``(technology, name_da, name_en, sector, ring,
-    official_ring, agreement, answers)`` in the workshop's order.
-    """
-    cur.execute(
-        "INSERT INTO local_editions VALUES (?, ?, ?, ?, ?, ?)",
-        [
-            edition.id,
-            edition.title,
-            edition.area,
-            edition.edition,
-            edition.workshop_id,
-            _to_db(edition.created_at),
-        ],
-    )
-    cur.executemany(
-        "INSERT INTO local_placements VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(edition.id, item[0], i, *item[1:]) for i, item in enumerate(placements, start=1)],
-    )
-
-
-def local_editions(con: Connection, area: str | None = None) -> list[StoredLocalEdition]:
-    """The saved local editions, newest first; only ``area``'s when given."""
-    where, params = ("area = ?", [area]) if area is not None else ("true", [])
-    found = rows(
-        con,
-        "SELECT id, title, area, edition, workshop_id, created_at FROM local_editions "
-        f"WHERE {where} ORDER BY created_at DESC, id",
-        params,
-    )
-    return [
-        StoredLocalEdition(
-            id=row[0],
-            title=row[1],
-            area=row[2],
-            edition=row[3],
-            workshop_id=row[4],
-            created_at=_aware(row[5]),
-        )
-        for row in found
-    ]
-
-
-def local_placements(con: Connection, local_edition_id: str) -> pd.DataFrame | None:
-    """A local edition's blips in the workshop's order; None when there is no such edition.
-
-    Columns ``id, sector, ring, agreement, answers, official_ring, name_da, name_en``.
-    """
-
-    def placements(cur: Connection) -> pd.DataFrame | None:
-        found = cur.execute(
-            "SELECT count(*) FROM local_editions WHERE id = ?", [local_edition_id]
-        ).fetchall()[0][0]
-        if not found:
-            return None
-        return cur.execute(
-            "SELECT technology AS id, sector, ring, agreement, answers, official_ring, "
-            "name_da, name_en FROM local_placements WHERE local_edition_id = ? ORDER BY position",
-            [local_edition_id],
-        ).df()
-
-    return read(con, placements)

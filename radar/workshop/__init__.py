@@ -2,13 +2,17 @@
 
 A facilitator creates a workshop for one welfare area and edition; it gets an
 unguessable join code, a join link and a QR code. Participants join with the
-code (a name is optional), and for each technology place it in a ring (their
+code, anonymously (no name is asked), and for each technology place it in a ring (their
 own view), say which of the four implementation phases their workplace is in,
 and may answer the four questions of "Sammen om ny teknologi" in a short text.
 One answer per participant per technology: answering again replaces the
 earlier answer. The facilitator follows the group's answers live, closes the
 workshop, exports the results and can save the group's consensus as a local
-radar edition.
+radar edition, which an editor may publish for every viewer. Creating and
+running a workshop needs a signed-in facilitator or editor
+(:mod:`~radar.workshop.access`); the projector has a link of its own that
+controls nothing. A workshop's data is deleted on request and, by
+:func:`purge`, after a retention period (:mod:`~radar.workshop.retention`).
 
 Storage
 -------
@@ -44,6 +48,12 @@ Modules
     The results as CSV and Excel.
 :mod:`~radar.workshop.local_radars`
     A consensus saved as a local radar edition.
+:mod:`~radar.workshop.access`
+    Who may run a workshop and publish its local radars.
+:mod:`~radar.workshop.limits`
+    Participants per workshop, joins per session, retention period.
+:mod:`~radar.workshop.retention`
+    Deleting a workshop, and purging those past the retention period.
 :mod:`~radar.workshop.clock`, :mod:`~radar.workshop.writes`
     The one clock, and the one retrying write.
 
@@ -58,7 +68,10 @@ functions :func:`area_technologies`, :func:`official_rings`,
 :func:`submit_answer`, :func:`results`, :func:`group_ring`,
 :func:`distribution_frame`, :func:`export_frame`, :func:`comments_frame`,
 :func:`export_csv`, :func:`export_xlsx`, :func:`save_consensus`,
-:func:`list_local_editions`, :func:`local_placements`, :func:`format_code`,
+:func:`list_local_editions`, :func:`local_placements`,
+:func:`publish_local_edition`, :func:`delete_local_edition`,
+:func:`delete_workshop`, :func:`purge`, :func:`find_projector`,
+:func:`workshops_of`, :func:`may_run`, :func:`may_publish`, :func:`format_code`,
 :func:`normalize_code`, :func:`join_link`, :func:`resolve_base_url`,
 :func:`qr_png`, :func:`qr_svg`, :func:`connect_workshops`,
 :func:`resolve_workshop_db_path` and :func:`table_counts`.
@@ -70,7 +83,6 @@ from __future__ import annotations
 
 from radar.store.workshops import (
     COMMENT_LIMIT,
-    NAME_LIMIT,
     TITLE_LIMIT,
     WORKSHOP_DB_ENV_VAR,
     WORKSHOP_DB_NAME,
@@ -81,7 +93,8 @@ from radar.store.workshops import (
 )
 
 # The modules tests patch: the clock, the code generator, the limits checked and the retries.
-from radar.workshop import clock, codes, validation, writes
+from radar.workshop import clock, codes, limits, validation, writes
+from radar.workshop.access import may_publish, may_run
 from radar.workshop.catalogue import area_technologies, official_rings
 from radar.workshop.codes import (
     BASE_URL_ENV_VAR,
@@ -97,7 +110,13 @@ from radar.workshop.codes import (
     resolve_base_url,
 )
 from radar.workshop.exports import comments_frame, export_csv, export_frame, export_xlsx
-from radar.workshop.local_radars import list_local_editions, local_placements, save_consensus
+from radar.workshop.local_radars import (
+    delete_local_edition,
+    list_local_editions,
+    local_placements,
+    publish_local_edition,
+    save_consensus,
+)
 from radar.workshop.model import (
     AGREEMENT_THRESHOLD,
     MIN_ANSWERS_FOR_VERDICT,
@@ -118,6 +137,7 @@ from radar.workshop.model import (
     Workshop,
     WorkshopClosedError,
     WorkshopError,
+    WorkshopFullError,
     WorkshopInputError,
     WorkshopNotFoundError,
     WorkshopResults,
@@ -127,16 +147,19 @@ from radar.workshop.model import (
     WorkshopTechnology,
 )
 from radar.workshop.results import distribution_frame, group_ring, results
+from radar.workshop.retention import Deleted, delete_workshop, preview, purge
 from radar.workshop.sessions import (
     close_workshop,
     create_workshop,
     find_participant,
+    find_projector,
     find_workshop,
     get_workshop,
     join,
     list_workshops,
     participant_answers,
     submit_answer,
+    workshops_of,
 )
 from radar.workshop.validation import validate_workshop
 from radar.workshop.writes import WRITE_ATTEMPTS
@@ -150,7 +173,6 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "JOIN_PAGE",
     "MIN_ANSWERS_FOR_VERDICT",
-    "NAME_LIMIT",
     "PHASES",
     "PHASE_IDS",
     "QUESTIONS",
@@ -164,6 +186,7 @@ __all__ = [
     "Answer",
     "AnswerRejectedError",
     "Comment",
+    "Deleted",
     "LocalEdition",
     "LocalEditionNotFoundError",
     "Participant",
@@ -173,6 +196,7 @@ __all__ = [
     "Workshop",
     "WorkshopClosedError",
     "WorkshopError",
+    "WorkshopFullError",
     "WorkshopInputError",
     "WorkshopNotFoundError",
     "WorkshopResults",
@@ -187,23 +211,32 @@ __all__ = [
     "comments_frame",
     "connect_workshops",
     "create_workshop",
+    "delete_local_edition",
+    "delete_workshop",
     "distribution_frame",
     "export_csv",
     "export_frame",
     "export_xlsx",
     "find_participant",
+    "find_projector",
     "find_workshop",
     "format_code",
     "get_workshop",
     "group_ring",
     "join",
     "join_link",
+    "limits",
     "list_local_editions",
     "list_workshops",
     "local_placements",
+    "may_publish",
+    "may_run",
     "normalize_code",
     "official_rings",
     "participant_answers",
+    "preview",
+    "publish_local_edition",
+    "purge",
     "qr_png",
     "qr_svg",
     "resolve_base_url",
@@ -214,5 +247,6 @@ __all__ = [
     "table_counts",
     "validate_workshop",
     "validation",
+    "workshops_of",
     "writes",
 ]

@@ -1,7 +1,15 @@
-"""A group's consensus saved as a local radar edition, and read back for the radar page."""
+"""A group's consensus saved as a local radar edition, published, deleted and read back.
+
+A saved local edition is seen in its workshop's facilitator view only; an
+editor publishes it to show it to every viewer on the radar page ("Vis ved
+siden af"), and may withdraw it. Its facilitator or an editor may delete it.
+Who may do what is checked by the caller (:mod:`radar.workshop.access`);
+every change is logged without personal data.
+"""
 
 from __future__ import annotations
 
+import logging
 import secrets
 
 import pandas as pd
@@ -14,7 +22,15 @@ from radar.workshop.results import results
 from radar.workshop.validation import LOCAL_TITLE_KEYS, clean_title
 from radar.workshop.writes import write
 
-__all__ = ["list_local_editions", "local_placements", "save_consensus"]
+__all__ = [
+    "delete_local_edition",
+    "list_local_editions",
+    "local_placements",
+    "publish_local_edition",
+    "save_consensus",
+]
+
+logger = logging.getLogger(__name__)
 
 
 def save_consensus(con: Connection, workshop_id: str, title: str) -> LocalEdition:
@@ -81,12 +97,73 @@ def save_consensus(con: Connection, workshop_id: str, title: str) -> LocalEditio
     return next(e for e in list_local_editions(con) if e.id == edition_id)
 
 
-def list_local_editions(con: Connection, area: str | None = None) -> tuple[LocalEdition, ...]:
-    """The saved local editions, newest first; only ``area``'s when given."""
+def list_local_editions(
+    con: Connection,
+    area: str | None = None,
+    *,
+    workshop_id: str | None = None,
+    published_only: bool = False,
+) -> tuple[LocalEdition, ...]:
+    """The saved local editions, newest first.
+
+    Parameters
+    ----------
+    area, workshop_id
+        Only the area's, or only the workshop's, when given.
+    published_only
+        Only those an editor has published: what the radar page may show viewers.
+    """
     return tuple(
-        LocalEdition(e.id, e.title, e.area, e.edition, e.workshop_id, e.created_at)
-        for e in stored.local_editions(con, area)
+        LocalEdition(
+            e.id,
+            e.title,
+            e.area,
+            e.edition,
+            e.workshop_id,
+            e.created_at,
+            e.published,
+            e.published_at,
+        )
+        for e in stored.local_editions(
+            con, area, workshop_id=workshop_id, published_only=published_only
+        )
     )
+
+
+def publish_local_edition(con: Connection, local_edition_id: str, published: bool) -> None:
+    """Show a local edition to every viewer (``published``), or withdraw it.
+
+    Raises
+    ------
+    LocalEditionNotFoundError
+        No local edition has this id.
+    """
+
+    def change(cur: Connection) -> bool:
+        return stored.publish_local_edition(cur, local_edition_id, published, clock.now())
+
+    if not write(con, change):
+        raise LocalEditionNotFoundError("workshop.error.local_edition_unknown")
+    logger.info("local radar %r %s", local_edition_id, "published" if published else "withdrawn")
+
+
+def delete_local_edition(con: Connection, local_edition_id: str, *, actor: str) -> None:
+    """Delete a local edition and its placements.
+
+    Parameters
+    ----------
+    actor
+        Who deleted it, as a role ("facilitator", "editor", "cli"), for the log:
+        never a person's name, which is personal data.
+
+    Raises
+    ------
+    LocalEditionNotFoundError
+        No local edition has this id.
+    """
+    if not write(con, lambda cur: stored.delete_local_edition(cur, local_edition_id)):
+        raise LocalEditionNotFoundError("workshop.error.local_edition_unknown")
+    logger.info("local radar %r deleted by %r", local_edition_id, actor)
 
 
 def local_placements(con: Connection, local_edition_id: str) -> pd.DataFrame:

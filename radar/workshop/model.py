@@ -37,6 +37,7 @@ __all__ = [
     "Workshop",
     "WorkshopClosedError",
     "WorkshopError",
+    "WorkshopFullError",
     "WorkshopInputError",
     "WorkshopNotFoundError",
     "WorkshopResults",
@@ -176,6 +177,10 @@ class AnswerRejectedError(WorkshopInputError):
     text over :data:`COMMENT_LIMIT`."""
 
 
+class WorkshopFullError(WorkshopError):
+    """The workshop has as many participants as it takes (:data:`MAX_PARTICIPANTS`)."""
+
+
 class LocalEditionNotFoundError(WorkshopError):
     """No local radar edition has this id."""
 
@@ -243,7 +248,8 @@ class Workshop:
     Attributes
     ----------
     id
-        The facilitator's handle: random, never shown to participants.
+        Names the workshop for its facilitator's page; random, never shown to
+        participants. It grants nothing by itself (:mod:`radar.workshop.access`).
     code
         What participants type or scan (:data:`CODE_LENGTH` characters of
         :data:`CODE_ALPHABET`); :func:`format_code` groups it for reading.
@@ -254,6 +260,12 @@ class Workshop:
         The technologies to discuss, in the order they are asked.
     rings
         The radar's rings, inside out.
+    projector_key
+        What the projector's link holds: it shows the code and the live view,
+        and grants nothing else. Not the id.
+    created_by, created_via
+        Who created it (their sign-in name, and how they signed in); None for
+        a workshop made on the command line or before workshops had owners.
     """
 
     id: str
@@ -268,6 +280,9 @@ class Workshop:
     closed_at: datetime | None
     technologies: tuple[WorkshopTechnology, ...]
     rings: tuple[WorkshopRing, ...]
+    projector_key: str = ""
+    created_by: str | None = None
+    created_via: str | None = None
 
     def is_open(self, now: datetime | None = None) -> bool:
         """Whether answers are taken: not closed, and before ``closes_at``.
@@ -320,15 +335,14 @@ class Workshop:
 class Participant:
     """Someone who joined a workshop.
 
-    ``token`` identifies the participant's browser session: keep it secret
-    (it is what :func:`submit_answer` checks). ``name`` is None for an
-    anonymous participant; only the participant's own calls return it.
+    Anonymous: no name is asked or stored. ``token`` identifies the
+    participant's browser session while the workshop is open: keep it secret
+    (it is what :func:`submit_answer` checks); closing the workshop drops it.
     """
 
     id: str
     workshop_id: str
     token: str
-    name: str | None
     joined_at: datetime
 
 
@@ -458,7 +472,11 @@ class WorkshopResults:
 
 @dataclass(frozen=True)
 class LocalEdition:
-    """A group's consensus saved as a local radar edition, e.g. "Vores radar 2026"."""
+    """A group's consensus saved as a local radar edition, e.g. "Vores radar 2026".
+
+    ``published``: an editor has shown it to every viewer (the radar page's
+    "Vis ved siden af"); until then only its workshop's facilitator view has it.
+    """
 
     id: str
     title: str
@@ -466,3 +484,5 @@ class LocalEdition:
     edition: int
     workshop_id: str
     created_at: datetime
+    published: bool = False
+    published_at: datetime | None = None

@@ -11,22 +11,25 @@ import secrets
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 
+from radar.auth import User
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog
 from radar.store import workshops as stored
 from radar.store.transactions import Connection, read
-from radar.workshop import clock, codes
+from radar.workshop import clock, codes, limits
+from radar.workshop.access import owner
 from radar.workshop.model import (
     Answer,
     AnswerRejectedError,
     Participant,
     Workshop,
     WorkshopClosedError,
+    WorkshopFullError,
     WorkshopNotFoundError,
     WorkshopRing,
     WorkshopTechnology,
 )
-from radar.workshop.validation import check_phase, checked_workshop, clean_answers, clean_name
+from radar.workshop.validation import check_phase, checked_workshop, clean_answers
 from radar.workshop.writes import write
 
 __all__ = [
@@ -34,12 +37,14 @@ __all__ = [
     "close_workshop",
     "create_workshop",
     "find_participant",
+    "find_projector",
     "find_workshop",
     "get_workshop",
     "join",
     "list_workshops",
     "participant_answers",
     "submit_answer",
+    "workshops_of",
 ]
 
 
@@ -60,6 +65,9 @@ def _workshop(row: stored.StoredWorkshop) -> Workshop:
         closed_at=row.closed_at,
         technologies=tuple(WorkshopTechnology(*item) for item in row.technologies),
         rings=tuple(WorkshopRing(*ring) for ring in row.rings),
+        projector_key=row.projector_key,
+        created_by=row.created_by,
+        created_via=row.created_via,
     )
 
 
@@ -124,9 +132,35 @@ def get_workshop(con: Connection, workshop_id: str) -> Workshop:
     return read(con, lambda cur: by_id(cur, workshop_id))
 
 
+def find_projector(con: Connection, projector_key: str) -> Workshop:
+    """The workshop whose projector link holds this key, open or closed.
+
+    Raises
+    ------
+    WorkshopNotFoundError
+        No workshop has this key.
+    """
+
+    def find(cur: Connection) -> Workshop:
+        found = stored.workshops_by_projector_key(cur, projector_key) if projector_key else []
+        if not found:
+            raise WorkshopNotFoundError("workshop.error.no_such_workshop")
+        return _workshop(found[0])
+
+    return read(con, find)
+
+
 def list_workshops(con: Connection) -> tuple[Workshop, ...]:
     """Every workshop, newest first."""
     return tuple(_workshop(row) for row in read(con, stored.all_workshops))
+
+
+def workshops_of(con: Connection, user: User) -> tuple[Workshop, ...]:
+    """The workshops ``user`` created, newest first."""
+    name, via = owner(user)
+    return tuple(
+        _workshop(row) for row in read(con, lambda cur: stored.workshops_by_owner(cur, name, via))
+    )
 
 
 # --- creating and closing -------------------------------------------------
@@ -141,8 +175,9 @@ def create_workshop(
     edition: int,
     technologies: Sequence[WorkshopTechnology],
     closes_at: datetime | None = None,
+    created_by: User | None = None,
 ) -> Workshop:
-    """Create a workshop with a fresh join code.
+    """Create a workshop with a fresh join code and projector key.
 
     Parameters
     ----------
@@ -163,6 +198,9 @@ def create_workshop(
     closes_at
         When the workshop stops taking answers (None: when the facilitator
         closes it). A naive datetime is read as this machine's local time.
+    created_by
+        The signed-in facilitator or editor who runs it; None on the command
+        line (then only editors run it in the app).
 
     Returns
     -------
@@ -184,7 +222,9 @@ def create_workshop(
     else:
         chosen = catalog.area(area)
         area_da, area_en = chosen.name_da, chosen.name_en
-    workshop_id = secrets.token_hex(16)
+    workshop_id = stored.new_key()
+    projector_key = stored.new_key()
+    made_by, made_via = owner(created_by) if created_by is not None else (None, None)
 
     def insert(cur: Connection) -> None:
         # A fresh code on every attempt: a collision with an existing code
@@ -200,6 +240,9 @@ def create_workshop(
             edition=edition,
             created_at=now,
             closes_at=closes,
+            projector_key=projector_key,
+            created_by=made_by,
+            created_via=made_via,
             rings=[(r.id, r.position, r.name_da, r.name_en) for r in catalog.rings],
             technologies=[
                 (x.id, x.name_da, x.name_en or x.name_da, x.sector, x.official_ring)
@@ -214,7 +257,10 @@ def create_workshop(
 def close_workshop(con: Connection, workshop_id: str) -> Workshop:
     """Close a workshop: it takes no more answers and participants can no longer reach it.
 
-    Closing a closed workshop changes nothing (it keeps its first closing time).
+    Closing anonymises: the participants' tokens are dropped, so no browser's
+    link ties anyone to their answers any more (no names are stored at all);
+    the answers and comments stay. Closing a closed workshop changes nothing
+    (it keeps its first closing time).
 
     Raises
     ------
@@ -225,6 +271,7 @@ def close_workshop(con: Connection, workshop_id: str) -> Workshop:
     def close(cur: Connection) -> None:
         by_id(cur, workshop_id)
         stored.close_workshop(cur, workshop_id, clock.now())
+        stored.drop_tokens(cur, workshop_id)
 
     write(con, close)
     return get_workshop(con, workshop_id)
@@ -233,8 +280,11 @@ def close_workshop(con: Connection, workshop_id: str) -> Workshop:
 # --- participants and answers ---------------------------------------------
 
 
-def join(con: Connection, code: str, name: str | None = None) -> Participant:
-    """Join an open workshop.
+def join(con: Connection, code: str) -> Participant:
+    """Join an open workshop, anonymously.
+
+    Nothing about the participant is stored but a random id, the token and
+    when they joined: no name, no address, no browser.
 
     Parameters
     ----------
@@ -242,9 +292,6 @@ def join(con: Connection, code: str, name: str | None = None) -> Participant:
         The workshop database.
     code
         The join code (case, spaces and dashes do not matter).
-    name
-        Optional; trimmed, control characters removed, at most
-        :data:`NAME_LIMIT` characters. Empty means anonymous.
 
     Returns
     -------
@@ -254,18 +301,19 @@ def join(con: Connection, code: str, name: str | None = None) -> Participant:
     ------
     WorkshopNotFoundError, WorkshopClosedError
         A wrong code, or a closed workshop.
-    WorkshopInputError
-        The name is too long or not text.
+    WorkshopFullError
+        The workshop has :data:`radar.workshop.limits.MAX_PARTICIPANTS` already.
     """
-    name_cleaned = clean_name(name)
 
     def insert(cur: Connection) -> Participant:
         workshop = _by_code(cur, code, must_be_open=True)
+        # In the transaction: many browsers joining at once cannot pass the cap together.
+        if stored.count_participants(cur, workshop.id) >= limits.MAX_PARTICIPANTS:
+            raise WorkshopFullError("workshop.error.full", limit=limits.MAX_PARTICIPANTS)
         participant = Participant(
             id=secrets.token_hex(8),
             workshop_id=workshop.id,
             token=secrets.token_urlsafe(16),
-            name=name_cleaned or None,
             joined_at=clock.now(),
         )
         stored.insert_participant(
@@ -273,7 +321,6 @@ def join(con: Connection, code: str, name: str | None = None) -> Participant:
             participant.id,
             participant.workshop_id,
             participant.token,
-            participant.name,
             participant.joined_at,
         )
         return participant
@@ -287,9 +334,9 @@ def _participant(cur: Connection, workshop: Workshop, token: object) -> Particip
         if isinstance(token, str) and token
         else None
     )
-    if found is None:
+    if found is None or found.token is None:
         raise AnswerRejectedError("workshop.error.participant_unknown")
-    return Participant(found.id, found.workshop_id, found.token, found.name, found.joined_at)
+    return Participant(found.id, found.workshop_id, found.token, found.joined_at)
 
 
 def find_participant(con: Connection, code: str, participant_token: str) -> Participant:

@@ -1,4 +1,4 @@
-"""What a workshop, a name, a title and an answer may hold: cleaning and checking input.
+"""What a workshop, a title and an answer may hold: cleaning and checking input.
 
 Every check raises :class:`~radar.workshop.model.WorkshopInputError` (or
 :class:`~radar.workshop.model.AnswerRejectedError`) with the message's key,
@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 
 from radar.model import COMBINED_AREA, Catalog
-from radar.store.workshops import COMMENT_LIMIT, NAME_LIMIT, PHASE_IDS, TITLE_LIMIT
+from radar.store.workshops import COMMENT_LIMIT, PHASE_IDS, TITLE_LIMIT
 from radar.workshop import clock
 from radar.workshop.model import (
     QUESTION_IDS,
@@ -25,14 +25,12 @@ from radar.workshop.model import (
 __all__ = [
     "COMMENT_LIMIT",
     "LOCAL_TITLE_KEYS",
-    "NAME_LIMIT",
     "TITLE_LIMIT",
     "WORKSHOP_TITLE_KEYS",
     "check_area_and_edition",
     "check_phase",
     "checked_workshop",
     "clean_answers",
-    "clean_name",
     "clean_text",
     "clean_title",
     "validate_workshop",
@@ -77,18 +75,6 @@ def clean_title(title: object, keys: tuple[str, str] = WORKSHOP_TITLE_KEYS) -> s
     cleaned = clean_text(title, single_line=True)
     if len(cleaned) > TITLE_LIMIT:
         raise WorkshopInputError(too_long, length=len(cleaned), limit=TITLE_LIMIT)
-    return cleaned
-
-
-def clean_name(name: str | None) -> str:
-    """A participant's name cleaned to one line; "" for anonymous."""
-    if name is not None and not isinstance(name, str):
-        raise WorkshopInputError("workshop.error.name_not_text")
-    cleaned = clean_text(name, single_line=True) if name else ""
-    if len(cleaned) > NAME_LIMIT:
-        raise WorkshopInputError(
-            "workshop.error.name_too_long", length=len(cleaned), limit=NAME_LIMIT
-        )
     return cleaned
 
 

@@ -1,4 +1,5 @@
-"""A workshop's saved radar beside the official one on the radar page."""
+"""A workshop's saved radar beside the official one on the radar page, once an editor
+published it; an unpublished or deleted one is offered to no viewer (attack 3)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ EDITION = 2025
 def saved(
     wcon: duckdb.DuckDBPyConnection, con: duckdb.DuckDBPyConnection, catalog: Catalog
 ) -> tuple[workshop.LocalEdition, dict[str, str]]:
-    """A workshop of three technologies whose group moved one in and one out; saved."""
+    """A workshop of three technologies whose group moved one in and one out; saved, published."""
     techs = workshop.area_technologies(con, AREA, EDITION)[:3]
     ws = workshop.create_workshop(
         wcon, title="Temadag", catalog=catalog, area=AREA, edition=EDITION, technologies=techs
@@ -32,10 +33,12 @@ def saved(
     for tech, step in zip(techs, (0, -1, 1), strict=True):
         index = min(max(rings.index(tech.official_ring) + step, 0), len(rings) - 1)
         chosen[tech.id] = rings[index]
-        for name in ("A", "B"):
-            person = workshop.join(wcon, ws.code, f"{name}{tech.id}")
+        for _ in ("A", "B"):
+            person = workshop.join(wcon, ws.code)
             workshop.submit_answer(wcon, ws.code, person.token, tech.id, chosen[tech.id])
-    return workshop.save_consensus(wcon, ws.id, "Vores radar 2025, Teknik og miljø"), chosen
+    local = workshop.save_consensus(wcon, ws.id, "Vores radar 2025, Teknik og miljø")
+    workshop.publish_local_edition(wcon, local.id, True)
+    return local, chosen
 
 
 def test_a_local_view_shows_how_the_group_differs_from_the_official_radar(
@@ -105,3 +108,42 @@ def test_the_radar_works_when_the_workshop_store_cannot_be_opened(
     at = app.run()
     assert_clean(at)
     assert len(at.get("plotly_chart")) == 1
+
+
+def _offered(at: AppTest) -> list[str]:
+    pickers = [s for s in at.selectbox if s.key == "local"]
+    return list(pickers[0].options) if pickers else []
+
+
+def test_an_unpublished_workshop_radar_is_offered_to_no_viewer(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    saved: tuple[workshop.LocalEdition, dict[str, str]],
+) -> None:
+    """Attack 3: a "consensus" saved with any title appeared for every viewer at once."""
+    local, _ = saved
+    workshop.publish_local_edition(wcon, local.id, False)
+    app.query_params["area"] = AREA
+    app.query_params["local"] = local.id
+    at = app.run()
+    assert_clean(at)
+    assert _offered(at) == [] and len(at.get("plotly_chart")) == 1
+    assert not any("Vores radar 2025" in m.value for m in at.markdown)
+    workshop.publish_local_edition(wcon, local.id, True)
+    assert _offered(app.run()) == ["Vores radar 2025, Teknik og miljø"]
+
+
+def test_a_deleted_workshop_radar_is_gone_for_viewers(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    saved: tuple[workshop.LocalEdition, dict[str, str]],
+) -> None:
+    """Attack 3: a saved local radar could not be deleted."""
+    local, _ = saved
+    workshop.delete_local_edition(wcon, local.id, actor="editor")
+    app.query_params["area"] = AREA
+    app.query_params["local"] = local.id
+    at = app.run()
+    assert_clean(at)
+    assert _offered(at) == [] and len(at.get("plotly_chart")) == 1
+    assert workshop.table_counts(wcon)["local_placements"] == 0

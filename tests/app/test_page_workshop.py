@@ -10,9 +10,11 @@ from pathlib import Path
 import duckdb
 import pytest
 from apptest_support import assert_clean
+from signed_in import sign_in_as
 from streamlit.testing.v1 import AppTest
 
 from radar import workshop
+from radar.auth import Role, User
 from radar.model import Catalog, Technology
 from radar.ui.components import workshop_keys as ui
 from radar.ui.components.text import plain
@@ -26,11 +28,20 @@ EDITION = 2025
 TECHNOLOGIES = 3
 
 
+@pytest.fixture(autouse=True)
+def facilitator(monkeypatch: pytest.MonkeyPatch) -> User:
+    """The facilitator's page needs a signed-in facilitator; the participant's needs none."""
+    return sign_in_as(monkeypatch, Role.FACILITATOR, "Fie Facilitator")
+
+
 @pytest.fixture
 def ws(
-    wcon: duckdb.DuckDBPyConnection, con: duckdb.DuckDBPyConnection, catalog: Catalog
+    wcon: duckdb.DuckDBPyConnection,
+    con: duckdb.DuckDBPyConnection,
+    catalog: Catalog,
+    facilitator: User,
 ) -> workshop.Workshop:
-    """An open workshop about the first few technologies of the area."""
+    """An open workshop about the first few technologies of the area, run by the facilitator."""
     return workshop.create_workshop(
         wcon,
         title="Temadag <b>*fed*</b>",
@@ -38,6 +49,7 @@ def ws(
         area=AREA,
         edition=EDITION,
         technologies=workshop.area_technologies(con, AREA, EDITION)[:TECHNOLOGIES],
+        created_by=facilitator,
     )
 
 
@@ -90,15 +102,16 @@ def test_the_create_form_renders_with_the_areas_technologies(
 ) -> None:
     at = _open(app, FACILITATOR, lang=lang)
     assert_clean(at)
-    assert at.header[0].value == heading
+    assert heading in [h.value for h in at.header]
     assert at.button(key=ui.FORM_CREATE).label == button
     area = at.selectbox(key=ui.FORM_AREA).value
     edition = at.selectbox(key=ui.FORM_EDITION).value
     assert edition == EDITION
     expected = [x.id for x in workshop.area_technologies(con, area, edition)]
     assert at.multiselect(key=ui.FORM_TECHNOLOGIES).value == expected
-    # Without ?id= nothing but the form: no workshop is listed or reachable.
+    # Without ?id= the (empty) list of one's own workshops and the form.
     assert ui.LIVE_SUMMARY not in _texts(at)
+    assert ui.MY_WORKSHOPS not in _keys(at)
     assert not at.get("image")
 
 
@@ -137,11 +150,12 @@ def test_creating_a_workshop_switches_to_its_id_with_code_link_and_qr(
     texts = _texts(at)
     assert plain(created.display_code) in texts
     assert workshop.join_link(workshop.DEFAULT_BASE_URL, created.code) in texts
-    # The facilitator is told plainly to keep their link, the key to the workshop.
-    assert "Gem dette link" in texts
-    assert f"/workshop?id={workshop_id}" in texts
     assert len(at.get("image")) == 1
-    assert at.toggle(key=ui.PROJECTOR).value is False
+    # It records who runs it; the projector gets a link of its own, without the id.
+    assert (created.created_by, created.created_via) == ("Fie Facilitator", "password")
+    [button] = at.get("link_button")
+    assert button.proto.url.endswith(f"?projector={created.projector_key}&present=1")
+    assert workshop_id not in button.proto.url
 
 
 def test_a_workshop_with_a_closing_time_and_chosen_technologies(
@@ -184,11 +198,11 @@ def test_the_create_form_reports_what_is_missing(app: AppTest, wdb: Path) -> Non
 def test_an_unknown_id_is_explained(app: AppTest, wdb: Path, workshop_id: str) -> None:
     at = _open(app, FACILITATOR, id=workshop_id)
     assert_clean(at)
-    assert "Der er ingen workshop bag dette link" in at.info[0].value
+    assert "Workshoppen findes ikke" in at.info[0].value
     assert not at.get("image")
     at.button(key="ws_new").click().run()
     assert "id" not in at.query_params
-    assert at.header[0].value == "Opret en workshop"
+    assert "Opret en workshop" in [h.value for h in at.header]
 
 
 def test_the_live_view_counts_answers_given_through_the_core(
@@ -198,9 +212,9 @@ def test_the_live_view_counts_answers_given_through_the_core(
     assert_clean(at)
     assert _summary(at) == "0 svar fra 0 af 0 deltagere"
     first, second, _ = ws.technology_ids
-    anna = workshop.join(wcon, ws.code, "Anna Hemmelig")
+    anna = workshop.join(wcon, ws.code)
     bo = workshop.join(wcon, ws.code)
-    workshop.join(wcon, ws.code, "Carl Tavs")  # joined, not answered
+    workshop.join(wcon, ws.code)  # joined, not answered
     workshop.submit_answer(
         wcon, ws.code, anna.token, first, "klar", "ideas", {"core": "**Ikke fed** <i>x</i>"}
     )
@@ -246,30 +260,25 @@ def test_the_live_chart_escapes_names_and_marks_the_official_ring(
 def test_projector_mode_shows_the_code_and_live_view_without_chrome_or_controls(
     app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
 ) -> None:
-    at = _open(app, FACILITATOR, id=ws.id, present="1")
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
     assert_clean(at)
     assert _summary(at).startswith("0 svar")
     assert plain(ws.display_code) in _texts(at)
     assert len(at.get("image")) == 1
     keys = _keys(at)
     assert ui.CLOSE_CONFIRM not in keys and ui.CONSENSUS_SAVE not in keys
-    assert not at.get("download_button")
-    # The room sees the screen: never the facilitator's key.
+    assert ui.DELETE_CONFIRM not in keys and ui.FORM_CREATE not in keys
+    assert not at.get("download_button") and not at.get("link_button")
+    # The room sees the screen: never the workshop's id.
     assert ws.id not in _texts(at)
-    at.toggle(key=ui.PROJECTOR).set_value(False).run()
-    assert "present" not in at.query_params
-    assert ui.CLOSE_CONFIRM in _keys(at), "back on the laptop view, with its controls"
 
 
-def test_the_projector_toggle_switches_to_presenter_mode(
-    app: AppTest, ws: workshop.Workshop
-) -> None:
-    at = _open(app, FACILITATOR, id=ws.id)
-    at.toggle(key=ui.PROJECTOR).set_value(True).run()
+def test_the_controls_never_run_in_presenter_mode(app: AppTest, ws: workshop.Workshop) -> None:
+    """An old ``?id=…&present=1`` link: the controls, in the normal frame, not for a projector."""
+    at = _open(app, FACILITATOR, id=ws.id, present="1")
     assert_clean(at)
-    assert at.query_params["present"] == "1"
-    assert ui.CLOSE_CONFIRM not in _keys(at)
-    assert _summary(at).startswith("0 svar")
+    assert "present" not in at.query_params
+    assert ui.CLOSE_CONFIRM in _keys(at)
 
 
 def test_closing_the_workshop_refuses_new_participants(
@@ -334,13 +343,13 @@ def test_without_a_code_the_participant_is_asked_for_one(
     at = _open(app, PARTICIPANT)
     assert_clean(at)
     assert at.header[0].value == "Deltag i en workshop"
-    assert ui.ANSWER_RING not in _keys(at) and ui.JOIN_NAME not in _keys(at)
+    assert ui.ANSWER_RING not in _keys(at) and ui.JOIN_SUBMIT not in _keys(at)
     # Typed in lower case with a space: it still finds the workshop.
     at.text_input(key=ui.JOIN_CODE).input(ws.display_code.lower().replace("-", " "))
     at.button(key=ui.JOIN_CODE_GO).click().run()
     assert_clean(at)
     assert at.query_params["code"] == ws.code
-    assert ui.JOIN_NAME in _keys(at)
+    assert ui.JOIN_SUBMIT in _keys(at)
 
 
 @pytest.mark.parametrize("code", ["ABCDE-FGHJK", "<b>x</b>:red[y]"])
@@ -353,14 +362,14 @@ def test_a_wrong_code_shows_the_message_and_no_answer_widgets(
     assert message.startswith("Ingen workshop har koden")
     assert "<b>" not in message and ":red[" not in message
     keys = _keys(at)
-    assert ui.JOIN_NAME not in keys and ui.ANSWER_RING not in keys
+    assert ui.JOIN_SUBMIT not in keys and ui.ANSWER_RING not in keys
     assert ui.JOIN_CODE in keys, "the participant can type the code again"
 
 
 def test_a_closed_workshop_shows_the_message_and_nothing_else(
     app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
 ) -> None:
-    participant = workshop.join(wcon, ws.code, "Anna")
+    participant = workshop.join(wcon, ws.code)
     workshop.close_workshop(wcon, ws.id)
     at = _open(app, PARTICIPANT, code=ws.code, p=participant.token)
     assert not at.exception
@@ -380,13 +389,13 @@ def test_joining_puts_the_token_in_the_url_and_shows_the_first_technology(
     at = _open(app, PARTICIPANT, code=ws.code)
     assert_clean(at)
     assert at.header[0].value == plain(ws.title)
-    at.text_input(key=ui.JOIN_NAME).input("Anna")
+    # No name is asked: joining is anonymous.
+    assert not at.text_input
     at.button(key=ui.JOIN_SUBMIT).click().run()
     assert_clean(at)
     token = at.query_params["p"]
-    participant = workshop.find_participant(wcon, ws.code, token)
-    assert participant.name == "Anna"
-    assert "Du deltager som Anna" in _texts(at)
+    assert workshop.find_participant(wcon, ws.code, token).token == token
+    assert "Du deltager anonymt" in _texts(at)
     first = ws.technologies[0]
     assert at.subheader[0].value == plain(first.label())
     # Its one-line summary from the radar's catalogue.
@@ -396,7 +405,7 @@ def test_joining_puts_the_token_in_the_url_and_shows_the_first_technology(
     assert "0 af 3 besvaret" in at.get("progress")[0].proto.text
     # Nothing of the facilitator's: no controls, no other participants.
     keys = _keys(at)
-    assert not {ui.CLOSE_CONFIRM, ui.CONSENSUS_SAVE, ui.PROJECTOR, ui.FORM_CREATE} & keys
+    assert not {ui.CLOSE_CONFIRM, ui.CONSENSUS_SAVE, ui.DELETE_CONFIRM, ui.FORM_CREATE} & keys
     assert not at.get("download_button")
     assert ws.id not in _texts(at), "the facilitator's key never reaches a participant"
 
@@ -412,7 +421,7 @@ def _joined(app: AppTest, ws: workshop.Workshop, wcon: duckdb.DuckDBPyConnection
 def test_saving_an_answer_stores_it_and_answering_again_replaces_it(
     app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
 ) -> None:
-    other = workshop.join(wcon, ws.code, "Bo Hemmelig")
+    other = workshop.join(wcon, ws.code)
     workshop.submit_answer(wcon, ws.code, other.token, ws.technology_ids[0], "afvent")
     at = _joined(app, ws, wcon)
     assert "Du deltager anonymt" in _texts(at)
@@ -449,7 +458,7 @@ def test_saving_an_answer_stores_it_and_answering_again_replaces_it(
 def test_a_reload_keeps_the_participant_and_shows_their_earlier_answer(
     app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
 ) -> None:
-    participant = workshop.join(wcon, ws.code, "Anna")
+    participant = workshop.join(wcon, ws.code)
     first, second = ws.technology_ids[:2]
     workshop.submit_answer(wcon, ws.code, participant.token, first, "afproev", "procurement")
     # A new session (a reload) with the link: it starts at the first unanswered technology.

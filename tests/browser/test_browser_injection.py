@@ -69,7 +69,7 @@ def hostile(copy_seeded_db: Callable[[], Path]) -> tuple[Path, Path, str, int]:
         created = workshop.create_workshop(
             wcon, title=NAME, catalog=catalog, area=AREA, edition=edition, technologies=techs
         )
-        participant = workshop.join(wcon, created.code, name=NAME)
+        participant = workshop.join(wcon, created.code)
         workshop.submit_answer(
             wcon,
             created.code,
@@ -81,7 +81,7 @@ def hostile(copy_seeded_db: Callable[[], Path]) -> tuple[Path, Path, str, int]:
         wcon.close()
     finally:
         con.close()
-    return db, wdb, created.id, edition
+    return db, wdb, created.projector_key, edition
 
 
 @pytest.fixture(scope="module")
@@ -138,8 +138,9 @@ def test_hostile_technology_text_is_shown_literally_and_never_runs(
 def test_hostile_workshop_comment_is_shown_literally_and_never_runs(
     browser: Browser, hostile_server: str, hostile: tuple[Path, Path, str, int]
 ) -> None:
-    _, _, workshop_id, _ = hostile
-    page = _visit(browser, f"{hostile_server}/workshop?id={workshop_id}", "Kommentar")
+    _, _, projector_key, _ = hostile
+    # The projector's view: the comment wall, without signing in.
+    page = _visit(browser, f"{hostile_server}/workshop?projector={projector_key}", "Kommentar")
     try:
         assert "Kommentar <img src=x" in page.locator("[data-testid='stMain']").inner_text()
         _assert_inert(page)

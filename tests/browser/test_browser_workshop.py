@@ -1,4 +1,5 @@
-"""A live workshop in a real browser: three phones answer, the projector counts them live.
+"""A live workshop in a real browser: three phones answer, the projector counts them live;
+the projector's link holds no facilitator id and offers no control (attack 11).
 
 Runs the dashboard with ``streamlit run`` on a workshop database of its own and
 drives Debian's Chromium with Playwright, as ``test_browser.py`` does. Outside
@@ -16,6 +17,7 @@ import pytest
 from browser_support import READY, require_chromium, running_dashboard
 
 from radar import store, workshop
+from radar.i18n import t
 from radar.model import Catalog
 from radar.ui.components import workshop_keys as ui
 
@@ -81,11 +83,13 @@ def _summary(page: Page) -> str:
     return page.locator(SUMMARY).inner_text().strip()
 
 
-def _join_and_answer(page: Page, server: str, code: str, name: str, ring: str) -> None:
-    """On a phone: open the join link, join with a name, place the first technology, save."""
+def _join_and_answer(page: Page, server: str, code: str, ring: str) -> None:
+    """On a phone: open the join link, join (anonymously), place the first technology, save."""
     page.goto(f"{server}/deltag?code={code}")
     page.wait_for_selector(READY, timeout=30_000)
-    page.locator(f".st-key-{ui.JOIN_NAME} input").fill(name)
+    # The privacy notice is there before joining; no name is asked.
+    page.locator(f".st-key-{ui.PRIVACY}").wait_for(timeout=30_000)
+    assert page.locator("input[type='text']").count() == 0
     page.locator(f".st-key-{ui.JOIN_SUBMIT} button").click()
     page.wait_for_function("() => new URLSearchParams(location.search).has('p')", timeout=30_000)
     page.locator(f".st-key-{ui.ANSWER_RING}").get_by_text(ring, exact=True).click()
@@ -105,7 +109,7 @@ def test_three_phones_answer_and_the_projector_shows_it_without_a_reload(
         projector_context = browser.new_context(viewport=PROJECTOR_SCREEN)
         contexts.append(projector_context)
         projector = projector_context.new_page()
-        projector.goto(f"{server}/workshop?id={ws.id}&present=1")
+        projector.goto(f"{server}/workshop?projector={ws.projector_key}&present=1")
         projector.locator(SUMMARY).wait_for(timeout=60_000)
         assert _summary(projector).startswith("0 svar")
         # Presenter mode's chrome: no Streamlit header or navigation, no app title.
@@ -120,9 +124,8 @@ def test_three_phones_answer_and_the_projector_shows_it_without_a_reload(
             context = browser.new_context(**PHONE)
             contexts.append(context)
             phones.append(context.new_page())
-        names = ("Anna Hemmelig", "Bo Hemmelig", "Carl Hemmelig")
-        for phone, name, ring in zip(phones, names, ("AFPRØV", "AFPRØV", "KLAR"), strict=True):
-            _join_and_answer(phone, server, ws.display_code, name, ring)
+        for phone, ring in zip(phones, ("AFPRØV", "AFPRØV", "KLAR"), strict=True):
+            _join_and_answer(phone, server, ws.display_code, ring)
 
         # The phone page fits the screen: no sideways scrolling, no top navigation.
         phone = phones[0]
@@ -136,14 +139,37 @@ def test_three_phones_answer_and_the_projector_shows_it_without_a_reload(
         )
         assert _summary(projector).startswith("3 svar fra 3 af 3 deltagere")
         assert projector.evaluate("() => window.__notReloaded === true"), "the page was reloaded"
-        # The chart shows the group's answers; nobody's name is on the projector.
+        # The chart shows the group's answers.
         projector.wait_for_function(
             "() => { const gd = document.querySelector('.js-plotly-plot');"
             " return gd && gd._fullData && gd._fullData.length > 0; }",
             timeout=LIVE_TIMEOUT_MS,
         )
-        body = projector.inner_text("body")
-        assert not any(name.split()[0] in body for name in names)
     finally:
         for context in contexts:
             context.close()
+
+
+def test_the_projector_link_holds_no_facilitator_id_and_offers_no_control(
+    browser: Browser, server: str, live_workshop: tuple[Path, workshop.Workshop]
+) -> None:
+    """Attack 11: the projector's URL was ``?id=…&present=1``, the facilitator's key."""
+    _, ws = live_workshop
+    context = browser.new_context(viewport=PROJECTOR_SCREEN)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/workshop?projector={ws.projector_key}&present=1")
+        page.locator(SUMMARY).wait_for(timeout=60_000)
+        assert ws.id not in page.url
+        assert ws.id not in page.content()
+        for key in (ui.CLOSE_CONFIRM, ui.CONSENSUS_SAVE, ui.DELETE_CONFIRM, ui.FORM_CREATE):
+            assert page.locator(f".st-key-{key}").count() == 0
+        assert page.get_by_test_id("stDownloadButton").count() == 0
+        # The workshop's id in the URL, without signing in, opens no controls either.
+        page.goto(f"{server}/workshop?id={ws.id}")
+        page.wait_for_selector(READY, timeout=30_000)
+        page.get_by_text(t("auth.editors_only")).wait_for(timeout=30_000)
+        assert page.locator(f".st-key-{ui.CLOSE_CONFIRM}").count() == 0
+        assert ws.display_code not in page.inner_text("body")
+    finally:
+        context.close()

@@ -158,7 +158,7 @@ def test_list_close_and_export(
 
     wcon = workshop.connect_workshops(wdb)
     try:
-        ida = workshop.join(wcon, first, "Ida")
+        ida = workshop.join(wcon, first)
         tech = workshop.find_workshop(wcon, first).technology_ids[0]
         workshop.submit_answer(
             wcon, first, ida.token, tech, "klar", "impact", {"core": "Færre køreture"}
@@ -168,7 +168,7 @@ def test_list_close_and_export(
 
     assert main(["workshop", "list", "--workshop-db", str(wdb)]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["CODE", "STATUS", "EDITION", "AREA", "TECHS", "TITLE"]
+    assert lines[0].split() == ["CODE", "STATUS", "EDITION", "AREA", "TECHS", "ID", "TITLE"]
     assert {line.split()[0]: line.split()[1] for line in lines[1:]} == {
         first: "open",
         second: "open",

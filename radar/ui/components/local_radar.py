@@ -21,18 +21,22 @@ SIDE_BY_SIDE_HEIGHT = 560
 
 
 def _editions(area: str) -> tuple[workshop.LocalEdition, ...]:
-    """The area's saved workshop radars; none when the workshop store is unavailable."""
+    """The area's published workshop radars; none when the workshop store is unavailable.
+
+    Only those an editor has published: a saved one is seen in its workshop's
+    facilitator view until then.
+    """
     if area == COMBINED_AREA:
         return ()
     # The official radar must stay usable whatever happens to the workshop store.
     con = ui_data.optional_workshop_connection()
-    return workshop.list_local_editions(con, area) if con is not None else ()
+    return workshop.list_local_editions(con, area, published_only=True) if con is not None else ()
 
 
 def picker(view_filter: ViewFilter, lang: Lang) -> workshop.LocalEdition | None:
-    """Choose a saved workshop radar of the area (kept in ``?local=``); None for none.
+    """Choose a published workshop radar of the area (kept in ``?local=``); None for none.
 
-    Shows nothing when the area has no saved workshop radars.
+    Shows nothing when the area has no published workshop radars.
     """
     editions = {e.id: e for e in _editions(view_filter.area)}
     if not editions:

@@ -154,11 +154,7 @@ def answer_form(con: Connection, ws: Workshop, participant: Participant, lang: L
     previous = answers.get(item.id)
     _prefill(token, item.id, previous)
 
-    st.caption(
-        plain(t("participant.joined_as", lang, name=participant.name))
-        if participant.name
-        else t("participant.joined_anonymous", lang)
-    )
+    st.caption(t("participant.joined_anonymous", lang))
     with st.container(key=ANSWER_PROGRESS):
         st.progress(
             len(answers) / count,

@@ -1,4 +1,4 @@
-"""What both workshop pages show alike: times, status, a workshop's line, warnings, links."""
+"""What the workshop pages show alike: times, status, a workshop's line, warnings, links."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ import streamlit as st
 from radar import workshop
 from radar.i18n import t
 from radar.model import Lang
+from radar.ui.components.presenter import PRESENT
 from radar.ui.components.text import plain
-from radar.ui.components.workshop_keys import FACILITATOR_PATH, ID
+from radar.ui.components.workshop_keys import FACILITATOR_PATH, PROJECTOR_KEY
 from radar.workshop import Workshop, WorkshopError
 
 
@@ -53,6 +54,10 @@ def warn(exc: WorkshopError, lang: Lang) -> None:
     st.warning(plain(exc.message(lang)), icon=":material/info:")
 
 
-def facilitator_link(ws: Workshop) -> str:
-    """The facilitator's own link to the workshop: the key to control it."""
-    return f"{workshop.resolve_base_url().rstrip('/')}/{FACILITATOR_PATH}?{ID}={ws.id}"
+def projector_link(ws: Workshop) -> str:
+    """The projector's link: the code and the live view, large; it controls nothing.
+
+    It holds the workshop's projector key, never its id: the room sees it.
+    """
+    base = workshop.resolve_base_url().rstrip("/")
+    return f"{base}/{FACILITATOR_PATH}?{PROJECTOR_KEY}={ws.projector_key}&{PRESENT}=1"

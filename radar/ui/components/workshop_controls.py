@@ -1,4 +1,4 @@
-"""The facilitator's controls: close the workshop, download its results, save its consensus."""
+"""The facilitator's controls: close the workshop, download its results."""
 
 from __future__ import annotations
 
@@ -6,29 +6,23 @@ from collections.abc import Sequence
 from functools import partial
 from typing import Final
 
-import pandas as pd
 import streamlit as st
 
 from radar import workshop
 from radar.i18n import t
 from radar.model import Lang
 from radar.store import Connection
-from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import warn, when
 from radar.ui.components.workshop_keys import (
     CLOSE_CONFIRM,
-    CONSENSUS_SAVE,
-    CONSENSUS_TITLE,
     EXPORT_COMMENTS,
     EXPORT_SUMMARY,
     EXPORT_XLSX,
 )
-from radar.workshop import TITLE_LIMIT, Workshop, WorkshopError
+from radar.workshop import Workshop, WorkshopError
 
-# Session state (not widgets): why the last close failed; which workshop the
-# consensus title was filled in for.
+#: Session state (not a widget): why the last close failed.
 _CLOSE_PROBLEM: Final = "_ws_close_problem"
-_CONSENSUS_FOR: Final = "_ws_consensus_for"
 
 
 def _close(con: Connection, workshop_id: str) -> None:
@@ -107,43 +101,3 @@ def export_section(con: Connection, ws: Workshop, lang: Lang) -> None:
                 width="stretch",
             )
     st.caption(t("facilitator.export.caption", lang))
-
-
-def consensus_section(con: Connection, ws: Workshop, lang: Lang) -> None:
-    """Save the group's consensus as a local radar edition, and list those saved."""
-    st.subheader(t("facilitator.consensus.heading", lang), anchor=False)
-    st.caption(t("facilitator.consensus.intro", lang))
-    default = t("facilitator.consensus.default", lang, edition=ws.edition, area=ws.area_label(lang))
-    if st.session_state.get(_CONSENSUS_FOR) != ws.id:
-        # Another workshop than last time in this session: its own default title.
-        st.session_state[_CONSENSUS_FOR] = ws.id
-        st.session_state[CONSENSUS_TITLE] = default[:TITLE_LIMIT]
-    st.session_state.setdefault(CONSENSUS_TITLE, default[:TITLE_LIMIT])
-    title = st.text_input(
-        t("facilitator.consensus.title", lang), key=CONSENSUS_TITLE, max_chars=TITLE_LIMIT
-    )
-    if st.button(t("facilitator.consensus.save", lang), key=CONSENSUS_SAVE, icon=":material/save:"):
-        try:
-            saved = workshop.save_consensus(con, ws.id, title or "")
-        except WorkshopError as exc:
-            warn(exc, lang)
-        else:
-            st.success(
-                plain(t("facilitator.consensus.saved", lang, title=saved.title)),
-                icon=":material/check_circle:",
-            )
-    saved_here = [e for e in workshop.list_local_editions(con, ws.area) if e.workshop_id == ws.id]
-    if saved_here:
-        st.caption(t("facilitator.consensus.list", lang))
-        st.dataframe(
-            pd.DataFrame(
-                {
-                    t("workshop.export.title", lang): [e.title for e in saved_here],
-                    t("facilitator.consensus.saved_at", lang): [
-                        when(e.created_at) for e in saved_here
-                    ],
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-        )

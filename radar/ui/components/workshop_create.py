@@ -8,6 +8,7 @@ from typing import Final
 import streamlit as st
 
 from radar import workshop
+from radar.auth import User
 from radar.i18n import sort_key, t
 from radar.model import Lang
 from radar.store import Connection
@@ -73,10 +74,11 @@ def _closing_time(lang: Lang) -> datetime | None:
     return datetime.combine(day, clock, tzinfo=browser_zone)
 
 
-def create_form(lang: Lang) -> None:
+def create_form(lang: Lang, user: User) -> None:
     """Title, area, edition, technologies and an optional closing time; creates the workshop.
 
-    On success the page switches to ``?id=<id>``, the facilitator's key.
+    The workshop records ``user`` as the facilitator who runs it. On success
+    the page switches to ``?id=<id>``, which opens it for them.
     """
     page = ui_data.page_data()
     catalog = page.catalog
@@ -134,6 +136,7 @@ def create_form(lang: Lang) -> None:
             edition=edition,
             technologies=listed,
             closes_at=closes_at,
+            created_by=user,
         )
     except WorkshopError as exc:
         st.error(plain(exc.message(lang)))

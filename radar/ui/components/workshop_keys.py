@@ -2,7 +2,7 @@
 
 Stable keys for tests and the load benchmark (a key ``k`` is the CSS class
 ``st-key-k`` in the browser): :data:`LIVE_SUMMARY` (the facilitator's summary
-line, "12 svar fra 3 af 4 deltagere"); :data:`JOIN_NAME`, :data:`JOIN_SUBMIT`,
+line, "12 svar fra 3 af 4 deltagere"); :data:`JOIN_SUBMIT`,
 :data:`ANSWER_RING`, :data:`ANSWER_PHASE`, :data:`ANSWER_SAVE`,
 :data:`ANSWER_SAVED` (the "Gemt" confirmation), :data:`ANSWER_PREV`,
 :data:`ANSWER_NEXT`.
@@ -13,10 +13,13 @@ from __future__ import annotations
 from typing import Final
 
 # URL parameters.
+#: Which workshop the signed-in facilitator means; grants nothing by itself.
 ID: Final = "id"
+#: The projector's key (not the id): shows the code and the live view, nothing more.
+PROJECTOR_KEY: Final = "projector"
 CODE: Final = "code"
 PARTICIPANT: Final = "p"
-#: The facilitator page's url_path (dashboard.py), for the facilitator's link.
+#: The facilitator page's url_path (dashboard.py), for the projector's link.
 FACILITATOR_PATH: Final = "workshop"
 
 # Element keys of the facilitator's page.
@@ -34,7 +37,14 @@ FORM_CLOSE_DATE: Final = "ws_close_date"
 FORM_CLOSE_TIME: Final = "ws_close_time"
 FORM_CREATE: Final = "ws_create"
 NEW_WORKSHOP: Final = "ws_new"
-PROJECTOR: Final = "ws_projector"
+PROJECTOR_LINK: Final = "ws_projector_link"
+MY_WORKSHOPS: Final = "ws_mine"
+OPEN_WORKSHOP: Final = "ws_open"
+DELETE_CONFIRM: Final = "ws_delete_confirm"
+LOCAL_PICK: Final = "ws_local_pick"
+LOCAL_CHART: Final = "ws_local_chart"
+LOCAL_PUBLISH: Final = "ws_local_publish"
+LOCAL_DELETE_CONFIRM: Final = "ws_local_delete_confirm"
 CLOSE_CONFIRM: Final = "ws_close_confirm"
 EXPORT_SUMMARY: Final = "ws_export_summary"
 EXPORT_COMMENTS: Final = "ws_export_comments"
@@ -45,7 +55,7 @@ CONSENSUS_SAVE: Final = "ws_consensus_save"
 # Element keys of the participant's page.
 JOIN_CODE: Final = "join_code"
 JOIN_CODE_GO: Final = "join_code_go"
-JOIN_NAME: Final = "join_name"
+PRIVACY: Final = "join_privacy"
 JOIN_SUBMIT: Final = "join_submit"
 ANSWER_RING: Final = "answer_ring"
 ANSWER_PHASE: Final = "answer_phase"
@@ -63,5 +73,7 @@ def answer_text_key(question: str) -> str:
 
 
 #: Session state (not a widget): the workshop this session just created, whose
-#: facilitator's link is shown once.
+#: "created" message is shown once.
 JUST_CREATED: Final = "_ws_just_created"
+#: Session state (not a widget): what this session just deleted, said once.
+JUST_DELETED: Final = "_ws_just_deleted"

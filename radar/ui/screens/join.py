@@ -1,12 +1,17 @@
 """The participant's page (``/deltag``), made for a phone.
 
 ``code`` is the join code; ``p`` the participant's token once joined, so a
-reload keeps who they are. It follows ``lang`` like every page. Participants
-never see another participant's name.
+reload keeps who they are. It follows ``lang`` like every page. Joining is
+anonymous: no name is asked, and nothing about the browser is stored. A
+session may join only a few times a minute, and a workshop takes a bounded
+number of participants (:mod:`radar.workshop.limits`). The privacy notice
+says what is stored, for how long, and who sees it.
 """
 
 from __future__ import annotations
 
+import logging
+import time
 from typing import Final
 
 import streamlit as st
@@ -24,15 +29,19 @@ from radar.ui.components.workshop_keys import (
     CODE,
     JOIN_CODE,
     JOIN_CODE_GO,
-    JOIN_NAME,
     JOIN_SUBMIT,
     PARTICIPANT,
+    PRIVACY,
 )
 from radar.ui.components.workshop_style import PHONE_CSS
-from radar.workshop import NAME_LIMIT, Participant, Workshop, WorkshopError
+from radar.workshop import Participant, Workshop, WorkshopError, limits
 
 #: Session state (not a widget): this browser session's participant token per workshop id.
 _TOKENS: Final = "_ws_tokens"
+#: Session state (not a widget): when this browser session joined (monotonic seconds).
+_JOINS: Final = "_ws_join_times"
+
+logger = logging.getLogger(__name__)
 
 
 def render() -> None:
@@ -50,6 +59,7 @@ def participant_page(lang: Lang) -> None:
     if not code:
         st.header(t("participant.heading", lang), anchor=False)
         _code_form(lang)
+        privacy_notice(lang)
         return
     con = ui_data.workshop_connection()
     try:
@@ -67,6 +77,7 @@ def participant_page(lang: Lang) -> None:
         participant = _known_participant(con, ws, lang)
         if participant is None:
             _join_form(con, ws, lang)
+            privacy_notice(lang)
         else:
             answer_form(con, ws, participant, lang)
     except (workshop.WorkshopClosedError, workshop.WorkshopNotFoundError) as exc:
@@ -127,18 +138,42 @@ def _known_participant(con: Connection, ws: Workshop, lang: Lang) -> Participant
     return participant
 
 
+def privacy_notice(lang: Lang) -> None:
+    """What is stored about a participant, for how long, and who sees it: short and plain."""
+    try:
+        days = limits.retention_days()
+    except ValueError as exc:
+        # Misconfigured: the purge refuses to run on it too; say the default here.
+        logger.error("%s", exc)
+        days = limits.DEFAULT_RETENTION_DAYS
+    with st.container(key=PRIVACY, border=True):
+        st.markdown(f"**{t('participant.privacy', lang)}**")
+        st.caption(t("participant.privacy.text", lang, days=days))
+
+
+def _may_join_now() -> bool:
+    """Whether this session may join once more; counts the join when it may."""
+    now = time.monotonic()
+    recent = limits.recent_joins(st.session_state.get(_JOINS, ()), now)
+    if not limits.join_allowed(recent, now):
+        st.session_state[_JOINS] = recent
+        return False
+    st.session_state[_JOINS] = (*recent, now)
+    return True
+
+
 def _join_form(con: Connection, ws: Workshop, lang: Lang) -> None:
     st.markdown(t("participant.intro", lang))
-    st.text_input(
-        t("participant.name", lang),
-        key=JOIN_NAME,
-        max_chars=NAME_LIMIT,
-        help=t("participant.name.help", lang),
-    )
     if not st.button(t("participant.join", lang), key=JOIN_SUBMIT, type="primary", width="stretch"):
         return
+    if not _may_join_now():
+        st.warning(
+            t("participant.too_many_joins", lang, seconds=int(limits.JOIN_WINDOW_SECONDS)),
+            icon=":material/timer:",
+        )
+        return
     try:
-        participant = workshop.join(con, ws.code, st.session_state.get(JOIN_NAME) or None)
+        participant = workshop.join(con, ws.code)
     except WorkshopError as exc:
         warn(exc, lang)
         return

@@ -1,13 +1,16 @@
-"""The facilitator's page (``/workshop``).
+"""The facilitator's page (``/workshop``), for signed-in facilitators and editors.
 
-Without ``id`` it shows the form to create a workshop, and nothing else:
-other people's workshops are not listed. ``id`` (the workshop's random id) is
-the facilitator's key: it opens the workshop's code, QR code, live view and
-controls. ``present=1`` shows the code and the live view alone, large, for a
-projector (presenter mode's chrome). It follows ``lang`` like every page.
+Without parameters it lists the signed-in person's workshops (an editor's:
+every workshop) and shows the form to create one. ``id`` opens one
+workshop's code, QR code, live view and controls, but only for the
+facilitator who created it or an editor: the id names the workshop, it grants
+nothing (:mod:`radar.workshop.access`). ``projector`` (the workshop's
+projector key, never its id) shows the code, QR code and live view alone,
+large, for the room, without signing in and without any control; with
+``present=1`` in presenter mode's chrome. It follows ``lang`` like every page.
 
-Everything people typed (titles, names, comments) is shown as plain text, and
-the facilitator sees no names at all.
+Everything people typed (titles, comments) is shown as plain text; there are
+no participant names to show.
 """
 
 from __future__ import annotations
@@ -18,24 +21,34 @@ from typing import Final
 import streamlit as st
 
 from radar import theme, workshop
+from radar.auth import Role, User
 from radar.i18n import t
 from radar.model import Lang
 from radar.store import Connection
+from radar.ui import auth, state
 from radar.ui import cache as ui_data
-from radar.ui import state
 from radar.ui.components import presenter, projector
 from radar.ui.components.text import plain
-from radar.ui.components.workshop_common import about, facilitator_link
-from radar.ui.components.workshop_controls import close_section, consensus_section, export_section
+from radar.ui.components.workshop_common import about, projector_link
+from radar.ui.components.workshop_controls import close_section, export_section
 from radar.ui.components.workshop_create import create_form
-from radar.ui.components.workshop_keys import CODE_BOX, ID, JUST_CREATED, NEW_WORKSHOP, PROJECTOR
+from radar.ui.components.workshop_keys import (
+    CODE_BOX,
+    ID,
+    JUST_CREATED,
+    NEW_WORKSHOP,
+    PROJECTOR_KEY,
+    PROJECTOR_LINK,
+)
 from radar.ui.components.workshop_live import live_view
+from radar.ui.components.workshop_local import consensus_section
+from radar.ui.components.workshop_manage import delete_section, deleted_notice, my_workshops
 from radar.ui.components.workshop_style import FACILITATOR_CSS, PROJECTOR_CSS
 from radar.workshop import Workshop
 
-#: The facilitator's id is 32 hex digits (``secrets.token_hex(16)``); anything
-#: else is unknown without asking the database.
-_ID_PATTERN: Final = re.compile(r"[0-9a-f]{32}")
+#: Workshop ids and projector keys are 32 hex digits (``secrets.token_hex(16)``);
+#: anything else is unknown without asking the database.
+_KEY_PATTERN: Final = re.compile(r"[0-9a-f]{32}")
 
 
 def render() -> None:
@@ -44,24 +57,41 @@ def render() -> None:
 
 
 def facilitator_page(lang: Lang) -> None:
-    """The facilitator's page: the create form, or one workshop's code, live view and controls."""
+    """The projector's view; or, signed in, the list and create form, or one workshop."""
+    projector_key = st.query_params.get(PROJECTOR_KEY, "")
+    if projector_key:
+        _projector_page(projector_key, lang)
+        return
+    user = auth.require_role(Role.FACILITATOR, lang)
     workshop_id = st.query_params.get(ID, "")
     if not workshop_id:
-        create_form(lang)
+        deleted_notice(lang)
+        my_workshops(ui_data.workshop_connection(), user, lang)
+        create_form(lang, user)
         return
+    if presenter.PRESENT in st.query_params:
+        # The controls are never in presenter mode: the projector has its own link.
+        del st.query_params[presenter.PRESENT]
+        st.rerun()
     con = ui_data.workshop_connection()
-    try:
-        if not _ID_PATTERN.fullmatch(workshop_id):
-            raise workshop.WorkshopNotFoundError("workshop.error.no_such_workshop")
-        ws = workshop.get_workshop(con, workshop_id)
-    except workshop.WorkshopNotFoundError:
+    ws = _workshop_for(con, workshop_id, user)
+    if ws is None:
         st.info(t("facilitator.unknown", lang), icon=":material/search_off:")
         st.button(t("facilitator.new", lang), key=NEW_WORKSHOP, on_click=_forget_workshop)
         return
-    if presenter.presenting():
-        projector_view(con, ws, lang)
-    else:
-        control_view(con, ws, lang)
+    control_view(con, ws, user, lang)
+
+
+def _workshop_for(con: Connection, workshop_id: str, user: User) -> Workshop | None:
+    """The workshop if ``user`` may run it; None as well when it exists but is someone else's."""
+    if not _KEY_PATTERN.fullmatch(workshop_id):
+        return None
+    try:
+        ws = workshop.get_workshop(con, workshop_id)
+    except workshop.WorkshopNotFoundError:
+        return None
+    # Another facilitator's workshop looks like no workshop: the id tells nothing.
+    return ws if workshop.may_run(ws, user) else None
 
 
 def _forget_workshop() -> None:
@@ -70,22 +100,16 @@ def _forget_workshop() -> None:
             del st.query_params[key]
 
 
-def _projector_changed() -> None:
-    if st.session_state.get(PROJECTOR):
-        st.query_params[presenter.PRESENT] = "1"
-    elif presenter.PRESENT in st.query_params:
-        del st.query_params[presenter.PRESENT]
-
-
-def projector_toggle(lang: Lang) -> None:
-    """The "Projektor" switch, kept in ``?present=1`` (the entry point hides its chrome then)."""
-    st.session_state[PROJECTOR] = presenter.presenting()
-    st.toggle(
-        t("facilitator.projector", lang),
-        key=PROJECTOR,
-        help=t("facilitator.projector.help", lang),
-        on_change=_projector_changed,
-    )
+def _projector_page(projector_key: str, lang: Lang) -> None:
+    con = ui_data.workshop_connection()
+    try:
+        if not _KEY_PATTERN.fullmatch(projector_key):
+            raise workshop.WorkshopNotFoundError("workshop.error.no_such_workshop")
+        ws = workshop.find_projector(con, projector_key)
+    except workshop.WorkshopNotFoundError:
+        st.info(t("facilitator.projector.unknown", lang), icon=":material/search_off:")
+        return
+    projector_view(con, ws, lang)
 
 
 def _code(ws: Workshop, lang: Lang) -> None:
@@ -102,20 +126,14 @@ def _code_and_qr(ws: Workshop, link: str, lang: Lang, *, qr_width: int) -> None:
         st.caption(t("facilitator.join_how", lang))
 
 
-def control_view(con: Connection, ws: Workshop, lang: Lang) -> None:
+def control_view(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
     """The facilitator's laptop: header, code, link, QR code, live view and the controls."""
     st.html(FACILITATOR_CSS)
     link = workshop.join_link(workshop.resolve_base_url(), ws.code)
-    head, switch = st.columns([4, 1], vertical_alignment="center")
-    with head:
-        st.header(plain(ws.title), anchor=False)
-        st.caption(plain(about(ws, lang)))
-    with switch:
-        projector_toggle(lang)
+    st.header(plain(ws.title), anchor=False)
+    st.caption(plain(about(ws, lang)))
     if st.session_state.get(JUST_CREATED) == ws.id:
         st.success(t("facilitator.created", lang), icon=":material/check_circle:")
-        st.warning(t("facilitator.keep_link", lang), icon=":material/key:")
-        st.code(facilitator_link(ws), language=None)
     code_col, qr_col = st.columns([3, 2])
     with code_col:
         _code(ws, lang)
@@ -128,21 +146,28 @@ def control_view(con: Connection, ws: Workshop, lang: Lang) -> None:
         st.image(
             workshop.qr_png(link), width=theme.WORKSHOP_QR_WIDTH, alt=t("facilitator.qr_alt", lang)
         )
+    with st.container(key=PROJECTOR_LINK):
+        st.caption(t("facilitator.projector.link", lang))
+        st.link_button(
+            t("facilitator.projector", lang),
+            projector_link(ws),
+            icon=":material/present_to_all:",
+            help=t("facilitator.projector.help", lang),
+        )
     st.divider()
     st.subheader(t("facilitator.live.heading", lang), anchor=False)
     live_view(con, ws.id, lang, projector=False, refresh=ws.is_open())
     st.divider()
     close_section(con, ws, lang)
     export_section(con, ws, lang)
-    consensus_section(con, ws, lang)
-    with st.expander(t("facilitator.own_link", lang), icon=":material/key:"):
-        st.code(facilitator_link(ws), language=None)
+    consensus_section(con, ws, user, lang)
+    delete_section(con, ws, user, lang)
 
 
 def projector_view(con: Connection, ws: Workshop, lang: Lang) -> None:
     """The projector: the title, the live view large, the code and QR code beside it.
 
-    Never shows the facilitator's link: the room sees the screen.
+    Reached by the projector's own key: no control, nothing that grants rights.
     """
     projector.apply_chrome()
     st.html(FACILITATOR_CSS + PROJECTOR_CSS)
@@ -152,7 +177,6 @@ def projector_view(con: Connection, ws: Workshop, lang: Lang) -> None:
         _code_and_qr(ws, link, lang, qr_width=theme.WORKSHOP_PROJECTOR_QR_WIDTH)
         if ws.is_open():
             st.text(link)
-        projector_toggle(lang)
     with main:
         projector.caption_block(
             ws.title, kicker=about(ws, lang), key=f"{projector.CAPTION_KEY}_workshop"

@@ -1,0 +1,67 @@
+"""How much a workshop takes and how long it is kept: the limits, in one place.
+
+Joining is open to anyone with the code, so it is bounded twice: a workshop
+takes at most :data:`MAX_PARTICIPANTS` participants (checked in the store's
+transaction, whatever the number of browsers), and one browser session may
+join at most :data:`SESSION_JOINS_PER_MINUTE` times a minute (checked by the
+join page with :func:`join_allowed`). Neither needs an address or a browser's
+identity: none is stored.
+
+A workshop's data is kept :func:`retention_days` days after it ended (see
+:mod:`radar.workshop.retention`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+
+__all__ = [
+    "DEFAULT_RETENTION_DAYS",
+    "JOIN_WINDOW_SECONDS",
+    "MAX_PARTICIPANTS",
+    "RETENTION_ENV_VAR",
+    "SESSION_JOINS_PER_MINUTE",
+    "join_allowed",
+    "recent_joins",
+    "retention_days",
+]
+
+#: Most participants one workshop takes: a large room, with some to spare.
+MAX_PARTICIPANTS = 300
+#: Joins one browser session may make within :data:`JOIN_WINDOW_SECONDS`.
+SESSION_JOINS_PER_MINUTE = 5
+#: The window of :data:`SESSION_JOINS_PER_MINUTE`, in seconds.
+JOIN_WINDOW_SECONDS = 60.0
+
+#: Environment variable: days a workshop's data is kept after it ended.
+RETENTION_ENV_VAR = "RADAR_WORKSHOP_RETENTION_DAYS"
+#: Days a workshop's data is kept after it ended, unless configured.
+DEFAULT_RETENTION_DAYS = 90
+
+
+def recent_joins(times: Sequence[float], now: float) -> tuple[float, ...]:
+    """The join times (monotonic seconds) still inside the window at ``now``."""
+    return tuple(moment for moment in times if now - moment < JOIN_WINDOW_SECONDS)
+
+
+def join_allowed(times: Sequence[float], now: float) -> bool:
+    """Whether a session that joined at ``times`` may join once more at ``now``."""
+    return len(recent_joins(times, now)) < SESSION_JOINS_PER_MINUTE
+
+
+def retention_days(environ: Mapping[str, str] | None = None) -> int:
+    """The configured retention, in days (:data:`RETENTION_ENV_VAR`, default 90).
+
+    Raises
+    ------
+    ValueError
+        The setting is not a whole number of at least 1: a typo must not
+        silently delete (0) or keep forever.
+    """
+    raw = (os.environ if environ is None else environ).get(RETENTION_ENV_VAR, "").strip()
+    if not raw:
+        return DEFAULT_RETENTION_DAYS
+    if not raw.isdigit() or int(raw) < 1:
+        raise ValueError(f"{RETENTION_ENV_VAR} must be a whole number of days, at least 1: {raw!r}")
+    return int(raw)
