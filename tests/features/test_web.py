@@ -59,7 +59,21 @@ def _call(app: Any, scope: Scope) -> list[Message]:
     async def send(message: Message) -> None:
         sent.append(message)
 
-    asyncio.run(app(scope, receive, send))
+    # On a thread of its own: in a worker that also ran the browser tests,
+    # Playwright's sync API keeps an event loop running on this one.
+    failures: list[BaseException] = []
+
+    def serve() -> None:
+        try:
+            asyncio.run(app(scope, receive, send))
+        except BaseException as exc:  # re-raised on the test's thread
+            failures.append(exc)
+
+    thread = threading.Thread(target=serve)
+    thread.start()
+    thread.join()
+    if failures:
+        raise failures[0]
     return sent
 
 
