@@ -78,7 +78,9 @@ def configure(message_format: str = LOG_FORMAT, level: str = "info") -> None:
         timed_server_lines(message_format)
 
 
-def timed_server_lines(message_format: str = LOG_FORMAT) -> None:
+def timed_server_lines(
+    message_format: str = LOG_FORMAT, names: tuple[str, ...] = SERVER_LOGGERS
+) -> None:
     """Give the ASGI server's handlers the project's format, time included, and one each.
 
     uvicorn sets its handlers up when its configuration is made, which may be
@@ -86,7 +88,7 @@ def timed_server_lines(message_format: str = LOG_FORMAT) -> None:
     both, every line would be printed twice. So Streamlit's is kept where it is
     there, and any other handler gets the format.
     """
-    for name in SERVER_LOGGERS:
+    for name in names:
         server_logger = logging.getLogger(name)
         streamlit_handler = getattr(server_logger, "streamlit_console_handler", None)
         if streamlit_handler in server_logger.handlers:

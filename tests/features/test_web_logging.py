@@ -125,12 +125,17 @@ def test_a_full_disk_during_a_command_line_import_says_so_and_is_logged(
     assert "ERROR" in line and "import result=disk-full" in line
 
 
+#: Loggers of the tests' own, set up as uvicorn's are: Streamlit, in other tests
+#: of the same process, adds and replaces handlers of the real ones at will.
+NAMES = ("test-uvicorn", "test-uvicorn.error", "test-uvicorn.access")
+
+
 @pytest.fixture
 def server_loggers() -> Iterator[list[logging.Logger]]:
-    """uvicorn's loggers as its default configuration leaves them: no time on a line."""
+    """Loggers as uvicorn's default configuration leaves its own: no time on a line."""
     from uvicorn.logging import AccessFormatter, DefaultFormatter
 
-    loggers = [logging.getLogger(name) for name in logs.SERVER_LOGGERS]
+    loggers = [logging.getLogger(name) for name in NAMES]
     saved = [(lg.handlers[:], lg.propagate) for lg in loggers]
     error_handler = logging.StreamHandler()
     error_handler.setFormatter(DefaultFormatter("%(levelprefix)s %(message)s", use_colors=False))
@@ -150,7 +155,7 @@ def test_the_servers_own_lines_get_the_time(server_loggers: list[logging.Logger]
         "uvicorn.access", logging.INFO, "", 0, '%s - "%s %s HTTP/%s" %d',
         ("127.0.0.1:5000", "GET", "/readyz", "1.1", 200), None,
     )  # fmt: skip
-    logs.timed_server_lines()
+    logs.timed_server_lines(names=NAMES)
     for lg in (server_loggers[0], server_loggers[2]):
         [handler] = lg.handlers
         assert handler.formatter is not None
@@ -168,7 +173,7 @@ def test_streamlits_timed_handler_is_kept_and_the_duplicate_dropped(
     access.streamlit_console_handler = streamlit_handler  # type: ignore[attr-defined]
     access.addHandler(streamlit_handler)
     try:
-        logs.timed_server_lines()
+        logs.timed_server_lines(names=NAMES)
         assert access.handlers == [streamlit_handler]
     finally:
         del access.streamlit_console_handler  # type: ignore[attr-defined]
