@@ -11,24 +11,31 @@ workshop
 backup, restore
     Copy every table to a folder of Parquet files, and build the database back
     from one (:mod:`radar.store.backup`).
+
+Besides what each command prints, ``init``, ``backup``, ``restore`` and
+``import`` write a timed log line to stderr (:mod:`radar.logs`) with the
+paths and the result, for the service's journal or a cron job's mail.
 """
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
-from radar import store
+from radar import logs, store
 from radar.cli import export_command, import_command, workshop_command
 from radar.model import COMBINED_AREA
 from radar.pipeline.view import ViewFilter
 from radar.store import backup
 from radar.store.seed import SeedError
 from radar.theme import MOVEMENT_MARKS
+
+logger = logging.getLogger(__name__)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -111,36 +118,45 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refused(command: str, fields: str, exc: Exception) -> int:
+    """Say why a command changed nothing, on stderr and in the log; the exit code."""
+    logger.warning("%s result=refused %s reason=%r", command, fields, str(exc))
+    print(f"error: {exc}", file=sys.stderr)
+    return 1
+
+
 def _backup(args: argparse.Namespace) -> int:
+    source = store.resolve_db_path(args.db)
+    fields = f"db={str(source)!r} out={str(args.out)!r}"
     try:
         folder = backup.backup(args.out, args.db)
     except backup.BackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    print(f"Backed up {store.resolve_db_path(args.db)} to {folder}")
+        return _refused("backup", fields, exc)
+    logger.info("backup result=ok %s", fields)
+    print(f"Backed up {source} to {folder}")
     return 0
 
 
 def _restore(args: argparse.Namespace) -> int:
+    target = store.resolve_db_path(args.db)
+    fields = f"db={str(target)!r} from={str(args.dir)!r} force={args.force}"
     try:
-        target = backup.restore(args.dir, args.db, force=args.force)
-    except backup.BackupError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+        backup.restore(args.dir, args.db, force=args.force)
+    except (backup.BackupError, store.DatabaseUnavailableError) as exc:
+        return _refused("restore", fields, exc)
+    logger.info("restore result=ok %s", fields)
     print(f"Restored {target} from {args.dir}; restart the dashboard to use it")
     return 0
 
 
 def _init(args: argparse.Namespace) -> int:
     target = store.resolve_db_path(args.db)
+    fields = f"db={str(target)!r} data={str(args.data)!r} force={args.force}"
     try:
         store.build_database(target, data_dir=args.data, force=args.force)
-    except store.DatabaseExistsError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
-    except SeedError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    except (store.DatabaseExistsError, SeedError, store.DatabaseUnavailableError) as exc:
+        return _refused("init", fields, exc)
+    logger.info("init result=ok %s", fields)
     con = store.connect(target)
     try:
         counts = ", ".join(f"{n} {table}" for table, n in store.table_counts(con).items())
@@ -190,6 +206,7 @@ def _show(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    logs.configure()
     try:
         if args.command == "init":
             return _init(args)

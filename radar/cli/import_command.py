@@ -1,13 +1,15 @@
 """``python -m radar import``: import a radar from a file (:mod:`radar.importing`).
 
 Prints a short summary, or every problem with its row and column; only a file
-without problems is written.
+without problems is written. Every import that writes (not ``--dry-run``) is
+logged: who, which file (``%r``), the edition, the result and the changes written.
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -21,6 +23,8 @@ from radar.model import LANGUAGES, Lang
 from radar.store import importing as stored
 
 __all__ = ["add_command", "run_command"]
+
+logger = logging.getLogger(__name__)
 
 
 def _iso_date(value: str) -> date:
@@ -153,16 +157,45 @@ def run_command(args: argparse.Namespace) -> int:
         try:
             plan = importing.plan_import(con, data, **_plan_args(args))
             if not args.dry_run:
-                importing.apply_import(con, plan, editor=editor, reason=args.reason)
+                result = importing.apply_import(con, plan, editor=editor, reason=args.reason)
+                _log(args, editor, target, "ok", logging.INFO, rows=result.audit_rows)
         finally:
             con.close()
     except importing.ImportProblems as exc:
-        return _print_problems(exc, path, lang)
+        code = _print_problems(exc, path, lang)
+        # After the problems: the reader's first line stays the one that says what went wrong.
+        if not args.dry_run:
+            _log(args, editor, target, "refused", logging.INFO)
+        return code
+    except store.StorageFull as exc:
+        _log(args, editor, target, "disk-full", logging.ERROR)
+        print(f"error: the disk is full; nothing of the import was saved: {exc}", file=sys.stderr)
+        return 1
+    except store.WriteFailed as exc:
+        _log(args, editor, target, "write-failed", logging.ERROR)
+        print(f"error: the disk refused the write; nothing was saved: {exc}", file=sys.stderr)
+        return 1
     except store.DatabaseUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     _print_plan(plan, args, target, created=False)
     return 0
+
+
+def _log(
+    args: argparse.Namespace, editor: str, target: Path, result: str, level: int, rows: int = 0
+) -> None:
+    """One line per import that was to write, whatever became of it."""
+    logger.log(
+        level,
+        "import result=%s editor=%r file=%r edition=%d rows=%d db=%r",
+        result,
+        editor,
+        args.file.name,
+        args.edition,
+        rows,
+        str(target),
+    )
 
 
 def _import_into_new(args: argparse.Namespace, data: bytes, target: Path, editor: str) -> int:
@@ -174,7 +207,8 @@ def _import_into_new(args: argparse.Namespace, data: bytes, target: Path, editor
         with store.new_database_file(target, "importing") as con:
             stored.initialise_empty(con)
             plan = importing.plan_import(con, data, **_plan_args(args))
-            importing.apply_import(con, plan, editor=editor, reason=args.reason)
+            result = importing.apply_import(con, plan, editor=editor, reason=args.reason)
+        _log(args, editor, target, "ok", logging.INFO, rows=result.audit_rows)
     _print_plan(plan, args, target, created=not args.dry_run)
     return 0
 

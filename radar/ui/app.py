@@ -5,39 +5,22 @@
 
 from __future__ import annotations
 
-import logging
-import threading
-
 import streamlit as st
 
+from radar import logs
 from radar.i18n import t
 from radar.ui import auth, state
 from radar.ui.components import navigation, presenter
 from radar.ui.components.language import language_toggle
 
-#: The name of the handler that prints the project's log lines.
-_LOG_HANDLER = "radar-console"
-_log_setup_lock = threading.Lock()
-
 
 def _set_up_logging() -> None:
     """Print the project's log lines (``radar.*``) as Streamlit prints its own: with the time.
 
-    Streamlit gives a handler, its format (``logger.messageFormat``) and its level
-    only to its own loggers; ours would reach Python's last-resort handler, which
-    prints warnings alone and no time. Once per process; every session runs this.
+    Here too, not only in the web layer's start-up (serve.py): a dashboard
+    started without it (``streamlit run dashboard.py``, AppTest) logs the same way.
     """
-    with _log_setup_lock:
-        project = logging.getLogger("radar")
-        if any(h.get_name() == _LOG_HANDLER for h in project.handlers):
-            return
-        handler = logging.StreamHandler()
-        handler.set_name(_LOG_HANDLER)
-        formatter = logging.Formatter(str(st.get_option("logger.messageFormat")))
-        formatter.default_msec_format = "%s.%03d"
-        handler.setFormatter(formatter)
-        project.addHandler(handler)
-        project.setLevel(str(st.get_option("logger.level")).upper())
+    logs.configure(str(st.get_option("logger.messageFormat")), str(st.get_option("logger.level")))
 
 
 def run() -> None:

@@ -2,29 +2,101 @@
 
 Streamlit's ``st.App`` (``serve.py``) serves the dashboard as an ASGI app; this
 package gives it what a municipal deployment needs in front of every page:
-security headers, allowed hosts, the browser's sign-in cookie, a health route
-and the operators' endpoints. It imports no page code: Streamlit runs the pages
-(``dashboard.py``) in its own script threads.
+security headers, allowed hosts, the browser's sign-in cookie, health and
+readiness routes and the operators' metrics. It imports no page code:
+Streamlit runs the pages (``dashboard.py``) in its own script threads.
 
-The public API is :func:`routes` and :func:`middleware`; ``serve.py`` passes
-both to ``st.App``.
+The public API is :func:`routes`, :func:`middleware` and :func:`lifespan`;
+``serve.py`` passes them to ``st.App``. Each takes the :class:`WebSettings`
+(:func:`load_settings` reads them from the secrets and the environment).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager
+from typing import Any
+
 from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
-from radar.web import browser, headers, health
+from radar import logs
+from radar.web import browser, headers, health, hosts, metrics
+from radar.web.settings import SettingsError, WebSettings
+from radar.web.settings import load as load_settings
 
-__all__ = ["middleware", "routes"]
+__all__ = [
+    "SettingsError",
+    "WebSettings",
+    "configure_logging",
+    "lifespan",
+    "load_settings",
+    "middleware",
+    "routes",
+]
+
+logger = logging.getLogger(__name__)
 
 
-def routes() -> list[BaseRoute]:
+def routes(settings: WebSettings | None = None) -> list[BaseRoute]:
     """The project's own routes, checked before Streamlit's."""
+    del settings  # the routes need none yet; the parameter keeps the three calls alike
     return [*health.routes(), *browser.routes()]
 
 
-def middleware() -> list[Middleware]:
-    """The project's middleware, outermost first; it wraps Streamlit's own."""
-    return [*headers.middleware(), *browser.middleware()]
+def middleware(settings: WebSettings | None = None) -> list[Middleware]:
+    """The project's middleware, outermost first; it wraps Streamlit's own.
+
+    Headers outermost, so even a refusal carries them; then the host check,
+    before anything else looks at the request; then the metrics guard.
+    """
+    chosen = settings or load_settings()
+    return [
+        *headers.middleware(chosen),
+        *hosts.middleware(chosen),
+        *metrics.middleware(chosen),
+        *browser.middleware(),
+    ]
+
+
+def configure_logging() -> None:
+    """Timed lines for the project's loggers and the ASGI server's (:func:`radar.logs.configure`).
+
+    In Streamlit's format and level (``[logger]`` in .streamlit/config.toml).
+    ``uvicorn serve:app`` sets its handlers up before it imports serve.py,
+    ``streamlit run serve.py`` after: so serve.py calls this, and the start-up again.
+    """
+    from streamlit import config
+
+    logs.configure(
+        str(config.get_option("logger.messageFormat")), str(config.get_option("logger.level"))
+    )
+
+
+def lifespan(
+    settings: WebSettings,
+) -> Callable[[Any], AbstractAsyncContextManager[dict[str, Any] | None]]:
+    """What the app does once at start: timed log lines, and say what it answers to."""
+
+    @contextlib.asynccontextmanager
+    async def started(_app: Any) -> AsyncIterator[dict[str, Any] | None]:
+        # Under streamlit run, uvicorn set its handlers up after serve.py was imported.
+        configure_logging()
+        log_settings(settings)
+        yield None
+
+    return started
+
+
+def log_settings(settings: WebSettings) -> None:
+    """One start-up line per setting, so the journal says what was allowed (never the token)."""
+    logger.info("allowed hosts: %s", ", ".join(settings.allowed_hosts))
+    logger.info("frame ancestors: %s", " ".join(settings.frame_ancestors))
+    logger.info(
+        "metrics at /_stcore/metrics: %s",
+        "for operators with the bearer token" if settings.metrics_enabled else "off (404)",
+    )
+    for problem in settings.problems:
+        logger.warning("%s", problem)

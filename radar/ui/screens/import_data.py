@@ -2,12 +2,18 @@
 
 Nothing is written by the preview; the confirmation writes the previewed plan
 in one transaction (:mod:`radar.importing`), and a plan the database outgrew
-meanwhile is refused and must be previewed again.
+meanwhile is refused and must be previewed again. A write the disk refuses
+(full, or failing) keeps nothing and says why; the preview stays, so the same
+import can be confirmed again once the operator has made room.
+
+Every import is logged: who, which file (``%r``: the name is the uploader's),
+the edition, the result and how many changes were written.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -15,7 +21,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from radar import formats, importing
+from radar import formats, importing, store
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang
 from radar.store import Connection
@@ -25,6 +31,8 @@ from radar.ui.components.labels import area_label
 from radar.ui.components.text import plain
 
 __all__ = ["render"]
+
+logger = logging.getLogger(__name__)
 
 #: Session key of the previewed plan, kept until it is applied or the choices change.
 PLAN = "_import_plan"
@@ -87,7 +95,7 @@ def render() -> None:
         st.session_state[CHOICES] = made_for
 
     if st.button(t("importpage.preview", lang), type="primary", icon=":material/preview:"):
-        _preview(con, content, upload.name, choices, lang)
+        _preview(con, content, upload.name, choices, editor.audit_name, lang)
 
     plan: importing.ImportPlan | None = st.session_state.get(PLAN)
     if plan is None:
@@ -169,7 +177,7 @@ def _choices(catalog: Catalog, lang: Lang) -> _Choices:
 
 
 def _preview(
-    con: Connection, content: bytes, file_name: str, choices: _Choices, lang: Lang
+    con: Connection, content: bytes, file_name: str, choices: _Choices, editor: str, lang: Lang
 ) -> None:
     """Plan the import into the session; a refused file lists its problems and stops."""
     try:
@@ -185,6 +193,13 @@ def _preview(
         )
     except importing.ImportProblems as refused:
         st.session_state.pop(PLAN, None)
+        logger.info(
+            "import result=refused editor=%r file=%r edition=%d problems=%d",
+            editor,
+            file_name,
+            choices.edition,
+            len(refused.problems),
+        )
         st.error(
             t("importpage.refused", lang, count=len(refused.problems)), icon=":material/block:"
         )
@@ -251,11 +266,36 @@ def _confirm(con: Connection, plan: importing.ImportPlan, editor: str, lang: Lan
         result = importing.apply_import(con, plan, editor=editor, reason=reason or None)
     except importing.StalePlanError:
         st.session_state.pop(PLAN, None)
+        _log(plan, editor, "stale", logging.WARNING)
         st.warning(t("importpage.stale", lang), icon=":material/sync_problem:")
         st.stop()
+    except store.StorageFull:
+        # Nothing was written (the store logged the disk's own words); the
+        # preview stays, so the same import can be confirmed once there is room.
+        _log(plan, editor, "disk-full", logging.ERROR)
+        st.error(t("importpage.disk_full", lang), icon=":material/error:")
+        st.stop()
+    except store.WriteFailed:
+        _log(plan, editor, "write-failed", logging.ERROR)
+        st.error(t("importpage.write_failed", lang), icon=":material/error:")
+        st.stop()
     st.session_state.pop(PLAN, None)
+    _log(plan, editor, "ok", logging.INFO, rows=result.audit_rows)
     ui_data.invalidate()
     st.success(
         t("importpage.done", lang, file=plain(plan.file_name), rows=result.audit_rows),
         icon=":material/check_circle:",
+    )
+
+
+def _log(plan: importing.ImportPlan, editor: str, result: str, level: int, rows: int = 0) -> None:
+    """One line per import that was confirmed, whatever became of it."""
+    logger.log(
+        level,
+        "import result=%s editor=%r file=%r edition=%d rows=%d",
+        result,
+        editor,
+        plan.file_name,
+        plan.edition,
+        rows,
     )

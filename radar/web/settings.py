@@ -1,0 +1,201 @@
+"""The web layer's configuration: its constants, and reading the operator's settings.
+
+Every setting comes from the secrets (``[radar]`` in ``.streamlit/secrets.toml``)
+first, then the environment, as the sign-in settings do (:mod:`radar.auth`).
+:func:`read_settings` is pure (it is given both mappings); :func:`load` reads
+this process's. A setting that is present but wrong stops the start with a
+message naming it: a typo must not quietly open what it meant to close.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+__all__ = [
+    "ALLOWED_HOSTS_ENV_VAR",
+    "DEFAULT_ALLOWED_HOSTS",
+    "FRAME_ANCESTORS_ENV_VAR",
+    "METRICS_TOKEN_ENV_VAR",
+    "MIN_METRICS_TOKEN_LENGTH",
+    "READY_TIMEOUT_SECONDS",
+    "SettingsError",
+    "WebSettings",
+    "load",
+    "read_settings",
+]
+
+#: Secrets section with the radar's own settings.
+SECRETS_SECTION: Final = "radar"
+#: Host names the app answers to, comma-separated (``[radar] allowed_hosts``).
+ALLOWED_HOSTS_ENV_VAR: Final = "RADAR_ALLOWED_HOSTS"
+#: Who may show the app in a frame, comma-separated (``[radar] frame_ancestors``).
+FRAME_ANCESTORS_ENV_VAR: Final = "RADAR_FRAME_ANCESTORS"
+#: The bearer token that opens ``/_stcore/metrics`` (``[radar] metrics_token``).
+METRICS_TOKEN_ENV_VAR: Final = "RADAR_METRICS_TOKEN"
+
+#: This machine only: a name a DNS-rebinding page could point elsewhere is not on it.
+DEFAULT_ALLOWED_HOSTS: Final = ("localhost", "127.0.0.1", "::1")
+#: Framed only by pages of the app's own origin.
+SELF: Final = "'self'"
+#: Framed by nobody at all.
+NONE: Final = "'none'"
+#: A shorter metrics token is refused (metrics stay off): it is too easy to guess.
+MIN_METRICS_TOKEN_LENGTH: Final = 24
+#: How long ``/readyz`` waits for the database before it answers 503.
+READY_TIMEOUT_SECONDS: Final = 2.0
+
+# A host name or address as the Host header carries it (without the port),
+# optionally "*." in front for every subdomain of a name.
+_HOST = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
+_IPV6 = re.compile(r"^[0-9a-f:.]+$")
+# A CSP source for frame-ancestors: a scheme ("https:"), or an origin with an
+# optional "*." and port. No spaces, quotes, commas or semicolons, so a value
+# can never add a directive of its own to the header.
+_SOURCE = re.compile(
+    r"^(https?:|(https?://)?(\*\.)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?(:(\d{1,5}|\*))?)$"
+)
+
+
+class SettingsError(ValueError):
+    """A web setting is present but cannot be used; the message names it."""
+
+
+@dataclass(frozen=True)
+class WebSettings:
+    """What the web layer was configured with.
+
+    Attributes
+    ----------
+    allowed_hosts
+        Host names (lower case) the app answers to; ``*.name`` allows subdomains.
+    frame_ancestors
+        CSP ``frame-ancestors`` sources; ``('self',)`` by default.
+    metrics_token
+        The operators' bearer token for ``/_stcore/metrics``; empty: metrics off.
+    problems
+        Settings that were ignored, and why, for the start-up log.
+    """
+
+    allowed_hosts: tuple[str, ...] = DEFAULT_ALLOWED_HOSTS
+    frame_ancestors: tuple[str, ...] = (SELF,)
+    # Kept out of repr so it never reaches a log line or an error page.
+    metrics_token: str = field(default="", repr=False)
+    problems: tuple[str, ...] = ()
+
+    @property
+    def metrics_enabled(self) -> bool:
+        """Whether operators may read the metrics at all."""
+        return bool(self.metrics_token)
+
+
+def _listed(value: Any, name: str) -> list[str]:
+    """A setting as a list: a TOML list, or a string of comma- or space-separated items."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [item for item in re.split(r"[,\s]+", value) if item]
+    if isinstance(value, Sequence):
+        return [str(item).strip() for item in value if str(item).strip()]
+    raise SettingsError(f"{name} must be a list of strings, not {type(value).__name__}")
+
+
+def _hosts(items: list[str], name: str) -> tuple[str, ...]:
+    hosts = []
+    for item in items:
+        host = item.lower().rstrip(".")
+        if host.startswith("[") and host.endswith("]"):
+            host = host[1:-1]
+        if host == "*":
+            raise SettingsError(
+                f"{name}: '*' would answer to any host name, which is what DNS rebinding needs; "
+                "list the names the reverse proxy passes on (e.g. radar.kommune.dk)"
+            )
+        if not (_HOST.match(host) or (":" in host and _IPV6.match(host))):
+            raise SettingsError(f"{name}: {item!r} is not a host name (no scheme, port or path)")
+        hosts.append(host)
+    return tuple(dict.fromkeys(hosts))
+
+
+def _sources(items: list[str], name: str) -> tuple[str, ...]:
+    sources = []
+    for item in items:
+        keyword = item.lower().strip("'")
+        if keyword in ("self", "none"):
+            sources.append(SELF if keyword == "self" else NONE)
+        elif _SOURCE.match(item.lower()):
+            sources.append(item.lower())
+        else:
+            raise SettingsError(
+                f"{name}: {item!r} is not a frame-ancestors source "
+                "(use 'self', 'none', https://host or https://*.domain)"
+            )
+    if NONE in sources and len(sources) > 1:
+        raise SettingsError(f"{name}: 'none' cannot be combined with other sources")
+    return tuple(dict.fromkeys(sources)) or (SELF,)
+
+
+def read_settings(secrets: Mapping[str, Any], environ: Mapping[str, str]) -> WebSettings:
+    """The web settings from the app's secrets and environment (secrets first).
+
+    Parameters
+    ----------
+    secrets
+        ``st.secrets`` (or any mapping of the same shape).
+    environ
+        ``os.environ``.
+
+    Raises
+    ------
+    SettingsError
+        A setting is present but wrong; the message names it.
+    """
+    section = secrets.get(SECRETS_SECTION) or {}
+
+    def setting(key: str, env_var: str) -> tuple[Any, str]:
+        if section.get(key) is not None:
+            return section[key], f"[{SECRETS_SECTION}] {key}"
+        return environ.get(env_var), env_var
+
+    hosts_value, hosts_name = setting("allowed_hosts", ALLOWED_HOSTS_ENV_VAR)
+    hosts = _hosts(_listed(hosts_value, hosts_name), hosts_name) or DEFAULT_ALLOWED_HOSTS
+    frames_value, frames_name = setting("frame_ancestors", FRAME_ANCESTORS_ENV_VAR)
+    frames = _sources(_listed(frames_value, frames_name), frames_name)
+    token_value, token_name = setting("metrics_token", METRICS_TOKEN_ENV_VAR)
+    token = str(token_value or "").strip()
+    problems: list[str] = []
+    if token and len(token) < MIN_METRICS_TOKEN_LENGTH:
+        problems.append(
+            f"{token_name} is shorter than {MIN_METRICS_TOKEN_LENGTH} characters and is not "
+            "used: the metrics stay off"
+        )
+        token = ""
+    return WebSettings(
+        allowed_hosts=hosts, frame_ancestors=frames, metrics_token=token, problems=tuple(problems)
+    )
+
+
+def _secrets() -> Mapping[str, Any]:
+    # Imported here: the pure reading above needs no Streamlit.
+    import streamlit as st
+
+    # st.secrets raises when no secrets file exists; that simply means "nothing configured".
+    try:
+        return {key: st.secrets[key] for key in st.secrets}
+    # FileNotFoundError, or Streamlit's own error type, depending on the version.
+    except Exception:
+        return {}
+
+
+def load() -> WebSettings:
+    """This process's web settings (its secrets, then its environment).
+
+    Raises
+    ------
+    SettingsError
+        A setting is present but wrong.
+    """
+    return read_settings(_secrets(), os.environ)
