@@ -281,17 +281,23 @@ class DeletedCounts:
     local_editions: int
 
 
-def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
-    """Delete a workshop and everything in it: participants, answers, local editions.
-
-    Runs on the caller's cursor, so it is one transaction with the caller's.
-    """
+def workshop_counts(cur: Connection, workshop_id: str) -> DeletedCounts:
+    """How many participants, answers and local editions a workshop holds."""
     counted = cur.execute(
         "SELECT (SELECT count(*) FROM participants WHERE workshop_id = $1), "
         "(SELECT count(*) FROM answers WHERE workshop_id = $1), "
         "(SELECT count(*) FROM local_editions WHERE workshop_id = $1)",
         [workshop_id],
     ).fetchall()[0]
+    return DeletedCounts(int(counted[0]), int(counted[1]), int(counted[2]))
+
+
+def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
+    """Delete a workshop and everything in it: participants, answers, local editions.
+
+    Runs on the caller's cursor, so it is one transaction with the caller's.
+    """
+    counted = workshop_counts(cur, workshop_id)
     cur.execute(
         "DELETE FROM local_placements WHERE local_edition_id IN "
         "(SELECT id FROM local_editions WHERE workshop_id = ?)",
@@ -302,7 +308,7 @@ def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
     for table in ("workshop_technologies", "workshop_rings"):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
     cur.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
-    return DeletedCounts(int(counted[0]), int(counted[1]), int(counted[2]))
+    return counted
 
 
 # --- participants and answers -------------------------------------------------------------

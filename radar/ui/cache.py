@@ -25,6 +25,7 @@ from radar.pipeline.radar_data import RadarData
 from radar.pipeline.view import TechnologyDetails, ViewFilter
 from radar.ui import auth
 from radar.ui.state import current_lang
+from radar.workshop import limits
 
 logger = logging.getLogger(__name__)
 
@@ -328,10 +329,23 @@ def optional_workshop_connection() -> store.Connection | None:
     """
     path = str(workshop.resolve_workshop_db_path())
     try:
-        return _workshop_store(path)
+        con = _workshop_store(path)
     except workshop.WorkshopStoreError as exc:
         logger.error("cannot open the workshop database %s: %s", path, exc)
         return None
+    _purge_when_due(con)
+    return con
+
+
+def _purge_when_due(con: store.Connection) -> None:
+    # The dashboard holds the workshop file, so cron cannot purge while it
+    # runs: the pages that open the file keep the retention period instead.
+    try:
+        workshop.purge_when_due(con, limits.retention_days())
+    except ValueError as exc:  # a misconfigured retention: never guess, say so
+        logger.error("workshop purge skipped: %s", exc)
+    except store.StoreError as exc:
+        logger.error("workshop purge failed: %s", exc)
 
 
 def workshop_connection() -> store.Connection:

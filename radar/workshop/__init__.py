@@ -147,7 +147,14 @@ from radar.workshop.model import (
     WorkshopTechnology,
 )
 from radar.workshop.results import distribution_frame, group_ring, results
-from radar.workshop.retention import Deleted, delete_workshop, preview, purge
+from radar.workshop.retention import (
+    Deleted,
+    delete_workshop,
+    forget_last_purge,
+    preview,
+    purge,
+    purge_when_due,
+)
 from radar.workshop.sessions import (
     close_workshop,
     create_workshop,
@@ -220,6 +227,7 @@ __all__ = [
     "find_participant",
     "find_projector",
     "find_workshop",
+    "forget_last_purge",
     "format_code",
     "get_workshop",
     "group_ring",
@@ -237,6 +245,7 @@ __all__ = [
     "preview",
     "publish_local_edition",
     "purge",
+    "purge_when_due",
     "qr_png",
     "qr_svg",
     "resolve_base_url",

@@ -16,6 +16,8 @@ a title, a name or a comment.
 from __future__ import annotations
 
 import logging
+import threading
+import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -27,7 +29,20 @@ from radar.workshop.model import Workshop
 from radar.workshop.sessions import by_id, list_workshops
 from radar.workshop.writes import write
 
-__all__ = ["Deleted", "delete_workshop", "ended_at", "expired", "preview", "purge"]
+__all__ = [
+    "PURGE_EVERY_SECONDS",
+    "Deleted",
+    "delete_workshop",
+    "ended_at",
+    "expired",
+    "preview",
+    "purge",
+    "purge_when_due",
+]
+
+#: How often a running dashboard purges by itself. It holds the workshop file,
+#: so a purge from cron cannot open it while the dashboard runs.
+PURGE_EVERY_SECONDS = 3600.0
 
 logger = logging.getLogger(__name__)
 
@@ -61,13 +76,8 @@ def expired(ws: Workshop, retention_days: int, now: datetime | None = None) -> b
 
 
 def _counts(cur: Connection, ws: Workshop) -> tuple[int, int, int]:
-    found = cur.execute(
-        "SELECT (SELECT count(*) FROM participants WHERE workshop_id = $1), "
-        "(SELECT count(*) FROM answers WHERE workshop_id = $1), "
-        "(SELECT count(*) FROM local_editions WHERE workshop_id = $1)",
-        [ws.id],
-    ).fetchall()[0]
-    return int(found[0]), int(found[1]), int(found[2])
+    counts = stored.workshop_counts(cur, ws.id)
+    return counts.participants, counts.answers, counts.local_editions
 
 
 def _drop_tokens(cur: Connection, workshop_id: str) -> int:
@@ -170,3 +180,41 @@ def purge(
                 logger.info("workshop %r ended: %d participant tokens dropped", ws.id, dropped)
     logger.info("workshop purge: %d deleted, retention %d days", len(deleted), retention_days)
     return deleted
+
+
+class _PurgeSchedule:
+    """When this process last purged; one purge at a time."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.last: float | None = None
+
+
+_SCHEDULE = _PurgeSchedule()
+
+
+def purge_when_due(
+    con: Connection, retention_days: int, *, every: float = PURGE_EVERY_SECONDS
+) -> tuple[Deleted, ...] | None:
+    """Purge if this process has not purged in the last ``every`` seconds.
+
+    Pages that open the workshop database call it on every run, so a running
+    dashboard keeps the retention period without cron. Returns what was
+    deleted, or ``None`` when no purge was due (or another session is purging).
+    """
+    if not _SCHEDULE.lock.acquire(blocking=False):
+        return None
+    try:
+        moment = time.monotonic()
+        if _SCHEDULE.last is not None and moment - _SCHEDULE.last < every:
+            return None
+        _SCHEDULE.last = moment
+        return purge(con, retention_days)
+    finally:
+        _SCHEDULE.lock.release()
+
+
+def forget_last_purge() -> None:
+    """Make the next :func:`purge_when_due` purge (tests; a new process starts so)."""
+    with _SCHEDULE.lock:
+        _SCHEDULE.last = None

@@ -349,3 +349,27 @@ def test_a_file_of_a_newer_or_unknown_schema_is_refused_untouched(tmp_path: Path
     con.close()
     with pytest.raises(workshop.WorkshopStoreError, match="schema version None"):
         workshop.connect_workshops(other)
+
+
+def test_a_running_dashboard_purges_by_itself_at_most_once_an_interval(
+    wcon: duckdb.DuckDBPyConnection,
+    con: duckdb.DuckDBPyConnection,
+    catalog: Catalog,
+    clock: list[datetime],
+) -> None:
+    # The dashboard holds the workshop file, so cron's purge cannot open it:
+    # the pages call purge_when_due on every run instead.
+    workshop.forget_last_purge()
+    old = _create(wcon, con, catalog, "Gammel")
+    workshop.close_workshop(wcon, old.id)
+    clock[0] = NOW + timedelta(days=91)
+    deleted = workshop.purge_when_due(wcon, 90, every=3600)
+    assert deleted is not None and [d.workshop_id for d in deleted] == [old.id]
+    again = _create(wcon, con, catalog, "Også gammel")
+    workshop.close_workshop(wcon, again.id)
+    clock[0] = NOW + timedelta(days=200)
+    assert workshop.purge_when_due(wcon, 90, every=3600) is None, "not due yet"
+    assert [w.id for w in workshop.list_workshops(wcon)] == [again.id]
+    deleted = workshop.purge_when_due(wcon, 90, every=0)
+    assert deleted is not None and [d.workshop_id for d in deleted] == [again.id]
+    workshop.forget_last_purge()
