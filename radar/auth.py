@@ -228,7 +228,9 @@ class AuthConfig:
             return Role.VIEWER
         email = claims.get("email")
         address = email.strip().lower() if isinstance(email, str) else ""
-        groups = frozenset(_strings(claims.get(self.group_claim))) if self.group_claim else frozenset()
+        groups = (
+            frozenset(_strings(claims.get(self.group_claim))) if self.group_claim else frozenset()
+        )
         if self.allow_all or (address and address in self.editor_emails):
             return Role.EDITOR
         if groups & self.editor_groups:

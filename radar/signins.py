@@ -123,7 +123,7 @@ class _Account:
 
 
 class Lockout:
-    """Wrong passwords counted per client address and per account, so strangers cannot lock editors out.
+    """Wrong passwords per client address and per account; strangers cannot lock editors out.
 
     * An address that gave :data:`MAX_ATTEMPTS` wrong passwords (for any
       account) waits :data:`LOCKOUT_SECONDS`, doubled for each further lockout.
@@ -212,7 +212,9 @@ def trusted_networks(values: Iterable[str]) -> tuple[Network, ...]:
     return tuple(networks)
 
 
-def trusted_from(radar_section: Mapping[str, object], environ: Mapping[str, str]) -> tuple[Network, ...]:
+def trusted_from(
+    radar_section: Mapping[str, object], environ: Mapping[str, str]
+) -> tuple[Network, ...]:
     """The trusted proxies from ``[radar] trusted_proxies`` and ``$RADAR_TRUSTED_PROXIES``."""
     configured = radar_section.get("trusted_proxies") or ()
     values = [configured] if isinstance(configured, str) else list(configured)  # type: ignore[call-overload]
@@ -229,7 +231,9 @@ def is_trusted(address: str, trusted: tuple[Network, ...]) -> bool:
     return any(ip in network for network in trusted)
 
 
-def client_address(peer: str | None, forwarded_for: Iterable[str], trusted: tuple[Network, ...]) -> str:
+def client_address(
+    peer: str | None, forwarded_for: Iterable[str], trusted: tuple[Network, ...]
+) -> str:
     """The client's address: the connection's peer, or behind trusted proxies the forwarded one.
 
     Only when the peer is a trusted proxy is ``X-Forwarded-For`` read, from the

@@ -236,7 +236,7 @@ def sign_out_button(lang: Lang) -> None:
 
 
 def backup_link(lang: Lang) -> None:
-    """A link to the editors' backup route (``GET /api/backup``), which checks the sign-in itself."""
+    """A link to the editors' backup route (``GET /api/backup``); the route checks the sign-in."""
     # Relative: it then also holds under a reverse proxy's path prefix.
     st.link_button(t("backup.download", lang), backup.PATH.lstrip("/"), icon=":material/download:")
 

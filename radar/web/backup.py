@@ -39,7 +39,9 @@ async def _backup(request: Request) -> Response:
     user = signins.SIGN_INS.current(browser.browser_id(request.cookies.get(browser.COOKIE_NAME)))
     if user is None or not user.role.includes(Role.EDITOR):
         logger.warning("backup refused: no signed-in editor, from %s", client)
-        return PlainTextResponse("Forbidden", status_code=403, headers={"Cache-Control": "no-store"})
+        return PlainTextResponse(
+            "Forbidden", status_code=403, headers={"Cache-Control": "no-store"}
+        )
     content = await run_in_threadpool(_zip)
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
     logger.info("backup downloaded by %r from %s", user.name, client)

@@ -74,7 +74,7 @@ def signed(browser_id: str) -> str:
 
 
 def browser_id(cookie_value: str | None) -> str | None:
-    """The browser id in a cookie value, or ``None`` when it is missing or its signature is wrong."""
+    """The browser id in a cookie value; ``None`` when it is missing or wrongly signed."""
     if not cookie_value:
         return None
     try:

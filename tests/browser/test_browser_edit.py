@@ -14,16 +14,16 @@ from pathlib import Path
 
 import pytest
 from browser_support import READY, require_chromium, running_dashboard
+from signed_in import PASSWORD, PASSWORD_HASH
 
 from radar import store
-from radar.auth import PASSWORD_ENV_VAR
+from radar.auth import PASSWORD_HASH_ENV_VAR
 from radar.i18n import t
 from radar.ui.components import editing_keys as ui
 from radar.ui.components.change_log import CHANGE_LOG
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "korrekt-hest-batteri-klip"
 EDITOR = "Mette Hansen"
 TECH = "aula"
 NEW_SUMMARY = "Én platform for skole, dagtilbud og forældre (rettet i browseren)."
@@ -41,7 +41,7 @@ def server(copy_seeded_db: Callable[[], Path], browser: Browser) -> Iterator[str
     untouched.
     """
     copy = copy_seeded_db()
-    env = {store.DB_ENV_VAR: str(copy), PASSWORD_ENV_VAR: PASSWORD}
+    env = {store.DB_ENV_VAR: str(copy), PASSWORD_HASH_ENV_VAR: PASSWORD_HASH}
     with running_dashboard(browser, env) as url:
         yield url
 

@@ -21,9 +21,9 @@ import duckdb
 import pytest
 from browser_support import DASHBOARD
 from signed_in import PASSWORD, PASSWORD_HASH
+from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit_server import streamlit_server
 from streamlit_ws import Run, StreamlitClient, browser_cookies, click, text
-from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from radar import store
 from radar.auth import PASSWORD_HASH_ENV_VAR

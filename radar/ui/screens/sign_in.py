@@ -19,7 +19,9 @@ def render() -> None:
         auth.sign_in(lang)
         st.stop()
 
-    signed_in = "auth.signed_in" if user.role.includes(Role.EDITOR) else "auth.signed_in_facilitator"
+    signed_in = (
+        "auth.signed_in" if user.role.includes(Role.EDITOR) else "auth.signed_in_facilitator"
+    )
     st.success(t(signed_in, lang), icon=":material/verified_user:")
     auth.sign_out_button(lang)
     if not user.role.includes(Role.EDITOR):
