@@ -75,12 +75,15 @@ def test_the_hash_never_appears_in_the_configuration_repr() -> None:
         assert PASSWORD_HASH not in str(config)
 
 
+FREDE_HASH = hash_password("frede-" + PASSWORD)
+
+
 def test_named_accounts_have_their_role_and_a_proven_name() -> None:
     secrets = {
         "radar": {
             "accounts": {
                 "Mette": {"role": "editor", "password_hash": PASSWORD_HASH, "name": "Mette Hansen"},
-                "frede": {"role": "facilitator", "password_hash": hash_password("frede-" + PASSWORD)},
+                "frede": {"role": "facilitator", "password_hash": FREDE_HASH},
                 "ole": {"role": "admin", "password_hash": PASSWORD_HASH},
             }
         }
@@ -136,7 +139,8 @@ def test_openid_connect_roles_from_lists_and_group_claims() -> None:
     config = auth_config({"auth": OIDC, "radar": radar}, {})
     assert config.oidc_role({"email": "anna@kommune.dk"}) is Role.EDITOR
     assert config.oidc_role({"email": "bo@kommune.dk"}) is Role.FACILITATOR
-    assert config.oidc_role({"email": "c@kommune.dk", "groups": ["radar-redaktoerer"]}) is Role.EDITOR
+    editor_group = {"email": "c@kommune.dk", "groups": ["radar-redaktoerer"]}
+    assert config.oidc_role(editor_group) is Role.EDITOR
     assert (
         config.oidc_role({"email": "d@kommune.dk", "groups": "radar-facilitatorer"})
         is Role.FACILITATOR
