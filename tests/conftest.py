@@ -161,9 +161,10 @@ def wcon(wdb: Path) -> Iterator[duckdb.DuckDBPyConnection]:
 
 
 @pytest.fixture(autouse=True)
-def _forget_failed_sign_ins() -> Iterator[None]:
-    """Failed editor sign-ins are counted per process: one test's lockout must not leak."""
-    from radar.ui import auth
+def _forget_sign_ins() -> Iterator[None]:
+    """Sign-ins and failed sign-ins are kept per process: one test's must not leak into the next."""
+    from radar import signins
 
     yield
-    auth.ATTEMPTS.clear()
+    signins.SIGN_INS.clear()
+    signins.LOCKOUT.clear()

@@ -8,6 +8,8 @@ show
     Print one radar (area and edition) as a table.
 workshop
     Create, list, close and export live workshops (:mod:`radar.workshop`).
+hash-password
+    Print the argon2id hash of a password, for the sign-in settings.
 backup, restore
     Copy every table to a folder of Parquet files, and build the database back
     from one (:mod:`radar.store.backup`).
@@ -28,7 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from radar import logs, store
-from radar.cli import export_command, import_command, workshop_command
+from radar.cli import export_command, hash_password_command, import_command, workshop_command
 from radar.model import COMBINED_AREA
 from radar.pipeline.view import ViewFilter
 from radar.store import backup
@@ -54,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
 
     import_command.add_command(commands, db_option)
     export_command.add_command(commands, db_option)
+    hash_password_command.add_command(commands)
     init = commands.add_parser(
         "init",
         help="build the database from the seed CSV files",
@@ -220,6 +223,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return import_command.run_command(args)
         if args.command == "export":
             return export_command.run_command(args)
+        if args.command == "hash-password":
+            return hash_password_command.run_command(args)
         return _show(args)
     except store.DatabaseUnavailableError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,89 +1,57 @@
-"""Signing editors in and out, and keeping everyone else out of the edit pages."""
+"""Signing people in and out, and keeping everyone else out of the pages their role needs.
+
+A password sign-in is bound to the browser, not to the Streamlit session: it
+lives in the server-side store (:data:`radar.signins.SIGN_INS`) under the id in
+the browser's signed cookie (:mod:`radar.web.browser`), and every check asks the
+store again. Presenting a session id from another browser, or replaying a form
+after *Log ud*, therefore finds nobody signed in. An identity-provider sign-in
+is Streamlit's own (``st.user``), bound to its signed cookie the same way.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
-import threading
-import time
 from typing import Any, Final
 
 import streamlit as st
 
-from radar import store
-from radar.auth import (
-    LOCKOUT_SECONDS,
-    MAX_ATTEMPTS,
-    Editor,
-    EditorConfig,
-    Role,
-    SignIn,
-    User,
-    editor_config,
-)
+from radar import signins, store
+from radar.auth import HASH_COMMAND, AuthConfig, Editor, Problem, Role, SignIn, User, auth_config
 from radar.i18n import t
 from radar.model import Lang
 from radar.ui.components.text import plain
+from radar.web import backup, browser
 
-#: Session-state key holding a password editor's name while signed in.
-_EDITOR_KEY: Final = "_editor"
-#: Session-state key holding the identity-provider editor this session has logged.
+#: Session-state key holding the identity-provider user this session has logged.
 _OIDC_LOGGED_KEY: Final = "_oidc_editor_logged"
 
 logger = logging.getLogger(__name__)
 
-
-class _Attempts:
-    """Failed password attempts per client address, shared by every session of the process.
-
-    Per process, not per browser session: a reload starts a new session, and
-    must not start a new count. Behind a reverse proxy every client may have
-    the proxy's address; then the lock is simply shared, the safe side.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._failures: dict[str, int] = {}
-        self._locked_until: dict[str, float] = {}
-
-    def locked(self, client: str) -> bool:
-        with self._lock:
-            return time.monotonic() < self._locked_until.get(client, 0.0)
-
-    def failed(self, client: str) -> bool:
-        """Count a failure; whether the client is now locked out."""
-        with self._lock:
-            failures = self._failures.get(client, 0) + 1
-            if failures >= MAX_ATTEMPTS:
-                self._locked_until[client] = time.monotonic() + LOCKOUT_SECONDS
-                failures = 0
-            self._failures[client] = failures
-            return failures == 0
-
-    def succeeded(self, client: str) -> None:
-        with self._lock:
-            self._failures.pop(client, None)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._failures.clear()
-            self._locked_until.clear()
-
-
-ATTEMPTS = _Attempts()
-
-
-def log_backup_downloaded(editor: Editor) -> None:
-    """Note in the log that ``editor`` took the whole database home."""
-    logger.info("backup downloaded by %r from %s", editor.name, _client())
+#: Configuration problems already logged by this process (each is logged once).
+_LOGGED_PROBLEMS: set[Problem] = set()
 
 
 def _client() -> str:
+    """The client's address: the web layer's, behind the trusted proxies."""
     try:
-        address = st.context.ip_address
+        address = st.context.headers.get(browser.CLIENT_HEADER) or st.context.ip_address
     except Exception:  # not every Streamlit runtime (AppTest) knows the client
         address = None
-    return address if isinstance(address, str) and address else "unknown"
+    return address if isinstance(address, str) and address else signins.UNKNOWN_CLIENT
+
+
+def _browser_id() -> str | None:
+    """This browser's id from its signed cookie (sent with the websocket), or ``None``.
+
+    The one place the cookie is read; tests that sign in without a browser
+    replace this function.
+    """
+    try:
+        value = st.context.cookies.get(browser.COOKIE_NAME)
+    except Exception:  # no client context (AppTest)
+        value = None
+    return browser.browser_id(value if isinstance(value, str) else None)
 
 
 def _secrets() -> dict[str, Any]:
@@ -95,9 +63,13 @@ def _secrets() -> dict[str, Any]:
         return {}
 
 
-def config() -> EditorConfig:
+def config() -> AuthConfig:
     """This app's sign-in configuration (secrets first, then the environment)."""
-    return editor_config(_secrets(), os.environ)
+    cfg = auth_config(_secrets(), os.environ)
+    for problem in cfg.problems - _LOGGED_PROBLEMS:
+        _LOGGED_PROBLEMS.add(problem)
+        logger.warning("sign-in setting not used: %s (make a hash with %r)", problem, HASH_COMMAND)
+    return cfg
 
 
 def editing_enabled() -> bool:
@@ -128,54 +100,101 @@ def database_read_only() -> bool:
     return False
 
 
-def current_editor() -> Editor | None:
-    """The signed-in editor of this browser session, or ``None`` for a viewer."""
+def _oidc_user(cfg: AuthConfig) -> User | None:
+    user = st.user
+    if not user.is_logged_in:
+        return None
+    claims = {key: user.get(key) for key in ("email", "name", cfg.group_claim) if key}
+    role = cfg.oidc_role(claims)
+    if role is Role.VIEWER:
+        return None
+    email = claims.get("email")
+    signed_in = User(name=str(claims.get("name") or email), via=SignIn.OIDC, role=role)
+    # The identity provider signs people in, out of the app's sight: the
+    # first run of a browser session that sees them logs it, once.
+    if st.session_state.get(_OIDC_LOGGED_KEY) != signed_in.name:
+        st.session_state[_OIDC_LOGGED_KEY] = signed_in.name
+        logger.info("%s signed in: %r from %s", role, signed_in.name, _client())
+    return signed_in
+
+
+def current_user() -> User | None:
+    """The signed-in person of this browser (any role), or ``None`` for a viewer.
+
+    Asks the sign-in store on every call: a sign-out or an expiry counts at once,
+    also for a form sent again afterwards.
+    """
     cfg = config()
     if cfg.method is SignIn.OIDC:
-        user = st.user
-        if not user.is_logged_in:
-            return None
-        email = user.get("email")
-        # The identity provider's claims are untyped; an e-mail is a string or absent.
-        if not cfg.may_edit(email if isinstance(email, str) else None):
-            return None
-        editor = Editor(name=str(user.get("name") or email), via=SignIn.OIDC)
-        # The identity provider signs editors in, out of the app's sight: the
-        # first run of a browser session that sees the editor logs it, once.
-        if st.session_state.get(_OIDC_LOGGED_KEY) != editor.name:
-            st.session_state[_OIDC_LOGGED_KEY] = editor.name
-            logger.info("editor signed in: %r from %s", editor.name, _client())
-        return editor
-    if cfg.method is SignIn.PASSWORD:
-        name = st.session_state.get(_EDITOR_KEY)
-        return Editor(name=name, via=SignIn.PASSWORD) if name else None
-    return None
+        return _oidc_user(cfg)
+    # Only the password form puts anyone in the store, so with sign-in off it is empty.
+    return signins.SIGN_INS.current(_browser_id())
 
 
-def _password_form(cfg: EditorConfig, lang: Lang) -> None:
+def current_editor() -> Editor | None:
+    """The signed-in editor of this browser, or ``None`` (viewers and facilitators)."""
+    user = current_user()
+    return user if user is not None and user.role.includes(Role.EDITOR) else None
+
+
+def _off(cfg: AuthConfig, lang: Lang) -> None:
+    st.info(t("auth.off", lang), icon=":material/lock:")
+    st.code(t("auth.off_how", lang), language="toml")
+    if Problem.PLAIN_TEXT in cfg.problems or Problem.BAD_HASH in cfg.problems:
+        st.warning(t("auth.plain_text_password", lang))
+        st.code(HASH_COMMAND, language="bash")
+
+
+def _password_form(cfg: AuthConfig, lang: Lang) -> None:
     client = _client()
-    if ATTEMPTS.locked(client):
-        st.error(t("auth.locked", lang, seconds=LOCKOUT_SECONDS))
+    wait = signins.LOCKOUT.wait(client)
+    if wait:
+        st.error(t("auth.locked", lang, seconds=wait))
         return
     with st.form("editor_sign_in"):
-        name = st.text_input(t("auth.name", lang), max_chars=80, help=t("auth.name_help", lang))
+        name = st.text_input(
+            t("auth.account" if cfg.has_accounts else "auth.name", lang),
+            max_chars=80,
+            help=t("auth.account_help" if cfg.has_accounts else "auth.name_help", lang),
+        )
         password = st.text_input(t("auth.password", lang), type="password")
         submitted = st.form_submit_button(t("auth.sign_in", lang), type="primary")
     if not submitted:
         return
-    if not name.strip():
+    name = name.strip()
+    if not name:
         st.error(t("auth.name_missing", lang))
         return
-    if cfg.check_password(password):
-        ATTEMPTS.succeeded(client)
-        st.session_state[_EDITOR_KEY] = name.strip()
+    browser_id = _browser_id()
+    if browser_id is None:
+        # Without the web layer's cookie a sign-in could only live in the Streamlit
+        # session, whose id is no secret: refused, and the operator is told how to start.
+        logger.warning(
+            "password sign-in refused for %r from %s: no browser cookie; "
+            "start the dashboard with 'streamlit run serve.py'",
+            name,
+            client,
+        )
+        st.error(t("auth.no_browser_cookie", lang))
+        return
+    wait = signins.LOCKOUT.wait(client, name)
+    if wait:
+        logger.warning("sign-in refused for %r from %s: locked out", name, client)
+        st.error(t("auth.locked", lang, seconds=wait))
+        return
+    user = cfg.check_password(name, password)
+    if user is not None:
+        signins.LOCKOUT.succeeded(client, name)
+        signins.SIGN_INS.sign_in(browser_id, user)
         # The name as repr: a line break typed into it cannot forge a log line.
-        logger.info("editor signed in: %r from %s", name.strip(), client)
+        logger.info("%s signed in: %r from %s", user.role, user.name, client)
         st.rerun()
     # Never the password itself: only who tried, and from where.
-    logger.warning("sign-in failed for %r from %s", name.strip(), client)
-    if ATTEMPTS.failed(client):
-        st.error(t("auth.locked", lang, seconds=LOCKOUT_SECONDS))
+    logger.warning("sign-in failed for %r from %s", name, client)
+    wait = signins.LOCKOUT.failed(client, name)
+    if wait:
+        logger.warning("sign-in locked for %r from %s for %d s", name, client, wait)
+        st.error(t("auth.locked", lang, seconds=wait))
     else:
         st.error(t("auth.wrong_password", lang))
 
@@ -184,17 +203,14 @@ def sign_in(lang: Lang) -> None:
     """The sign-in form, or how to turn editing on when it is off."""
     cfg = config()
     if cfg.method is SignIn.OFF:
-        st.info(t("auth.off", lang), icon=":material/lock:")
-        st.code(t("auth.off_how", lang), language="toml")
-        if cfg.problem:
-            st.warning(t("auth.password_too_short", lang))
+        _off(cfg, lang)
         return
     if database_read_only():
         st.warning(t("auth.read_only_database", lang), icon=":material/lock:")
         return
     if cfg.method is SignIn.OIDC:
         if st.user.is_logged_in:
-            # Signed in with the identity provider, but not on the editors' list.
+            # Signed in with the identity provider, but without a role here.
             st.warning(t("auth.not_an_editor", lang))
             if st.button(t("auth.sign_out", lang)):
                 st.logout()
@@ -206,17 +222,23 @@ def sign_in(lang: Lang) -> None:
 
 
 def sign_out_button(lang: Lang) -> None:
-    """A button that ends the editor's session."""
-    editor = current_editor()
-    if editor is None:
+    """A button that ends the sign-in of this browser (every tab of it)."""
+    user = current_user()
+    if user is None:
         return
-    st.caption(t("auth.signed_in_as", lang, name=plain(editor.name)))
+    st.caption(t("auth.signed_in_as", lang, name=plain(user.name)))
     if st.button(t("auth.sign_out", lang), icon=":material/logout:", key="editor_sign_out"):
-        logger.info("editor signed out: %r from %s", editor.name, _client())
-        if editor.via is SignIn.OIDC:
+        logger.info("%s signed out: %r from %s", user.role, user.name, _client())
+        if user.via is SignIn.OIDC:
             st.logout()
-        st.session_state.pop(_EDITOR_KEY, None)
+        signins.SIGN_INS.sign_out(_browser_id())
         st.rerun()
+
+
+def backup_link(lang: Lang) -> None:
+    """A link to the editors' backup route (``GET /api/backup``); the route checks the sign-in."""
+    # Relative: it then also holds under a reverse proxy's path prefix.
+    st.link_button(t("backup.download", lang), backup.PATH.lstrip("/"), icon=":material/download:")
 
 
 def require_editor(lang: Lang) -> Editor:
@@ -225,21 +247,7 @@ def require_editor(lang: Lang) -> Editor:
     Call it first on every edit page: it refuses viewers even when they open
     the page's address directly.
     """
-    editor = current_editor()
-    if editor is not None and not database_read_only():
-        return editor
-    if editor is not None:
-        st.warning(t("auth.read_only_database", lang), icon=":material/lock:")
-        st.stop()
-    st.warning(t("auth.editors_only", lang), icon=":material/lock:")
-    sign_in(lang)
-    st.stop()
-    raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises
-
-
-def current_user() -> User | None:
-    """The signed-in person of this browser session (any role), or ``None`` for a viewer."""
-    return current_editor()
+    return require_role(Role.EDITOR, lang)
 
 
 def require_role(role: Role, lang: Lang) -> User:
@@ -249,6 +257,10 @@ def require_role(role: Role, lang: Lang) -> User:
     """
     user = current_user()
     if user is not None and user.role.includes(role):
+        # Editors write the radar's database; a file that may only be read stops them here.
+        if role is Role.EDITOR and database_read_only():
+            st.warning(t("auth.read_only_database", lang), icon=":material/lock:")
+            st.stop()
         return user
     st.warning(t("auth.editors_only", lang), icon=":material/lock:")
     sign_in(lang)

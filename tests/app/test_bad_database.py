@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from apptest_support import DASHBOARD, TIMEOUT
 from file_lock import held_by_another_process
+from signed_in import editing_on
 from streamlit.testing.v1 import AppTest
 
 from radar import cli, store
-from radar.auth import PASSWORD_ENV_VAR
+from radar.auth import PASSWORD_HASH_ENV_VAR
 from radar.i18n import t
 
 GARBAGE = b"Dette er ikke en database.\n" * 100
@@ -23,9 +24,9 @@ GARBAGE = b"Dette er ikke en database.\n" * 100
 def _dashboard(db: Path, monkeypatch: pytest.MonkeyPatch, *, editing: bool = False) -> AppTest:
     monkeypatch.setenv(store.DB_ENV_VAR, str(db))
     if editing:
-        monkeypatch.setenv(PASSWORD_ENV_VAR, "en-lang-nok-redaktoerkode")
+        editing_on(monkeypatch)
     else:
-        monkeypatch.delenv(PASSWORD_ENV_VAR, raising=False)
+        monkeypatch.delenv(PASSWORD_HASH_ENV_VAR, raising=False)
     return AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT).run()
 
 

@@ -12,15 +12,15 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
+from signed_in import editing_on as turn_editing_on
 
 from radar import store, workshop
-from radar.auth import PASSWORD_ENV_VAR
 from radar.ui import cache
 
 
 @pytest.fixture
 def editing_on(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(PASSWORD_ENV_VAR, "korrekt-hest-batteri-klip")
+    turn_editing_on(monkeypatch)
 
 
 @pytest.mark.usefixtures("editing_on")

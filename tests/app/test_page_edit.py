@@ -17,16 +17,16 @@ import duckdb
 import pandas as pd
 import pytest
 from apptest_support import DASHBOARD, TIMEOUT, assert_clean
+from signed_in import PASSWORD, editing_on, with_browser_cookie
 from streamlit.testing.v1 import AppTest
 
 from radar import editing, store
-from radar.auth import PASSWORD_ENV_VAR
+from radar.auth import PASSWORD_HASH_ENV_VAR
 from radar.i18n import t
 from radar.model import Catalog
 from radar.ui.components import editing_keys as ui
 from radar.ui.components.text import plain
 
-PASSWORD = "korrekt-hest-batteri-klip"
 Reader = Callable[[], duckdb.DuckDBPyConnection]
 EDITOR = "Mette Hansen"
 EDIT = "pages/edit.py"
@@ -39,7 +39,9 @@ def db(writable_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The app on its own copy of the database, with editing turned on."""
     path = writable_db
     monkeypatch.setenv(store.DB_ENV_VAR, str(path))
-    monkeypatch.setenv(PASSWORD_ENV_VAR, PASSWORD)
+    editing_on(monkeypatch)
+    # The browser's cookie from the web layer, which the sign-in is bound to.
+    with_browser_cookie(monkeypatch)
     return path
 
 
@@ -68,6 +70,15 @@ def open_page(page: str, **params: str) -> AppTest:
     at.run()
     at.query_params.update(params)
     return at.switch_page(page).run()
+
+
+def open_as_viewer(page: str, **params: str) -> AppTest:
+    """:func:`open_page` from another browser: its cookie names no sign-in."""
+    from radar.ui import auth
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(auth, "_browser_id", lambda: "a-viewers-browser")
+        return open_page(page, **params)
 
 
 def sign_in(at: AppTest, name: str = EDITOR) -> AppTest:
@@ -120,12 +131,12 @@ def test_a_viewer_opening_an_edit_page_directly_is_refused(db: Path, page: str) 
 def test_without_an_editor_password_the_page_says_how_to_turn_editing_on(
     db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv(PASSWORD_ENV_VAR)
+    monkeypatch.delenv(PASSWORD_HASH_ENV_VAR)
     at = open_page(EDIT)
     assert not at.exception
     assert t("auth.off") in [i.value for i in at.info]
     how = "\n".join(c.value for c in at.code)
-    assert PASSWORD_ENV_VAR in at.info[0].value and "editor_password" in how
+    assert PASSWORD_HASH_ENV_VAR in at.info[0].value and "password_hash" in how
     assert not at.text_input and editing_widgets(at) == []
 
 
@@ -162,7 +173,7 @@ def test_an_editor_changes_a_summary_and_the_change_log_shows_it(db: Path, reade
     assert newest[t("editing.log.editor")] == f"{EDITOR} (adgangskode)"
 
     # A viewer sees the change and why, but not who made it.
-    viewer = open_page(TECHNOLOGY, tech="aula")
+    viewer = open_as_viewer(TECHNOLOGY, tech="aula")
     assert_clean(viewer)
     seen = change_log(viewer)
     assert t("editing.log.editor") not in seen.columns
@@ -322,7 +333,7 @@ def test_the_editions_page_starts_a_draft_and_publishes_it(db: Path, reader: Rea
     # Editors preview the draft's radar; viewers do not see the edition at all.
     assert len(at.get("plotly_chart")) == 1
     assert year not in store.load_catalog(con).years
-    viewer = open_page("pages/radar.py")
+    viewer = open_as_viewer("pages/radar.py")
     assert str(year) not in viewer.selectbox(key="edition").options
 
     publish = f"ed-draft-{year}-publish"
@@ -339,7 +350,7 @@ def test_the_editions_page_starts_a_draft_and_publishes_it(db: Path, reader: Rea
     row = editions[editions[t("editing.editions.column.year")] == str(year)]
     assert row[t("editing.editions.column.status")].tolist() == [t("editing.status.published")]
     assert year in store.load_catalog(con).years
-    assert str(year) in open_page("pages/radar.py").selectbox(key="edition").options
+    assert str(year) in open_as_viewer("pages/radar.py").selectbox(key="edition").options
 
 
 def test_a_draft_can_be_discarded(db: Path, reader: Reader) -> None:
@@ -391,7 +402,7 @@ def test_a_drafts_assessment_is_edited_and_its_change_stays_with_the_editors(
     assert len(row) == 1
     assert t("editing.entity.draft", edition=draft.year) in row[t("editing.log.what")].iloc[0]
     # A viewer's change log has nothing from the draft.
-    viewer = open_page(TECHNOLOGY, tech="aula")
+    viewer = open_as_viewer(TECHNOLOGY, tech="aula")
     assert_clean(viewer)
     assert t("editing.log.empty") in [c.value for c in viewer.caption]
 

@@ -7,15 +7,14 @@ from pathlib import Path
 import duckdb
 import pytest
 from apptest_support import DASHBOARD, TIMEOUT, assert_clean
+from signed_in import PASSWORD, editing_on, with_browser_cookie
 from streamlit.testing.v1 import AppTest
 
 from radar import store
-from radar.auth import PASSWORD_ENV_VAR
 from radar.i18n import t
 from radar.ui.components.text import plain
 
 IMPORT = "pages/import_data.py"
-PASSWORD = "en-lang-nok-redaktoerkode"
 AREA = "teknik-og-miljoe"
 GOOD = (
     "area,technology,sector,name_da,name_en,summary_da,maturity_trl,share_operation,share_pilot,"
@@ -35,7 +34,8 @@ def db(writable_db: Path) -> Path:
 
 def _open(db: Path, monkeypatch: pytest.MonkeyPatch, *, editor: bool) -> AppTest:
     monkeypatch.setenv(store.DB_ENV_VAR, str(db))
-    monkeypatch.setenv(PASSWORD_ENV_VAR, PASSWORD)
+    editing_on(monkeypatch)
+    with_browser_cookie(monkeypatch)
     at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
     at.switch_page(IMPORT)
     at.run()

@@ -25,13 +25,12 @@ import duckdb
 import pytest
 from apptest_support import DASHBOARD, TIMEOUT, assert_clean
 from file_lock import held_by_another_process
+from signed_in import editing_on
 from streamlit.testing.v1 import AppTest
 
 from radar import store
-from radar.auth import PASSWORD_ENV_VAR
 from radar.i18n import t
 
-PASSWORD = "korrekt-hest-batteri-klip"
 REAL_CONNECT = duckdb.connect
 
 
@@ -47,7 +46,7 @@ def read_only_db(writable_db: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
     monkeypatch.setattr(duckdb, "connect", connect)
     monkeypatch.setenv(store.DB_ENV_VAR, str(db))
-    monkeypatch.setenv(PASSWORD_ENV_VAR, PASSWORD)
+    editing_on(monkeypatch)
     return db
 
 

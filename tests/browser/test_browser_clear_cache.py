@@ -21,17 +21,17 @@ from pathlib import Path
 
 import pytest
 from browser_support import PLOT, READY, require_chromium, running_dashboard
+from signed_in import PASSWORD, PASSWORD_HASH
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from websockets.sync.client import connect
 
 from radar import store
-from radar.auth import PASSWORD_ENV_VAR
+from radar.auth import PASSWORD_HASH_ENV_VAR
 from radar.i18n import t
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "korrekt-hest-batteri-klip"
 TECH = "aula"
 
 require_chromium()
@@ -42,7 +42,7 @@ from playwright.sync_api import Browser, Page  # noqa: E402
 @pytest.fixture(scope="module")
 def server(copy_seeded_db: Callable[[], Path], browser: Browser) -> Iterator[str]:
     """The dashboard on its own copy of the database, with editing on (opened for writing)."""
-    env = {store.DB_ENV_VAR: str(copy_seeded_db()), PASSWORD_ENV_VAR: PASSWORD}
+    env = {store.DB_ENV_VAR: str(copy_seeded_db()), PASSWORD_HASH_ENV_VAR: PASSWORD_HASH}
     with running_dashboard(browser, env) as url:
         yield url
 

@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from browser_support import READY, require_chromium, running_dashboard
+from signed_in import PASSWORD, PASSWORD_HASH
 
 from radar import store
-from radar.auth import PASSWORD_ENV_VAR
+from radar.auth import PASSWORD_HASH_ENV_VAR
 from radar.i18n import t
 from radar.ui.components import editing_keys as ui
 from radar.ui.components.change_log import CHANGE_LOG
 
 pytestmark = pytest.mark.browser
 
-PASSWORD = "korrekt-hest-batteri-klip"
 EDITOR = "Mette Hansen"
 TECH = "aula"
 NEW_SUMMARY = "Én platform for skole, dagtilbud og forældre (rettet i browseren)."
@@ -41,7 +42,7 @@ def server(copy_seeded_db: Callable[[], Path], browser: Browser) -> Iterator[str
     untouched.
     """
     copy = copy_seeded_db()
-    env = {store.DB_ENV_VAR: str(copy), PASSWORD_ENV_VAR: PASSWORD}
+    env = {store.DB_ENV_VAR: str(copy), PASSWORD_HASH_ENV_VAR: PASSWORD_HASH}
     with running_dashboard(browser, env) as url:
         yield url
 
@@ -134,3 +135,33 @@ def test_a_viewers_direct_link_to_the_edit_page_is_refused(page: Page, server: s
     assert page.get_by_role("tab").count() == 0
     assert page.locator("[class*='st-key-ed-'], [class*='st-key-texts-']").count() == 0
     assert page.get_by_text(t("editing.tab.texts")).count() == 0
+
+
+def test_the_backup_route_serves_the_signed_in_browser_and_nobody_after_sign_out(
+    browser: Browser, page: Page, server: str
+) -> None:
+    page.goto(f"{server}/redaktoer")
+    wait_ready(page)
+    page.get_by_role("textbox", name=t("auth.name")).fill(EDITOR)
+    page.get_by_role("textbox", name=t("auth.password")).fill(PASSWORD)
+    page.get_by_role("button", name=t("auth.sign_in")).click()
+    link = page.locator("a[href$='api/backup']")
+    link.wait_for(timeout=30_000)
+    url = urljoin(page.url, link.get_attribute("href") or "")
+    assert url == f"{server}/api/backup"
+
+    # The browser's own request carries its HttpOnly cookie: the zip, never cached.
+    reply = page.context.request.get(url)
+    assert reply.status == 200
+    assert reply.headers["cache-control"] == "no-store"
+    assert reply.body()[:2] == b"PK"
+    # The same URL from another browser (no cookie) is refused.
+    stranger = browser.new_context()
+    try:
+        assert stranger.request.get(url).status == 403
+    finally:
+        stranger.close()
+    # And from this browser once signed out.
+    page.get_by_role("button", name=t("auth.sign_out")).click()
+    page.get_by_role("textbox", name=t("auth.password")).wait_for(timeout=30_000)
+    assert page.context.request.get(url).status == 403

@@ -17,9 +17,11 @@ from typing import Any
 
 import duckdb
 import pytest
+from signed_in import sign_in_as
 from streamlit.testing.v1 import AppTest
 
 from radar import editing, store
+from radar.auth import Role
 from radar.editing import EditConflict
 from radar.i18n import t
 from radar.ui.components.text import plain
@@ -136,7 +138,11 @@ def _editor_saves_on_a_full_disk(lang: str) -> None:
 
 
 @pytest.mark.parametrize("lang", ["da", "en"])
-def test_the_editor_is_told_the_disk_is_full_in_their_language(lang: str) -> None:
+def test_the_editor_is_told_the_disk_is_full_in_their_language(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Saves ask the sign-in store first: an editor is signed in on this browser.
+    sign_in_as(monkeypatch, Role.EDITOR)
     at = AppTest.from_function(_editor_saves_on_a_full_disk, args=(lang,)).run()
     at.button[0].click().run()
     assert not at.exception, [e.value for e in at.exception]

@@ -20,6 +20,7 @@ from radar import editing, store
 from radar.editing import EditConflict, EditError
 from radar.i18n import t
 from radar.model import Lang
+from radar.ui import auth
 from radar.ui import cache as ui_data
 from radar.ui.components.text import plain
 
@@ -100,6 +101,11 @@ def save(
 ) -> None:
     """Run a save; keep its conflict, error or confirmation for the page to show."""
     kept(CONFLICTS).pop(section, None)
+    # Saves run in button callbacks with the editor of the run that drew the form:
+    # ask the sign-in store again, so a form sent after a sign-out saves nothing.
+    if auth.current_editor() is None:
+        say(section, "error", t("auth.signed_out", lang))
+        return
     try:
         result = action()
     except EditConflict as conflict:
