@@ -262,7 +262,10 @@ def require_role(role: Role, lang: Lang) -> User:
             st.warning(t("auth.read_only_database", lang), icon=":material/lock:")
             st.stop()
         return user
-    st.warning(t("auth.editors_only", lang), icon=":material/lock:")
+    refusal = (
+        t("auth.editors_only", lang) if role is Role.EDITOR else t("auth.facilitators_only", lang)
+    )
+    st.warning(refusal, icon=":material/lock:")
     sign_in(lang)
     st.stop()
     raise AssertionError("st.stop() returned")  # pragma: no cover - st.stop raises

@@ -17,11 +17,11 @@ import duckdb
 import pandas as pd
 import pytest
 from apptest_support import DASHBOARD, TIMEOUT, assert_clean
-from signed_in import PASSWORD, editing_on, with_browser_cookie
+from signed_in import PASSWORD, TEST_BROWSER, editing_on, with_browser_cookie
 from streamlit.testing.v1 import AppTest
 
-from radar import editing, store
-from radar.auth import PASSWORD_HASH_ENV_VAR
+from radar import editing, signins, store
+from radar.auth import PASSWORD_HASH_ENV_VAR, SignIn, User
 from radar.i18n import t
 from radar.model import Catalog
 from radar.ui.components import editing_keys as ui
@@ -481,3 +481,20 @@ def test_an_editor_saves_texts_then_retires_without_a_false_conflict(
     assert_clean(at)
     assert plain(t("editing.retire.done")) in [s.value for s in at.success]
     assert store.load_technologies(reader())["aula"].retired
+
+
+def test_a_form_drawn_for_one_editor_saves_nothing_after_another_signs_in_here(
+    db: Path, reader: Reader
+) -> None:
+    # The form's save carries the editor of the run that drew it; a second
+    # person signing in on the same browser must not save under the first's name.
+    at = sign_in(open_page(EDIT, tech="aula"))
+    assert_clean(at)
+    before = store.load_technologies(reader())["aula"].summary_da
+    signins.SIGN_INS.sign_in(TEST_BROWSER, User(name="Anden", via=SignIn.PASSWORD))
+    at.text_input(key=ui.text_key("aula", "summary_da")).input("Under en andens navn")
+    at.text_input(key="texts-aula-reason").input("Forsøg")
+    at.button(key="texts-aula-save").click().run()
+    assert plain(t("editing.saved")) not in [s.value for s in at.success]
+    assert plain(t("auth.signed_out")) in [e.value for e in at.error]
+    assert store.load_technologies(reader())["aula"].summary_da == before

@@ -78,7 +78,7 @@ def test_without_signing_in_nobody_can_create_a_workshop(app: AppTest, wdb: Path
     at = _open(app, FACILITATOR)
     assert not at.exception
     assert ui.FORM_CREATE not in _keys(at) and ui.FORM_TITLE not in _keys(at)
-    assert t("auth.editors_only") in [w.value for w in at.warning]
+    assert t("auth.facilitators_only") in [w.value for w in at.warning]
     assert (
         not wdb.exists() or workshop.table_counts(workshop.connect_workshops(wdb))["workshops"] == 0
     )

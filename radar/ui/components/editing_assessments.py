@@ -98,6 +98,7 @@ def _save_assessment(
                 editor=editor.audit_name,
                 reason=reason,
             ),
+            by=editor,
             success=t("editing.assess.removed", lang),
             after=after,
         )
@@ -111,7 +112,7 @@ def _save_assessment(
         action = lambda: editing.edit_assessment(  # noqa: E731
             con, values, expected=loaded, editor=editor.audit_name, reason=reason
         )
-    session.save(prefix, lang, action, success=t("editing.saved", lang), after=after)
+    session.save(prefix, lang, action, by=editor, success=t("editing.saved", lang), after=after)
 
 
 def _edition_chosen() -> None:

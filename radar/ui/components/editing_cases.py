@@ -92,6 +92,7 @@ def _save_case(
                 con, case_id, expected=loaded, editor=editor.audit_name, reason=reason
             ),
             # The case's own section is gone: say it where the list is.
+            by=editor,
             success=None,
             after=lambda _: session.say("cases", "success", t("editing.cases.removed", lang)),
         )
@@ -110,6 +111,7 @@ def _save_case(
         lambda: editing.edit_case(
             con, case_id, changes, expected=loaded, editor=editor.audit_name, reason=reason
         ),
+        by=editor,
         success=t("editing.saved", lang),
         after=after,
     )
@@ -134,6 +136,7 @@ def _add_case(
             editor=editor.audit_name,
             reason=st.session_state.get(f"{prefix}-reason", ""),
         ),
+        by=editor,
         success=t("editing.cases.added", lang),
         after=after,
     )

@@ -17,6 +17,7 @@ from typing import Any, Final
 import streamlit as st
 
 from radar import editing, store
+from radar.auth import Editor
 from radar.editing import EditConflict, EditError
 from radar.i18n import t
 from radar.model import Lang
@@ -96,14 +97,16 @@ def save(
     lang: Lang,
     action: Callable[[], Any],
     *,
+    by: Editor,
     success: str | None,
     after: Callable[[Any], None] | None = None,
 ) -> None:
-    """Run a save; keep its conflict, error or confirmation for the page to show."""
+    """Run a save by ``by``; keep its conflict, error or confirmation for the page to show."""
     kept(CONFLICTS).pop(section, None)
     # Saves run in button callbacks with the editor of the run that drew the form:
-    # ask the sign-in store again, so a form sent after a sign-out saves nothing.
-    if auth.current_editor() is None:
+    # ask the sign-in store again, so a form sent after a sign-out saves nothing,
+    # and one sent after someone else signed in here is not logged under the first.
+    if auth.current_editor() != by:
         say(section, "error", t("auth.signed_out", lang))
         return
     try:

@@ -57,6 +57,7 @@ def _save_texts(con: Connection, technology_id: str, editor: Editor, lang: Lang)
             editor=editor.audit_name,
             reason=st.session_state.get(reason_key, ""),
         ),
+        by=editor,
         success=t("editing.saved", lang),
         after=after,
     )
@@ -140,6 +141,7 @@ def _save_new(con: Connection, editor: Editor, lang: Lang) -> None:
             technology_id=(st.session_state.get(new_key("id")) or "").strip() or None,
         ),
         # The confirmation is shown on the new technology's form (see after).
+        by=editor,
         success=None,
         after=after,
     )
@@ -197,6 +199,7 @@ def _save_retire(con: Connection, technology_id: str, editor: Editor, lang: Lang
             editor=editor.audit_name,
             reason=st.session_state.get(f"{section}-reason", ""),
         ),
+        by=editor,
         success=t("editing.retire.done" if retiring else "editing.unretire.done", lang),
         after=after,
     )

@@ -72,6 +72,7 @@ def _start_draft(con: Connection, year: int, editor: Editor, lang: Lang) -> None
             title_en=st.session_state.get(_start_key(year, "title_en")),
             published=published if isinstance(published, date) else None,
         ),
+        by=editor,
         success=t("editing.start.done", lang, year=year),
         after=lambda _: st.session_state.update({_start_key(year, "reason"): ""}),
     )
@@ -91,6 +92,7 @@ def _draft_action(con: Connection, year: int, editor: Editor, lang: Lang, action
             lambda: editing.publish(
                 con, year, editor=editor.audit_name, reason=reason, expected=expected
             ),
+            by=editor,
             success=t("editing.draft.published", lang, year=year),
         )
     else:
@@ -100,6 +102,7 @@ def _draft_action(con: Connection, year: int, editor: Editor, lang: Lang, action
             lambda: editing.discard_draft(
                 con, year, editor=editor.audit_name, reason=reason, expected=expected
             ),
+            by=editor,
             success=t("editing.draft.discarded", lang, year=year),
         )
 
