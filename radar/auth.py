@@ -122,11 +122,23 @@ class User:
         How the person signed in.
     role
         What they may do.
+    account
+        Who they are, unchanging and unique among people who sign in the same
+        way: a local account's key, the identity provider's e-mail address or
+        subject. Empty for the shared password, whose typed name is all there is.
+        Owning a workshop goes by this, never by the shown name, which two
+        people may share.
     """
 
     name: str
     via: SignIn
     role: Role = Role.EDITOR
+    account: str = ""
+
+    @property
+    def identity(self) -> str:
+        """What tells this person apart from others who signed in the same way."""
+        return self.account or self.name
 
     @property
     def audit_name(self) -> str:
@@ -214,7 +226,12 @@ class AuthConfig:
         if account is not None:
             if not _verify(account.password_hash, password):
                 return None
-            return User(account.display_name or account.name, SignIn.ACCOUNT, account.role)
+            return User(
+                account.display_name or account.name,
+                SignIn.ACCOUNT,
+                account.role,
+                account=account.name,
+            )
         if self._shared_hash and name.strip():
             if not _verify(self._shared_hash, password):
                 return None

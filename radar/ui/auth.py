@@ -109,7 +109,12 @@ def _oidc_user(cfg: AuthConfig) -> User | None:
     if role is Role.VIEWER:
         return None
     email = claims.get("email")
-    signed_in = User(name=str(claims.get("name") or email), via=SignIn.OIDC, role=role)
+    # The e-mail address (or the subject) tells namesakes apart; the name is for show.
+    subject = user.get("sub")
+    account = str(email).strip().lower() if email else str(subject or "")
+    signed_in = User(
+        name=str(claims.get("name") or email), via=SignIn.OIDC, role=role, account=account
+    )
     # The identity provider signs people in, out of the app's sight: the
     # first run of a browser session that sees them logs it, once.
     if st.session_state.get(_OIDC_LOGGED_KEY) != signed_in.name:

@@ -16,8 +16,12 @@ __all__ = ["may_publish", "may_run", "owner"]
 
 
 def owner(user: User) -> tuple[str, str]:
-    """What a workshop records of the person who created it: their name and how they signed in."""
-    return user.name, str(user.via.value)
+    """What a workshop records of the person who created it: who they are and how they signed in.
+
+    The account (:attr:`User.identity`), not the shown name: two facilitators
+    with one name must not run each other's workshops.
+    """
+    return user.identity, str(user.via.value)
 
 
 def may_run(ws: Workshop, user: User | None) -> bool:

@@ -373,3 +373,27 @@ def test_a_running_dashboard_purges_by_itself_at_most_once_an_interval(
     deleted = workshop.purge_when_due(wcon, 90, every=0)
     assert deleted is not None and [d.workshop_id for d in deleted] == [again.id]
     workshop.forget_last_purge()
+
+
+def test_two_facilitators_with_one_name_do_not_run_each_others_workshops(
+    wcon: duckdb.DuckDBPyConnection, con: duckdb.DuckDBPyConnection, catalog: Catalog
+) -> None:
+    # Two local accounts (or two people at the identity provider) may show the
+    # same name; a workshop belongs to the account that made it.
+    first = User("Anne Jensen", SignIn.ACCOUNT, Role.FACILITATOR, account="fa1")
+    second = User("Anne Jensen", SignIn.ACCOUNT, Role.FACILITATOR, account="fa2")
+    ws = workshop.create_workshop(
+        wcon,
+        title="Annes workshop",
+        catalog=catalog,
+        area=AREA,
+        edition=EDITION,
+        technologies=workshop.area_technologies(con, AREA, EDITION)[:1],
+        created_by=first,
+    )
+    assert [w.id for w in workshop.workshops_of(wcon, first)] == [ws.id]
+    assert workshop.workshops_of(wcon, second) == ()
+    from radar.workshop import access
+
+    assert access.may_run(ws, first)
+    assert not access.may_run(ws, second)

@@ -90,11 +90,11 @@ def test_named_accounts_have_their_role_and_a_proven_name() -> None:
     }
     config = auth_config(secrets, {})
     mette = config.check_password("mette ", PASSWORD)
-    assert mette == User("Mette Hansen", SignIn.ACCOUNT, Role.EDITOR)
+    assert mette == User("Mette Hansen", SignIn.ACCOUNT, Role.EDITOR, account="Mette")
     assert mette.audit_name == "Mette Hansen"
     assert config.check_password("frede", PASSWORD) is None, "each account has its own password"
     frede = config.check_password("frede", "frede-" + PASSWORD)
-    assert frede == User("frede", SignIn.ACCOUNT, Role.FACILITATOR)
+    assert frede == User("frede", SignIn.ACCOUNT, Role.FACILITATOR, account="frede")
     # An unknown role is not guessed at: the account is not used, and the operator is told.
     assert config.check_password("ole", PASSWORD) is None
     assert Problem.BAD_ROLE in config.problems
