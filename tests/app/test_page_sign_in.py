@@ -174,14 +174,16 @@ def test_a_named_account_signs_in_with_its_own_password_and_role(
     assert [e.value for e in at.error] == [t("auth.wrong_password", "da")]
     at = _sign_in(at, "Frede", PASSWORD)
     assert t("auth.signed_in_facilitator", "da") in _texts(at)
-    assert signins.SIGN_INS.current(TEST_BROWSER) == User("frede", SignIn.ACCOUNT, Role.FACILITATOR)
+    assert signins.SIGN_INS.current(TEST_BROWSER) == User(
+        "frede", SignIn.ACCOUNT, Role.FACILITATOR, account="frede"
+    )
     assert not at.get("link_button"), "the backup is for editors only"
     next(b for b in at.button if b.label == t("auth.sign_out", "da")).click()
     at.run()
     at = _sign_in(at, "mette", PASSWORD)
     assert t("auth.signed_in", "da") in _texts(at)
     user = signins.SIGN_INS.current(TEST_BROWSER)
-    assert user == User("Mette Hansen", SignIn.ACCOUNT, Role.EDITOR)
+    assert user == User("Mette Hansen", SignIn.ACCOUNT, Role.EDITOR, account="mette")
     assert user.audit_name == "Mette Hansen", "an account's name is proven: not marked as typed"
 
 

@@ -168,7 +168,7 @@ def test_the_projector_link_holds_no_facilitator_id_and_offers_no_control(
         # The workshop's id in the URL, without signing in, opens no controls either.
         page.goto(f"{server}/workshop?id={ws.id}")
         page.wait_for_selector(READY, timeout=30_000)
-        page.get_by_text(t("auth.editors_only")).wait_for(timeout=30_000)
+        page.get_by_text(t("auth.facilitators_only")).wait_for(timeout=30_000)
         assert page.locator(f".st-key-{ui.CLOSE_CONFIRM}").count() == 0
         assert ws.display_code not in page.inner_text("body")
     finally:

@@ -122,7 +122,10 @@ def _editor_saves_on_a_full_disk(lang: str) -> None:
     import streamlit as st
 
     from radar import store
+    from radar.auth import SignIn, User
     from radar.ui.components import editing_session
+
+    editor = User("Test Person", SignIn.PASSWORD)  # as sign_in_as signs in
 
     def action() -> None:
         raise store.StorageFull("IO Error: Could not write file: No space left on device")
@@ -131,8 +134,8 @@ def _editor_saves_on_a_full_disk(lang: str) -> None:
         raise store.WriteFailed("IO Error: Could not fsync file: Input/output error")
 
     if st.button("save"):
-        editing_session.save("texts", lang, action, success="saved")  # type: ignore[arg-type]
-        editing_session.save("cases", lang, failing, success="saved")  # type: ignore[arg-type]
+        editing_session.save("texts", lang, action, by=editor, success="saved")  # type: ignore[arg-type]
+        editing_session.save("cases", lang, failing, by=editor, success="saved")  # type: ignore[arg-type]
     editing_session.messages("texts")
     editing_session.messages("cases")
 
