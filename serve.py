@@ -12,6 +12,7 @@ from streamlit.starlette import App
 
 from radar import web
 
+web.leave_forwarded_addresses_to_the_web_layer()
 web.configure_logging()
 settings = web.load_settings()
 app = App(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
@@ -31,6 +32,7 @@ __all__ = [
     "SettingsError",
     "WebSettings",
     "configure_logging",
+    "leave_forwarded_addresses_to_the_web_layer",
     "lifespan",
     "load_settings",
     "middleware",
@@ -59,6 +61,47 @@ def middleware(settings: WebSettings | None = None) -> list[Middleware]:
         *metrics.middleware(chosen),
         *browser.middleware(),
     ]
+
+
+#: uvicorn's own setting for whose ``X-Forwarded-For`` it believes.
+UVICORN_FORWARDED_ENV_VAR = "FORWARDED_ALLOW_IPS"
+
+
+class _ConnectionAddressAsIs:
+    """Stands in for uvicorn's ``ProxyHeadersMiddleware``: the client stays the connection's peer.
+
+    The web layer reads ``X-Forwarded-For`` and ``X-Forwarded-Proto`` itself,
+    from the configured trusted proxies only (:mod:`radar.signins`,
+    :mod:`radar.web.browser`).
+    """
+
+    def __init__(self, app: Any, trusted_hosts: Any = None) -> None:
+        del trusted_hosts  # uvicorn's list; the web layer has its own
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        await self.app(scope, receive, send)
+
+
+def leave_forwarded_addresses_to_the_web_layer() -> None:
+    """Stop uvicorn from rewriting the client's address from ``X-Forwarded-For``.
+
+    uvicorn believes the header from 127.0.0.1 by default, before any of our
+    code runs: anyone connecting on this machine (a tunnel, a sidecar, a proxy
+    passing the header through) would then choose the address that the sign-in
+    lockout counts and the logs name. The trusted proxies (``[radar]
+    trusted_proxies``) must be the one place that decides.
+
+    uvicorn reads its setting before it imports serve.py but wraps the app in
+    its proxy middleware only after, so both are set here: the setting, for a
+    server made later (``App.run``), and the middleware uvicorn is about to use.
+    Call it when serve.py is imported.
+    """
+    import uvicorn.config
+
+    os.environ[UVICORN_FORWARDED_ENV_VAR] = ""
+    # uvicorn looks the class up in its module when it wraps the app.
+    setattr(uvicorn.config, "ProxyHeadersMiddleware", _ConnectionAddressAsIs)  # noqa: B010
 
 
 def configure_logging() -> None:

@@ -30,14 +30,21 @@ START_ATTEMPTS = 3
 
 @contextmanager
 def streamlit_server(
-    script: Path, *, env: dict[str, str] | None = None, timeout: float = 60.0
+    script: Path,
+    *,
+    env: dict[str, str] | None = None,
+    timeout: float = 60.0,
+    log: Path | None = None,
 ) -> Iterator[str]:
-    """Run ``script`` with Streamlit on 127.0.0.1 and yield its base URL."""
-    process, url, output = _start(script, env, timeout)
+    """Run ``script`` with Streamlit on 127.0.0.1 and yield its base URL.
+
+    ``log``: a file that receives the server's output, for tests that read its log lines.
+    """
+    process, url, output = _start(script, env, timeout, log)
     for _ in range(START_ATTEMPTS - 1):
         if process is not None or "already in use" not in output:
             break
-        process, url, output = _start(script, env, timeout)
+        process, url, output = _start(script, env, timeout, log)
     if process is None:
         raise RuntimeError(f"streamlit exited early:\n{output}")
     try:
@@ -52,7 +59,7 @@ def streamlit_server(
 
 
 def _start(
-    script: Path, env: dict[str, str] | None, timeout: float
+    script: Path, env: dict[str, str] | None, timeout: float, log: Path | None = None
 ) -> tuple[subprocess.Popen[str], str, str] | tuple[None, str, str]:
     """Start Streamlit on a free port; the running process and its URL, or its output if it quit."""
     port = free_port()
@@ -68,19 +75,24 @@ def _start(
         "--browser.gatherUsageStats=false",
         "--server.fileWatcherType=none",
     ]
+    sink = log.open("w", encoding="utf-8") if log is not None else subprocess.PIPE
     process = subprocess.Popen(
         command,
         cwd=script.parent,
         env={**os.environ, **(env or {})},
-        stdout=subprocess.PIPE,
+        stdout=sink,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    if log is not None:
+        sink.close()  # type: ignore[union-attr]  # the child has its own copy
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     try:
         while True:
             if process.poll() is not None:
+                if log is not None:
+                    return None, url, log.read_text(encoding="utf-8")
                 return None, url, process.stdout.read() if process.stdout else ""
             try:
                 with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
