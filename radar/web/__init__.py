@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager
 from typing import Any
@@ -63,10 +62,6 @@ def middleware(settings: WebSettings | None = None) -> list[Middleware]:
     ]
 
 
-#: uvicorn's own setting for whose ``X-Forwarded-For`` it believes.
-UVICORN_FORWARDED_ENV_VAR = "FORWARDED_ALLOW_IPS"
-
-
 class _ConnectionAddressAsIs:
     """Stands in for uvicorn's ``ProxyHeadersMiddleware``: the client stays the connection's peer.
 
@@ -92,14 +87,14 @@ def leave_forwarded_addresses_to_the_web_layer() -> None:
     lockout counts and the logs name. The trusted proxies (``[radar]
     trusted_proxies``) must be the one place that decides.
 
-    uvicorn reads its setting before it imports serve.py but wraps the app in
-    its proxy middleware only after, so both are set here: the setting, for a
-    server made later (``App.run``), and the middleware uvicorn is about to use.
-    Call it when serve.py is imported.
+    uvicorn reads its ``FORWARDED_ALLOW_IPS`` setting before it imports
+    serve.py, too early to change, but wraps the app in its proxy middleware
+    only after: so the middleware is replaced, whichever way uvicorn was
+    started (``streamlit run``, ``uvicorn serve:app``, ``App.run``). Call it
+    when serve.py is imported.
     """
     import uvicorn.config
 
-    os.environ[UVICORN_FORWARDED_ENV_VAR] = ""
     # uvicorn looks the class up in its module when it wraps the app.
     setattr(uvicorn.config, "ProxyHeadersMiddleware", _ConnectionAddressAsIs)  # noqa: B010
 
