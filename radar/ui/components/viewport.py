@@ -72,6 +72,8 @@ export default function ({{ data, setStateValue }}) {{
 }}
 """
 
+_HIDE_CSS: Final = "<style>.st-key-radar_viewport_reporter { display: none; }</style>"
+
 _reporter = component("radar_viewport", js=_JS)
 
 
@@ -84,6 +86,8 @@ def viewport() -> Viewport:
 
     Call it once per page run, before drawing anything sized by it.
     """
+    # The reporter draws nothing; its empty element must not take a row of the page.
+    st.html(_HIDE_CSS)
     known = st.session_state.get(VIEWPORT_KEY)
     drawn = known if isinstance(known, Viewport) else _guess()
     result = _reporter(
