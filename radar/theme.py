@@ -256,3 +256,34 @@ HANDOUT_PAGE_MARGIN_MM: Final[int] = 14
 HANDOUT_BODY_PT: Final[float] = 10.0
 HANDOUT_FONTS: Final[str] = '"Source Sans Pro", "Liberation Sans", Arial, "DejaVu Sans", sans-serif'
 HANDOUT_RADAR_WIDTH_MM: Final[int] = 175
+
+# --- page: the radar page's layout (radar.ui.screens.radar), in CSS pixels.
+# Side padding of the page: Streamlit's 5rem on each side is room the radar needs.
+PAGE_PADDING: Final[int] = 24
+# Top padding of the page below Streamlit's fixed header (top menu), which is 60 px.
+PAGE_TOP_PADDING: Final[int] = 68
+# Height of everything above the radar on a desktop (menu, title row, filter
+# row, gaps), measured in Chromium: the radar takes the rest of the window.
+PAGE_ABOVE_RADAR: Final[int] = 196
+# The same on a phone (menu, title, language toggle, the closed filter drawer).
+PHONE_ABOVE_RADAR: Final[int] = 236
+# Room kept free under the radar, so it never touches the window's edge.
+PAGE_BELOW_RADAR: Final[int] = 12
+# Share of the page's width for the radar column; the side panel gets the rest.
+RADAR_COLUMN_SHARE: Final[float] = 0.64
+# Gap between the radar column and the side panel (Streamlit's "medium" gap).
+PAGE_COLUMN_GAP: Final[int] = 32
+# The figure never gets smaller than this, even in a very low window.
+PAGE_MIN_FIGURE_HEIGHT: Final[int] = 420
+# Figure sizes are rounded to this many pixels, so windows of about the same
+# size share one cached figure.
+PAGE_SIZE_STEP: Final[int] = 8
+# A phone's radar: the disc fills the width, the category key sits under it.
+PHONE_FIGURE_KEY_SHARE: Final[float] = 0.45
+# Page title on the radar page: smaller than Streamlit's 2.75rem, the radar needs the room.
+PAGE_TITLE_SIZE: Final[str] = "1.9rem"
+# The details panel takes at most this share of the side panel's height; the
+# list under it scrolls on its own.
+DETAILS_MAX_SHARE: Final[float] = 0.62
+# The embedded radar (?embed=1) fills its frame, less this much for the notice under it.
+EMBED_BELOW_RADAR: Final[int] = 44

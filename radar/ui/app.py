@@ -11,6 +11,7 @@ from radar import logs
 from radar.i18n import t
 from radar.ui import auth, state
 from radar.ui.components import navigation, presenter
+from radar.ui.components.filters import embedded
 from radar.ui.components.language import language_toggle
 
 
@@ -34,8 +35,9 @@ def run() -> None:
     )
 
     lang = state.current_lang()
-    # Presenter mode (?present=1) shows the radar alone: no title, toggle or navigation.
-    presenting = presenter.presenting()
+    # Presenter mode (?present=1) and an embedded radar (?embed=true, in an
+    # intranet page's frame) show the radar alone: no title, toggle or navigation.
+    presenting = presenter.presenting() or embedded()
     if not presenting:
         title, toggle = st.columns([5, 1], vertical_alignment="center")
         with toggle:

@@ -174,25 +174,15 @@ def radar_view(db: str, view: ViewFilter) -> pd.DataFrame:
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
-def figure(
-    db: str,
-    view: ViewFilter,
-    lang: Lang,
-    selected: str | None,
-    compact: bool,
-) -> go.Figure:
-    """The radar figure of a view, shared read-only by all sessions.
+def figure(db: str, view: ViewFilter, lang: Lang, options: RadarOptions) -> go.Figure:
+    """The radar figure of a view, drawn with ``options``, shared read-only by all sessions.
 
+    ``options`` carry the selected blip and the size the page drew for
+    (rounded by the page, so windows of about the same size share a figure).
     A resource, not data: ``st.cache_data`` would unpickle a copy on every hit,
     and rebuilding a Plotly figure re-validates every shape (about 0.1 s).
     """
-    return radar_figure(
-        radar_view(db, view),
-        catalog(db),
-        technologies(db),
-        lang,
-        RadarOptions(selected=selected, compact=compact),
-    )
+    return radar_figure(radar_view(db, view), catalog(db), technologies(db), lang, options)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)

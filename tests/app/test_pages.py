@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
 import duckdb
@@ -215,3 +217,104 @@ def test_an_edition_without_assessments_is_not_the_default(
         2026 in at.selectbox(key="edition").options or "2026" in at.selectbox(key="edition").options
     )
     assert len(_legend_entries(at)) >= 90
+
+
+# --- the radar page's layout: search that jumps, categories, reading guide, text alternatives
+
+
+def _chart_specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def test_a_search_that_finds_one_technology_opens_it_once(
+    app: AppTest, con: duckdb.DuckDBPyConnection
+) -> None:
+    view = load_view(con, ViewFilter())
+    technologies = store.load_technologies(con)
+    names = [technologies[i].name_da for i in view["id"]]
+    # A name no other technology's name or description contains.
+    target = next(
+        (i, n)
+        for i, n in zip(view["id"], names, strict=True)
+        if sum(
+            n.lower() in (m + " " + technologies[j].description_da).lower()
+            for j, m in zip(view["id"], names, strict=True)
+        )
+        == 1
+    )
+    at = app.run()
+    at.text_input(key="q").input(target[1]).run()
+    assert_clean(at)
+    assert at.query_params["tech"] == target[0]
+    assert plain(target[1]) in at.subheader[0].value
+    # Closed, it stays closed while the search is the same.
+    at.button(key="close_details").click().run()
+    assert "tech" not in at.query_params
+    at.selectbox(key="ring").set_value(None).run()
+    assert "tech" not in at.query_params
+    # A search with several matches opens nothing.
+    at.text_input(key="q").input("robot").run()
+    assert "tech" not in at.query_params
+
+
+def test_a_category_pill_shows_that_category_alone_and_the_way_back_shows_all(
+    app: AppTest,
+) -> None:
+    at = app.run()
+    everything = len(_legend_entries(at))
+    at.pills(key="radar_page_category").set_value("DATA").run()
+    assert_clean(at)
+    assert at.selectbox(key="sector").value == "DATA"
+    assert at.query_params["sector"] == "DATA"
+    assert {g.key for g in at.pills if g.key and g.key.startswith("legend_")} == {"legend_DATA"}
+    assert 0 < len(_legend_entries(at)) < everything
+    at.button(key="radar_page_all_categories").click().run()
+    assert at.selectbox(key="sector").value is None
+    assert "sector" not in at.query_params
+    assert len(_legend_entries(at)) == everything
+    # The category filter and the pills are one choice.
+    at.selectbox(key="sector").set_value("VT").run()
+    assert at.pills(key="radar_page_category").value == "VT"
+
+
+def test_the_radar_links_to_its_table_and_has_a_text_alternative(app: AppTest) -> None:
+    at = app.run()
+    chart = at.get("plotly_chart")[0].proto
+    assert "110 teknologier" in chart.alt
+    # A count per ring and per category, adding up to the whole radar.
+    counts = [int(n) for n in re.findall(r"(?:KLAR|AFPRØV|HOLD ØJE|AFVENT) (\d+)", chart.alt)]
+    assert len(counts) == 4 and sum(counts) == 110
+    assert "Data, sensorer og IoT" in chart.alt
+    at.button(key="radar_page_table_link").click().run()
+    assert_clean(at)
+    assert not at.get("plotly_chart")
+    assert at.query_params["view"] == "table"
+    assert len(at.dataframe[0].value) == len(_legend_entries(at))
+
+
+def test_the_reading_guide_explains_every_ring_next_to_the_radar(app: AppTest) -> None:
+    at = app.run()
+    guide = at.expander[0]
+    assert guide.label == "Sådan læser du radaren"
+    text = "\n".join(m.value for m in guide.markdown)
+    for ring in ("KLAR", "AFPRØV", "HOLD ØJE", "AFVENT"):
+        assert f"**{ring}**" in text
+    assert "TRL" in text and "★" in text
+
+
+def test_the_radar_is_drawn_for_the_window(app: AppTest) -> None:
+    at = app.run()
+    # The first run guesses a 1920 x 1080 desktop: the radar takes the height
+    # under the filter row, not a fixed 700 px.
+    (spec,) = _chart_specs(at)
+    assert 800 <= spec["layout"]["height"] <= 1080 - 150
+
+
+def test_the_about_page_offers_an_iframe_of_the_radar_alone(app: AppTest) -> None:
+    at = app.run()
+    at.switch_page("pages/about.py").run()
+    assert_clean(at)
+    snippet = at.code[0].value
+    assert snippet.startswith("<iframe ") and "embed=true" in snippet
+    assert 'title="Teknologiradar"' in snippet
+    assert "RADAR_FRAME_ANCESTORS" in _texts(at)

@@ -187,3 +187,30 @@ def cases(details: TechnologyDetails, lang: Lang) -> None:
         st.text(case.text(lang))
         if case.source_url.startswith(("https://", "http://")):
             st.link_button(t("details.case_source", lang), case.source_url, type="tertiary")
+
+
+#: Key of the "how to read this radar" expander beside the radar.
+GUIDE_KEY: Final = "radar_page_guide"
+
+
+def reading_guide(catalog: Catalog, lang: Lang) -> None:
+    """How to read the radar, next to it: what each ring means, the scores, the shapes."""
+    with (
+        st.expander(t("page.guide.title", lang), icon=":material/help:"),
+        st.container(key=GUIDE_KEY),
+    ):
+        st.markdown(t("page.guide.rings", lang))
+        for ring in catalog.rings:
+            st.markdown(f"**{plain(ring.label(lang))}**: {plain(ring.description(lang))}")
+        st.markdown(t("page.guide.scores", lang))
+        st.markdown(
+            t(
+                "page.guide.shapes",
+                lang,
+                new=MOVEMENT_MARKS["new"],
+                moved_in=MOVEMENT_MARKS["in"],
+                moved_out=MOVEMENT_MARKS["out"],
+                same=MOVEMENT_MARKS["same"],
+            )
+        )
+        st.markdown(t("page.guide.numbers", lang))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import Final
 
 import streamlit as st
 
@@ -14,10 +15,8 @@ from radar.pipeline.view import ViewFilter
 from radar.ui import cache as ui_data
 from radar.ui import state
 from radar.ui.cache import PageData
+from radar.ui.components import chart
 from radar.ui.components.text import plain
-
-#: Height of each of the two radars side by side, in pixels.
-SIDE_BY_SIDE_HEIGHT = 560
 
 
 def _editions(area: str) -> tuple[workshop.LocalEdition, ...]:
@@ -31,6 +30,16 @@ def _editions(area: str) -> tuple[workshop.LocalEdition, ...]:
     # The official radar must stay usable whatever happens to the workshop store.
     con = ui_data.optional_workshop_connection()
     return workshop.list_local_editions(con, area, published_only=True) if con is not None else ()
+
+
+def chosen(view_filter: ViewFilter) -> workshop.LocalEdition | None:
+    """The workshop radar chosen in ``?local=``, before its picker is drawn; None for none."""
+    editions = {e.id: e for e in _editions(view_filter.area)}
+    if not editions:
+        return None
+    state.bind(state.LOCAL, list(editions), None)
+    picked = st.session_state.get(state.LOCAL)
+    return editions.get(picked) if picked else None
 
 
 def picker(view_filter: ViewFilter, lang: Lang) -> workshop.LocalEdition | None:
@@ -56,18 +65,30 @@ def picker(view_filter: ViewFilter, lang: Lang) -> workshop.LocalEdition | None:
     return editions.get(chosen) if chosen else None
 
 
-def local_chart(data: PageData, local: workshop.LocalEdition, lang: Lang) -> None:
-    """The group's radar, its shapes saying how it differs from the official one."""
+#: The group's radar where no official radar is beside it (a facilitator's view).
+ALONE: Final = chart.FigureSize(width=700, height=560, compact=False)
+
+
+def local_chart(
+    data: PageData,
+    local: workshop.LocalEdition,
+    lang: Lang,
+    size: chart.FigureSize = ALONE,
+) -> None:
+    """The group's radar, its shapes saying how it differs from the official one.
+
+    Drawn at ``size``: beside the official radar, the official radar's size,
+    so the two compare at a glance.
+    """
     view = ui_data.local_radar_view(data.db, local.id, local.edition)
     st.markdown(f"**{plain(local.title)}**")
-    st.caption(t("local.caption", lang))
     fig = radar_figure(
-        view,
-        data.catalog,
-        data.technologies,
-        lang,
-        RadarOptions(height=SIDE_BY_SIDE_HEIGHT, scale=0.85),
+        view, data.catalog, data.technologies, lang, chart.sized_options(RadarOptions(), size)
     )
-    st.plotly_chart(
-        fig, key=f"local_chart_{local.id}", width="stretch", config={"displayModeBar": False}
+    chart.show_figure(
+        fig,
+        key=f"local_chart_{local.id}",
+        alt=chart.alt_text(view, data.catalog, local.area, local.edition, lang),
+        clickable=False,
     )
+    st.caption(t("local.caption", lang))

@@ -7,8 +7,12 @@ import streamlit as st
 from radar.i18n import t
 from radar.ui import cache as ui_data
 from radar.ui import state
+from radar.ui.components import filters
 from radar.ui.components.navigation import SIGN_IN_PAGE
 from radar.ui.components.text import plain
+
+#: The about page's URL path (radar.ui.components.navigation), left off the app's address.
+ABOUT_PATH = "om"
 
 
 def render() -> None:
@@ -33,6 +37,10 @@ def render() -> None:
 
     st.subheader(t("about.data", lang), anchor=False)
     st.write(t("about.data_text", lang))
+
+    st.subheader(t("page.embed.title", lang), anchor=False)
+    st.markdown(t("page.embed.text", lang))
+    st.code(filters.embed_snippet(filters.app_base_url(ABOUT_PATH), lang), language="html")
 
     st.divider()
     st.page_link(SIGN_IN_PAGE, label=t("about.editor_link", lang), icon=":material/key:")

@@ -1,0 +1,101 @@
+"""The radar page's CSS: a compact top, one filter row, and a side panel that stays in view.
+
+Static CSS built once from theme constants, never from data. It applies only
+while the radar page is shown: Streamlit removes a page's elements, this
+style included, when another page runs.
+
+On a desktop the page does not scroll: the radar takes the height under the
+filter row, and the side panel (:data:`SIDE_KEY`) is as tall as the window,
+the open details at its top and the lists under them scrolling on their own,
+so clicking a name low in the list shows its details in view and the radar
+stays where it is. On a phone (below 640 px, where Streamlit stacks columns)
+everything flows in one column: the radar first, the details right under it.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+import streamlit as st
+
+from radar import theme
+from radar.ui.components.details import DETAILS_KEY
+
+#: Key of the side panel beside the radar (details, reading guide, lists).
+SIDE_KEY: Final = "radar_page_side"
+#: Key of the part of the side panel that scrolls on its own (the lists).
+LISTS_KEY: Final = "radar_page_lists"
+#: Key of the radar column.
+RADAR_KEY: Final = "radar_page_radar"
+
+_SIDE_TOP: Final = theme.PAGE_TOP_PADDING
+_SIDE_HEIGHT: Final = f"calc(100vh - {_SIDE_TOP + theme.PAGE_BELOW_RADAR}px)"
+
+PAGE_CSS: Final = f"""<style>
+[data-testid="stMainBlockContainer"] {{
+  padding: {theme.PAGE_TOP_PADDING}px {theme.PAGE_PADDING}px 0.5rem {theme.PAGE_PADDING}px;
+  max-width: none;
+}}
+[data-testid="stMainBlockContainer"] h1 {{
+  font-size: {theme.PAGE_TITLE_SIZE};
+  padding: 0;
+  line-height: 1.2;
+}}
+[data-testid="stColumn"]:has(.st-key-{SIDE_KEY}) {{
+  position: sticky;
+  top: {_SIDE_TOP}px;
+  align-self: flex-start;
+}}
+.st-key-{SIDE_KEY} {{
+  max-height: {_SIDE_HEIGHT};
+  flex-wrap: nowrap;
+  overflow: hidden;
+}}
+.st-key-{SIDE_KEY} .st-key-{DETAILS_KEY} {{
+  flex: 0 1 auto;
+  max-height: calc({_SIDE_HEIGHT} * {theme.DETAILS_MAX_SHARE});
+  overflow-y: auto;
+}}
+.st-key-{LISTS_KEY} {{
+  flex: 1 1 auto;
+  min-height: 0;
+  overflow-y: auto;
+  flex-wrap: nowrap;
+  padding-right: 0.25rem;
+}}
+@media (max-width: 640px) {{
+  [data-testid="stMainBlockContainer"] {{
+    padding-left: 1rem;
+    padding-right: 1rem;
+  }}
+  [data-testid="stColumn"]:has(.st-key-{SIDE_KEY}) {{
+    position: static;
+  }}
+  .st-key-{SIDE_KEY}, .st-key-{SIDE_KEY} .st-key-{DETAILS_KEY}, .st-key-{LISTS_KEY} {{
+    max-height: none;
+    overflow: visible;
+  }}
+}}
+</style>"""
+
+#: The embedded radar (``?embed=1``): no Streamlit header, the radar from the frame's top.
+EMBED_CSS: Final = f"""<style>
+[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{
+  display: none !important;
+}}
+[data-testid="stMainBlockContainer"] {{
+  padding: 0.25rem {theme.PAGE_PADDING}px 0 {theme.PAGE_PADDING}px;
+  max-width: none;
+}}
+</style>"""
+
+
+def apply_page_style() -> None:
+    """Lay the radar page out for the screen (see the module's description)."""
+    st.html(PAGE_CSS)
+
+
+def apply_embed_style() -> None:
+    """The radar alone, for a frame on another page: no header, menu or padding."""
+    st.html(EMBED_CSS)
