@@ -29,7 +29,8 @@ LISTS_KEY: Final = "radar_page_lists"
 RADAR_KEY: Final = "radar_page_radar"
 
 _SIDE_TOP: Final = theme.PAGE_TOP_PADDING
-_SIDE_HEIGHT: Final = f"calc(100vh - {_SIDE_TOP + theme.PAGE_BELOW_RADAR}px)"
+# As tall as the radar column: the window under the filter row.
+_SIDE_HEIGHT: Final = f"calc(100vh - {theme.PAGE_ABOVE_RADAR + theme.PAGE_BELOW_RADAR}px)"
 
 PAGE_CSS: Final = f"""<style>
 [data-testid="stMainBlockContainer"] {{
@@ -51,17 +52,36 @@ PAGE_CSS: Final = f"""<style>
   flex-wrap: nowrap;
   overflow: hidden;
 }}
-.st-key-{SIDE_KEY} .st-key-{DETAILS_KEY} {{
+/* Streamlit wraps each keyed container in a layout wrapper: the wrappers are
+   the side panel's flex items. Only the details and the lists give way. */
+.st-key-{SIDE_KEY} > * {{
+  flex-shrink: 0;
+}}
+.st-key-{SIDE_KEY} > [data-testid="stLayoutWrapper"]:has(> .st-key-{DETAILS_KEY}) {{
   flex: 0 1 auto;
+  min-height: 0;
   max-height: calc({_SIDE_HEIGHT} * {theme.DETAILS_MAX_SHARE});
+  display: flex;
+  flex-direction: column;
+}}
+.st-key-{SIDE_KEY} .st-key-{DETAILS_KEY} {{
+  min-height: 0;
   overflow-y: auto;
 }}
-.st-key-{LISTS_KEY} {{
+.st-key-{SIDE_KEY} > [data-testid="stLayoutWrapper"]:has(> .st-key-{LISTS_KEY}) {{
   flex: 1 1 auto;
+  min-height: 0;
+  display: flex;
+  flex-direction: column;
+}}
+.st-key-{LISTS_KEY} {{
   min-height: 0;
   overflow-y: auto;
   flex-wrap: nowrap;
   padding-right: 0.25rem;
+}}
+.st-key-{LISTS_KEY} > * {{
+  flex-shrink: 0;
 }}
 @media (max-width: 640px) {{
   [data-testid="stMainBlockContainer"] {{
@@ -71,7 +91,8 @@ PAGE_CSS: Final = f"""<style>
   [data-testid="stColumn"]:has(.st-key-{SIDE_KEY}) {{
     position: static;
   }}
-  .st-key-{SIDE_KEY}, .st-key-{SIDE_KEY} .st-key-{DETAILS_KEY}, .st-key-{LISTS_KEY} {{
+  .st-key-{SIDE_KEY}, .st-key-{SIDE_KEY} .st-key-{DETAILS_KEY}, .st-key-{LISTS_KEY},
+  .st-key-{SIDE_KEY} > [data-testid="stLayoutWrapper"] {{
     max-height: none;
     overflow: visible;
   }}

@@ -1,0 +1,165 @@
+"""The radar page's layout as a user sees it: the disc's size and place, details in view, embed.
+
+The disc is measured from the drawn plot: plotly's own axis mapping of the
+radar's outer ring (radius 1 in the figure's units) to screen pixels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import duckdb
+import pytest
+from browser_support import READY, require_chromium
+
+from radar import store
+from radar.pipeline.view import ViewFilter
+from radar.store import load_view
+
+pytestmark = pytest.mark.browser
+
+require_chromium()
+
+from playwright.sync_api import Browser, Page  # noqa: E402
+
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 "
+    "(KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"
+)
+
+#: The disc's outer ring on screen, in page pixels (scrolled to the top).
+DISC = """() => {
+  const gd = document.querySelector('.js-plotly-plot');
+  const xa = gd._fullLayout.xaxis, ya = gd._fullLayout.yaxis;
+  const box = gd.getBoundingClientRect();
+  const left = box.left + xa._offset + xa.l2p(-1), right = box.left + xa._offset + xa.l2p(1);
+  const top = box.top + ya._offset + ya.l2p(1), bottom = box.top + ya._offset + ya.l2p(-1);
+  return {left, right, top, bottom, figureTop: box.top, figureBottom: box.bottom};
+}"""
+
+
+def open_page(browser: Browser, url: str, width: int, height: int) -> tuple[Any, Page]:
+    phone = width < 640
+    extra: dict[str, Any] = (
+        {"user_agent": PHONE_AGENT, "is_mobile": True, "has_touch": True} if phone else {}
+    )
+    context = browser.new_context(viewport={"width": width, "height": height}, **extra)
+    page = context.new_page()
+    page.goto(url)
+    wait_drawn(page)
+    return context, page
+
+
+def wait_drawn(page: Page) -> None:
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_function(
+        "() => { const gd = document.querySelector('.js-plotly-plot');"
+        " return gd && gd._fullData && gd._fullData.some(t => t.name === 'blips'); }",
+        timeout=60_000,
+    )
+    # The window's real size may differ from the first run's guess: one more run.
+    page.wait_for_timeout(600)
+    page.wait_for_selector(READY, timeout=60_000)
+
+
+def disc(page: Page) -> dict[str, float]:
+    return {k: float(v) for k, v in page.evaluate(DISC).items()}
+
+
+@pytest.fixture
+def desktop(browser: Browser, server: str) -> Iterator[Page]:
+    context, page = open_page(browser, f"{server}/?area=samlet", 1366, 768)
+    yield page
+    context.close()
+
+
+# Share of the window's height the figure takes at least (the page's part: the
+# window under the filter row, less the table link), and the disc at least.
+# Today's figure keeps room for category labels above and below the disc; the
+# figure work draws the disc to the figure's full height, and then the disc's
+# shares are about 0.74 and 0.63 (TODO(lead): raise them after that merge).
+# Before this page's layout: figure 700 px, disc 0.48 at 1920x1080, and at
+# 1366x768 the disc ran off the first screen.
+SIZES = [
+    pytest.param(1920, 1080, 0.74, 0.55, id="1920x1080"),
+    pytest.param(1366, 768, 0.64, 0.47, id="1366x768"),
+    pytest.param(390, 844, 0.0, 0.0, id="phone-390x844"),
+]
+
+
+@pytest.mark.parametrize(("width", "height", "figure_share", "disc_share"), SIZES)
+def test_the_whole_disc_is_in_the_first_screen_and_uses_it(
+    browser: Browser, server: str, width: int, height: int, figure_share: float, disc_share: float
+) -> None:
+    context, page = open_page(browser, server, width, height)
+    try:
+        box = disc(page)
+        # The whole disc, without scrolling.
+        assert box["top"] >= 0 and box["bottom"] <= height, box
+        assert box["left"] >= 0 and box["right"] <= width, box
+        if width < 640:
+            # A phone: the radar fills the width (the filters are in a drawer above it).
+            assert box["right"] - box["left"] >= 0.8 * width, box
+            assert page.get_by_test_id("stExpander").first.is_visible()
+            assert not page.get_by_test_id("stSelectbox").first.is_visible()
+        else:
+            assert box["figureBottom"] <= height
+            assert box["figureBottom"] - box["figureTop"] >= figure_share * height, box
+            assert box["bottom"] - box["top"] >= disc_share * height, box
+            # The filters in one row, above the radar.
+            filters = page.locator(".st-key-radar_page_filters")
+            row = filters.bounding_box()
+            assert row is not None and row["height"] < 100
+            assert row["y"] + row["height"] <= box["figureTop"]
+    finally:
+        context.close()
+
+
+def test_a_name_low_in_the_list_opens_its_details_in_view_and_the_radar_stays(
+    desktop: Page, con: duckdb.DuckDBPyConnection
+) -> None:
+    page = desktop
+    view = load_view(con, ViewFilter())
+    last = view[view["visible"] & view["match"]].sort_values("number").iloc[-1]
+    name = store.load_technologies(con)[last["id"]].name_da
+    before = disc(page)
+    entry = page.locator(".st-key-radar_page_lists").get_by_text(f"{int(last['number'])}. {name}")
+    entry.scroll_into_view_if_needed()
+    entry.click()
+    heading = page.locator(".st-key-details h3")
+    heading.wait_for(timeout=30_000)
+    page.wait_for_selector(READY, timeout=30_000)
+    assert name in heading.inner_text()
+    box = heading.bounding_box()
+    assert box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 768, box
+    after = disc(page)
+    assert abs(after["top"] - before["top"]) < 2 and abs(after["left"] - before["left"]) < 2
+
+
+def test_an_embedded_radar_shows_the_radar_alone(
+    browser: Browser, server: str, con: duckdb.DuckDBPyConnection
+) -> None:
+    context, page = open_page(
+        browser, f"{server}/?embed=true&area=beskaeftigelse&edition=2025", 1000, 760
+    )
+    try:
+        view = load_view(con, ViewFilter(area="beskaeftigelse", edition=2025))
+        drawn = page.evaluate(
+            "() => Array.from(document.querySelector('.js-plotly-plot')._fullData"
+            ".find(t => t.name === 'blips').customdata)"
+        )
+        assert sorted(drawn) == sorted(view[view["shown"]]["id"])
+        # No title, menu, language toggle or filters: the radar alone, in the frame.
+        assert page.get_by_role("heading", name="Teknologiradar").count() == 0
+        assert page.get_by_role("link", name="Om radaren").count() == 0
+        assert page.get_by_test_id("stSelectbox").count() == 0
+        assert page.get_by_role("button", name="English").count() == 0
+        box = disc(page)
+        assert box["top"] >= 0 and box["bottom"] <= 760
+        link = page.get_by_role("link", name="Åbn hele radaren")
+        assert "area=beskaeftigelse" in (link.get_attribute("href") or "")
+        assert "embed" not in (link.get_attribute("href") or "")
+    finally:
+        context.close()
