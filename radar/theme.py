@@ -267,9 +267,8 @@ PAGE_TOP_PADDING: Final[int] = 68
 PAGE_ABOVE_RADAR: Final[int] = 196
 # The same on a phone (menu, title, language toggle, the closed filter drawer).
 PHONE_ABOVE_RADAR: Final[int] = 236
-# Room kept free under the radar: its link to the table view, and a margin so
-# the page never scrolls on a desktop.
-PAGE_BELOW_RADAR: Final[int] = 68
+# Room kept free under the radar, so the page never scrolls on a desktop.
+PAGE_BELOW_RADAR: Final[int] = 12
 # Share of the page's width for the radar column; the side panel gets the rest.
 RADAR_COLUMN_SHARE: Final[float] = 0.64
 # Gap between the radar column and the side panel (Streamlit's "medium" gap).

@@ -48,17 +48,20 @@ PAGE_CSS: Final = f"""<style>
   align-self: flex-start;
 }}
 .st-key-{SIDE_KEY} {{
-  max-height: {_SIDE_HEIGHT};
+  /* Streamlit makes a container a flex item that takes its content's height. */
+  flex: 0 0 auto !important;
+  height: {_SIDE_HEIGHT} !important;
   flex-wrap: nowrap;
   overflow: hidden;
 }}
 /* Streamlit wraps each keyed container in a layout wrapper: the wrappers are
-   the side panel's flex items. Only the details and the lists give way. */
+   the side panel's flex items. The details take what they need up to their
+   share; the lists take the rest and scroll. */
 .st-key-{SIDE_KEY} > * {{
   flex-shrink: 0;
 }}
 .st-key-{SIDE_KEY} > [data-testid="stLayoutWrapper"]:has(> .st-key-{DETAILS_KEY}) {{
-  flex: 0 1 auto;
+  flex: 0 0 auto;
   min-height: 0;
   max-height: calc({_SIDE_HEIGHT} * {theme.DETAILS_MAX_SHARE});
   display: flex;
@@ -69,7 +72,7 @@ PAGE_CSS: Final = f"""<style>
   overflow-y: auto;
 }}
 .st-key-{SIDE_KEY} > [data-testid="stLayoutWrapper"]:has(> .st-key-{LISTS_KEY}) {{
-  flex: 1 1 auto;
+  flex: 1 1 0;
   min-height: 0;
   display: flex;
   flex-direction: column;
@@ -93,13 +96,14 @@ PAGE_CSS: Final = f"""<style>
   }}
   .st-key-{SIDE_KEY}, .st-key-{SIDE_KEY} .st-key-{DETAILS_KEY}, .st-key-{LISTS_KEY},
   .st-key-{SIDE_KEY} > [data-testid="stLayoutWrapper"] {{
+    height: auto !important;
     max-height: none;
     overflow: visible;
   }}
 }}
 </style>"""
 
-#: The embedded radar (``?embed=1``): no Streamlit header, the radar from the frame's top.
+#: The embedded radar (``?embed=true``): no Streamlit header, the radar from the frame's top.
 EMBED_CSS: Final = f"""<style>
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{

@@ -100,7 +100,6 @@ def _radar_or_table(
         table.table_view(view, page, lang, selected)
     else:
         chart.radar_chart(page, view_filter, view, lang, selected, size)
-        chart.table_link(lang)
 
 
 def _caption(page: PageData, view_filter: ViewFilter, view: pd.DataFrame, lang: Lang) -> str:
@@ -123,6 +122,19 @@ def _caption(page: PageData, view_filter: ViewFilter, view: pd.DataFrame, lang: 
     return plain(caption) + "  \n" + ui_data.notice(page.db, lang)
 
 
+def _side_head(page: PageData, view_filter: ViewFilter, view: pd.DataFrame, lang: Lang) -> None:
+    """What is shown, the radar/table switch, the table link and the workshop radar picker.
+
+    The link to the table sits here, in the first screen beside the radar,
+    rather than under the radar, whose height it would cost.
+    """
+    st.caption(_caption(page, view_filter, view, lang))
+    with st.container(horizontal=True, vertical_alignment="center"):
+        if filters.view_switch(lang) != "table":
+            chart.table_link(lang)
+    local_radar.picker(view_filter, lang)
+
+
 def _side_panel(
     page: PageData,
     view_filter: ViewFilter,
@@ -133,12 +145,7 @@ def _side_panel(
     """What the radar shows, in words: the open details on top, the lists under them."""
     edition = view_filter.edition
     assert edition is not None  # the filter row always picks one
-    head, switch = st.columns([3, 2], vertical_alignment="center")
-    with head:
-        st.caption(_caption(page, view_filter, view, lang))
-    with switch:
-        filters.view_switch(lang)
-    local_radar.picker(view_filter, lang)
+    _side_head(page, view_filter, view, lang)
     if selected:
         details.details_panel(
             ui_data.details(page.db, selected, edition),
@@ -200,12 +207,7 @@ def _side_by_side(
     edition = view_filter.edition
     assert edition is not None
     with info:
-        head, switch = st.columns([3, 2], vertical_alignment="center")
-        with head:
-            st.caption(_caption(page, view_filter, view, lang))
-        with switch:
-            filters.view_switch(lang)
-        local_radar.picker(view_filter, lang)
+        _side_head(page, view_filter, view, lang)
         if selected:
             details.details_panel(
                 ui_data.details(page.db, selected, edition),
