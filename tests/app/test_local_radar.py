@@ -3,6 +3,7 @@ published it; an unpublished or deleted one is offered to no viewer (attack 3)."
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import duckdb
@@ -147,3 +148,19 @@ def test_a_deleted_workshop_radar_is_gone_for_viewers(
     assert_clean(at)
     assert _offered(at) == [] and len(at.get("plotly_chart")) == 1
     assert workshop.table_counts(wcon)["local_placements"] == 0
+
+
+def test_both_radars_side_by_side_are_the_same_size_with_numbers(
+    app: AppTest, saved: tuple[workshop.LocalEdition, dict[str, str]]
+) -> None:
+    local, chosen = saved
+    app.query_params.update({"area": AREA, "local": local.id})
+    at = app.run()
+    assert_clean(at)
+    official, own = (json.loads(chart.proto.spec) for chart in at.get("plotly_chart"))
+    assert official["layout"]["height"] == own["layout"]["height"]
+    for spec in (official, own):
+        numbers = [trace for trace in spec["data"] if trace.get("name") == "numbers"]
+        assert numbers and len(numbers[0]["text"]) >= len(chosen)
+    # The group's radar has its own text alternative.
+    assert "Teknik og miljø" in at.get("plotly_chart")[1].proto.alt
