@@ -16,6 +16,8 @@ from browser_support import READY, require_chromium
 from radar import store
 from radar.pipeline.view import ViewFilter
 from radar.store import load_view
+from radar.ui.components.chart import figure_size
+from radar.ui.components.viewport import Viewport
 
 pytestmark = pytest.mark.browser
 
@@ -39,7 +41,9 @@ DISC = """() => {
 }"""
 
 
-def open_page(browser: Browser, url: str, width: int, height: int) -> tuple[Any, Page]:
+def open_page(
+    browser: Browser, url: str, width: int, height: int, *, embed: bool = False
+) -> tuple[Any, Page]:
     phone = width < 640
     extra: dict[str, Any] = (
         {"user_agent": PHONE_AGENT, "is_mobile": True, "has_touch": True} if phone else {}
@@ -47,19 +51,20 @@ def open_page(browser: Browser, url: str, width: int, height: int) -> tuple[Any,
     context = browser.new_context(viewport={"width": width, "height": height}, **extra)
     page = context.new_page()
     page.goto(url)
-    wait_drawn(page)
+    wait_drawn(page, None if phone else figure_size(Viewport(width, height), embed=embed).height)
     return context, page
 
 
-def wait_drawn(page: Page) -> None:
+def wait_drawn(page: Page, figure_height: int | None) -> None:
+    """Wait for the radar drawn for this window (not the first run's guess of its size)."""
     page.wait_for_selector(READY, timeout=60_000)
     page.wait_for_function(
-        "() => { const gd = document.querySelector('.js-plotly-plot');"
-        " return gd && gd._fullData && gd._fullData.some(t => t.name === 'blips'); }",
+        "h => { const gd = document.querySelector('.js-plotly-plot');"
+        " return gd && gd._fullData && gd._fullData.some(t => t.name === 'blips')"
+        " && (h === null || gd.layout.height === h); }",
+        arg=figure_height,
         timeout=60_000,
     )
-    # The window's real size may differ from the first run's guess: one more run.
-    page.wait_for_timeout(600)
     page.wait_for_selector(READY, timeout=60_000)
 
 
@@ -142,7 +147,7 @@ def test_an_embedded_radar_shows_the_radar_alone(
     browser: Browser, server: str, con: duckdb.DuckDBPyConnection
 ) -> None:
     context, page = open_page(
-        browser, f"{server}/?embed=true&area=beskaeftigelse&edition=2025", 1000, 760
+        browser, f"{server}/?embed=true&area=beskaeftigelse&edition=2025", 1000, 760, embed=True
     )
     try:
         view = load_view(con, ViewFilter(area="beskaeftigelse", edition=2025))
@@ -161,5 +166,32 @@ def test_an_embedded_radar_shows_the_radar_alone(
         link = page.get_by_role("link", name="Åbn hele radaren")
         assert "area=beskaeftigelse" in (link.get_attribute("href") or "")
         assert "embed" not in (link.get_attribute("href") or "")
+    finally:
+        context.close()
+
+
+def test_on_a_phone_a_name_low_in_the_list_scrolls_to_its_details(
+    browser: Browser, server: str, con: duckdb.DuckDBPyConnection
+) -> None:
+    context, page = open_page(browser, f"{server}/?area=samlet", 390, 844)
+    try:
+        view = load_view(con, ViewFilter())
+        last = view[view["visible"] & view["match"]].sort_values("number").iloc[-1]
+        name = store.load_technologies(con)[last["id"]].name_da
+        entry = page.locator(".st-key-radar_page_lists").get_by_text(
+            f"{int(last['number'])}. {name}"
+        )
+        entry.scroll_into_view_if_needed()
+        entry.tap()
+        heading = page.locator(".st-key-details h3")
+        heading.wait_for(timeout=30_000)
+        page.wait_for_selector(READY, timeout=30_000)
+        # The details sit above the list: the page brings them into view.
+        page.wait_for_function(
+            "() => { const r = document.querySelector('.st-key-details h3')"
+            ".getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight; }",
+            timeout=10_000,
+        )
+        assert name in heading.inner_text()
     finally:
         context.close()

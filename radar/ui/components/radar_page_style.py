@@ -17,12 +17,16 @@ from __future__ import annotations
 from typing import Final
 
 import streamlit as st
+from streamlit.components.v2 import component
 
 from radar import theme
 from radar.ui.components.details import DETAILS_KEY
+from radar.ui.components.viewport import PHONE_WIDTH
 
 #: Key of the side panel beside the radar (details, reading guide, lists).
 SIDE_KEY: Final = "radar_page_side"
+#: Key of the element that scrolls a phone to the details.
+SCROLL_KEY: Final = "radar_page_scroll_to_details"
 #: Key of the part of the side panel that scrolls on its own (the lists).
 LISTS_KEY: Final = "radar_page_lists"
 #: Key of the radar column.
@@ -86,6 +90,9 @@ PAGE_CSS: Final = f"""<style>
 .st-key-{LISTS_KEY} > * {{
   flex-shrink: 0;
 }}
+.st-key-{SCROLL_KEY} {{
+  display: none;
+}}
 @media (max-width: 640px) {{
   [data-testid="stMainBlockContainer"] {{
     padding-left: 1rem;
@@ -124,3 +131,30 @@ def apply_page_style() -> None:
 def apply_embed_style() -> None:
     """The radar alone, for a frame on another page: no header, menu or padding."""
     st.html(EMBED_CSS)
+
+
+# Static code, never built from data. On a phone the details come under the
+# radar, above the list: when a technology is opened (``data`` is its id,
+# only compared, never inserted), the page scrolls to its details, once per
+# opening. On a desktop the side panel keeps them in view already.
+_SCROLL_JS: Final = f"""
+export default function ({{ data }}) {{
+  if (!data) {{
+    window.__radarPageScrolledTo = null;
+    return;
+  }}
+  if (window.innerWidth >= {PHONE_WIDTH} || window.__radarPageScrolledTo === data) return;
+  window.__radarPageScrolledTo = data;
+  setTimeout(() => {{
+    const target = document.querySelector(".st-key-{DETAILS_KEY}");
+    if (target) target.scrollIntoView({{ block: "start" }});
+  }}, 150);
+}}
+"""
+
+_scroller = component("radar_page_scroll", js=_SCROLL_JS)
+
+
+def scroll_to_details(selected: str | None) -> None:
+    """On a phone, bring a just-opened technology's details into view (see ``_SCROLL_JS``)."""
+    _scroller(data=selected, key=SCROLL_KEY)

@@ -27,6 +27,7 @@ from radar.ui.components.radar_page_style import (
     SIDE_KEY,
     apply_embed_style,
     apply_page_style,
+    scroll_to_details,
 )
 from radar.ui.components.text import plain
 from radar.ui.components.viewport import Viewport, viewport
@@ -66,6 +67,7 @@ def render() -> None:
             local_radar.local_chart(page, local, lang, chart.figure_size(window))
     with side, st.container(key=SIDE_KEY):
         _side_panel(page, view_filter, view, lang, selected)
+    scroll_to_details(selected)
 
 
 def _open_single_match(view: pd.DataFrame, view_filter: ViewFilter) -> None:
