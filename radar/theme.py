@@ -265,8 +265,6 @@ PAGE_TOP_PADDING: Final[int] = 68
 # Height of everything above the radar on a desktop (menu, title row, filter
 # row, gaps), measured in Chromium: the radar takes the rest of the window.
 PAGE_ABOVE_RADAR: Final[int] = 196
-# The same on a phone (menu, title, language toggle, the closed filter drawer).
-PHONE_ABOVE_RADAR: Final[int] = 236
 # Room kept free under the radar, so the page never scrolls on a desktop.
 PAGE_BELOW_RADAR: Final[int] = 12
 # Share of the page's width for the radar column; the side panel gets the rest.
