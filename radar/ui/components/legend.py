@@ -94,8 +94,9 @@ def legend_data(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | 
                 heading=sector.label(lang), colour=sector_colour(position), rings=tuple(rings)
             )
         )
+    title = t("legend.title", lang)
     return ListData(
-        name="legend", label=t("legend.title", lang), groups=tuple(groups), selected=selected
+        name="legend", label=title, groups=tuple(groups), selected=selected, title=title
     )
 
 
@@ -105,10 +106,10 @@ def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None)
     Numbers run ring by ring within a category, and each ring's entries sit
     under a heading with its numbers ("KLAR 1–2"). Only the blips that pass the
     filters and the search are listed, hidden "+N" blips included, so every
-    technology stays reachable. One browser component draws the whole list:
-    a hundred pills re-rendered on every change made the page slow.
+    technology stays reachable. One browser component draws the whole list,
+    its title included: a hundred pills re-rendered on every change made the
+    page slow.
     """
-    st.markdown(f"**{t('legend.title', lang)}**")
     entry_list(legend_data(view, data, lang, selected), key=LEGEND_KEY, on_pick=pick)
 
 

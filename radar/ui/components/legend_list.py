@@ -85,11 +85,14 @@ class ListData:
     label: str
     groups: tuple[SectorGroup, ...]
     selected: str | None
+    #: A heading above the list ("Teknologier"), or None when the page has one.
+    title: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
             "name": self.name,
             "label": self.label,
+            "title": self.title,
             "selected": self.selected,
             "groups": [
                 {
@@ -109,6 +112,7 @@ _CSS: Final = f"""
 :host {{ display: block; }}
 .legend {{ font-size: {theme.LEGEND_TEXT_SIZE}; color: {theme.TEXT}; line-height: 1.35; }}
 .sector + .sector {{ margin-top: 0.9rem; }}
+h2 {{ font-size: 1rem; font-weight: 600; margin: 0 0 0.6rem; padding: 0; }}
 h3 {{
   display: flex; align-items: center; gap: 0.45rem;
   font-size: {theme.LEGEND_HEADING_SIZE}; font-weight: 600; margin: 0 0 0.2rem; padding: 0;
@@ -279,6 +283,11 @@ function build(state, data) {{
   const box = state.box;
   box.replaceChildren();
   box.setAttribute("aria-label", data.label || "");
+  if (data.title) {{
+    const h = document.createElement("h2");
+    h.textContent = data.title;
+    box.appendChild(h);
+  }}
   for (const group of data.groups || []) {{
     const section = document.createElement("div");
     section.className = "sector";
@@ -384,7 +393,7 @@ export default function ({{ data, parentElement, setTriggerValue }}) {{
   const given = data || {{ groups: [] }};
   state.pick = setTriggerValue;
   state.name = given.name || "";
-  const signature = JSON.stringify([given.label, given.groups]);
+  const signature = JSON.stringify([given.label, given.title, given.groups]);
   if (signature !== state.signature) {{
     build(state, given);
     state.signature = signature;
