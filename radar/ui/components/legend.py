@@ -33,6 +33,7 @@ def pick(technology_id: str) -> None:
 
 
 def _entry(row: Any, data: PageData, lang: Lang, with_mark: bool) -> Entry:
+    """One view row (from ``itertuples``) as a list entry; ``with_mark`` shows its movement."""
     catalog = data.catalog
     name = technology_name(data.technologies, row.id, lang)
     ring = catalog.ring(row.ring).label(lang)
@@ -44,6 +45,7 @@ def _entry(row: Any, data: PageData, lang: Lang, with_mark: bool) -> Entry:
             number=int(row.number),
             name=name,
             ring=ring,
+            # The label starts a line elsewhere ("Rykket ind"); here it ends a phrase.
             movement=t(MOVEMENT_LABEL_KEYS[row.movement], lang).lower(),
         )
         if moved
@@ -89,6 +91,7 @@ def legend_data(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | 
                     ),
                 )
             )
+        # The swatch has the sector's colour on the radar (by catalogue position).
         groups.append(
             SectorGroup(
                 heading=sector.label(lang), colour=sector_colour(position), rings=tuple(rings)
