@@ -285,3 +285,28 @@ PAGE_TITLE_SIZE: Final[str] = "1.9rem"
 DETAILS_MAX_SHARE: Final[float] = 0.62
 # The embedded radar (?embed=1) fills its frame, less this much for the notice under it.
 EMBED_BELOW_RADAR: Final[int] = 44
+# --- legend: the numbered list beside the radar (radar/ui/components/legend_list.py).
+# Entries are buttons; every colour keeps WCAG 2.1 AA against white: text 4.5:1,
+# borders, focus ring and the blip highlight 3:1 (1.4.11).
+LEGEND_TEXT_SIZE: Final[str] = "0.875rem"
+LEGEND_HEADING_SIZE: Final[str] = "0.95rem"
+LEGEND_RING_HEADING_SIZE: Final[str] = "0.75rem"
+# The entry's outline: #7B8794 is 3.6:1 on white.
+LEGEND_BORDER: Final[str] = "#7B8794"
+# The open technology's entry: white on near-black.
+LEGEND_PRESSED_FILL: Final[str] = "#1F2933"
+LEGEND_PRESSED_TEXT: Final[str] = "#FFFFFF"
+# An entry whose blip is hovered, or that is hovered itself: a light blue fill
+# (TEXT on it is above 12:1) and a blue outline.
+LEGEND_HOT_FILL: Final[str] = "#DCEAF7"
+LEGEND_HOT_BORDER: Final[str] = "#0B5CAD"
+# Keyboard focus: a thick blue ring outside the entry (6.4:1 on white).
+LEGEND_FOCUS: Final[str] = "#0B5CAD"
+LEGEND_FOCUS_WIDTH: Final[int] = 3
+# The ring drawn over the radar around the blip of a hovered or focused entry:
+# black with a white halo, so it shows on every sector colour and ring band.
+BLIP_HIGHLIGHT: Final[str] = "#000000"
+BLIP_HIGHLIGHT_HALO: Final[str] = "#FFFFFF"
+BLIP_HIGHLIGHT_WIDTH: Final[int] = 3
+# Room between the blip's edge and the highlight ring, in pixels.
+BLIP_HIGHLIGHT_GAP: Final[int] = 4

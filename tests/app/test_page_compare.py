@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import duckdb
 from apptest_support import assert_clean
+from legend_support import entries, shown
 from streamlit.testing.v1 import AppTest
 
 from radar import store
@@ -112,10 +113,10 @@ def test_radar_page_explains_the_shapes_and_can_show_only_changes(app: AppTest) 
     captions = "\n".join(c.value for c in at.caption)
     assert "Form viser bevægelse siden 2022" in captions
     assert plain("▲ rykket ind (spidsen mod centrum)") in captions
-    everything = [o for p in at.pills if (p.key or "").startswith("legend_") for o in p.options]
+    everything = [shown(e) for e in entries(at)]
     at.toggle(key="changed").set_value(True).run()
     assert_clean(at)
-    changed = [o for p in at.pills if (p.key or "").startswith("legend_") for o in p.options]
+    changed = [shown(e) for e in entries(at)]
     assert 0 < len(changed) < len(everything)
     # Every listed change carries its mark; unchanged ones are gone.
     assert all(o.endswith(("★", "▲", "▼")) for o in changed)

@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from apptest_support import assert_clean
+from legend_support import list_element
 from streamlit.testing.v1 import AppTest
 
 from radar import store, theme
@@ -403,7 +404,7 @@ def test_present_on_the_radar_page_opens_the_presenter_page(app: AppTest) -> Non
     assert_clean(at)
     assert at.button(key=NEXT).label == "Next"
     assert not at.title
-    assert not [g for g in at.pills if g.key and g.key.startswith("legend_")]
+    assert list_element(at) is None  # no legend list on the presenter page
     assert at.selectbox(key="area").value == "beskaeftigelse"
     assert "Employment" in at.caption[0].value
 

@@ -24,6 +24,9 @@ table
     ``table_view``: the radar as a table.
 legend
     ``legend``, ``movement_key``, ``overflow_list``.
+legend_list
+    ``entry_list``: the legend's clickable list as one browser component,
+    linked with the radar's blips both ways.
 details
     ``details_panel``, ``cases``.
 technology
@@ -47,6 +50,7 @@ __all__ = [
     "labels",
     "language",
     "legend",
+    "legend_list",
     "navigation",
     "presenter",
     "projector",

@@ -2,86 +2,118 @@
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import pandas as pd
 import streamlit as st
 
+from radar.drawing.figure import sector_colour
 from radar.i18n import t
-from radar.model import Catalog, Lang
+from radar.model import Lang
 from radar.pipeline.history import Movement
 from radar.theme import MOVEMENT_MARKS
 from radar.ui import state
 from radar.ui.cache import PageData
-from radar.ui.components.labels import technology_name
+from radar.ui.components.labels import MOVEMENT_LABEL_KEYS, technology_name
+from radar.ui.components.legend_list import Entry, ListData, RingGroup, SectorGroup, entry_list
 from radar.ui.components.text import plain
 
-#: Key prefix of a sector's pill group in the legend (one group per sector).
-LEGEND_KEY: Final = "legend"
-#: Key of the pill group listing a "+N" cell's hidden blips.
-OVERFLOW_PICK: Final = "overflow_pick"
+#: Key of the legend's list component.
+LEGEND_KEY: Final = "radar_legend_list"
+#: Key of the list of a "+N" cell's hidden blips.
+OVERFLOW_PICK: Final = "radar_legend_overflow"
 
 
-def _picked(key: str) -> None:
-    chosen = st.session_state.get(key)
-    if chosen:
-        state.select_tech(chosen)
-    else:
+def pick(technology_id: str) -> None:
+    """A click on a list entry: open its details, or close them when it is the open one."""
+    if technology_id == state.selected_tech():
         state.close_details()
+    else:
+        state.select_tech(technology_id)
 
 
-def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None) -> None:
-    """Numbered lists per sector, as on a printed radar; a click opens details.
-
-    Numbers run ring by ring within a sector, and a caption gives each ring's
-    numbers. One pill group per sector: twenty groups (sector × ring) took the
-    browser a second longer to draw. Only the blips that pass the filters and
-    the search are listed, hidden "+N" blips included, so every technology
-    stays reachable.
-    """
+def _entry(row: Any, data: PageData, lang: Lang, with_mark: bool) -> Entry:
+    """One view row (from ``itertuples``) as a list entry; ``with_mark`` shows its movement."""
     catalog = data.catalog
-    listed = view[view["visible"] & view["match"]]
-    st.markdown(f"**{t('legend.title', lang)}**")
-    numbers = dict(zip(listed["id"], listed["number"], strict=True))
-    # Only changes get a mark, so the eye finds them; unchanged is the quiet default.
-    marks = {
-        i: f" {MOVEMENT_MARKS[m]}"
-        for i, m in zip(listed["id"], listed["movement"], strict=True)
-        if m != Movement.SAME
-    }
-    for sector in catalog.sectors:
+    name = technology_name(data.technologies, row.id, lang)
+    ring = catalog.ring(row.ring).label(lang)
+    moved = with_mark and row.movement != Movement.SAME
+    label = (
+        t(
+            "legend.entry.moved",
+            lang,
+            number=int(row.number),
+            name=name,
+            ring=ring,
+            # The label starts a line elsewhere ("Rykket ind"); here it ends a phrase.
+            movement=t(MOVEMENT_LABEL_KEYS[row.movement], lang).lower(),
+        )
+        if moved
+        else t("legend.entry", lang, number=int(row.number), name=name, ring=ring)
+    )
+    return Entry(
+        id=str(row.id),
+        number=int(row.number),
+        name=name,
+        # Only changes get a mark, so the eye finds them; unchanged is the quiet default.
+        mark=MOVEMENT_MARKS[row.movement] if moved else "",
+        sector=str(row.sector),
+        ring=str(row.ring),
+        label=label,
+    )
+
+
+def _ring_heading(ring_label: str, numbers: pd.Series) -> str:
+    """A ring's heading with the numbers in it, e.g. "AFPRØV 3–20"."""
+    low, high = int(numbers.min()), int(numbers.max())
+    return f"{ring_label} {low if low == high else f'{low}–{high}'}"
+
+
+def legend_data(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None) -> ListData:
+    """The legend's content: per category, per ring, the listed blips in number order."""
+    catalog = data.catalog
+    listed = view[view["visible"] & view["match"]].sort_values("number")
+    groups = []
+    for position, sector in enumerate(catalog.sectors):
         in_sector = listed[listed["sector"] == sector.id]
         if in_sector.empty:
             continue
-        key = f"{LEGEND_KEY}_{sector.id}"
-        options = in_sector["id"].tolist()
-        st.session_state[key] = selected if selected in options else None
-        st.pills(
-            plain(sector.label(lang)),
-            options=options,
-            format_func=lambda i: plain(
-                f"{numbers[i]}. {technology_name(data.technologies, i, lang)}{marks.get(i, '')}"
-            ),
-            selection_mode="single",
-            key=key,
-            on_change=_picked,
-            args=(key,),
-            wrap=True,
+        rings = []
+        for ring in catalog.rings:
+            in_ring = in_sector[in_sector["ring"] == ring.id]
+            if in_ring.empty:
+                continue
+            rings.append(
+                RingGroup(
+                    heading=_ring_heading(ring.label(lang), in_ring["number"]),
+                    entries=tuple(
+                        _entry(row, data, lang, True) for row in in_ring.itertuples(index=False)
+                    ),
+                )
+            )
+        # The swatch has the sector's colour on the radar (by catalogue position).
+        groups.append(
+            SectorGroup(
+                heading=sector.label(lang), colour=sector_colour(position), rings=tuple(rings)
+            )
         )
-        st.caption(_ring_ranges(in_sector, catalog, lang))
+    title = t("legend.title", lang)
+    return ListData(
+        name="legend", label=title, groups=tuple(groups), selected=selected, title=title
+    )
 
 
-def _ring_ranges(entries: pd.DataFrame, catalog: Catalog, lang: Lang) -> str:
-    """Which numbers sit in which ring, e.g. "KLAR 1-2 · AFPRØV 3-20"."""
-    parts = []
-    for ring in catalog.rings:
-        numbers = entries.loc[entries["ring"] == ring.id, "number"]
-        if numbers.empty:
-            continue
-        low, high = int(numbers.min()), int(numbers.max())
-        span = str(low) if low == high else f"{low}–{high}"
-        parts.append(f"{plain(ring.label(lang))} {span}")
-    return " · ".join(parts)
+def legend(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | None) -> None:
+    """Numbered lists per category and ring, as on a printed radar; a click opens details.
+
+    Numbers run ring by ring within a category, and each ring's entries sit
+    under a heading with its numbers ("KLAR 1–2"). Only the blips that pass the
+    filters and the search are listed, hidden "+N" blips included, so every
+    technology stays reachable. One browser component draws the whole list,
+    its title included: a hundred pills re-rendered on every change made the
+    page slow.
+    """
+    entry_list(legend_data(view, data, lang, selected), key=LEGEND_KEY, on_pick=pick)
 
 
 def movement_key(
@@ -149,17 +181,14 @@ def overflow_list(view: pd.DataFrame, data: PageData, lang: Lang) -> None:
             )
             + "**"
         )
-        st.session_state[OVERFLOW_PICK] = None
-        numbers = dict(zip(hidden["id"], hidden["number"], strict=True))
-        st.pills(
-            t("legend.title", lang),
-            options=hidden["id"].tolist(),
-            format_func=lambda i: plain(
-                f"{numbers[i]}. {technology_name(data.technologies, i, lang)}"
-            ),
-            key=OVERFLOW_PICK,
-            on_change=_picked,
-            args=(OVERFLOW_PICK,),
-            label_visibility="collapsed",
-            wrap=True,
+        entries = tuple(
+            _entry(row, data, lang, False)
+            for row in hidden.sort_values("number").itertuples(index=False)
         )
+        content = ListData(
+            name="overflow",
+            label=t("legend.title", lang),
+            groups=(SectorGroup(heading=None, colour=None, rings=(RingGroup(None, entries),)),),
+            selected=state.selected_tech(),
+        )
+        entry_list(content, key=OVERFLOW_PICK, on_pick=pick)
