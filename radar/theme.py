@@ -57,6 +57,10 @@ BORDER_CLEARANCE: Final[float] = 0.35
 # Smallest gap between two blips of a cell, as a fraction of the blip radius,
 # so that neighbouring outlines never touch.
 BLIP_GAP: Final[float] = 0.15
+# Half-width of the ring-label band along one sector border (radar units): no
+# blip may lie in it, so nothing covers the ring names. A figure whose labels
+# need more (a phone's 11 px names) lays its blips out with a wider band.
+LABEL_BAND_HALF_WIDTH: Final[float] = 0.03
 
 # --- Figure sizes in pixels.
 FIGURE_HEIGHT: Final[int] = 700
