@@ -47,7 +47,7 @@ Algorithm
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -374,7 +374,7 @@ def compute_layout(
     rings: Sequence[str],
     previous: pd.DataFrame | None = None,
     *,
-    min_radius: float = MIN_BLIP_RADIUS,
+    min_radius: float | Mapping[str, float] = MIN_BLIP_RADIUS,
     band: float = LABEL_BAND_HALF_WIDTH,
 ) -> pd.DataFrame:
     """Place every blip in its ring × sector cell.
@@ -399,7 +399,8 @@ def compute_layout(
     min_radius
         The smallest blip radius a crowded cell may shrink to before it hides
         blips behind "+N" (at least ``MIN_BLIP_RADIUS``; above
-        ``DEFAULT_BLIP_RADIUS`` every blip gets it). A small figure asks for
+        ``DEFAULT_BLIP_RADIUS`` every blip gets it), or one per sector id
+        (sectors not named get ``MIN_BLIP_RADIUS``). A small figure asks for
         more, so its numbers stay readable.
     band
         Half-width of the ring-label band that no blip may enter (see
@@ -426,6 +427,10 @@ def compute_layout(
         If ``previous`` is neither None nor a DataFrame.
     """
     sectors, rings = list(sectors), list(rings)
+    if isinstance(min_radius, Mapping):
+        floors = [float(min_radius.get(s, MIN_BLIP_RADIUS)) for s in sectors]
+    else:
+        floors = [float(min_radius)] * len(sectors)
     _check_count("sectors", len(sectors), MIN_SECTORS, MAX_SECTORS)
     _check_count("rings", len(rings), MIN_RINGS, MAX_RINGS)
     _check_ids("sector", sectors)
@@ -493,10 +498,12 @@ def compute_layout(
                     float(cell_spacing[i]),
                     float(cell_clearance[i]),
                     len(join),
-                    min_radius,
+                    floors[sector_index],
                 )
             if placed is None:
-                positions, cell_radius, cell_shown = _layout_cell(geometry, len(rows), min_radius)
+                positions, cell_radius, cell_shown = _layout_cell(
+                    geometry, len(rows), floors[sector_index]
+                )
             else:
                 positions, cell_radius, cell_shown = placed
                 x[stay], y[stay] = kept_xy[stay, 0], kept_xy[stay, 1]
