@@ -21,6 +21,7 @@ import math
 import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -33,7 +34,13 @@ from radar.drawing import sizing
 from radar.drawing.contrast import blip_outline, text_colour_on
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
-from radar.pipeline.layout import compute_layout, ring_edges, sector_edges
+from radar.pipeline.layout import (
+    cell_capacity,
+    cell_geometry,
+    compute_layout,
+    ring_edges,
+    sector_edges,
+)
 from radar.pipeline.presenter import sector_box
 from radar.pipeline.view import movement_text
 
@@ -342,7 +349,33 @@ def column_em(catalog: Catalog, lang: Lang) -> float:
 
 def _ring_labels(catalog: Catalog, lang: Lang, frame: sizing.Frame) -> label_places.RingLabels:
     names = [(ring.id, ring.label(lang)) for ring in catalog.rings]
-    return label_places.ring_labels(names, len(catalog.sectors), frame)
+    return label_places.ring_labels(
+        names, len(catalog.sectors), frame, max_band=_widest_band(catalog)
+    )
+
+
+def _widest_band(catalog: Catalog) -> float:
+    """The widest label band that leaves every cell room for one blip of the smallest size.
+
+    Narrow wedges (many sectors) beside the band need it: their ring names
+    then get smaller type rather than their cells no blip.
+    """
+    return _widest_band_for(len(catalog.rings), len(catalog.sectors))
+
+
+@lru_cache(maxsize=128)
+def _widest_band_for(n_rings: int, n_sectors: int) -> float:
+    band = theme.MAX_LABEL_BAND
+    while band > theme.LABEL_BAND_HALF_WIDTH:
+        cells = (
+            cell_geometry(r, s, n_rings, n_sectors, band)
+            for r in range(n_rings)
+            for s in range(n_sectors)
+        )
+        if all(cell_capacity(c, theme.MIN_BLIP_RADIUS) >= 1 for c in cells):
+            return band
+        band = max(band * 0.95, theme.LABEL_BAND_HALF_WIDTH)
+    return band
 
 
 def _radius_floors(view: pd.DataFrame, catalog: Catalog, pixels: float) -> dict[str, float]:
@@ -380,24 +413,54 @@ def fitted_view(
     if view.empty or not {"x", "y", "radius", "shown", "sector", "ring", "id"} <= set(view.columns):
         return view
     floors = _radius_floors(view, catalog, frame.pixels)
+    floors = _marker_floors(view, floors, frame.pixels)
     too_small = view["radius"] < view["sector"].map(floors) * (1 - 1e-9)
-    if band <= theme.LABEL_BAND_HALF_WIDTH * (1 + 1e-9) and not (too_small & view["shown"]).any():
+    if band <= theme.LABEL_BAND_HALF_WIDTH * (1 + 1e-9) and not too_small.any():
         return view
     previous = view[["id", "sector", "ring", "x", "y", "shown"]]
     blips = view.drop(columns=["x", "y", "radius", "shown"])
-    while True:
-        try:
-            placed = compute_layout(
-                blips, catalog.sector_ids, catalog.ring_ids, previous, min_radius=floors, band=band
-            )
-        except ValueError:
-            # Some cell cannot hold one blip that large: smaller numbers
-            # (below 11 px) rather than no blip at all.
-            if all(f <= theme.MIN_BLIP_RADIUS for f in floors.values()):
-                raise
-            floors = {s: max(f * 0.85, theme.MIN_BLIP_RADIUS) for s, f in floors.items()}
-            continue
-        return placed[view.columns]
+    placed = view
+    # Twice at most: a cell that now overflows needs room for its "+N" too.
+    for _ in range(2):
+        floors = _feasible_floors(floors, catalog, band)
+        placed = compute_layout(
+            blips, catalog.sector_ids, catalog.ring_ids, previous, min_radius=floors, band=band
+        )
+        wider = _marker_floors(placed, floors, frame.pixels)
+        if wider == floors:
+            break
+        floors = wider
+    return placed[view.columns]
+
+
+def _marker_floors(view: pd.DataFrame, floors: dict[str, float], pixels: float) -> dict[str, float]:
+    """``floors`` raised where a cell's "+N" marker needs a larger blip for N at 11 px."""
+    hidden = view[~view["shown"]]
+    if hidden.empty:
+        return floors
+    raised = dict(floors)
+    counts = hidden.groupby(["sector", "ring"]).size()
+    for (sector, _), count in counts.items():
+        # "+N" is one character wider than N, and the marker is a plain circle.
+        need = sizing.number_radius_px(theme.MIN_FONT, 1.0, len(str(count)) + 1) / pixels
+        raised[str(sector)] = max(raised[str(sector)], need)
+    return raised
+
+
+def _feasible_floors(floors: dict[str, float], catalog: Catalog, band: float) -> dict[str, float]:
+    """``floors`` lowered where a cell of the sector could not hold even one blip that large.
+
+    Such a sector's numbers end up below 11 px: a smaller blip rather than none.
+    """
+    n_rings, n_sectors = len(catalog.rings), len(catalog.sectors)
+    feasible = {}
+    for index, sector in enumerate(catalog.sector_ids):
+        floor = floors[sector]
+        cells = [cell_geometry(r, index, n_rings, n_sectors, band) for r in range(n_rings)]
+        while floor > theme.MIN_BLIP_RADIUS and any(cell_capacity(c, floor) < 1 for c in cells):
+            floor = max(floor * 0.92, theme.MIN_BLIP_RADIUS)
+        feasible[sector] = floor
+    return feasible
 
 
 def radar_figure(
@@ -878,7 +941,7 @@ def _overflow_markers(
         ]
         xs.append(first["x"])
         ys.append(first["y"])
-        sizes.append(max(2 * first["radius"] * pixels, theme.MIN_TOUCH_TARGET))
+        sizes.append(2 * first["radius"] * pixels)
         labels.append(f"+{len(cell)}")
         # "+N" is one character wider than N: sized like a number one digit longer.
         fonts.append(

@@ -86,7 +86,12 @@ def _shorten(text: str, room_em: float) -> str:
     return (text.rstrip() + ELLIPSIS) if text else ""
 
 
-def ring_labels(names: list[tuple[str, str]], n_sectors: int, frame: Frame) -> RingLabels:
+def ring_labels(
+    names: list[tuple[str, str]],
+    n_sectors: int,
+    frame: Frame,
+    max_band: float = theme.MAX_LABEL_BAND,
+) -> RingLabels:
     """Ring names placed in the label band, sized to their rings' depth at the frame's size.
 
     Parameters
@@ -97,6 +102,8 @@ def ring_labels(names: list[tuple[str, str]], n_sectors: int, frame: Frame) -> R
         Number of sectors (which border carries the band).
     frame
         The figure's pixel frame (its scale and the wanted ring-label size).
+    max_band
+        The widest band the layout can give (narrow wedges beside it need room).
     """
     n = len(names)
     edges = ring_edges(n)
@@ -125,11 +132,12 @@ def ring_labels(names: list[tuple[str, str]], n_sectors: int, frame: Frame) -> R
         font, halves, los, his = max(alternate, theme.MIN_FONT), True, alt_lows, alt_highs
     line = LINE_EM * font / px
     band = (line if halves else line / 2.0) + pad
-    if band > theme.MAX_LABEL_BAND:
-        # A tiny figure: smaller names rather than a band that empties cells.
-        font *= (theme.MAX_LABEL_BAND - pad) / (band - pad)
+    if band > max_band:
+        # A tiny figure or narrow wedges: smaller names rather than a band
+        # that leaves a cell no room for a blip.
+        font *= (max_band - pad) / (band - pad)
         line = LINE_EM * font / px
-        band = theme.MAX_LABEL_BAND
+        band = max_band
     band = max(band, theme.LABEL_BAND_HALF_WIDTH)
     _, dx, dy = reading_direction(n_sectors)
     angle = -math.degrees(math.atan2(dy, dx))

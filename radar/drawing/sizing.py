@@ -66,7 +66,9 @@ def number_radius_px(font: float, shrink: float, digits: int) -> float:
     """The smallest blip radius (pixels) whose number of ``digits`` fits at ``font``."""
     by_fit = font * number_half_diagonal_em(digits) / (shrink * theme.NUMBER_FIT)
     by_cap = font / (shrink * theme.NUMBER_MAX_EM_PER_RADIUS)
-    return max(by_fit, by_cap)
+    # A hair more, so the font computed back from this radius is not a
+    # rounding error short of ``font``.
+    return max(by_fit, by_cap) * (1.0 + 1e-9)
 
 
 @dataclass(frozen=True)
@@ -166,9 +168,10 @@ def frame(
     wanted = max(theme.SECTOR_LABEL_SIZE * scale * _grow(plot_h), theme.MIN_FONT)
     # The disc fills the height if the columns beside it can take the names
     # at 11 px or more; the names shrink first, the disc only after them.
-    fits = (plot_w - plot_h) / (2 * column_em)
+    gap = theme.SECTOR_LABEL_GAP
+    fits = (plot_w - plot_h - 2 * gap) / (2 * column_em)
     sector_font = min(wanted, max(fits, theme.MIN_FONT))
-    disc = min(float(plot_h), plot_w - 2 * column_em * sector_font)
+    disc = min(float(plot_h), plot_w - 2 * (column_em * sector_font + gap))
     disc = max(disc, plot_h * theme.MIN_DISC_SHARE)
     sector_font = min(sector_font, max(theme.SECTOR_LABEL_SIZE * scale * _grow(disc), 11.0))
     ring_font = max(theme.RING_LABEL_SIZE * scale * _grow(disc), theme.MIN_FONT)
