@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 import math
 import textwrap
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -380,20 +381,23 @@ def _widest_band_for(n_rings: int, n_sectors: int) -> float:
 
 def _radius_floors(view: pd.DataFrame, catalog: Catalog, pixels: float) -> dict[str, float]:
     """Per sector, the smallest blip radius (radar units) whose number fits at 11 px."""
-    floors = {}
-    movements = (
-        view["movement"].fillna("same")
-        if "movement" in view.columns
-        else pd.Series("same", view.index)
-    )
-    for sector in catalog.sector_ids:
-        rows = view["sector"] == sector
-        digits = sizing.digits_of(view.loc[rows, "number"]) if "number" in view.columns else 1
-        kinds = set(movements[rows]) or {"same"}
-        shrink = min(theme.SHAPE_NUMBER_SCALE.get(str(k), 1.0) for k in kinds)
-        need = sizing.number_radius_px(theme.MIN_FONT, shrink, digits) / pixels
-        floors[sector] = max(need, theme.MIN_BLIP_RADIUS)
-    return floors
+    sectors = view["sector"].tolist()
+    numbers = view["number"].tolist() if "number" in view.columns else [0] * len(sectors)
+    kinds = view["movement"].tolist() if "movement" in view.columns else ["same"] * len(sectors)
+    digits: dict[str, int] = {}
+    shrink: dict[str, float] = {}
+    for sector, number, kind in zip(sectors, numbers, kinds, strict=True):
+        digits[sector] = max(digits.get(sector, 1), len(str(number)))
+        scale = theme.SHAPE_NUMBER_SCALE.get(kind if isinstance(kind, str) else "same", 1.0)
+        shrink[sector] = min(shrink.get(sector, 1.0), scale)
+    return {
+        sector: max(
+            sizing.number_radius_px(theme.MIN_FONT, shrink.get(sector, 1.0), digits.get(sector, 1))
+            / pixels,
+            theme.MIN_BLIP_RADIUS,
+        )
+        for sector in catalog.sector_ids
+    }
 
 
 def fitted_view(
@@ -435,12 +439,14 @@ def fitted_view(
 
 def _marker_floors(view: pd.DataFrame, floors: dict[str, float], pixels: float) -> dict[str, float]:
     """``floors`` raised where a cell's "+N" marker needs a larger blip for N at 11 px."""
-    hidden = view[~view["shown"]]
-    if hidden.empty:
+    hidden = ~view["shown"].to_numpy(dtype=bool)
+    if not hidden.any():
         return floors
     raised = dict(floors)
-    counts = hidden.groupby(["sector", "ring"]).size()
-    for (sector, _), count in counts.items():
+    # A plain Counter: a pandas groupby costs more than the rest of this check.
+    sectors = view["sector"].to_numpy()[hidden].tolist()
+    cells = Counter(zip(sectors, view["ring"].to_numpy()[hidden].tolist(), strict=True))
+    for (sector, _), count in cells.items():
         # "+N" is one character wider than N, and the marker is a plain circle.
         need = sizing.number_radius_px(theme.MIN_FONT, 1.0, len(str(count)) + 1) / pixels
         raised[str(sector)] = max(raised[str(sector)], need)
