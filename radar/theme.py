@@ -234,6 +234,9 @@ PRESENTER_CONTROL_TEXT_SIZE: Final[int] = 24
 # Widths of the radar and the big-type panel beside it: at 1920 px the radar
 # gets the about 1,380 px that PRESENTER_X_EXTENT asks for at full height.
 PRESENTER_COLUMNS: Final[tuple[float, float]] = (2.9, 1.0)
+# No sector or ring name on a projector (high contrast) below this many pixels:
+# the disc shrinks first.
+PRESENTER_MIN_LABEL: Final[float] = 24.0
 # Blip numbers a little larger than their blips: readable across the room.
 PRESENTER_NUMBER_SCALE: Final[float] = 1.3
 

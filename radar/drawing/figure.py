@@ -334,6 +334,7 @@ class RadarOptions:
             n_sectors=n_sectors,
             top_margin=top,
             column_em=column_em,
+            min_label=theme.PRESENTER_MIN_LABEL if self.high_contrast else theme.MIN_FONT,
         )
         return frame
 

@@ -117,6 +117,13 @@ def ring_labels(
     # to its outer neighbour's; the names beside it sit on the other half.
     alt_lows = [lows[0], *middles[:-1]]
     alt_highs = [*middles[1:], highs[-1]]
+    # The outermost name's far corners stay inside the disc: its box ends
+    # short of the rim by what its height (at the wanted size, the largest)
+    # reaches out sideways.
+    line_wanted = LINE_EM * frame.ring_font / px
+    rim = highs[-1]
+    highs[-1] = math.sqrt(max(rim * rim - (line_wanted / 2.0) ** 2, 0.0))
+    alt_highs[-1] = math.sqrt(max(rim * rim - (line_wanted + pad / 2.0) ** 2, 0.0))
     ems = [text_width_em(text) for _, text in names]
     border = 2.0 / px  # Plotly's border padding round the text, each side
 

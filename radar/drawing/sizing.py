@@ -122,6 +122,7 @@ def frame(
     n_sectors: int,
     top_margin: int = theme.FIGURE_MARGIN,
     column_em: float = theme.SECTOR_COLUMN_EM,
+    min_label: float = theme.MIN_FONT,
 ) -> Frame:
     """The disc's size and the view's ranges for a figure of ``width`` × ``height`` pixels.
 
@@ -129,7 +130,7 @@ def frame(
     column on each side of at least :data:`radar.theme.SECTOR_COLUMN_EM` em;
     or ``column_em`` (the longest word of a sector name, which cannot wrap);
     a figure too narrow for that gets smaller sector names, down to 11 px,
-    and only then a smaller disc. With ``compact`` the
+    (or ``min_label``, a projector's 24 px), and only then a smaller disc. With ``compact`` the
     labels go in a key under the disc instead, and the disc fills the width.
     Without a ``width`` the figure is taken to be
     :data:`radar.theme.FIGURE_ASPECT` times as wide as high (compact: as wide
@@ -165,16 +166,20 @@ def frame(
         width = round(height * theme.FIGURE_ASPECT)
     plot_w = max(width - 2 * margin, 1)
     column_em = max(column_em, theme.SECTOR_COLUMN_EM)
-    wanted = max(theme.SECTOR_LABEL_SIZE * scale * _grow(plot_h), theme.MIN_FONT)
+    wanted = max(theme.SECTOR_LABEL_SIZE * scale * _grow(plot_h), min_label)
     # The disc fills the height if the columns beside it can take the names
-    # at 11 px or more; the names shrink first, the disc only after them.
+    # at 11 px (min_label) or more; the names shrink first, the disc after them.
     gap = theme.SECTOR_LABEL_GAP
     fits = (plot_w - plot_h - 2 * gap) / (2 * column_em)
-    sector_font = min(wanted, max(fits, theme.MIN_FONT))
+    sector_font = min(wanted, max(fits, min_label))
     disc = min(float(plot_h), plot_w - 2 * (column_em * sector_font + gap))
     disc = max(disc, plot_h * theme.MIN_DISC_SHARE)
-    sector_font = min(sector_font, max(theme.SECTOR_LABEL_SIZE * scale * _grow(disc), 11.0))
-    ring_font = max(theme.RING_LABEL_SIZE * scale * _grow(disc), theme.MIN_FONT)
+    sector_font = min(sector_font, max(theme.SECTOR_LABEL_SIZE * scale * _grow(disc), min_label))
+    # Too narrow even for the smallest disc: the names shrink below min_label
+    # (never below 11 px) rather than run out of the figure.
+    room = ((plot_w - disc) / 2.0 - gap) / column_em
+    sector_font = min(sector_font, max(room, theme.MIN_FONT))
+    ring_font = max(theme.RING_LABEL_SIZE * scale * _grow(disc), min_label)
     pixels = disc / 2.0 / rim
     half_w, half_h = plot_w / 2.0 / pixels, plot_h / 2.0 / pixels
     return Frame(

@@ -400,3 +400,32 @@ def test_the_text_alternative_names_the_radar_and_counts_per_ring_and_category(
     assert combined.startswith("Teknologiradar for Samlet")
     empty = alt_text(view.iloc[:0], catalog, technologies, "en")
     assert "no technologies" in empty
+
+
+@pytest.mark.parametrize(
+    # At 1024 x 768 the radar takes the width, the big-type panel goes under it.
+    ("width", "height"),
+    [(1380, 1000), (2760, 2080), (1000, 600)],
+    ids=["1920", "3840", "1024"],
+)
+def test_the_presenter_radar_reads_from_the_back_of_the_room(
+    width: int,
+    height: int,
+    views: dict[str, pd.DataFrame],
+    catalog: Catalog,
+    technologies: dict[str, Technology],
+) -> None:
+    view = views[COMBINED_AREA]
+    options = RadarOptions.presenter(width=width, height=height)
+    fig = radar_figure(view, catalog, technologies, "da", options)
+    names = [n for n in fig.layout.annotations if (n.name or "").startswith("sector-label:")]
+    rings = [n for n in fig.layout.annotations if (n.name or "").startswith("ring-label:")]
+    assert min(n.font.size for n in names) >= theme.PRESENTER_MIN_LABEL
+    if height >= 1000:
+        assert min(n.font.size for n in rings) >= theme.PRESENTER_MIN_LABEL
+    rows = _number_rows(fig, fitted_view(view, catalog, "da", options))
+    assert rows["font"].min() >= theme.MIN_FONT
+    x0, x1 = fig.layout.xaxis.range
+    for left, right in _sector_label_extents(fig):
+        assert x0 - 1e-9 <= left and right <= x1 + 1e-9
+    assert_labels_clear(fig, len(catalog.rings))
