@@ -380,24 +380,31 @@ def _widest_band_for(n_rings: int, n_sectors: int) -> float:
     return band
 
 
-def _radius_floors(view: pd.DataFrame, catalog: Catalog, pixels: float) -> dict[str, float]:
-    """Per sector, the smallest blip radius (radar units) whose number fits at 11 px."""
+Floors = dict[tuple[str, str], float]
+
+
+def _radius_floors(view: pd.DataFrame, catalog: Catalog, pixels: float) -> Floors:
+    """Per cell, the smallest blip radius (radar units) whose numbers fit at 11 px.
+
+    Numbers run sector by sector, so a cell's widest number is about its
+    sector's; the shapes' inner circles are the cell's own.
+    """
     sectors = view["sector"].tolist()
+    rings = view["ring"].tolist()
     numbers = view["number"].tolist() if "number" in view.columns else [0] * len(sectors)
     kinds = view["movement"].tolist() if "movement" in view.columns else ["same"] * len(sectors)
-    digits: dict[str, int] = {}
-    shrink: dict[str, float] = {}
-    for sector, number, kind in zip(sectors, numbers, kinds, strict=True):
-        digits[sector] = max(digits.get(sector, 1), len(str(number)))
+    digits: dict[tuple[str, str], int] = {}
+    shrink: dict[tuple[str, str], float] = {}
+    for key, number, kind in zip(zip(sectors, rings, strict=True), numbers, kinds, strict=True):
+        digits[key] = max(digits.get(key, 1), len(str(number)))
         scale = theme.SHAPE_NUMBER_SCALE.get(kind if isinstance(kind, str) else "same", 1.0)
-        shrink[sector] = min(shrink.get(sector, 1.0), scale)
+        shrink[key] = min(shrink.get(key, 1.0), scale)
     return {
-        sector: max(
-            sizing.number_radius_px(theme.MIN_FONT, shrink.get(sector, 1.0), digits.get(sector, 1))
-            / pixels,
+        key: max(
+            sizing.number_radius_px(theme.MIN_FONT, shrink[key], digits[key]) / pixels,
             theme.MIN_BLIP_RADIUS,
         )
-        for sector in catalog.sector_ids
+        for key in digits
     }
 
 
@@ -419,7 +426,9 @@ def fitted_view(
         return view
     floors = _radius_floors(view, catalog, frame.pixels)
     floors = _marker_floors(view, floors, frame.pixels)
-    too_small = view["radius"] < view["sector"].map(floors) * (1 - 1e-9)
+    cells = zip(view["sector"].tolist(), view["ring"].tolist(), strict=True)
+    need = np.fromiter((floors[c] for c in cells), dtype=float, count=len(view))
+    too_small = view["radius"].to_numpy(dtype=float) < need * (1 - 1e-9)
     if band <= theme.LABEL_BAND_HALF_WIDTH * (1 + 1e-9) and not too_small.any():
         return view
     previous = view[["id", "sector", "ring", "x", "y", "shown"]]
@@ -438,7 +447,7 @@ def fitted_view(
     return placed[view.columns]
 
 
-def _marker_floors(view: pd.DataFrame, floors: dict[str, float], pixels: float) -> dict[str, float]:
+def _marker_floors(view: pd.DataFrame, floors: Floors, pixels: float) -> Floors:
     """``floors`` raised where a cell's "+N" marker needs a larger blip for N at 11 px."""
     hidden = ~view["shown"].to_numpy(dtype=bool)
     if not hidden.any():
@@ -447,26 +456,29 @@ def _marker_floors(view: pd.DataFrame, floors: dict[str, float], pixels: float) 
     # A plain Counter: a pandas groupby costs more than the rest of this check.
     sectors = view["sector"].to_numpy()[hidden].tolist()
     cells = Counter(zip(sectors, view["ring"].to_numpy()[hidden].tolist(), strict=True))
-    for (sector, _), count in cells.items():
+    for cell, count in cells.items():
         # "+N" is one character wider than N, and the marker is a plain circle.
         need = sizing.number_radius_px(theme.MIN_FONT, 1.0, len(str(count)) + 1) / pixels
-        raised[str(sector)] = max(raised[str(sector)], need)
+        raised[cell] = max(raised.get(cell, theme.MIN_BLIP_RADIUS), need)
     return raised
 
 
-def _feasible_floors(floors: dict[str, float], catalog: Catalog, band: float) -> dict[str, float]:
-    """``floors`` lowered where a cell of the sector could not hold even one blip that large.
+def _feasible_floors(floors: Floors, catalog: Catalog, band: float) -> Floors:
+    """``floors`` lowered where a cell could not hold even one blip that large.
 
-    Such a sector's numbers end up below 11 px: a smaller blip rather than none.
+    Such a cell's numbers end up below 11 px: a smaller blip rather than none.
     """
     n_rings, n_sectors = len(catalog.rings), len(catalog.sectors)
+    sector_index = {s: i for i, s in enumerate(catalog.sector_ids)}
+    ring_index = {r: i for i, r in enumerate(catalog.ring_ids)}
     feasible = {}
-    for index, sector in enumerate(catalog.sector_ids):
-        floor = floors[sector]
-        cells = [cell_geometry(r, index, n_rings, n_sectors, band) for r in range(n_rings)]
-        while floor > theme.MIN_BLIP_RADIUS and any(cell_capacity(c, floor) < 1 for c in cells):
+    for (sector, ring), floor in floors.items():
+        if sector not in sector_index or ring not in ring_index:
+            continue  # compute_layout names the unknown cell
+        cell = cell_geometry(ring_index[ring], sector_index[sector], n_rings, n_sectors, band)
+        while floor > theme.MIN_BLIP_RADIUS and cell_capacity(cell, floor) < 1:
             floor = max(floor * 0.92, theme.MIN_BLIP_RADIUS)
-        feasible[sector] = floor
+        feasible[(sector, ring)] = floor
     return feasible
 
 

@@ -50,7 +50,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
@@ -374,7 +374,7 @@ def compute_layout(
     rings: Sequence[str],
     previous: pd.DataFrame | None = None,
     *,
-    min_radius: float | Mapping[str, float] = MIN_BLIP_RADIUS,
+    min_radius: float | Mapping[tuple[str, str], float] | Mapping[str, float] = MIN_BLIP_RADIUS,
     band: float = LABEL_BAND_HALF_WIDTH,
 ) -> pd.DataFrame:
     """Place every blip in its ring × sector cell.
@@ -399,8 +399,9 @@ def compute_layout(
     min_radius
         The smallest blip radius a crowded cell may shrink to before it hides
         blips behind "+N" (at least ``MIN_BLIP_RADIUS``; above
-        ``DEFAULT_BLIP_RADIUS`` every blip gets it), or one per sector id
-        (sectors not named get ``MIN_BLIP_RADIUS``). A small figure asks for
+        ``DEFAULT_BLIP_RADIUS`` every blip gets it), or one per cell
+        ``(sector id, ring id)`` or per sector id (cells named neither way
+        get ``MIN_BLIP_RADIUS``). A small figure asks for
         more, so its numbers stay readable.
     band
         Half-width of the ring-label band that no blip may enter (see
@@ -428,9 +429,13 @@ def compute_layout(
     """
     sectors, rings = list(sectors), list(rings)
     if isinstance(min_radius, Mapping):
-        floors = [float(min_radius.get(s, MIN_BLIP_RADIUS)) for s in sectors]
+        # Per cell, else per sector, else the theme's minimum.
+        given: Mapping[Any, float] = min_radius
+        floors = [
+            float(given.get((s, r), given.get(s, MIN_BLIP_RADIUS))) for r in rings for s in sectors
+        ]
     else:
-        floors = [float(min_radius)] * len(sectors)
+        floors = [float(min_radius)] * (len(sectors) * len(rings))
     _check_count("sectors", len(sectors), MIN_SECTORS, MAX_SECTORS)
     _check_count("rings", len(rings), MIN_RINGS, MAX_RINGS)
     _check_ids("sector", sectors)
@@ -498,11 +503,11 @@ def compute_layout(
                     float(cell_spacing[i]),
                     float(cell_clearance[i]),
                     len(join),
-                    floors[sector_index],
+                    floors[int(cells[start])],
                 )
             if placed is None:
                 positions, cell_radius, cell_shown = _layout_cell(
-                    geometry, len(rows), floors[sector_index]
+                    geometry, len(rows), floors[int(cells[start])]
                 )
             else:
                 positions, cell_radius, cell_shown = placed

@@ -1037,3 +1037,18 @@ def test_a_radius_floor_keeps_blips_at_least_that_big() -> None:
     assert (~placed["shown"]).sum() > (~layout(blips, 5, 4)["shown"]).sum()
     shown = placed[placed["shown"]]
     assert_no_overlap(*(shown[c].to_numpy() for c in ("x", "y", "radius")))
+
+
+def test_radius_floors_per_cell_and_per_sector() -> None:
+    blips = make_blips(5, 150, 4, 3)
+    floors = {("sector-1", "ring-2"): 0.05, "sector-3": 0.04}
+    placed = compute_layout(blips, ids_of(4), ids_of(3, "ring"), min_radius=floors)
+    radius = placed.groupby(["sector", "ring"])["radius"].first()
+    assert radius[("sector-1", "ring-2")] >= 0.05 - TOL
+    assert (radius.loc["sector-3"] >= 0.04 - TOL).all()
+    # Cells named by neither keep the theme's ladder: a crowded one shrinks below both.
+    plain = layout(blips, 4, 3).groupby(["sector", "ring"])["radius"].first()
+    others = [c for c in radius.index if c[0] != "sector-3" and c != ("sector-1", "ring-2")]
+    assert (radius[others] == plain[others]).all()
+    shown = placed[placed["shown"]]
+    assert_no_overlap(*(shown[c].to_numpy() for c in ("x", "y", "radius")))
