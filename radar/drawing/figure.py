@@ -396,7 +396,9 @@ def _radius_floors(view: pd.DataFrame, catalog: Catalog, pixels: float) -> Floor
     digits: dict[tuple[str, str], int] = {}
     shrink: dict[tuple[str, str], float] = {}
     for key, number, kind in zip(zip(sectors, rings, strict=True), numbers, kinds, strict=True):
-        digits[key] = max(digits.get(key, 1), len(str(number)))
+        # At least two digits' room: a cell of single digits would otherwise
+        # get blips visibly smaller than its neighbours'.
+        digits[key] = max(digits.get(key, 2), len(str(number)))
         scale = theme.SHAPE_NUMBER_SCALE.get(kind if isinstance(kind, str) else "same", 1.0)
         shrink[key] = min(shrink.get(key, 1.0), scale)
     return {
