@@ -32,7 +32,8 @@ RING_FILLS: Final[tuple[str, ...]] = (
     "#FAFBFC",
     "#FFFFFF",
 )
-RING_LINE: Final[str] = "#9AA5B1"
+# Dark enough for 3:1 against every ring band (WCAG 1.4.11, graphics).
+RING_LINE: Final[str] = "#6B7785"
 SECTOR_LINE: Final[str] = "#FFFFFF"
 TEXT: Final[str] = "#1F2933"
 MUTED_TEXT: Final[str] = "#52606D"
@@ -57,6 +58,10 @@ BORDER_CLEARANCE: Final[float] = 0.35
 # Smallest gap between two blips of a cell, as a fraction of the blip radius,
 # so that neighbouring outlines never touch.
 BLIP_GAP: Final[float] = 0.15
+# Half-width of the ring-label band along one sector border (radar units): no
+# blip may lie in it, so nothing covers the ring names. A figure whose labels
+# need more (a phone's 11 px names) lays its blips out with a wider band.
+LABEL_BAND_HALF_WIDTH: Final[float] = 0.03
 
 # --- Figure sizes in pixels.
 FIGURE_HEIGHT: Final[int] = 700
@@ -66,9 +71,47 @@ SECTOR_LABEL_SIZE: Final[int] = 15
 BLIP_NUMBER_SIZE: Final[int] = 10
 # Hover/click targets are at least this many pixels across, for fingertips.
 MIN_TOUCH_TARGET: Final[int] = 14
-# Phones get a shorter figure with smaller labels and no numbers in the blips.
+# Phones get a shorter figure (when the caller does not give its width) and a
+# key of the sectors under the disc, in type this much smaller.
 COMPACT_FIGURE_HEIGHT: Final[int] = 560
 COMPACT_SCALE: Final[float] = 0.8
+# No label or number is drawn smaller than this many pixels (blip numbers
+# included: a crowded cell hides blips behind "+N" rather than shrink them).
+MIN_FONT: Final[float] = 11.0
+# Labels grow with the disc: at LABEL_BASE_DISC pixels across they have their
+# base sizes above, scaled within LABEL_GROWTH for smaller and larger discs.
+LABEL_BASE_DISC: Final[float] = 560.0
+LABEL_GROWTH: Final[tuple[float, float]] = (0.85, 1.5)
+# Room round the disc (radar units) for the outer ring line and outlines.
+DISC_RIM: Final[float] = 0.012
+# A figure whose width the caller does not know is this much wider than high.
+FIGURE_ASPECT: Final[float] = 1.5 / 1.3
+# Each side of the disc keeps a column of this many em of the sector label
+# font for the sector names; a narrower figure shrinks the disc, to at least
+# MIN_DISC_SHARE of its height.
+SECTOR_COLUMN_EM: Final[float] = 7.0
+MIN_DISC_SHARE: Final[float] = 0.5
+# Gap (pixels) between the disc and the sector names beside it.
+SECTOR_LABEL_GAP: Final[float] = 8.0
+# The compact key under the disc: line height in em, gap above it in pixels.
+KEY_LINE_EM: Final[float] = 1.45
+KEY_GAP: Final[float] = 8.0
+# Ring names in their band: room (pixels) kept from the ring lines; the inner
+# ring's name starts this far out of the centre (fraction of its radius),
+# where the wedges have room.
+RING_LABEL_PAD: Final[float] = 3.0
+RING_LABEL_START: Final[float] = 0.3
+# The widest band (radar units) a figure may reserve for its ring names.
+MAX_LABEL_BAND: Final[float] = 0.12
+# Blip numbers: the share of the blip's inner circle a number's box may fill,
+# and the largest font per pixel of blip radius (so one digit does not dwarf
+# its blip).
+NUMBER_FIT: Final[float] = 0.92
+NUMBER_MAX_EM_PER_RADIUS: Final[float] = 2.0
+# Blips whose fill has less than 3:1 contrast with the ring band get a dark
+# outline of this width (WCAG 1.4.11); the others a thin white one.
+BLIP_OUTLINE_WIDTH: Final[float] = 1.5
+GRAPHIC_CONTRAST: Final[float] = 3.0
 
 # --- Movement since the previous edition: each kind has its own blip shape,
 # drawn inside the blip's circle so the layout's no-overlap guarantee holds.
@@ -166,8 +209,15 @@ PRESENTER_X_EXTENT: Final[float] = 1.8
 PRESENTER_FOCUS_MARGIN: Final[float] = 0.14
 # The spotlighted blip: everything else fades, it gets a thick dark outline.
 SPOTLIGHT_DIM_OPACITY: Final[float] = 0.15
+# Numbers of the dimmed blips then fade too (MUTED_TEXT at low opacity).
+SPOTLIGHT_DIM_NUMBER: Final[str] = "rgba(82, 96, 109, 0.3)"
 SPOTLIGHT_OUTLINE: Final[str] = "#000000"
 SPOTLIGHT_OUTLINE_WIDTH: Final[float] = 5.0
+# The spotlighted blip is drawn this much larger (it may cover dimmed
+# neighbours), with its name in a label beside it.
+SPOTLIGHT_GROWTH: Final[float] = 1.6
+SPOTLIGHT_LABEL_SIZE: Final[float] = 16.0
+SPOTLIGHT_LABEL_BORDER: Final[str] = "#1F2933"
 # High contrast (projectors wash colours out): darker, thicker ring lines,
 # wider sector gaps and ring names in the text colour.
 CONTRAST_RING_LINE: Final[str] = "#3E4C59"
@@ -184,6 +234,9 @@ PRESENTER_CONTROL_TEXT_SIZE: Final[int] = 24
 # Widths of the radar and the big-type panel beside it: at 1920 px the radar
 # gets the about 1,380 px that PRESENTER_X_EXTENT asks for at full height.
 PRESENTER_COLUMNS: Final[tuple[float, float]] = (2.9, 1.0)
+# No sector or ring name on a projector (high contrast) below this many pixels:
+# the disc shrinks first.
+PRESENTER_MIN_LABEL: Final[float] = 24.0
 # Blip numbers a little larger than their blips: readable across the room.
 PRESENTER_NUMBER_SCALE: Final[float] = 1.3
 

@@ -5,6 +5,13 @@ one: Cartesian points select by click, box and lasso in Streamlit, and the
 blips are drawn as circles in data units, so they keep the layout's
 no-overlap guarantee at every screen size. A transparent marker per blip
 carries hover and click; a text trace carries the numbers.
+
+Sizes come from the figure's pixel size (:mod:`radar.drawing.sizing`): the
+disc fills the figure's height, the sector names sit beside it (or in a key
+under it on phones), the ring names in a band no blip enters
+(:mod:`radar.drawing.labels`), and every blip is large enough for its number
+at 11 px or more, crowded cells hiding the rest behind "+N"
+(:func:`fitted_view`).
 """
 
 from __future__ import annotations
@@ -12,8 +19,10 @@ from __future__ import annotations
 import html
 import math
 import textwrap
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -21,23 +30,42 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from radar import theme
+from radar.drawing import labels as label_places
+from radar.drawing import sizing
+from radar.drawing.contrast import blip_outline, text_colour_on
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
-from radar.pipeline.layout import ring_edges, sector_edges
+from radar.pipeline.layout import (
+    cell_capacity,
+    cell_geometry,
+    compute_layout,
+    ring_edges,
+    sector_edges,
+)
 from radar.pipeline.presenter import sector_box
 from radar.pipeline.view import movement_text
 
-#: Half-widths of the visible area in radar units: room for the sector labels.
-X_EXTENT = 1.5
-Y_EXTENT = 1.3
-#: On phones the radar fills the width and the sector key sits under it.
-COMPACT_X_EXTENT = 1.04
-COMPACT_TOP = 1.04
-COMPACT_KEY_STEP = 0.15
+__all__ = [
+    "CIRCLE_POINTS",
+    "DEFAULT_OPTIONS",
+    "OVERFLOW_KEY",
+    "RadarOptions",
+    "blip_outlines",
+    "circle_outlines",
+    "escape_label",
+    "fitted_view",
+    "radar_figure",
+    "ring_fill",
+    "sector_colour",
+    "text_colour_on",
+]
+
 #: Corners of the polygon that draws a blip: round at every size we draw.
 CIRCLE_POINTS = 28
 #: Prefix of the click key of a "+N" marker: "overflow:<sector>:<ring>".
 OVERFLOW_KEY = "overflow"
+# Top margin (pixels) of a figure with a title (the exports').
+_TITLE_MARGIN = 60
 
 
 @dataclass
@@ -67,16 +95,9 @@ def sector_colour(position: int) -> str:
     return theme.SECTOR_COLOURS[position % len(theme.SECTOR_COLOURS)]
 
 
-def text_colour_on(fill: str) -> str:
-    """Black or white, whichever reads better on ``fill`` (WCAG relative luminance)."""
-    channels = [int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-    return "#000000" if luminance > 0.179 else "#FFFFFF"
-
-
-def _point(radius: float, angle: float) -> tuple[float, float]:
-    return radius * math.cos(angle), radius * math.sin(angle)
+def ring_fill(index: int, n_rings: int) -> str:
+    """The band colour of ring ``index`` (0 innermost) of ``n_rings``: darkest outside."""
+    return theme.RING_FILLS[min(n_rings - 1 - index, len(theme.RING_FILLS) - 1)]
 
 
 def escape_label(text: str) -> str:
@@ -100,19 +121,23 @@ def _background(
     fig: _Canvas,
     catalog: Catalog,
     lang: Lang,
-    scale: float,
+    frame: sizing.Frame,
+    rings: label_places.RingLabels,
+    *,
     compact: bool,
-    high_contrast: bool = False,
+    high_contrast: bool,
+    focus: int | None,
 ) -> None:
     """Ring bands, sector dividers, ring and sector labels."""
-    edges = ring_edges(len(catalog.rings))
+    n_rings = len(catalog.rings)
+    edges = ring_edges(n_rings)
     if high_contrast:
         ring_line = {"color": theme.CONTRAST_RING_LINE, "width": theme.CONTRAST_RING_LINE_WIDTH}
         sector_width, ring_text = theme.CONTRAST_SECTOR_LINE_WIDTH, theme.TEXT
     else:
         ring_line = {"color": theme.RING_LINE, "width": 1}
         sector_width, ring_text = 3, theme.MUTED_TEXT
-    for index in range(len(catalog.rings) - 1, -1, -1):
+    for index in range(n_rings - 1, -1, -1):
         outer = float(edges[index + 1])
         fig.add_shape(
             type="circle",
@@ -120,12 +145,12 @@ def _background(
             y0=-outer,
             x1=outer,
             y1=outer,
-            fillcolor=theme.RING_FILLS[len(catalog.rings) - 1 - index],
+            fillcolor=ring_fill(index, n_rings),
             line=ring_line,
             layer="below",
         )
     for angle in sector_edges(len(catalog.sectors))[:-1]:
-        x, y = _point(1.0, float(angle))
+        x, y = math.cos(float(angle)), math.sin(float(angle))
         fig.add_shape(
             type="line",
             x0=0,
@@ -135,66 +160,73 @@ def _background(
             line={"color": theme.SECTOR_LINE, "width": sector_width},
             layer="below",
         )
-    # Ring names stacked up the 12 o'clock line, as on a printed radar. They are
-    # labels of invisible shapes below the blips, so a blip is never hidden by one.
-    for index, ring in enumerate(catalog.rings):
-        middle = (float(edges[index]) + float(edges[index + 1])) / 2
-        y = middle if index else float(edges[1]) * 0.55
-        fig.add_shape(
-            type="rect",
-            x0=-0.2,
-            x1=0.2,
-            y0=y - 0.03,
-            y1=y + 0.03,
-            line={"width": 0},
-            fillcolor="rgba(0,0,0,0)",
-            layer="below",
-            label={
-                "text": f"<b>{escape_label(ring.label(lang))}</b>",
-                "textposition": "middle center",
-                "font": {"size": theme.RING_LABEL_SIZE * scale, "color": ring_text},
-            },
-        )
-    if compact:
-        _sector_key(fig, catalog, lang, scale)
-        return
-    angles = sector_edges(len(catalog.sectors))
-    for index, sector in enumerate(catalog.sectors):
-        middle = float(angles[index] + angles[index + 1]) / 2
-        x, y = _point(1.06, middle)
-        cos, sin = math.cos(middle), math.sin(middle)
-        xanchor = "left" if cos > 0.2 else "right" if cos < -0.2 else "center"
-        yanchor = "bottom" if sin > 0.5 else "top" if sin < -0.5 else "middle"
+    # Ring names in the band along one sector border, which no blip enters.
+    for ring in rings.labels:
         fig.add_annotation(
-            x=x,
-            y=y,
-            # Labels above or below the radar have the width to spare; side ones do not.
-            text=_sector_label(sector.label(lang), index, 28 if xanchor == "center" else 15),
+            x=ring.x,
+            y=ring.y,
+            text=f"<b>{escape_label(ring.text)}</b>",
+            hovertext=escape_label(ring.full_text) if ring.text != ring.full_text else None,
             showarrow=False,
-            xanchor=xanchor,
-            yanchor=yanchor,
-            align="left" if xanchor == "left" else "right" if xanchor == "right" else "center",
-            font={"size": theme.SECTOR_LABEL_SIZE * scale, "color": theme.TEXT},
+            textangle=ring.angle,
+            xanchor="center",
+            yanchor="middle",
+            borderpad=1,
+            name=f"ring-label:{ring.ring}",
+            font={"size": ring.font, "color": ring_text},
         )
-
-
-def _sector_label(name: str, position: int, width: int) -> str:
-    colour = sector_colour(position)
-    return f"<span style='color:{colour}'>■</span> <b>{_wrap(name, width)}</b>"
-
-
-def _sector_key(fig: _Canvas, catalog: Catalog, lang: Lang, scale: float) -> None:
-    """On phones the sector names go in a key under the radar: around it they do not fit."""
-    for index, sector in enumerate(catalog.sectors):
+    names = [sector.label(lang) for sector in catalog.sectors]
+    font = {"size": frame.sector_font, "color": theme.TEXT}
+    if compact:
+        # On phones the sector names go in a key under the radar: around it they do not fit.
+        for label in label_places.sector_key(names, frame):
+            fig.add_annotation(
+                x=label.x,
+                y=label.y,
+                text=_sector_label(label.lines, label.position),
+                showarrow=False,
+                xanchor=label.xanchor,
+                yanchor=label.yanchor,
+                align="left",
+                name=f"sector-label:{catalog.sectors[label.position].id}",
+                font=font,
+            )
+        return
+    for label in label_places.sector_labels(names, frame):
         fig.add_annotation(
-            x=-1.0,
-            y=-1.1 - index * COMPACT_KEY_STEP,
-            text=_sector_label(sector.label(lang), index, 60),
+            x=label.x,
+            y=label.y,
+            text=_sector_label(label.lines, label.position),
+            showarrow=False,
+            xanchor=label.xanchor,
+            yanchor=label.yanchor,
+            align=label.xanchor,
+            name=f"sector-label:{catalog.sectors[label.position].id}",
+            opacity=1.0 if focus in (None, label.position) else theme.SPOTLIGHT_DIM_OPACITY,
+            font=font,
+        )
+    if focus is not None:
+        # The zoomed wedge's name, in the view's top left corner whatever the zoom.
+        fig.add_annotation(
+            x=0.0,
+            y=1.0,
+            xref="paper",
+            yref="paper",
+            text=_sector_label(tuple(textwrap.wrap(names[focus], 40)), focus),
             showarrow=False,
             xanchor="left",
             yanchor="top",
-            font={"size": theme.SECTOR_LABEL_SIZE * scale, "color": theme.TEXT},
+            align="left",
+            name="focus-label",
+            bgcolor=theme.BACKGROUND,
+            font=font,
         )
+
+
+def _sector_label(lines: tuple[str, ...], position: int) -> str:
+    colour = sector_colour(position)
+    text = "<br>".join(escape_label(line) for line in lines)
+    return f"<span style='color:{colour}'>■</span> <b>{text}</b>"
 
 
 @dataclass(frozen=True)
@@ -208,35 +240,43 @@ class RadarOptions:
     selected
         Id of the technology whose details are open; it gets a dark outline.
     height
-        Figure height in pixels.
+        Figure height in pixels; the disc fills it (less the margins, the
+        title and, on phones, the sector key).
+    width
+        Figure width in pixels, when the caller knows it (the page passes the
+        browser window's); else :data:`radar.theme.FIGURE_ASPECT` × height
+        (phones: as wide as the disc). The view's ranges and every font size
+        come from this real size.
     scale
-        Multiplies every font size (presenter mode, exports).
+        Multiplies every label's font size (presenter mode, exports).
     title
         Optional title above the radar (exports); none on the page.
     compact
-        For phones: a shorter figure, smaller labels, and no numbers in the
-        blips (too small to read there; the legend below carries them).
+        For phones: the sector names in a key under the disc, which fills the width.
     spotlight
         Presenter mode: id of the one technology to show; every other blip is
-        dimmed and it gets a thick outline. A blip hidden behind a "+N" marker
-        lights up that marker instead.
+        dimmed and it is drawn larger, outlined, with its name beside it. A
+        blip hidden behind a "+N" marker lights up that marker instead.
     focus_sector
-        Presenter mode: id of a sector to zoom to (its wedge fills the figure;
-        see :func:`radar.pipeline.presenter.sector_box`). Not on phones (``compact``).
+        Presenter mode: id of a sector to zoom to (its wedge and all its blips
+        fill the figure; see :func:`radar.pipeline.presenter.sector_box`); the
+        other sectors are dimmed. Not on phones (``compact``).
     x_extent
-        Half-width of the view in radar units (default :data:`X_EXTENT`):
-        wider leaves room for larger sector labels. Not on phones.
+        Without a ``width``: the figure is as wide as a view this many radar
+        units either side of the centre needs (the disc filling the height).
+        Not on phones.
     high_contrast
         Darker, thicker ring lines, wider sector gaps and ring names in the
         text colour, for projectors.
     number_scale
-        Multiplies the size of the blip numbers instead of ``scale``: at 1 a
-        number fills its blip, larger ones spill over it.
+        Multiplies the size of the blip numbers: at 1 (or None) a number fills
+        its blip, larger ones spill over it.
 
     """
 
     selected: str | None = None
     height: int = theme.FIGURE_HEIGHT
+    width: int | None = None
     scale: float = 1.0
     title: str | None = None
     compact: bool = False
@@ -248,22 +288,200 @@ class RadarOptions:
 
     @classmethod
     def presenter(
-        cls, *, spotlight: str | None = None, focus_sector: str | None = None
+        cls,
+        *,
+        spotlight: str | None = None,
+        focus_sector: str | None = None,
+        width: int | None = None,
+        height: int = theme.PRESENTER_FIGURE_HEIGHT,
     ) -> RadarOptions:
-        """A projector's radar: full height, large high-contrast type, one blip spotlighted."""
+        """A projector's radar: full height, large high-contrast type, one blip spotlighted.
+
+        ``width`` and ``height`` are the figure's pixels on the presenter page
+        (1024 × 768 up to 3840 × 2160 screens).
+        """
         return cls(
             spotlight=spotlight,
             focus_sector=focus_sector,
-            height=theme.PRESENTER_FIGURE_HEIGHT,
-            scale=theme.PRESENTER_SCALE,
-            x_extent=theme.PRESENTER_X_EXTENT,
+            width=width,
+            height=height,
+            scale=theme.PRESENTER_SCALE * min(max(height / theme.PRESENTER_FIGURE_HEIGHT, 0.7), 2),
+            x_extent=theme.PRESENTER_X_EXTENT if width is None else None,
             high_contrast=True,
             number_scale=theme.PRESENTER_NUMBER_SCALE,
         )
 
+    def frame(self, n_sectors: int, column_em: float = theme.SECTOR_COLUMN_EM) -> sizing.Frame:
+        """The disc's pixel size and the view's ranges for this figure.
+
+        ``column_em`` is the room (em) the sector names beside the disc need
+        at least: :func:`column_em` of the catalogue's names.
+        """
+        height = self.height
+        if self.compact and self.width is None:
+            height = min(height, theme.COMPACT_FIGURE_HEIGHT)
+        top = _TITLE_MARGIN if self.title else theme.FIGURE_MARGIN
+        width = self.width
+        if width is None and self.x_extent is not None and not self.compact:
+            # As wide as the half-width asks for with the disc filling the height.
+            pixels = (height - theme.FIGURE_MARGIN - top) / 2.0 / (1.0 + theme.DISC_RIM)
+            width = round(2 * self.x_extent * pixels) + 2 * theme.FIGURE_MARGIN
+        frame = sizing.frame(
+            height=height,
+            width=width,
+            scale=self.scale,
+            compact=self.compact,
+            n_sectors=n_sectors,
+            top_margin=top,
+            column_em=column_em,
+            min_label=theme.PRESENTER_MIN_LABEL if self.high_contrast else theme.MIN_FONT,
+        )
+        return frame
+
 
 #: The page's radar.
 DEFAULT_OPTIONS = RadarOptions()
+
+
+def column_em(catalog: Catalog, lang: Lang) -> float:
+    """Width (em) of the sector-name column: the longest word and the colour square before it."""
+    words = [w for s in catalog.sectors for w in s.label(lang).split()]
+    return max((sizing.text_width_em(w) for w in words), default=0.0) + 1.6
+
+
+def _ring_labels(catalog: Catalog, lang: Lang, frame: sizing.Frame) -> label_places.RingLabels:
+    names = [(ring.id, ring.label(lang)) for ring in catalog.rings]
+    return label_places.ring_labels(
+        names, len(catalog.sectors), frame, max_band=_widest_band(catalog)
+    )
+
+
+def _widest_band(catalog: Catalog) -> float:
+    """The widest label band that leaves every cell room for one blip of the smallest size.
+
+    Narrow wedges (many sectors) beside the band need it: their ring names
+    then get smaller type rather than their cells no blip.
+    """
+    return _widest_band_for(len(catalog.rings), len(catalog.sectors))
+
+
+@lru_cache(maxsize=128)
+def _widest_band_for(n_rings: int, n_sectors: int) -> float:
+    band = theme.MAX_LABEL_BAND
+    while band > theme.LABEL_BAND_HALF_WIDTH:
+        cells = (
+            cell_geometry(r, s, n_rings, n_sectors, band)
+            for r in range(n_rings)
+            for s in range(n_sectors)
+        )
+        if all(cell_capacity(c, theme.MIN_BLIP_RADIUS) >= 1 for c in cells):
+            return band
+        band = max(band * 0.95, theme.LABEL_BAND_HALF_WIDTH)
+    return band
+
+
+Floors = dict[tuple[str, str], float]
+
+
+def _radius_floors(view: pd.DataFrame, catalog: Catalog, pixels: float) -> Floors:
+    """Per cell, the smallest blip radius (radar units) whose numbers fit at 11 px.
+
+    Numbers run sector by sector, so a cell's widest number is about its
+    sector's; the shapes' inner circles are the cell's own.
+    """
+    sectors = view["sector"].tolist()
+    rings = view["ring"].tolist()
+    numbers = view["number"].tolist() if "number" in view.columns else [0] * len(sectors)
+    kinds = view["movement"].tolist() if "movement" in view.columns else ["same"] * len(sectors)
+    digits: dict[tuple[str, str], int] = {}
+    shrink: dict[tuple[str, str], float] = {}
+    for key, number, kind in zip(zip(sectors, rings, strict=True), numbers, kinds, strict=True):
+        # At least two digits' room: a cell of single digits would otherwise
+        # get blips visibly smaller than its neighbours'.
+        digits[key] = max(digits.get(key, 2), len(str(number)))
+        scale = theme.SHAPE_NUMBER_SCALE.get(kind if isinstance(kind, str) else "same", 1.0)
+        shrink[key] = min(shrink.get(key, 1.0), scale)
+    return {
+        key: max(
+            sizing.number_radius_px(theme.MIN_FONT, shrink[key], digits[key]) / pixels,
+            theme.MIN_BLIP_RADIUS,
+        )
+        for key in digits
+    }
+
+
+def fitted_view(
+    view: pd.DataFrame, catalog: Catalog, lang: Lang, options: RadarOptions = DEFAULT_OPTIONS
+) -> pd.DataFrame:
+    """``view`` laid out again where the figure's pixel size asks for it, else ``view`` itself.
+
+    A blip too small for its number at 11 px at this figure's size, or inside
+    the band its ring names need, moves: its cell is laid out again with
+    blips at least that large and clear of the band (pinned to ``view``, so
+    blips that still fit keep their place), and a crowded cell shows fewer
+    blips and more behind its "+N" marker. :func:`radar_figure` draws this
+    view; a page that lists a "+N" marker's blips asks it which they are.
+    """
+    frame = options.frame(len(catalog.sectors), column_em(catalog, lang))
+    band = _ring_labels(catalog, lang, frame).band
+    if view.empty or not {"x", "y", "radius", "shown", "sector", "ring", "id"} <= set(view.columns):
+        return view
+    floors = _radius_floors(view, catalog, frame.pixels)
+    floors = _marker_floors(view, floors, frame.pixels)
+    cells = zip(view["sector"].tolist(), view["ring"].tolist(), strict=True)
+    need = np.fromiter((floors[c] for c in cells), dtype=float, count=len(view))
+    too_small = view["radius"].to_numpy(dtype=float) < need * (1 - 1e-9)
+    if band <= theme.LABEL_BAND_HALF_WIDTH * (1 + 1e-9) and not too_small.any():
+        return view
+    previous = view[["id", "sector", "ring", "x", "y", "shown"]]
+    blips = view.drop(columns=["x", "y", "radius", "shown"])
+    placed = view
+    # Twice at most: a cell that now overflows needs room for its "+N" too.
+    for _ in range(2):
+        floors = _feasible_floors(floors, catalog, band)
+        placed = compute_layout(
+            blips, catalog.sector_ids, catalog.ring_ids, previous, min_radius=floors, band=band
+        )
+        wider = _marker_floors(placed, floors, frame.pixels)
+        if wider == floors:
+            break
+        floors = wider
+    return placed[view.columns]
+
+
+def _marker_floors(view: pd.DataFrame, floors: Floors, pixels: float) -> Floors:
+    """``floors`` raised where a cell's "+N" marker needs a larger blip for N at 11 px."""
+    hidden = ~view["shown"].to_numpy(dtype=bool)
+    if not hidden.any():
+        return floors
+    raised = dict(floors)
+    # A plain Counter: a pandas groupby costs more than the rest of this check.
+    sectors = view["sector"].to_numpy()[hidden].tolist()
+    cells = Counter(zip(sectors, view["ring"].to_numpy()[hidden].tolist(), strict=True))
+    for cell, count in cells.items():
+        # "+N" is one character wider than N, and the marker is a plain circle.
+        need = sizing.number_radius_px(theme.MIN_FONT, 1.0, len(str(count)) + 1) / pixels
+        raised[cell] = max(raised.get(cell, theme.MIN_BLIP_RADIUS), need)
+    return raised
+
+
+def _feasible_floors(floors: Floors, catalog: Catalog, band: float) -> Floors:
+    """``floors`` lowered where a cell could not hold even one blip that large.
+
+    Such a cell's numbers end up below 11 px: a smaller blip rather than none.
+    """
+    n_rings, n_sectors = len(catalog.rings), len(catalog.sectors)
+    sector_index = {s: i for i, s in enumerate(catalog.sector_ids)}
+    ring_index = {r: i for i, r in enumerate(catalog.ring_ids)}
+    feasible = {}
+    for (sector, ring), floor in floors.items():
+        if sector not in sector_index or ring not in ring_index:
+            continue  # compute_layout names the unknown cell
+        cell = cell_geometry(ring_index[ring], sector_index[sector], n_rings, n_sectors, band)
+        while floor > theme.MIN_BLIP_RADIUS and cell_capacity(cell, floor) < 1:
+            floor = max(floor * 0.92, theme.MIN_BLIP_RADIUS)
+        feasible[(sector, ring)] = floor
+    return feasible
 
 
 def radar_figure(
@@ -282,7 +500,8 @@ def radar_figure(
     view
         Rows from :func:`radar.pipeline.view.build_view`: placed blips with ``number``,
         ``visible`` and ``match`` flags. Rows not ``visible`` are left out;
-        rows not matching the search are dimmed.
+        rows not matching the search are dimmed. Blips too small for the
+        figure's size are laid out again first (:func:`fitted_view`).
     catalog
         Rings and sectors, in order.
     technologies
@@ -298,59 +517,54 @@ def radar_figure(
 
     Returns
     -------
-    A figure whose blip trace has ``customdata`` = technology id, and whose
-    "+N" markers have ``customdata`` = ``"overflow:<sector>:<ring>"``.
+    A figure whose blip trace (named "blips") has ``customdata`` = technology
+    id and x/y = the blip centres, and whose "+N" markers (trace "overflow")
+    have ``customdata`` = ``"overflow:<sector>:<ring>"``.
     """
-    selected, height, scale, title = options.selected, options.height, options.scale, options.title
-    compact, spotlight, focus_sector = options.compact, options.spotlight, options.focus_sector
-    x_extent, high_contrast = options.x_extent, options.high_contrast
-    number_scale = options.number_scale
-    if compact:
-        height, scale = min(height, theme.COMPACT_FIGURE_HEIGHT), scale * theme.COMPACT_SCALE
+    selected, scale, title = options.selected, options.scale, options.title
+    compact, spotlight = options.compact, options.spotlight
+    focus_sector = None if compact else options.focus_sector
+    high_contrast = options.high_contrast
+    number_scale = options.number_scale or 1.0
+    n_sectors = len(catalog.sectors)
+    frame = options.frame(n_sectors, column_em(catalog, lang))
+    rings = _ring_labels(catalog, lang, frame)
+    view = fitted_view(view, catalog, lang, options)
+    focus = catalog.sector_ids.index(focus_sector) if focus_sector is not None else None
     fig = _Canvas()
-    _background(fig, catalog, lang, scale, compact, high_contrast)
+    _background(
+        fig, catalog, lang, frame, rings, compact=compact, high_contrast=high_contrast, focus=focus
+    )
     sector_position = {s: i for i, s in enumerate(catalog.sector_ids)}
-    rings = {r.id: r for r in catalog.rings}
+    ring_by_id = {r.id: r for r in catalog.rings}
     sectors = {s.id: s for s in catalog.sectors}
-    if compact:
-        x_extent = COMPACT_X_EXTENT
-        y_range = [-1.15 - len(catalog.sectors) * COMPACT_KEY_STEP, COMPACT_TOP]
-    else:
-        x_extent, y_range = x_extent or X_EXTENT, [-Y_EXTENT, Y_EXTENT]
-    x_range = [-x_extent, x_extent]
-    if focus_sector is not None and not compact:
-        x0, x1, y0, y1 = sector_box(
-            len(catalog.sectors),
-            catalog.sector_ids.index(focus_sector),
-            aspect=(x_range[1] - x_range[0]) / (y_range[1] - y_range[0]),
-        )
-        x_range, y_range = [x0, x1], [y0, y1]
-    pixels = (height - 2 * theme.FIGURE_MARGIN) / (y_range[1] - y_range[0])
+    x_range, y_range = list(frame.x_range), list(frame.y_range)
+    plot_w = frame.width - 2 * theme.FIGURE_MARGIN
+    plot_h = (y_range[1] - y_range[0]) * frame.pixels
 
     drawn = view[view["visible"] & view["shown"]]
+    if focus_sector is not None:
+        reach = 0.0
+        if spotlight is not None and (drawn["id"] == spotlight).any():
+            lit_radius = float(drawn.loc[drawn["id"] == spotlight, "radius"].iloc[0])
+            grown = theme.SPOTLIGHT_GROWTH * max(theme.SHAPE_SIZE.values())
+            reach = max(grown - (1.0 + theme.BORDER_CLEARANCE), 0.0) * lit_radius
+        x0, x1, y0, y1 = sector_box(
+            n_sectors, focus or 0, aspect=plot_w / plot_h, reach=reach + theme.DISC_RIM
+        )
+        x_range, y_range = [x0, x1], [y0, y1]
+        # The other sectors fade, as a search's misses do.
+        drawn = drawn.assign(match=drawn["match"] & (drawn["sector"] == focus_sector))
+    pixels = plot_h / (y_range[1] - y_range[0])
     if spotlight is not None:
         # Everything but the spotlighted blip fades, as a search's misses do.
         drawn = drawn.assign(match=drawn["match"] & (drawn["id"] == spotlight))
     if trails is not None and not trails.empty:
         _trails(fig, drawn, trails)
-    _blip_circles(
-        fig,
-        drawn,
-        sector_position,
-        selected,
-        dimmed=theme.DIMMED_OPACITY if spotlight is None else theme.SPOTLIGHT_DIM_OPACITY,
-    )
-    if spotlight is not None:
-        lit = drawn[drawn["id"] == spotlight]
-        if not lit.empty:
-            fig.add_trace(
-                _shape_trace(
-                    lit,
-                    name="spotlight",
-                    pad=0.006,
-                    line={"color": theme.SPOTLIGHT_OUTLINE, "width": theme.SPOTLIGHT_OUTLINE_WIDTH},
-                )
-            )
+    dimmed = theme.DIMMED_OPACITY
+    if spotlight is not None or focus_sector is not None:
+        dimmed = theme.SPOTLIGHT_DIM_OPACITY
+    _blip_circles(fig, drawn, sector_position, selected, dimmed=dimmed)
     hover = []
     moves = "movement" in drawn.columns
     ring_word = escape_label(t("hover.ring", lang))
@@ -361,11 +575,20 @@ def radar_figure(
         summary = tech.summary(lang) if tech else ""
         hover.append(
             f"<b>{row.number}. {escape_label(name)}</b><br>"
-            f"{ring_word}: {escape_label(rings[row.ring].label(lang))}<br>"
+            f"{ring_word}: {escape_label(ring_by_id[row.ring].label(lang))}<br>"
             f"{sector_word}: {escape_label(sectors[row.sector].label(lang))}<br>"
             + (f"<i>{escape_label(movement_text(row, catalog, lang))}</i><br>" if moves else "")
             + f"{_wrap(summary, 60)}"
         )
+    lit = drawn[drawn["id"] == spotlight] if spotlight is not None else drawn.iloc[:0]
+    others = drawn[drawn["id"] != spotlight] if spotlight is not None else drawn
+    faded = theme.MUTED_TEXT
+    if spotlight is not None or focus_sector is not None:
+        faded = theme.SPOTLIGHT_DIM_NUMBER
+    _numbers(fig, others, sector_position, pixels, number_scale, faded)
+    if not lit.empty:
+        _spotlight(fig, lit, sector_position, pixels, number_scale)
+        _spotlight_label(fig, lit, technologies, lang, pixels, scale, x_range, y_range)
     fig.add_trace(
         go.Scatter(
             x=drawn["x"],
@@ -384,15 +607,11 @@ def radar_figure(
             showlegend=False,
         )
     )
-    if not compact:
-        _numbers(
-            fig, drawn, sector_position, pixels, scale if number_scale is None else number_scale
-        )
-    _overflow_markers(fig, view, catalog, technologies, lang, pixels, scale, spotlight)
+    _overflow_markers(fig, view, catalog, technologies, lang, pixels, spotlight)
     layout: dict[str, Any] = dict(
         shapes=fig.shapes,
         annotations=fig.annotations,
-        height=height,
+        height=frame.height,
         margin={m: theme.FIGURE_MARGIN for m in "lrtb"},
         paper_bgcolor=theme.BACKGROUND,
         plot_bgcolor=theme.BACKGROUND,
@@ -406,14 +625,16 @@ def radar_figure(
             "scaleratio": 1,
         },
         hovermode="closest",
-        hoverlabel={"bgcolor": theme.BACKGROUND, "font": {"size": 14 * scale}},
+        hoverlabel={"bgcolor": theme.BACKGROUND, "font": {"size": max(14 * scale, theme.MIN_FONT)}},
         clickmode="event+select",
         dragmode="zoom",
         showlegend=False,
     )
+    if options.width is not None:
+        layout["width"] = options.width
     if title:
         layout["title"] = {"text": escape_label(title), "x": 0.5, "font": {"size": 20 * scale}}
-        layout["margin"] = {**layout["margin"], "t": 60}
+        layout["margin"] = {**layout["margin"], "t": _TITLE_MARGIN}
     return go.Figure(data=fig.traces, layout=layout)
 
 
@@ -497,13 +718,14 @@ def _blip_circles(
     """
     groups = drawn.groupby([drawn["sector"].map(sector_position), drawn["match"]], sort=True)
     for (position, match), rows in groups:
+        fill = sector_colour(int(position))
         fig.add_trace(
             _shape_trace(
                 rows,
                 name=f"circles-{position}",
                 fill="toself",
-                fillcolor=sector_colour(int(position)),
-                line={"color": theme.BACKGROUND, "width": 1},
+                fillcolor=fill,
+                line=blip_outline(fill),
                 opacity=1.0 if match else dimmed,
             )
         )
@@ -519,12 +741,14 @@ def _blip_circles(
         )
 
 
-def _shape_trace(rows: pd.DataFrame, *, name: str, pad: float = 0.0, **style: Any) -> go.Scatter:
-    """One line trace drawing each row's blip shape, ``pad`` wider than it."""
+def _shape_trace(
+    rows: pd.DataFrame, *, name: str, pad: float = 0.0, grow: float = 1.0, **style: Any
+) -> go.Scatter:
+    """One line trace drawing each row's blip shape, ``grow`` times as large and ``pad`` wider."""
     xs, ys = blip_outlines(
         rows["x"].to_numpy(),
         rows["y"].to_numpy(),
-        rows["radius"].to_numpy() + pad,
+        rows["radius"].to_numpy() * grow + pad,
         _movements(rows),
     )
     return go.Scatter(
@@ -584,17 +808,29 @@ def _trails(fig: _Canvas, drawn: pd.DataFrame, trails: pd.DataFrame) -> None:
     )
 
 
+def _number_fonts(
+    rows: pd.DataFrame, pixels: float, number_scale: float, grow: float = 1.0
+) -> np.ndarray:
+    """Each blip's number size: as large as fits its shape (times ``number_scale``)."""
+    shrink = pd.Series(_movements(rows)).map(theme.SHAPE_NUMBER_SCALE).fillna(1.0).to_numpy()
+    digits = rows["number"].astype(str).str.len().to_numpy()
+    radius_px = rows["radius"].to_numpy(dtype=float) * grow * pixels
+    fonts = [
+        sizing.number_font(r, s, int(d)) for r, s, d in zip(radius_px, shrink, digits, strict=True)
+    ]
+    return np.asarray(fonts, dtype=float) * number_scale
+
+
 def _numbers(
     fig: _Canvas,
     drawn: pd.DataFrame,
     sector_position: dict[str, int],
     pixels: float,
-    scale: float,
+    number_scale: float,
+    faded: str = theme.MUTED_TEXT,
 ) -> None:
-    """The blip numbers, in black or white for contrast with the sector colour."""
+    """The blip numbers, black or white on the sector colour (``faded`` where dimmed)."""
     text_colours = [text_colour_on(sector_colour(sector_position[s])) for s in drawn["sector"]]
-    shrink = pd.Series(_movements(drawn)).map(theme.SHAPE_NUMBER_SCALE).fillna(1.0).to_numpy()
-    font_sizes = np.clip(drawn["radius"].to_numpy() * shrink * pixels * 1.05 * scale, 7, 30)
     fig.add_trace(
         go.Scatter(
             x=drawn["x"],
@@ -602,16 +838,96 @@ def _numbers(
             mode="text",
             text=drawn["number"].astype(str),
             textfont={
-                "size": font_sizes.tolist(),
+                "size": _number_fonts(drawn, pixels, number_scale).tolist(),
                 "color": [
-                    c if m else theme.MUTED_TEXT
-                    for c, m in zip(text_colours, drawn["match"], strict=True)
+                    c if m else faded for c, m in zip(text_colours, drawn["match"], strict=True)
                 ],
             },
             hoverinfo="skip",
             name="numbers",
             showlegend=False,
         )
+    )
+
+
+def _spotlight(
+    fig: _Canvas,
+    lit: pd.DataFrame,
+    sector_position: dict[str, int],
+    pixels: float,
+    number_scale: float,
+) -> None:
+    """The spotlighted blip, larger than the rest and outlined, over its dimmed neighbours."""
+    position = sector_position[str(lit["sector"].iloc[0])]
+    fill = sector_colour(position)
+    fig.add_trace(
+        _shape_trace(
+            lit,
+            name="spotlight",
+            grow=theme.SPOTLIGHT_GROWTH,
+            fill="toself",
+            fillcolor=fill,
+            line={"color": theme.SPOTLIGHT_OUTLINE, "width": theme.SPOTLIGHT_OUTLINE_WIDTH},
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=lit["x"],
+            y=lit["y"],
+            mode="text",
+            text=lit["number"].astype(str),
+            textfont={
+                "size": _number_fonts(lit, pixels, number_scale, theme.SPOTLIGHT_GROWTH).tolist(),
+                "color": text_colour_on(fill),
+            },
+            hoverinfo="skip",
+            name="spotlight-number",
+            showlegend=False,
+        )
+    )
+
+
+def _spotlight_label(
+    fig: _Canvas,
+    lit: pd.DataFrame,
+    technologies: Mapping[str, Technology],
+    lang: Lang,
+    pixels: float,
+    scale: float,
+    x_range: list[float],
+    y_range: list[float],
+) -> None:
+    """The spotlighted blip's name in a label beside it, on the side with room, inside the view."""
+    row = lit.iloc[0]
+    tech = technologies.get(str(row["id"]))
+    name = tech.label(lang) if tech else str(row["id"])
+    font = max(theme.SPOTLIGHT_LABEL_SIZE * scale, theme.MIN_FONT)
+    pad = 6.0  # pixels: the label's border padding and its gap from the blip
+    width = (sizing.text_width_em(name) * font + 2 * pad) / pixels
+    height = (sizing.LINE_EM * font + 2 * pad) / pixels
+    reach = float(row["radius"]) * theme.SPOTLIGHT_GROWTH * max(theme.SHAPE_SIZE.values())
+    x, y = float(row["x"]), float(row["y"])
+    gap = reach + pad / pixels
+    right = x + gap + width <= x_range[1]
+    left = x - gap - width >= x_range[0]
+    # Outwards from the centre reads best; the other side when that is cut off.
+    to_right = (x >= 0 and right) or not left
+    anchor_x = x + gap if to_right else x - gap
+    anchor_x = min(anchor_x, x_range[1] - width) if to_right else max(anchor_x, x_range[0] + width)
+    anchor_y = min(max(y, y_range[0] + height / 2), y_range[1] - height / 2)
+    fig.add_annotation(
+        x=anchor_x,
+        y=anchor_y,
+        text=f"<b>{escape_label(name)}</b>",
+        showarrow=False,
+        xanchor="left" if to_right else "right",
+        yanchor="middle",
+        bgcolor=theme.BACKGROUND,
+        bordercolor=theme.SPOTLIGHT_LABEL_BORDER,
+        borderwidth=2,
+        borderpad=int(pad) - 2,
+        name="spotlight-label",
+        font={"size": font, "color": theme.TEXT},
     )
 
 
@@ -622,7 +938,6 @@ def _overflow_markers(
     technologies: Mapping[str, Technology],
     lang: Lang,
     pixels: float,
-    scale: float,
     spotlight: str | None = None,
 ) -> None:
     """One "+N" marker per cell whose blips did not all fit.
@@ -638,6 +953,7 @@ def _overflow_markers(
         lit = hidden[hidden["id"] == spotlight]
         lit_cell = (lit["sector"].iloc[0], lit["ring"].iloc[0]) if not lit.empty else None
     xs, ys, sizes, labels, keys, hovers, lit_flags = [], [], [], [], [], [], []
+    fonts: list[float] = []
     for (sector, ring), cell in hidden.groupby(["sector", "ring"], sort=True):
         first = cell.iloc[0]
         names = [
@@ -648,6 +964,10 @@ def _overflow_markers(
         ys.append(first["y"])
         sizes.append(2 * first["radius"] * pixels)
         labels.append(f"+{len(cell)}")
+        # "+N" is one character wider than N: sized like a number one digit longer.
+        fonts.append(
+            sizing.number_font(float(first["radius"]) * pixels, 1.0, len(str(len(cell))) + 1)
+        )
         keys.append(f"{OVERFLOW_KEY}:{sector}:{ring}")
         title = t(
             "radar.overflow",
@@ -676,7 +996,7 @@ def _overflow_markers(
             mode="markers+text",
             marker=marker,
             text=labels,
-            textfont={"color": "#FFFFFF", "size": 10 * scale},
+            textfont={"color": "#FFFFFF", "size": fonts},
             customdata=keys,
             hovertext=hovers,
             hoverinfo="text",

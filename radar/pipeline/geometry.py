@@ -21,7 +21,13 @@ from typing import Final
 
 import numpy as np
 
-from radar.theme import BLIP_GAP, BORDER_CLEARANCE, DEFAULT_BLIP_RADIUS, MIN_BLIP_RADIUS
+from radar.theme import (
+    BLIP_GAP,
+    BORDER_CLEARANCE,
+    DEFAULT_BLIP_RADIUS,
+    LABEL_BAND_HALF_WIDTH,
+    MIN_BLIP_RADIUS,
+)
 
 __all__ = [
     "MAX_RINGS",
@@ -32,6 +38,7 @@ __all__ = [
     "cell_capacity",
     "cell_geometry",
     "cell_slots",
+    "label_border",
     "radius_ladder",
     "ring_edges",
     "sector_edges",
@@ -71,12 +78,23 @@ class Cell:
         Angles (radians, counter-clockwise from the positive x axis) of the
         wedge borders; the sector runs clockwise from ``theta_start`` down to
         ``theta_end = theta_start - width``.
+    clear_start, clear_end
+        Extra clearance (radar units) that blips keep from the border at
+        ``theta_start`` and at ``theta_end``: the half-width of the ring-label
+        band when that border carries it (see :func:`label_border`), else 0.
+    clear_centre
+        The band's half-width for every cell: the band starts at the centre,
+        so a blip of a cell not beside it keeps that much more room from the
+        centre too (it matters in the inner ring, where wedges meet).
     """
 
     r_inner: float
     r_outer: float
     theta_start: float
     theta_end: float
+    clear_start: float = 0.0
+    clear_end: float = 0.0
+    clear_centre: float = 0.0
 
     @property
     def width(self) -> float:
@@ -141,8 +159,28 @@ def sector_edges(n_sectors: int) -> np.ndarray:
     return math.pi / 2.0 - np.linspace(0.0, 2.0 * math.pi, n_sectors + 1)
 
 
-@lru_cache(maxsize=1024)
-def cell_geometry(ring: int, sector: int, n_rings: int, n_sectors: int) -> Cell:
+@lru_cache(maxsize=64)
+def label_border(n_sectors: int) -> int:
+    """Index (into :func:`sector_edges`) of the sector border that carries the ring labels.
+
+    The border closest to horizontal, so the ring names read left to right
+    along it; of two equally level borders the one pointing right (the
+    labels then run outwards as they are read), then the first.
+    """
+    angles = sector_edges(n_sectors)[:-1]
+    # Rounded so that borders equally level in exact arithmetic tie.
+    keys = [(round(abs(math.sin(a)), 9), -round(math.cos(a), 9), k) for k, a in enumerate(angles)]
+    return min(keys)[2]
+
+
+@lru_cache(maxsize=4096)
+def cell_geometry(
+    ring: int,
+    sector: int,
+    n_rings: int,
+    n_sectors: int,
+    band: float = LABEL_BAND_HALF_WIDTH,
+) -> Cell:
     """The cell of ring index ``ring`` and sector index ``sector``.
 
     Parameters
@@ -151,6 +189,10 @@ def cell_geometry(ring: int, sector: int, n_rings: int, n_sectors: int) -> Cell:
         Zero-based indices (ring 0 is the innermost, sector 0 starts at 12 o'clock).
     n_rings, n_sectors
         Numbers of rings and sectors of the radar.
+    band
+        Half-width (radar units) of the ring-label band along the
+        :func:`label_border`: the cells on both sides of it keep that much
+        more room from it, so no blip can cover a ring label.
 
     Returns
     -------
@@ -160,11 +202,17 @@ def cell_geometry(ring: int, sector: int, n_rings: int, n_sectors: int) -> Cell:
     angles = sector_edges(n_sectors)
     if not (0 <= ring < n_rings and 0 <= sector < n_sectors):
         raise ValueError(f"no cell ({ring}, {sector}) on a {n_rings} × {n_sectors} radar")
+    if band < 0:
+        raise ValueError(f"the label band cannot be negative, got {band}")
+    border = label_border(n_sectors)
     return Cell(
         float(radii[ring]),
         float(radii[ring + 1]),
         float(angles[sector]),
         float(angles[sector + 1]),
+        float(band) if sector == border else 0.0,
+        float(band) if (sector + 1) % n_sectors == border else 0.0,
+        float(band),
     )
 
 
@@ -179,14 +227,23 @@ def radius_ladder() -> np.ndarray:
     return _radius_ladder().copy()
 
 
-@lru_cache(maxsize=1)
-def _radius_ladder() -> np.ndarray:
+@lru_cache(maxsize=64)
+def _radius_ladder(floor: float = MIN_BLIP_RADIUS) -> np.ndarray:
+    """The ladder, cut at ``floor``: its rungs above ``floor``, then ``floor`` itself.
+
+    A figure too small for readable numbers at the theme's minimum asks for a
+    higher floor; a floor above ``DEFAULT_BLIP_RADIUS`` is the only rung.
+    """
     if not 0.01 <= MIN_BLIP_RADIUS <= DEFAULT_BLIP_RADIUS:
         raise ValueError("theme needs 0.01 <= MIN_BLIP_RADIUS <= DEFAULT_BLIP_RADIUS")
+    if floor < MIN_BLIP_RADIUS:
+        raise ValueError(f"the radius floor cannot be below {MIN_BLIP_RADIUS}, got {floor}")
     steps = np.arange(_RADIUS_STEPS) / (_RADIUS_STEPS - 1)
     ladder = DEFAULT_BLIP_RADIUS * (MIN_BLIP_RADIUS / DEFAULT_BLIP_RADIUS) ** steps
-    # Pin the last step exactly, so MIN_BLIP_RADIUS is reached without rounding.
+    # Pin the last step exactly, so the floor is reached without rounding.
     ladder[-1] = MIN_BLIP_RADIUS
+    if floor > MIN_BLIP_RADIUS:
+        ladder = np.append(ladder[ladder > floor * (1.0 + _EPS)], floor)
     ladder.setflags(write=False)
     return ladder
 
@@ -217,11 +274,21 @@ def _spread(
     return start + step * np.arange(count)
 
 
-def _row_capacity(rho: np.ndarray, width: float, margin: float, pitch: float) -> np.ndarray:
-    """How many slots fit on arcs of radius ``rho`` of a wedge of angle ``width``."""
+def _edge_turn(margin: float, rho: float | np.ndarray) -> np.ndarray:
+    """Smallest angle from a border ray at which a point at ``rho`` is ``margin`` clear of it."""
     # A blip at angle t from a border ray keeps distance rho * sin(t) from it
     # (or rho, from the apex, past 90 degrees), so it needs t >= asin(margin / rho).
-    usable = width - 2.0 * np.arcsin(np.minimum(margin / rho, 1.0))
+    return np.arcsin(np.minimum(margin / np.asarray(rho, dtype=float), 1.0))
+
+
+def _row_capacity(
+    rho: np.ndarray, width: float, margins: tuple[float, float], pitch: float
+) -> np.ndarray:
+    """How many slots fit on arcs of radius ``rho`` of a wedge of angle ``width``.
+
+    ``margins`` are the clearances from the first and the second border.
+    """
+    usable = width - _edge_turn(margins[0], rho) - _edge_turn(margins[1], rho)
     chord = np.arcsin(np.minimum(pitch / (2.0 * rho), 1.0)) * 2.0
     cap = np.floor(usable / chord + _EPS).astype(int) + 1
     # An arc shorter than one pitch across can hold only one blip.
@@ -236,29 +303,42 @@ class _RowPlans:
 
     rows: tuple[np.ndarray, ...]
     caps: tuple[np.ndarray, ...]
-    margin: float
+    margins: tuple[float, float]  # clearance from the first and the second border
     pitch: float
     aspect: float  # usable radial depth / usable arc length at mid depth
     capacity: int  # slots of the densest plan
 
 
 @lru_cache(maxsize=4096)
-def _row_plans(r_inner: float, r_outer: float, width: float, radius: float) -> _RowPlans:
+def _row_plans(
+    r_inner: float,
+    r_outer: float,
+    width: float,
+    radius: float,
+    clear_start: float = 0.0,
+    clear_end: float = 0.0,
+    clear_centre: float = 0.0,
+) -> _RowPlans:
     margin = radius * (1.0 + BORDER_CLEARANCE)
+    margins = (margin + clear_start, margin + clear_end)
     pitch = 2.0 * radius * (1.0 + BLIP_GAP)
-    # The wedge is too narrow for a blip until its half-width reaches margin.
-    low = max(r_inner + margin, margin / math.sin(min(width / 2.0, math.pi / 2.0)))
+    # The wedge is too narrow for a blip until its half-width reaches the
+    # larger margin (then both fit, the smaller one with room to spare).
+    low = max(r_inner + margin, max(margins) / math.sin(min(width / 2.0, math.pi / 2.0)))
+    # Any ray at least a wedge's width away, the label border of a cell not
+    # beside it included, is then far enough from every point of the cell.
+    low = max(low, (margin + clear_centre) / math.sin(min(width, math.pi / 2.0)))
     high = r_outer - margin
     if high < low:
-        return _RowPlans((), (), margin, pitch, 1.0, 0)
+        return _RowPlans((), (), margins, pitch, 1.0, 0)
     n_max = math.floor((high - low) / pitch + _EPS) + 1
     rows = tuple(_spread(low, high, k, pitch) for k in range(1, n_max + 1))
-    caps = tuple(_row_capacity(r, width, margin, pitch) for r in rows)
+    caps = tuple(_row_capacity(r, width, margins, pitch) for r in rows)
     mid = (low + high) / 2.0
-    arc = mid * (width - 2.0 * math.asin(min(margin / mid, 1.0)))
+    arc = mid * (width - float(_edge_turn(margins[0], mid) + _edge_turn(margins[1], mid)))
     aspect = (high - low) / arc if arc > 0 else float(n_max)
     capacity = max(int(c.sum()) for c in caps)
-    return _RowPlans(rows, caps, margin, pitch, aspect, capacity)
+    return _RowPlans(rows, caps, margins, pitch, aspect, capacity)
 
 
 def _choose_rows(plans: _RowPlans, count: int) -> int:
@@ -289,10 +369,17 @@ def _distribute(count: int, caps: np.ndarray) -> np.ndarray:
 
 @lru_cache(maxsize=8192)
 def _local_slots(
-    r_inner: float, r_outer: float, width: float, radius: float, count: int
+    r_inner: float,
+    r_outer: float,
+    width: float,
+    radius: float,
+    count: int,
+    clear_start: float = 0.0,
+    clear_end: float = 0.0,
+    clear_centre: float = 0.0,
 ) -> np.ndarray:
     """Slots as ``(rho, clockwise angle from the first border)``, inner row first; read-only."""
-    plans = _row_plans(r_inner, r_outer, width, radius)
+    plans = _row_plans(r_inner, r_outer, width, radius, clear_start, clear_end, clear_centre)
     if count > plans.capacity:
         raise ValueError(f"{count} slots do not fit a cell of capacity {plans.capacity}")
     if count == 0:
@@ -302,9 +389,10 @@ def _local_slots(
         rhos, caps = plans.rows[k - 1], plans.caps[k - 1]
         parts = []
         for rho, n in zip(rhos, _distribute(count, caps), strict=True):
-            edge = math.asin(min(plans.margin / rho, 1.0))
+            first = float(_edge_turn(plans.margins[0], rho))
+            last = width - float(_edge_turn(plans.margins[1], rho))
             chord = 2.0 * math.asin(min(plans.pitch / (2.0 * rho), 1.0))
-            turns = _spread(edge, width - edge, int(n), chord)
+            turns = _spread(first, last, int(n), chord)
             parts.append(np.column_stack((np.full(len(turns), rho), turns)))
         slots = np.concatenate(parts)
     slots.setflags(write=False)
@@ -325,7 +413,19 @@ def cell_capacity(cell: Cell, radius: float) -> int:
     -------
     The number of slots of the cell's dense lattice.
     """
-    return _row_plans(cell.r_inner, cell.r_outer, cell.width, float(radius)).capacity
+    return _plans(cell, float(radius)).capacity
+
+
+def _plans(cell: Cell, radius: float) -> _RowPlans:
+    return _row_plans(
+        cell.r_inner,
+        cell.r_outer,
+        cell.width,
+        radius,
+        cell.clear_start,
+        cell.clear_end,
+        cell.clear_centre,
+    )
 
 
 def cell_slots(cell: Cell, radius: float, count: int | None = None) -> np.ndarray:
@@ -352,17 +452,27 @@ def cell_slots(cell: Cell, radius: float, count: int | None = None) -> np.ndarra
     """
     if count is None:
         count = cell_capacity(cell, radius)
-    local = _local_slots(cell.r_inner, cell.r_outer, cell.width, float(radius), int(count))
+    local = _local_slots(
+        cell.r_inner,
+        cell.r_outer,
+        cell.width,
+        float(radius),
+        int(count),
+        cell.clear_start,
+        cell.clear_end,
+        cell.clear_centre,
+    )
     # Local angles are measured clockwise from the wedge's first border.
     rho, theta = local[:, 0], cell.theta_start - local[:, 1]
     return np.column_stack((rho * np.cos(theta), rho * np.sin(theta)))
 
 
 @lru_cache(maxsize=8192)
-def _fit_radius(r_inner: float, r_outer: float, width: float, count: int) -> tuple[float, int]:
-    """The largest ladder radius holding ``count`` blips and its capacity (else the minimum)."""
-    for radius in _radius_ladder():
-        capacity = _row_plans(r_inner, r_outer, width, float(radius)).capacity
+def _fit_radius(cell: Cell, count: int, floor: float = MIN_BLIP_RADIUS) -> tuple[float, int]:
+    """The largest ladder radius holding ``count`` blips and its capacity (else the floor)."""
+    ladder = _radius_ladder(floor)
+    for radius in ladder:
+        capacity = _plans(cell, float(radius)).capacity
         if capacity >= count:
             return float(radius), capacity
-    return float(MIN_BLIP_RADIUS), capacity
+    return float(ladder[-1]), capacity

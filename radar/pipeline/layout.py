@@ -47,10 +47,10 @@ Algorithm
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 import pandas as pd
@@ -70,11 +70,12 @@ from radar.pipeline.geometry import (
     cell_capacity,
     cell_geometry,
     cell_slots,
+    label_border,
     radius_ladder,
     ring_edges,
     sector_edges,
 )
-from radar.theme import BLIP_GAP, BORDER_CLEARANCE, MIN_BLIP_RADIUS
+from radar.theme import BLIP_GAP, BORDER_CLEARANCE, LABEL_BAND_HALF_WIDTH, MIN_BLIP_RADIUS
 
 __all__ = [
     "MAX_RINGS",
@@ -87,6 +88,7 @@ __all__ = [
     "cell_geometry",
     "cell_slots",
     "compute_layout",
+    "label_border",
     "layout_editions",
     "radius_ladder",
     "ring_edges",
@@ -124,9 +126,11 @@ def _assign(slots: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
     return positions, np.arange(count) < n_shown
 
 
-def _layout_cell(cell: Cell, count: int) -> tuple[np.ndarray, float, np.ndarray]:
+def _layout_cell(
+    cell: Cell, count: int, floor: float = MIN_BLIP_RADIUS
+) -> tuple[np.ndarray, float, np.ndarray]:
     """Positions, shared radius and shown flags of a cell's ``count`` blips."""
-    radius, capacity = _fit_radius(cell.r_inner, cell.r_outer, cell.width, count)
+    radius, capacity = _fit_radius(cell, count, floor)
     if capacity == 0:
         raise ValueError(f"a blip of radius {radius} does not fit in {cell}")
     slots = cell_slots(cell, radius, min(count, capacity))
@@ -155,9 +159,18 @@ def _edges(n_rings: int, n_sectors: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _border_clearance(
-    xy: np.ndarray, ring: np.ndarray, sector: np.ndarray, n_rings: int, n_sectors: int
+    xy: np.ndarray,
+    ring: np.ndarray,
+    sector: np.ndarray,
+    n_rings: int,
+    n_sectors: int,
+    band: float = LABEL_BAND_HALF_WIDTH,
 ) -> np.ndarray:
-    """Distance of each point to the nearest border of its cell; ``-inf`` outside the cell."""
+    """Distance of each point to the nearest border of its cell; ``-inf`` outside the cell.
+
+    The border carrying the ring labels counts as ``band`` nearer, as
+    :class:`Cell`'s ``clear_start`` and ``clear_end`` do for the slots.
+    """
     radii, angles = _edges(n_rings, n_sectors)
     r_inner, r_outer = radii[ring], radii[ring + 1]
     start = angles[sector]
@@ -171,6 +184,11 @@ def _border_clearance(
     for t in (turn, width - turn):
         # Past 90 degrees from a border ray the nearest point of it is the apex.
         clear = np.minimum(clear, np.where(t <= math.pi / 2.0, rho * np.sin(t), rho))
+    # The label band: a strip along one border ray, from the centre outwards.
+    border = angles[label_border(n_sectors)]
+    along = np.clip(x * math.cos(border) + y * math.sin(border), 0.0, None)
+    to_band = np.hypot(x - along * math.cos(border), y - along * math.sin(border)) - band
+    clear = np.minimum(clear, to_band)
     return np.where(turn <= width, clear, -np.inf)
 
 
@@ -215,7 +233,12 @@ def _free(slots: np.ndarray, kept: np.ndarray, pitch: float) -> np.ndarray:
 
 
 def _layout_pinned_cell(
-    cell: Cell, kept: np.ndarray, spacing: float, clearance: float, n_new: int
+    cell: Cell,
+    kept: np.ndarray,
+    spacing: float,
+    clearance: float,
+    n_new: int,
+    floor: float = MIN_BLIP_RADIUS,
 ) -> tuple[np.ndarray, float, np.ndarray] | None:
     """Radius, and positions and shown flags of the newcomers, around the fixed ``kept`` blips.
 
@@ -227,7 +250,9 @@ def _layout_pinned_cell(
     """
     total = len(kept) + n_new
     best = np.empty((0, 2))
-    for radius in map(float, _radius_ladder()):
+    ladder = _radius_ladder(floor)
+    smallest = float(ladder[-1])
+    for radius in map(float, ladder):
         pitch = 2.0 * radius * (1.0 + BLIP_GAP)
         # The same relative slack as the lattice's floor(): kept blips placed
         # on a lattice of this radius sit exactly one pitch (or margin) away.
@@ -238,13 +263,13 @@ def _layout_pinned_cell(
         if n_new == 0:
             return np.empty((0, 2)), radius, np.empty(0, dtype=bool)
         capacity = cell_capacity(cell, radius)
-        if capacity < n_new and radius != MIN_BLIP_RADIUS:
+        if capacity < n_new and radius != smallest:
             continue  # no lattice of this radius can leave enough free slots
         for count in (total, None) if total <= capacity else (None,):
             free = _free(_xy_slots(cell, radius, count), kept, pitch)
             if len(free) >= n_new:
                 return free[:n_new], radius, np.ones(n_new, dtype=bool)
-            if radius == MIN_BLIP_RADIUS and len(free) > len(best):
+            if radius == smallest and len(free) > len(best):
                 best = free
     # Kept blips valid at any rung are valid at the minimum radius too, so
     # either the minimum radius leaves too few free slots or the kept blips do
@@ -252,7 +277,7 @@ def _layout_pinned_cell(
     if len(best) == 0:
         return None
     positions, shown = _assign(best, n_new)
-    return positions, float(MIN_BLIP_RADIUS), shown
+    return positions, smallest, shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,6 +373,9 @@ def compute_layout(
     sectors: Sequence[str],
     rings: Sequence[str],
     previous: pd.DataFrame | None = None,
+    *,
+    min_radius: float | Mapping[tuple[str, str], float] | Mapping[str, float] = MIN_BLIP_RADIUS,
+    band: float = LABEL_BAND_HALF_WIDTH,
 ) -> pd.DataFrame:
     """Place every blip in its ring × sector cell.
 
@@ -368,6 +396,16 @@ def compute_layout(
         used, others ignored), or None. A blip shown there in the same sector
         and ring keeps its exact ``x`` and ``y``; see *Pinning* in the module
         docstring. Its row order does not matter.
+    min_radius
+        The smallest blip radius a crowded cell may shrink to before it hides
+        blips behind "+N" (at least ``MIN_BLIP_RADIUS``; above
+        ``DEFAULT_BLIP_RADIUS`` every blip gets it), or one per cell
+        ``(sector id, ring id)`` or per sector id (cells named neither way
+        get ``MIN_BLIP_RADIUS``). A small figure asks for
+        more, so its numbers stay readable.
+    band
+        Half-width of the ring-label band that no blip may enter (see
+        :func:`radar.pipeline.geometry.cell_geometry`).
 
     Returns
     -------
@@ -390,6 +428,14 @@ def compute_layout(
         If ``previous`` is neither None nor a DataFrame.
     """
     sectors, rings = list(sectors), list(rings)
+    if isinstance(min_radius, Mapping):
+        # Per cell, else per sector, else the theme's minimum.
+        given: Mapping[Any, float] = min_radius
+        floors = [
+            float(given.get((s, r), given.get(s, MIN_BLIP_RADIUS))) for r in rings for s in sectors
+        ]
+    else:
+        floors = [float(min_radius)] * (len(sectors) * len(rings))
     _check_count("sectors", len(sectors), MIN_SECTORS, MAX_SECTORS)
     _check_count("rings", len(rings), MIN_RINGS, MAX_RINGS)
     _check_ids("sector", sectors)
@@ -439,14 +485,14 @@ def compute_layout(
         if kept.any():
             spacing[kept] = _nearest_in_cell(kept_xy[kept], cell[kept])
             clearance[kept] = _border_clearance(
-                kept_xy[kept], ring[kept], sector[kept], len(rings), len(sectors)
+                kept_xy[kept], ring[kept], sector[kept], len(rings), len(sectors), band
             )
         n_kept = np.add.reduceat(kept[order], starts)
         cell_spacing = np.minimum.reduceat(spacing[order], starts)
         cell_clearance = np.minimum.reduceat(clearance[order], starts)
         for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
             ring_index, sector_index = divmod(int(cells[start]), len(sectors))
-            geometry = cell_geometry(ring_index, sector_index, len(rings), len(sectors))
+            geometry = cell_geometry(ring_index, sector_index, len(rings), len(sectors), band)
             rows = order[start:end]
             placed = None
             if n_kept[i]:
@@ -457,9 +503,12 @@ def compute_layout(
                     float(cell_spacing[i]),
                     float(cell_clearance[i]),
                     len(join),
+                    floors[int(cells[start])],
                 )
             if placed is None:
-                positions, cell_radius, cell_shown = _layout_cell(geometry, len(rows))
+                positions, cell_radius, cell_shown = _layout_cell(
+                    geometry, len(rows), floors[int(cells[start])]
+                )
             else:
                 positions, cell_radius, cell_shown = placed
                 x[stay], y[stay] = kept_xy[stay, 0], kept_xy[stay, 1]

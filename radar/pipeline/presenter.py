@@ -143,6 +143,7 @@ def sector_box(
     *,
     aspect: float,
     margin: float = theme.PRESENTER_FOCUS_MARGIN,
+    reach: float = 0.0,
 ) -> tuple[float, float, float, float]:
     """Axis ranges that frame one sector's wedge, in radar units.
 
@@ -157,6 +158,10 @@ def sector_box(
         radar keeps its scale on both axes and the box fills the figure.
     margin
         Room around the wedge (for its label and the blips on its edge).
+    reach
+        How far (radar units) anything drawn for the sector reaches out of
+        its wedge, such as a spotlighted blip drawn larger: the box grows by
+        that too, so every blip is whole inside it.
 
     Returns
     -------
@@ -177,8 +182,10 @@ def sector_box(
     angles += [k * quarter for k in crossings]
     xs = [0.0, *(math.cos(a) for a in angles)]
     ys = [0.0, *(math.sin(a) for a in angles)]
-    x0, x1 = min(xs) - margin, max(xs) + margin
-    y0, y1 = min(ys) - margin, max(ys) + margin
+    if reach < 0:
+        raise ValueError(f"reach cannot be negative, got {reach}")
+    x0, x1 = min(xs) - margin - reach, max(xs) + margin + reach
+    y0, y1 = min(ys) - margin - reach, max(ys) + margin + reach
     width, height = x1 - x0, y1 - y0
     if width < height * aspect:
         grow = (height * aspect - width) / 2.0

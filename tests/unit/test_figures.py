@@ -7,7 +7,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from radar.drawing.figure import OVERFLOW_KEY, RadarOptions, radar_figure, text_colour_on
+from radar.drawing.figure import (
+    OVERFLOW_KEY,
+    RadarOptions,
+    fitted_view,
+    radar_figure,
+    text_colour_on,
+)
 from radar.model import Catalog, Ring, Sector, Technology
 from radar.pipeline.layout import compute_layout
 from radar.theme import BORDER_CLEARANCE
@@ -71,7 +77,11 @@ def test_one_clickable_point_and_one_circle_per_blip() -> None:
     trace = _blip_trace(fig)
     assert list(trace.customdata) == view["id"].tolist()
     assert len(_circles(fig)) == 7
-    assert sorted(round(x, 4) for x in view["x"]) == [x for x, _ in _circles(fig)]
+    # The figure draws the view as laid out for its size: blips big enough
+    # for their numbers, with the blip trace at their centres.
+    placed = fitted_view(view, CATALOG, "da")
+    assert sorted(round(x, 4) for x in placed["x"]) == [x for x, _ in _circles(fig)]
+    assert list(trace.x) == pytest.approx(placed["x"].tolist())
     numbers = next(tr for tr in fig.data if tr.name == "numbers")
     assert list(numbers.text) == [str(i) for i in range(1, 8)]
 
@@ -98,7 +108,7 @@ def test_filtered_blips_are_not_drawn_and_unmatched_are_dimmed() -> None:
 
 def test_overflowing_cell_gets_one_plus_n_marker() -> None:
     view, techs = _view(400)
-    hidden = int((~view["shown"]).sum())
+    hidden = int((~fitted_view(view, CATALOG, "da")["shown"]).sum())
     assert hidden > 0
     fig = radar_figure(view, CATALOG, techs, "da")
     overflow = next(tr for tr in fig.data if tr.name == "overflow")
@@ -152,7 +162,7 @@ def test_blip_shapes_show_movement_and_stay_inside_the_blip() -> None:
     # A star (10 corners), two triangles (3) and a circle, each closed.
     assert sorted(len(p) for p in shapes) == [4, 4, 11, 29]
     # Every shape stays within the border clearance the layout keeps round a blip.
-    limit = view["radius"].max() * (1 + BORDER_CLEARANCE)
+    limit = fitted_view(view, CATALOG, "da")["radius"].max() * (1 + BORDER_CLEARANCE)
     for polygon in shapes:
         centre = polygon[:-1].mean(0)
         assert np.linalg.norm(polygon - centre, axis=1).max() <= limit

@@ -21,6 +21,7 @@ from radar.pipeline.layout import (
     cell_geometry,
     cell_slots,
     compute_layout,
+    label_border,
     layout_editions,
     radius_ladder,
     ring_edges,
@@ -958,3 +959,96 @@ def test_example_data_pins_every_kept_blip(con: duckdb.DuckDBPyConnection) -> No
     # Not vacuous: blips did join or change cell, and some cells had both kinds.
     assert totals["kept"] > 0 and totals["changed"] > 0 and totals["new"] > 0
     assert totals["mixed_cells"] > 0
+
+
+# --- The ring-label band -------------------------------------------------------
+
+
+def distance_to_ray(xy: np.ndarray, angle: float) -> np.ndarray:
+    """Distance of each point to the ray from the centre at ``angle`` (the border segment)."""
+    direction = np.array([math.cos(angle), math.sin(angle)])
+    along = np.clip(xy @ direction, 0.0, 1.0)
+    return np.linalg.norm(xy - along[:, None] * direction[None, :], axis=1)
+
+
+@pytest.mark.parametrize("n_sectors", range(2, 13))
+def test_the_label_border_is_the_most_level_one(n_sectors: int) -> None:
+    angles = sector_edges(n_sectors)[:-1]
+    chosen = angles[label_border(n_sectors)]
+    assert abs(math.sin(chosen)) == pytest.approx(min(abs(np.sin(angles))))
+
+
+@pytest.mark.parametrize("n_sectors", [2, 3, 4, 5, 7, 12])
+@pytest.mark.parametrize("n_rings", [1, 3, 4, 8])
+@pytest.mark.parametrize("band", [0.03, 0.08])
+def test_no_slot_lies_in_the_label_band(n_sectors: int, n_rings: int, band: float) -> None:
+    """Every slot of every cell keeps its blip clear of the band along the label border."""
+    border = sector_edges(n_sectors)[label_border(n_sectors)]
+    touching = 0
+    for ring in range(n_rings):
+        for sector in range(n_sectors):
+            cell = cell_geometry(ring, sector, n_rings, n_sectors, band)
+            for radius in radius_ladder()[::4]:
+                slots = cell_slots(cell, radius)
+                assert len(slots) == cell_capacity(cell, radius)
+                if not len(slots):
+                    continue
+                clear = distance_to_ray(slots, float(border)) - radius * (1 + BORDER_CLEARANCE)
+                assert clear.min() >= band - TOL
+                touching += bool(cell.clear_start or cell.clear_end)
+    assert touching, "the cells beside the band were checked"
+
+
+def test_the_band_costs_only_the_cells_beside_it() -> None:
+    # In an outer ring: in the inner one the band's start at the centre costs
+    # the other cells a slot or two near the apex too.
+    plain = [cell_geometry(2, s, 4, 4, 0.0) for s in range(4)]
+    banded = [cell_geometry(2, s, 4, 4, 0.05) for s in range(4)]
+    caps = [
+        (cell_capacity(a, 0.02), cell_capacity(b, 0.02)) for a, b in zip(plain, banded, strict=True)
+    ]
+    # Four sectors: the band lies along 3 o'clock, between sectors 0 and 1.
+    assert caps[0][1] < caps[0][0] and caps[1][1] < caps[1][0]
+    assert caps[2][1] == caps[2][0] and caps[3][1] == caps[3][0]
+
+
+def test_pinned_blips_in_a_wider_band_move_out_of_it() -> None:
+    blips = make_blips(7, 120, 4, 4)
+    placed = layout(blips, 4, 4)
+    again = compute_layout(blips, ids_of(4), ids_of(4, "ring"), placed, band=0.09)
+    border = float(sector_edges(4)[label_border(4)])
+    shown = again[again["shown"]]
+    xy = shown[["x", "y"]].to_numpy()
+    clear = distance_to_ray(xy, border) - shown["radius"].to_numpy() * (1 + BORDER_CLEARANCE)
+    assert clear.min() >= 0.09 - TOL
+    # Blips far from the band (not beside it, not near the centre it starts
+    # at) keep their place bit for bit.
+    far = (
+        placed["sector"].isin(["sector-2", "sector-3"]) & (placed["ring"] != "ring-0")
+    ).to_numpy()
+    assert (again.loc[far, ["x", "y"]].to_numpy() == placed.loc[far, ["x", "y"]].to_numpy()).all()
+
+
+def test_a_radius_floor_keeps_blips_at_least_that_big() -> None:
+    blips = make_blips(3, 200, 5, 4, hot_cells=3)
+    floor = 0.045
+    placed = compute_layout(blips, ids_of(5), ids_of(4, "ring"), min_radius=floor)
+    assert placed["radius"].min() == pytest.approx(floor)
+    assert (~placed["shown"]).sum() > (~layout(blips, 5, 4)["shown"]).sum()
+    shown = placed[placed["shown"]]
+    assert_no_overlap(*(shown[c].to_numpy() for c in ("x", "y", "radius")))
+
+
+def test_radius_floors_per_cell_and_per_sector() -> None:
+    blips = make_blips(5, 150, 4, 3)
+    floors = {("sector-1", "ring-2"): 0.05, "sector-3": 0.04}
+    placed = compute_layout(blips, ids_of(4), ids_of(3, "ring"), min_radius=floors)
+    radius = placed.groupby(["sector", "ring"])["radius"].first()
+    assert radius[("sector-1", "ring-2")] >= 0.05 - TOL
+    assert (radius.loc["sector-3"] >= 0.04 - TOL).all()
+    # Cells named by neither keep the theme's ladder: a crowded one shrinks below both.
+    plain = layout(blips, 4, 3).groupby(["sector", "ring"])["radius"].first()
+    others = [c for c in radius.index if c[0] != "sector-3" and c != ("sector-1", "ring-2")]
+    assert (radius[others] == plain[others]).all()
+    shown = placed[placed["shown"]]
+    assert_no_overlap(*(shown[c].to_numpy() for c in ("x", "y", "radius")))

@@ -14,7 +14,7 @@ from legend_support import list_element
 from streamlit.testing.v1 import AppTest
 
 from radar import store, theme
-from radar.drawing.figure import RadarOptions, radar_figure
+from radar.drawing.figure import RadarOptions, fitted_view, radar_figure
 from radar.model import Catalog, Ring, Sector, Technology
 from radar.pipeline.layout import compute_layout, ring_edges, sector_edges
 from radar.pipeline.presenter import (
@@ -222,9 +222,19 @@ def test_the_spotlight_dims_every_other_blip_and_outlines_it() -> None:
     assert {tr.opacity for tr in circles} == {1.0, theme.SPOTLIGHT_DIM_OPACITY}
     outline = next(tr for tr in fig.data if tr.name == "spotlight")
     assert outline.line.width == theme.SPOTLIGHT_OUTLINE_WIDTH
+    placed = fitted_view(view, CATALOG, "da", RadarOptions(spotlight=lit)).set_index("id")
     assert np.nanmean(np.array(outline.x, dtype=float)[:-2]) == pytest.approx(
-        view.loc[view["id"] == lit, "x"].iloc[0], abs=1e-6
+        placed.loc[lit, "x"], abs=1e-6
     )
+    # Drawn larger than the blip, so it reads from the back of a room.
+    xs, ys = np.array(outline.x, dtype=float), np.array(outline.y, dtype=float)
+    reach = np.nanmax(np.hypot(xs - placed.loc[lit, "x"], ys - placed.loc[lit, "y"]))
+    assert reach == pytest.approx(placed.loc[lit, "radius"] * theme.SPOTLIGHT_GROWTH, rel=1e-3)
+    # Its name beside it, escaped, inside the view.
+    label = next(a for a in fig.layout.annotations if a.name == "spotlight-label")
+    assert "Navn" in label.text
+    assert fig.layout.xaxis.range[0] <= label.x <= fig.layout.xaxis.range[1]
+    assert fig.layout.yaxis.range[0] <= label.y <= fig.layout.yaxis.range[1]
     # Every blip stays hoverable; only its look changes.
     blips = next(tr for tr in fig.data if tr.name == "blips")
     assert len(blips.customdata) == len(view)
@@ -243,12 +253,49 @@ def test_a_spotlighted_hidden_blip_lights_its_plus_n_marker() -> None:
 
 def test_a_focused_sector_fills_the_figure() -> None:
     view, techs = _view({("A", "klar"): 3, ("C", "afvent"): 2})
-    fig = radar_figure(view, CATALOG, techs, "da", RadarOptions(focus_sector="C", x_extent=1.8))
-    x0, x1, y0, y1 = sector_box(4, 2, aspect=1.8 / 1.3)
-    assert list(fig.layout.xaxis.range) == pytest.approx([x0, x1])
-    assert list(fig.layout.yaxis.range) == pytest.approx([y0, y1])
+    options = RadarOptions(focus_sector="C", width=1200, height=900)
+    fig = radar_figure(view, CATALOG, techs, "da", options)
+    # The wedge's box, at the plot area's own aspect, so it fills the figure.
+    margin = 2 * theme.FIGURE_MARGIN
+    x0, x1, y0, y1 = sector_box(4, 2, aspect=(1200 - margin) / (900 - margin))
+    (fx0, fx1), (fy0, fy1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    assert (fx1 - fx0) / (fy1 - fy0) == pytest.approx((1200 - margin) / (900 - margin))
+    assert fx0 <= x0 and fx1 >= x1 and fy0 <= y0 and fy1 >= y1
+    assert fx1 - fx0 == pytest.approx(x1 - x0, rel=0.05)
     wide = radar_figure(view, CATALOG, techs, "da", RadarOptions(x_extent=1.8))
-    assert list(wide.layout.xaxis.range) == pytest.approx([-1.8, 1.8])
+    assert list(wide.layout.xaxis.range) == pytest.approx([-1.8, 1.8], rel=0.01)
+
+
+def _extent(trace: go.Scatter) -> tuple[float, float, float, float]:
+    xs, ys = np.array(trace.x, dtype=float), np.array(trace.y, dtype=float)
+    return np.nanmin(xs), np.nanmax(xs), np.nanmin(ys), np.nanmax(ys)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1920, 1080), (3840, 2160)])
+@pytest.mark.parametrize("sector", ["A", "B", "C", "D"])
+def test_a_zoomed_sector_shows_every_blip_whole_and_dims_the_rest(
+    size: tuple[int, int], sector: str
+) -> None:
+    view, techs = _view({(s, r): 9 for s in "ABCD" for r in ("klar", "afproev", "afvent")})
+    lit = view.loc[(view["sector"] == sector) & (view["ring"] == "afvent"), "id"].iloc[-1]
+    width, height = size[0] * 3 // 4, size[1] - 80
+    options = RadarOptions.presenter(spotlight=lit, focus_sector=sector, width=width, height=height)
+    fig = radar_figure(view, CATALOG, techs, "da", options)
+    (x0, x1), (y0, y1) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    position = CATALOG.sector_ids.index(sector)
+    focused = [tr for tr in fig.data if tr.name in (f"circles-{position}", "spotlight", "selected")]
+    assert any(tr.name == "spotlight" for tr in focused)
+    for trace in focused:
+        a, b, c, d = _extent(trace)
+        assert x0 <= a and b <= x1 and y0 <= c and d <= y1, trace.name
+    # Every other sector's blips and names fade.
+    others = [tr for tr in fig.data if (tr.name or "").startswith("circles-") and tr not in focused]
+    assert others and {tr.opacity for tr in others} == {theme.SPOTLIGHT_DIM_OPACITY}
+    names = {a.name: a for a in fig.layout.annotations if (a.name or "").startswith("sector-")}
+    assert names[f"sector-label:{sector}"].opacity == 1.0
+    assert {a.opacity for n, a in names.items() if n != f"sector-label:{sector}"} == {
+        theme.SPOTLIGHT_DIM_OPACITY
+    }
 
 
 def test_without_presenter_options_the_figure_is_unchanged() -> None:
@@ -269,7 +316,8 @@ def test_without_presenter_options_the_figure_is_unchanged() -> None:
         ),
     )
     assert plain_fig.to_json() == explicit.to_json()
-    assert list(plain_fig.layout.xaxis.range) == [-1.5, 1.5]
+    frame = RadarOptions().frame(4)
+    assert list(plain_fig.layout.xaxis.range) == pytest.approx(list(frame.x_range))
     assert set(_opacities(plain_fig).values()) == {1.0}
     assert not any(tr.name == "spotlight" for tr in plain_fig.data)
     overflow = next(tr for tr in plain_fig.data if tr.name == "overflow")
@@ -278,16 +326,16 @@ def test_without_presenter_options_the_figure_is_unchanged() -> None:
 
 def test_high_contrast_draws_darker_thicker_lines_and_labels() -> None:
     view, techs = _view({("A", "klar"): 2})
-    fig = radar_figure(
-        view, CATALOG, techs, "da", RadarOptions(high_contrast=True, scale=theme.PRESENTER_SCALE)
-    )
+    # The projector's figure at 1920 x 1080: the radar column beside the big-type panel.
+    fig = radar_figure(view, CATALOG, techs, "da", RadarOptions.presenter(width=1380, height=1000))
     circles = [s for s in fig.layout.shapes if s.type == "circle"]
     assert {s.line.width for s in circles} == {theme.CONTRAST_RING_LINE_WIDTH}
-    labels = [s.label for s in fig.layout.shapes if s.label and s.label.text]
+    labels = [a for a in fig.layout.annotations if (a.name or "").startswith("ring-label:")]
+    assert len(labels) == 4
     assert {label.font.color for label in labels} == {theme.TEXT}
     assert min(label.font.size for label in labels) >= 24
-    sectors = [a for a in fig.layout.annotations]
-    assert min(a.font.size for a in sectors) >= 24
+    sectors = [a for a in fig.layout.annotations if (a.name or "").startswith("sector-label:")]
+    assert len(sectors) == 4 and min(a.font.size for a in sectors) >= 24
 
 
 def test_the_presenter_numbers_have_their_own_scale() -> None:
@@ -295,11 +343,12 @@ def test_the_presenter_numbers_have_their_own_scale() -> None:
     sizes = {
         scale: next(tr for tr in fig.data if tr.name == "numbers").textfont.size
         for scale, fig in (
+            # Label scale alone leaves the numbers filling their blips.
+            (1.0, radar_figure(view, CATALOG, techs, "da", RadarOptions(scale=2.0))),
             (
-                1.0,
-                radar_figure(view, CATALOG, techs, "da", RadarOptions(scale=2.0, number_scale=1.0)),
+                2.0,
+                radar_figure(view, CATALOG, techs, "da", RadarOptions(scale=2.0, number_scale=2.0)),
             ),
-            (2.0, radar_figure(view, CATALOG, techs, "da", RadarOptions(scale=2.0))),
         )
     }
     assert all(math.isclose(2 * a, b) for a, b in zip(sizes[1.0], sizes[2.0], strict=True))
