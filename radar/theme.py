@@ -256,3 +256,28 @@ HANDOUT_PAGE_MARGIN_MM: Final[int] = 14
 HANDOUT_BODY_PT: Final[float] = 10.0
 HANDOUT_FONTS: Final[str] = '"Source Sans Pro", "Liberation Sans", Arial, "DejaVu Sans", sans-serif'
 HANDOUT_RADAR_WIDTH_MM: Final[int] = 175
+
+# --- presenter: presenter mode laid out for any projector, 1024 × 768 to 3840 × 2160.
+# On a squarer screen (4:3, 1024 × 768) the width, not the height, limits the
+# radar: the panel gives up some of its share.
+PRESENTER_NARROW_COLUMNS: Final[tuple[float, float]] = (2.2, 1.0)
+# Screens narrower than this width-to-height ratio get the narrow columns.
+PRESENTER_WIDE_ASPECT: Final[float] = 1.6
+# The screen the PRESENTER_*_SIZE and _HEIGHT pixels are for. On any other screen the panel's
+# type, the buttons and the pills scale with the smaller of width / 1920 and
+# height / 1080 (CSS vw / vh units, so a resize needs no rerun), never below
+# PRESENTER_MIN_TEXT_SIZE; the radar is drawn for the room its column has.
+PRESENTER_DESIGN_WIDTH: Final[int] = 1920
+PRESENTER_DESIGN_HEIGHT: Final[int] = 1080
+PRESENTER_MIN_TEXT_SIZE: Final[int] = 14
+# Streamlit's own type (captions, labels, the settings) and its gaps follow the
+# page's root size, 16 px on the design screen, never below the minimum.
+PRESENTER_ROOT_TEXT_SIZE: Final[int] = 16
+PRESENTER_MIN_ROOT_TEXT_SIZE: Final[int] = 12
+# The page's padding (top, sides) and the gap between the two columns, in
+# pixels; the radar's box is the window less these.
+PRESENTER_PAD_TOP: Final[int] = 8
+PRESENTER_PAD_SIDE: Final[int] = 24
+PRESENTER_COLUMN_GAP: Final[int] = 16
+# Kept free under the radar so that rounding never makes the page scroll.
+PRESENTER_PAD_BOTTOM: Final[int] = 16

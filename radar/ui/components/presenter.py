@@ -7,7 +7,10 @@ and ``lang``. ``present=1`` marks presenter mode: the entry point reads it
 before it knows which page runs, to leave out its title, language toggle and
 navigation, and the radar page hands a ``?present=1`` link to this page.
 
-The large type and the chrome come from :mod:`radar.ui.components.projector`.
+The large type and the chrome come from :mod:`radar.ui.components.projector`,
+the clicker keys from :mod:`radar.ui.components.presenter_keys`. The page is laid
+out for the window it is shown in (:func:`column_ratios`, :func:`radar_box`),
+1024 × 768 up to 3840 × 2160.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
+from radar import theme
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang
 from radar.pipeline.presenter import (
@@ -39,6 +43,7 @@ from radar.ui.components.language import language_toggle
 from radar.ui.components.navigation import PRESENT_PAGE, RADAR_PAGE
 from radar.ui.components.projector import FOCUS_KEY, big_button, caption_block
 from radar.ui.components.text import plain
+from radar.ui.components.viewport import Viewport
 
 # URL parameters of presenter mode.
 PRESENT: Final = "present"
@@ -95,10 +100,19 @@ def publish(step: int, focus: str | None) -> None:
             st.query_params[key] = value
 
 
+def stepped(
+    steps: Sequence[Step], step: int, focus: str | None, presses: Sequence[bool]
+) -> tuple[int, str | None]:
+    """The step and focus after ``presses`` (True: next, False: previous), one after another."""
+    for forward in presses:
+        step = (next_step if forward else previous_step)(steps, step, focus)
+        focus = focus_after_step(steps, step, focus)
+    return step, focus
+
+
 def _step(steps: Sequence[Step], sector_ids: Sequence[str], forward: bool) -> None:
     step, focus = position(steps, sector_ids)
-    step = (next_step if forward else previous_step)(steps, step, focus)
-    publish(step, focus_after_step(steps, step, focus))
+    publish(*stepped(steps, step, focus, [forward]))
 
 
 def _focus_chosen(steps: Sequence[Step], sector_ids: Sequence[str]) -> None:
@@ -116,6 +130,27 @@ def _view_changed(key: str) -> None:
     # Another radar has other steps: start it from its overview.
     state.remember(key)
     publish(0, None)
+
+
+# --- the layout ----------------------------------------------------------------
+
+
+def column_ratios(screen: Viewport) -> tuple[float, float]:
+    """Widths of the radar and the panel: a squarer screen gives the radar more of its width."""
+    wide = screen.width >= theme.PRESENTER_WIDE_ASPECT * screen.height
+    return theme.PRESENTER_COLUMNS if wide else theme.PRESENTER_NARROW_COLUMNS
+
+
+def radar_box(screen: Viewport, ratios: tuple[float, float]) -> Viewport:
+    """The pixels the radar's column has on ``screen``: its width, and the window's height.
+
+    The window less the page's padding; the columns share the rest after their
+    gap. Rounded down, so the figure never makes the page scroll.
+    """
+    content = screen.width - 2 * theme.PRESENTER_PAD_SIDE - theme.PRESENTER_COLUMN_GAP
+    width = content * ratios[0] // sum(ratios)
+    height = screen.height - theme.PRESENTER_PAD_TOP - theme.PRESENTER_PAD_BOTTOM
+    return Viewport(max(int(width), 1), max(height, 1))
 
 
 # --- the page's parts ----------------------------------------------------------
@@ -173,10 +208,13 @@ def radar(
     steps: Sequence[Step],
     step: int,
     focus: str | None,
+    box: Viewport,
 ) -> None:
-    """The radar at full height, the current blip spotlighted, zoomed to the focus."""
+    """The radar filling ``box`` (:func:`radar_box`), the current blip spotlighted, zoomed."""
     lit = steps[step - 1].technology if step else None
-    fig = ui_data.presenter_figure(data.db, area, edition, lang, lit, focus)
+    fig = ui_data.presenter_figure(
+        data.db, area, edition, lang, lit, focus, width=box.width, height=box.height
+    )
     st.plotly_chart(
         fig,
         key="presenter_chart",
@@ -235,7 +273,12 @@ def spotlight_panel(
 def controls(
     steps: Sequence[Step], step: int, focus: str | None, catalog: Catalog, lang: Lang
 ) -> None:
-    """Previous / next (also the arrow keys), the sector zoom and its release."""
+    """Previous / next, the sector zoom and its release.
+
+    The buttons have no shortcuts of their own: the clicker keys
+    (:mod:`radar.ui.components.presenter_keys`) step whatever has the focus, and
+    a shortcut would show its arrow a second time beside the icon.
+    """
     sector_ids = catalog.sector_ids
     back, forward = st.columns(2)
     with back:
@@ -243,7 +286,6 @@ def controls(
             t("present.previous", lang),
             "previous",
             icon=":material/arrow_back:",
-            shortcut="ArrowLeft",
             disabled=step == 0,
             on_click=_step,
             args=(steps, sector_ids, False),
@@ -255,7 +297,6 @@ def controls(
             icon=":material/arrow_forward:",
             icon_position="right",
             type="primary",
-            shortcut="ArrowRight",
             disabled=step >= len(steps),
             on_click=_step,
             args=(steps, sector_ids, True),
