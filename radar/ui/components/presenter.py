@@ -9,7 +9,7 @@ navigation, and the radar page hands a ``?present=1`` link to this page.
 
 The large type and the chrome come from :mod:`radar.ui.components.projector`,
 the clicker keys from :mod:`radar.ui.components.presenter_keys`. The page is laid
-out for the window it is shown in (:func:`column_ratios`, :func:`radar_box`),
+out for the window it is shown in (:func:`radar_box`),
 1024 × 768 up to 3840 × 2160.
 """
 
@@ -91,13 +91,19 @@ def position(steps: Sequence[Step], sector_ids: Sequence[str]) -> tuple[int, str
 
 
 def publish(step: int, focus: str | None) -> None:
-    """Write the step and focus to the URL; the overview and no focus leave it clean."""
+    """Write the step and focus to the URL; the overview and no focus leave it clean.
+
+    The URL is sent to the browser on every run, changed or not: Streamlit
+    changes its own copy first and sends it after, so a rerun that cuts in
+    between (a clicker's second press) would leave the browser's URL behind.
+    """
     for key, value in ((STEP, str(step) if step else None), (FOCUS, focus)):
         if value is None:
             if key in st.query_params:
                 del st.query_params[key]
         elif st.query_params.get(key) != value:
             st.query_params[key] = value
+    st.query_params[PRESENT] = "1"
 
 
 def stepped(
@@ -135,18 +141,16 @@ def _view_changed(key: str) -> None:
 # --- the layout ----------------------------------------------------------------
 
 
-def column_ratios(screen: Viewport) -> tuple[float, float]:
-    """Widths of the radar and the panel: a squarer screen gives the radar more of its width."""
-    wide = screen.width >= theme.PRESENTER_WIDE_ASPECT * screen.height
-    return theme.PRESENTER_COLUMNS if wide else theme.PRESENTER_NARROW_COLUMNS
-
-
-def radar_box(screen: Viewport, ratios: tuple[float, float]) -> Viewport:
+def radar_box(screen: Viewport) -> Viewport:
     """The pixels the radar's column has on ``screen``: its width, and the window's height.
 
     The window less the page's padding; the columns share the rest after their
-    gap. Rounded down, so the figure never makes the page scroll.
+    gap (:data:`radar.theme.PRESENTER_COLUMNS`, on every screen: the panel's type
+    scales with the narrower of width and height, so its share of the width
+    fits a 4:3 projector as well). Rounded down, so the figure never makes the
+    page scroll.
     """
+    ratios = theme.PRESENTER_COLUMNS
     content = screen.width - 2 * theme.PRESENTER_PAD_SIDE - theme.PRESENTER_COLUMN_GAP
     width = content * ratios[0] // sum(ratios)
     height = screen.height - theme.PRESENTER_PAD_TOP - theme.PRESENTER_PAD_BOTTOM
@@ -301,7 +305,6 @@ def controls(
             on_click=_step,
             args=(steps, sector_ids, True),
         )
-    st.caption(t("present.keys", lang))
     # The URL is the truth: a reload or a step into another sector moves the focus.
     st.session_state[FOCUS_KEY] = focus
     st.pills(

@@ -8,9 +8,14 @@ element sees the key, and reports each press to the server.
 
 Presses are numbered. The component reports the presses the server has not
 yet confirmed (``seq``, the number of the last one, and ``dirs``, one ``+`` or
-``-`` per press), and the server remembers the last number it applied. Two
-presses that arrive in one rerun are both applied; a press reported twice
-is applied once.
+``-`` per press), and the server remembers the last number it applied and
+hands it back (``ack``). Two presses that arrive in one rerun are both
+applied; a press reported twice is applied once.
+
+The place lives in the URL, and every rerun starts from the URL the browser
+sends with it. So the component sends its next report only once the last one
+is confirmed: the confirmation is drawn after the new URL, so by then the
+browser has it. Presses made meanwhile wait and go together.
 """
 
 from __future__ import annotations
@@ -27,6 +32,8 @@ KEYS_KEY: Final = "radar_presenter_keys"
 APPLIED_KEY: Final = "_radar_presenter_keys_applied"
 #: The most presses one report carries: a clicker held down for a minute is not a talk.
 MAX_PENDING: Final = 50
+#: A report not confirmed within this long is sent again (a lost rerun).
+RESEND_MS: Final = 3000
 FORWARD: Final = "+"
 BACK: Final = "-"
 
@@ -35,14 +42,28 @@ BACK: Final = "-"
 # however many times the component is drawn.
 _JS: Final = f"""
 export default function ({{ data, setStateValue }}) {{
-  const keys = (window.radarPresenterKeys ||= {{ seq: 0, pending: [], listener: null }});
-  const ack = data && Number.isInteger(data.ack) ? data.ack : 0;
-  keys.seq = Math.max(keys.seq, ack);
-  keys.pending = keys.pending.filter((press) => press[0] > ack);
-  keys.send = () => setStateValue("moves", {{
-    seq: keys.seq,
-    dirs: keys.pending.map((press) => press[1]).join(""),
+  const keys = (window.radarPresenterKeys ||= {{
+    seq: 0, pending: [], sent: 0, ack: 0, timer: null, listener: null,
   }});
+  keys.ack = data && Number.isInteger(data.ack) ? data.ack : 0;
+  keys.seq = Math.max(keys.seq, keys.ack);
+  keys.pending = keys.pending.filter((press) => press[0] > keys.ack);
+  keys.flush = () => {{
+    clearTimeout(keys.timer);
+    keys.timer = null;
+    if (!keys.pending.length) return;
+    if (keys.sent > keys.ack) {{
+      // A report is on its way; if it is never confirmed, send anyway.
+      keys.timer = setTimeout(() => {{ keys.sent = keys.ack; keys.flush(); }}, {RESEND_MS});
+      return;
+    }}
+    keys.sent = keys.seq;
+    setStateValue("moves", {{
+      seq: keys.seq,
+      dirs: keys.pending.map((press) => press[1]).join(""),
+    }});
+  }};
+  keys.flush();
   const direction = (event) => {{
     if (event.altKey || event.ctrlKey || event.metaKey) return null;
     switch (event.key) {{
@@ -69,7 +90,7 @@ export default function ({{ data, setStateValue }}) {{
       keys.seq += 1;
       keys.pending.push([keys.seq, dir]);
       keys.pending = keys.pending.slice(-{MAX_PENDING});
-      keys.send();
+      keys.flush();
     }};
     window.addEventListener("keydown", keys.listener, true);
   }}
@@ -107,20 +128,32 @@ def unapplied(report: object, applied: int) -> tuple[list[bool], int]:
 
 
 def clicker_presses() -> list[bool]:
-    """Mount the key listener; the presses since the last run, True for forward, in order.
+    """The presses not yet applied, True for forward, in order; marks them applied.
 
-    Call once per run of the presenter page.
+    Call once per run of the presenter page, then write the new place to the
+    URL, then :func:`listen`. Nothing may be drawn in between (a rerun can cut
+    in wherever something is drawn).
+    """
+    applied = st.session_state.get(APPLIED_KEY, 0)
+    applied = applied if isinstance(applied, int) else 0
+    # The component's state, as the browser sent it with this rerun.
+    state = st.session_state.get(KEYS_KEY)
+    report = state.get("moves") if isinstance(state, Mapping) else getattr(state, "moves", None)
+    fresh, st.session_state[APPLIED_KEY] = unapplied(report, applied)
+    return fresh
+
+
+def listen() -> None:
+    """Mount the key listener, confirming the presses applied so far.
+
+    Call after the URL has its new place: the confirmation reaches the browser
+    after the URL, and only then does the listener send the next presses.
     """
     # The listener draws nothing; its empty element must not take a row.
     st.html(_HIDE_CSS)
-    applied = st.session_state.get(APPLIED_KEY, 0)
-    applied = applied if isinstance(applied, int) else 0
-    result = _keys(
-        data={"ack": applied},
+    _keys(
+        data={"ack": st.session_state.get(APPLIED_KEY, 0)},
         key=KEYS_KEY,
         default={"moves": None},
         on_moves_change=lambda: None,
     )
-    fresh, applied = unapplied(getattr(result, "moves", None), applied)
-    st.session_state[APPLIED_KEY] = applied
-    return fresh

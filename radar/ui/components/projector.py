@@ -56,6 +56,10 @@ html {{
   padding: {theme.PRESENTER_PAD_TOP}px {theme.PRESENTER_PAD_SIDE}px 0 {theme.PRESENTER_PAD_SIDE}px;
   max-width: none;
 }}
+/* Small print (the keys, the notice) stays readable on a small projector. */
+.st-key-{SIDE_KEY} [data-testid="stCaptionContainer"] {{
+  font-size: max({theme.PRESENTER_MIN_CAPTION_SIZE}px, 0.875rem);
+}}
 [class*="st-key-{CAPTION_KEY}"] h2 {{
   font-size: {fluid(theme.PRESENTER_TITLE_SIZE)};
   line-height: 1.15;
@@ -102,7 +106,12 @@ html {{
 .st-key-{FOCUS_KEY} button {{
   max-width: 100%;
   height: auto;
+  min-height: 0;
+  padding: 0.15em 0.7em;
   text-align: left;
+}}
+.st-key-{FOCUS_KEY} [role="radiogroup"] {{
+  gap: 0.35rem;
 }}
 .st-key-{SIDE_KEY} {{
   max-height: calc(100vh - {theme.PRESENTER_PAD_TOP + theme.PRESENTER_PAD_BOTTOM}px);

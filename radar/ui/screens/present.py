@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from radar import theme
 from radar.pipeline.presenter import step_order
 from radar.pipeline.view import ViewFilter
 from radar.ui import cache as ui_data
@@ -17,12 +18,10 @@ def render() -> None:
     presenter.ensure_presenting()
     projector.apply_chrome()
     screen = viewport()
-    presses = presenter_keys.clicker_presses()
     lang = state.current_lang()
     page = ui_data.page_data()
 
-    ratios = presenter.column_ratios(screen)
-    main, side = st.columns(ratios, gap="small")
+    main, side = st.columns(theme.PRESENTER_COLUMNS, gap="small")
     # Gaps a little tighter than Streamlit's: on a 1280 × 720 projector the panel needs the room.
     with side, st.container(key=projector.SIDE_KEY, gap="xsmall"):
         # Filled out of order: the settings at the bottom decide what the rest shows.
@@ -34,11 +33,16 @@ def render() -> None:
     view = ui_data.radar_view(page.db, ViewFilter(area=area, edition=edition))
     steps = step_order(view)
     step, focus = presenter.position(steps, page.catalog.sector_ids)
+    # Nothing that draws between reading the presses and writing the URL: a
+    # rerun can only cut in where something is drawn, and the presses are
+    # marked applied as they are read.
+    presses = presenter_keys.clicker_presses()
     step, focus = presenter.stepped(steps, step, focus, presses)
     presenter.publish(step, focus)
+    presenter_keys.listen()
 
     with main:
-        box = presenter.radar_box(screen, ratios)
+        box = presenter.radar_box(screen)
         presenter.radar(page, area, edition, lang, steps, step, focus, box)
     with panel:
         presenter.spotlight_panel(view, steps, step, focus, area, edition, page, lang)
