@@ -172,8 +172,9 @@ LAYOUT_JS = """() => {
   const box = (el) => { const r = el.getBoundingClientRect();
     return {left: r.left, top: r.top, right: r.right, bottom: r.bottom, text: el.textContent}; };
   const main = document.querySelector('[data-testid="stMain"]');
-  const side = document.querySelector('.st-key-presenter_side');
-  const controls = [...side.querySelectorAll('button, a')].filter((el) => el.offsetParent);
+  // Every control and text of the page but the radar's own.
+  const outside = (el) => el.offsetParent && !el.closest('.js-plotly-plot');
+  const controls = [...main.querySelectorAll('button, a')].filter(outside);
   const cut = [];
   for (const control of controls) {
     for (const el of [control, ...control.querySelectorAll('*')]) {
@@ -183,7 +184,7 @@ LAYOUT_JS = """() => {
     }
     if (control.innerText.includes('\u2026')) cut.push(control.innerText);
   }
-  const texts = [...side.querySelectorAll('p, h2, h3, button, a')].filter((el) => el.offsetParent);
+  const texts = [...main.querySelectorAll('p, h2, h3, button, a')].filter(outside);
   return {
     plot: box(gd),
     labels: [...gd.querySelectorAll('.annotation, .shapelayer text, .layer-above text')]
