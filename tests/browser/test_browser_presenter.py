@@ -210,6 +210,14 @@ def test_every_projector_shows_the_whole_radar_and_every_control_uncut(
         # The step with the longest texts, zoomed out: the fullest panel.
         page.goto(f"{server}/praesenter?present=1&step={longest_step(con)}")
         wait_ready(page)
+        # The first run draws for a guessed 1920 × 1080 window; the browser then
+        # reports its own size and the page draws again for it.
+        page.wait_for_function(
+            "() => document.querySelector('.js-plotly-plot')._fullLayout.height"
+            " <= window.innerHeight",
+            timeout=30_000,
+        )
+        wait_ready(page)
         layout = page.evaluate(LAYOUT_JS)
     finally:
         context.close()

@@ -9,8 +9,7 @@ navigation, and the radar page hands a ``?present=1`` link to this page.
 
 The large type and the chrome come from :mod:`radar.ui.components.projector`,
 the clicker keys from :mod:`radar.ui.components.presenter_keys`. The page is laid
-out for the window it is shown in (:func:`radar_box`),
-1024 × 768 up to 3840 × 2160.
+out for the window it is shown in, 1024 × 768 up to 3840 × 2160 (:func:`radar_box`).
 """
 
 from __future__ import annotations
