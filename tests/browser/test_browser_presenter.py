@@ -54,15 +54,15 @@ def small_page(browser: Browser) -> Iterator[Page]:
 
 
 def wait_ready(page: Page) -> None:
-    page.wait_for_selector(READY, timeout=30_000)
-    page.wait_for_selector(PLOT, timeout=30_000)
+    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_selector(PLOT, timeout=60_000)
     page.wait_for_function(
         "() => { const gd = document.querySelector('.js-plotly-plot');"
         " return gd && gd._fullData && gd._fullData.some(t => t.name === 'blips'); }",
-        timeout=30_000,
+        timeout=60_000,
     )
     # The clicker keys' listener is in place.
-    page.wait_for_function("() => window.radarPresenterKeys?.listener", timeout=30_000)
+    page.wait_for_function("() => window.radarPresenterKeys?.listener", timeout=60_000)
 
 
 def query(page: Page) -> dict[str, list[str]]:
@@ -79,12 +79,12 @@ def wait_step(page: Page, con: duckdb.DuckDBPyConnection, step: int) -> None:
     page.wait_for_function(
         "step => (new URLSearchParams(location.search).get('step') || '0') === step",
         arg=str(step),
-        timeout=30_000,
+        timeout=60_000,
     )
     page.wait_for_function(
         "([selector, text]) => document.querySelector(selector)?.innerText === text",
         arg=[BIG_NAME, big_name(con, "samlet", step)],
-        timeout=30_000,
+        timeout=60_000,
     )
 
 
@@ -132,7 +132,7 @@ def test_the_arrow_keys_step_through_the_blips_and_a_reload_keeps_the_place(
     page.wait_for_function(
         "([selector, text]) => document.querySelector(selector)?.innerText === text",
         arg=[BIG_NAME, big_name(con, "samlet", 4)],
-        timeout=30_000,
+        timeout=60_000,
     )
     # The spotlight is drawn: one outlined blip, the rest dimmed.
     assert page.evaluate(
@@ -148,7 +148,7 @@ def test_the_arrow_keys_step_through_the_blips_and_a_reload_keeps_the_place(
     page.wait_for_function(
         "([selector, text]) => document.querySelector(selector)?.innerText === text",
         arg=[BIG_NAME, big_name(con, "samlet", 3)],
-        timeout=30_000,
+        timeout=60_000,
     )
 
 
@@ -215,7 +215,7 @@ def test_every_projector_shows_the_whole_radar_and_every_control_uncut(
         page.wait_for_function(
             "() => document.querySelector('.js-plotly-plot')._fullLayout.height"
             " <= window.innerHeight",
-            timeout=30_000,
+            timeout=60_000,
         )
         wait_ready(page)
         layout = page.evaluate(LAYOUT_JS)

@@ -6,9 +6,11 @@ import duckdb
 import pytest
 
 from radar import theme
+from radar.drawing.figure import radar_figure
+from radar.model import Catalog
 from radar.pipeline.presenter import step_order
 from radar.pipeline.view import ViewFilter
-from radar.store import load_view
+from radar.store import load_technologies, load_view
 from radar.ui.cache import presenter_options
 from radar.ui.components.presenter import radar_box, stepped
 from radar.ui.components.presenter_keys import MAX_PENDING, unapplied
@@ -79,26 +81,22 @@ def test_the_radar_box_leaves_room_for_the_panel_and_the_padding(screen: Viewpor
     assert screen.width - 2 <= used <= screen.width
 
 
-def test_the_radar_is_drawn_for_its_box_proportionally() -> None:
-    design = radar_box(Viewport(1920, 1080))
-    at_design = presenter_options(None, None, design.width, design.height)
-    # On the design screen the type is the design's.
-    assert at_design.scale == pytest.approx(theme.PRESENTER_SCALE, rel=0.02)
-    assert at_design.height == design.height
-    sizes = {}
+def test_the_radar_is_drawn_for_its_box_proportionally(
+    con: duckdb.DuckDBPyConnection, catalog: Catalog
+) -> None:
+    view = load_view(con, ViewFilter())
+    technologies = load_technologies(con)
+    label_sizes = {}
     for screen in SCREENS:
         box = radar_box(screen)
-        options = presenter_options("x", "DATA", box.width, box.height)
-        assert (options.height, options.spotlight, options.focus_sector) == (
-            box.height,
-            "x",
-            "DATA",
-        )
-        assert options.number_scale is not None
-        assert options.number_scale / options.scale == pytest.approx(
-            theme.PRESENTER_NUMBER_SCALE / theme.PRESENTER_SCALE
-        )
-        sizes[screen.width] = options.scale
-    # Larger on a larger screen, twice the design's on a 3840 × 2160 one.
-    assert sizes[1024] < sizes[1280] < sizes[1366] < sizes[1920] < sizes[3840]
-    assert sizes[3840] == pytest.approx(2 * sizes[1920], rel=0.05)
+        options = presenter_options("x", None, box.width, box.height)
+        assert options.spotlight == "x"
+        fig = radar_figure(view, catalog, technologies, "da", options)
+        assert fig.layout.height == box.height
+        label_sizes[screen.width] = min(a.font.size for a in fig.layout.annotations)
+    # Larger type on a larger screen, about twice the design's on a 3840 × 2160 one.
+    sizes = [label_sizes[s.width] for s in SCREENS]
+    assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes)
+    assert label_sizes[3840] == pytest.approx(2 * label_sizes[1920], rel=0.1)
+    # On the design screen, the design's 24 px and more.
+    assert label_sizes[1920] >= 24
