@@ -228,9 +228,9 @@ PRESENTER_TITLE_SIZE: Final[int] = 48
 PRESENTER_SUBTITLE_SIZE: Final[int] = 36
 PRESENTER_BODY_SIZE: Final[int] = 32
 PRESENTER_KICKER_SIZE: Final[int] = 26
-PRESENTER_BUTTON_HEIGHT: Final[int] = 88
+PRESENTER_BUTTON_HEIGHT: Final[int] = 76
 PRESENTER_BUTTON_TEXT_SIZE: Final[int] = 32
-PRESENTER_CONTROL_TEXT_SIZE: Final[int] = 24
+PRESENTER_CONTROL_TEXT_SIZE: Final[int] = 22
 # Widths of the radar and the big-type panel beside it: at 1920 px the radar
 # gets the about 1,380 px that PRESENTER_X_EXTENT asks for at full height.
 PRESENTER_COLUMNS: Final[tuple[float, float]] = (2.9, 1.0)
@@ -363,3 +363,24 @@ BLIP_HIGHLIGHT_HALO: Final[str] = "#FFFFFF"
 BLIP_HIGHLIGHT_WIDTH: Final[int] = 3
 # Room between the blip's edge and the highlight ring, in pixels.
 BLIP_HIGHLIGHT_GAP: Final[int] = 4
+# --- presenter: presenter mode laid out for any projector, 1024 × 768 to 3840 × 2160.
+# The screen the PRESENTER_*_SIZE and _HEIGHT pixels are for. On any other screen the panel's
+# type, the buttons and the pills scale with the smaller of width / 1920 and
+# height / 1080 (CSS vw / vh units, so a resize needs no rerun), never below
+# PRESENTER_MIN_TEXT_SIZE; the radar is drawn for the room its column has.
+PRESENTER_DESIGN_WIDTH: Final[int] = 1920
+PRESENTER_DESIGN_HEIGHT: Final[int] = 1080
+PRESENTER_MIN_TEXT_SIZE: Final[int] = 14
+# Streamlit's own type (captions, labels, the settings) and its gaps follow the
+# page's root size, 16 px on the design screen, never below the minimum.
+PRESENTER_ROOT_TEXT_SIZE: Final[int] = 16
+PRESENTER_MIN_ROOT_TEXT_SIZE: Final[int] = 11
+# The panel's small print (the keys, the illustrative-data notice), at least.
+PRESENTER_MIN_CAPTION_SIZE: Final[int] = 12
+# The page's padding (top, sides) and the gap between the two columns, in
+# pixels; the radar's box is the window less these.
+PRESENTER_PAD_TOP: Final[int] = 8
+PRESENTER_PAD_SIDE: Final[int] = 24
+PRESENTER_COLUMN_GAP: Final[int] = 16
+# Kept free under the radar so that rounding never makes the page scroll.
+PRESENTER_PAD_BOTTOM: Final[int] = 16

@@ -8,16 +8,18 @@ on top, each bounded where its key comes from a URL.
 
 from __future__ import annotations
 
+import inspect
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any, Final
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from radar import store, workshop
+from radar import store, theme, workshop
 from radar.drawing import charts
-from radar.drawing.figure import RadarOptions, radar_figure
+from radar.drawing.figure import X_EXTENT, Y_EXTENT, RadarOptions, radar_figure
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline import history, overview, timeline
@@ -275,7 +277,7 @@ def ring_counts(db: str, edition: int, sector: str | None) -> pd.DataFrame:
 
 
 # A resource like :func:`figure`. Bounded: a talk makes one figure per step and
-# zoom (about a hundred steps, some of them zoomed).
+# zoom (about a hundred steps, some of them zoomed), at one or two window sizes.
 @st.cache_resource(show_spinner=False, max_entries=256)
 def presenter_figure(
     db: str,
@@ -284,15 +286,63 @@ def presenter_figure(
     lang: Lang,
     spotlight: str | None,
     focus: str | None,
+    *,
+    width: int = theme.PRESENTER_DESIGN_WIDTH,
+    height: int = theme.PRESENTER_FIGURE_HEIGHT,
 ) -> go.Figure:
-    """The radar for a projector: full height, large type, one blip spotlighted, zoomed."""
+    """The radar for a projector, drawn for a box of ``width`` × ``height`` pixels.
+
+    Large type, one blip spotlighted, zoomed to ``focus``.
+    """
     return radar_figure(
         radar_view(db, ViewFilter(area=area, edition=edition)),
         catalog(db),
         technologies(db),
         lang,
-        RadarOptions.presenter(spotlight=spotlight, focus_sector=focus),
+        presenter_options(spotlight, focus, width, height),
     )
+
+
+def presenter_options(
+    spotlight: str | None, focus: str | None, width: int, height: int
+) -> RadarOptions:
+    """The presenter's radar options for a box of ``width`` × ``height`` pixels.
+
+    When :meth:`RadarOptions.presenter` takes the box itself, it sizes the
+    figure. Until then the 1000 px design is scaled here: the figure gets the
+    box's height, and every size (type, numbers) the factor by which the disc
+    grows or shrinks in that box, so nothing is cut off on a small screen and
+    everything is larger on a big one.
+    """
+    if _SIZED_PRESENTER:
+        sized: dict[str, Any] = {"width": width, "height": height}
+        return RadarOptions.presenter(spotlight=spotlight, focus_sector=focus, **sized)
+    design = RadarOptions.presenter(spotlight=spotlight, focus_sector=focus)
+    x_extent = design.x_extent or X_EXTENT
+    margins = 2 * theme.FIGURE_MARGIN
+
+    def pixels_per_unit(box_width: int, box_height: int) -> float:
+        # The figure keeps its aspect: the narrower of the two directions decides.
+        return min((box_width - margins) / (2 * x_extent), (box_height - margins) / (2 * Y_EXTENT))
+
+    # The design: the full height, and the width the columns give it at 1920 px.
+    design_width = round(design.height * x_extent / Y_EXTENT)
+    factor = pixels_per_unit(max(width, 1), max(height, 1)) / pixels_per_unit(
+        design_width, design.height
+    )
+    number_scale = design.number_scale if design.number_scale is not None else design.scale
+    return replace(
+        design,
+        height=max(height, 1),
+        scale=design.scale * factor,
+        number_scale=number_scale * factor,
+    )
+
+
+#: Whether :meth:`RadarOptions.presenter` sizes the figure for a box itself.
+_SIZED_PRESENTER: Final = {"width", "height"} <= set(
+    inspect.signature(RadarOptions.presenter).parameters
+)
 
 
 # --- workshops (pages/workshop.py, pages/join.py) ---

@@ -7,7 +7,9 @@ and ``lang``. ``present=1`` marks presenter mode: the entry point reads it
 before it knows which page runs, to leave out its title, language toggle and
 navigation, and the radar page hands a ``?present=1`` link to this page.
 
-The large type and the chrome come from :mod:`radar.ui.components.projector`.
+The large type and the chrome come from :mod:`radar.ui.components.projector`,
+the clicker keys from :mod:`radar.ui.components.presenter_keys`. The page is laid
+out for the window it is shown in, 1024 × 768 up to 3840 × 2160 (:func:`radar_box`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
+from radar import theme
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog, Lang
 from radar.pipeline.presenter import (
@@ -39,6 +42,7 @@ from radar.ui.components.language import language_toggle
 from radar.ui.components.navigation import PRESENT_PAGE, RADAR_PAGE
 from radar.ui.components.projector import FOCUS_KEY, big_button, caption_block
 from radar.ui.components.text import plain
+from radar.ui.components.viewport import Viewport
 
 # URL parameters of presenter mode.
 PRESENT: Final = "present"
@@ -86,19 +90,34 @@ def position(steps: Sequence[Step], sector_ids: Sequence[str]) -> tuple[int, str
 
 
 def publish(step: int, focus: str | None) -> None:
-    """Write the step and focus to the URL; the overview and no focus leave it clean."""
+    """Write the step and focus to the URL; the overview and no focus leave it clean.
+
+    The URL is sent to the browser on every run, changed or not: Streamlit
+    changes its own copy first and sends it after, so a rerun that cuts in
+    between (a clicker's second press) would leave the browser's URL behind.
+    """
     for key, value in ((STEP, str(step) if step else None), (FOCUS, focus)):
         if value is None:
             if key in st.query_params:
                 del st.query_params[key]
         elif st.query_params.get(key) != value:
             st.query_params[key] = value
+    st.query_params[PRESENT] = "1"
+
+
+def stepped(
+    steps: Sequence[Step], step: int, focus: str | None, presses: Sequence[bool]
+) -> tuple[int, str | None]:
+    """The step and focus after ``presses`` (True: next, False: previous), one after another."""
+    for forward in presses:
+        step = (next_step if forward else previous_step)(steps, step, focus)
+        focus = focus_after_step(steps, step, focus)
+    return step, focus
 
 
 def _step(steps: Sequence[Step], sector_ids: Sequence[str], forward: bool) -> None:
     step, focus = position(steps, sector_ids)
-    step = (next_step if forward else previous_step)(steps, step, focus)
-    publish(step, focus_after_step(steps, step, focus))
+    publish(*stepped(steps, step, focus, [forward]))
 
 
 def _focus_chosen(steps: Sequence[Step], sector_ids: Sequence[str]) -> None:
@@ -116,6 +135,25 @@ def _view_changed(key: str) -> None:
     # Another radar has other steps: start it from its overview.
     state.remember(key)
     publish(0, None)
+
+
+# --- the layout ----------------------------------------------------------------
+
+
+def radar_box(screen: Viewport) -> Viewport:
+    """The pixels the radar's column has on ``screen``: its width, and the window's height.
+
+    The window less the page's padding; the columns share the rest after their
+    gap (:data:`radar.theme.PRESENTER_COLUMNS`, on every screen: the panel's type
+    scales with the narrower of width and height, so its share of the width
+    fits a 4:3 projector as well). Rounded down, so the figure never makes the
+    page scroll.
+    """
+    ratios = theme.PRESENTER_COLUMNS
+    content = screen.width - 2 * theme.PRESENTER_PAD_SIDE - theme.PRESENTER_COLUMN_GAP
+    width = content * ratios[0] // sum(ratios)
+    height = screen.height - theme.PRESENTER_PAD_TOP - theme.PRESENTER_PAD_BOTTOM
+    return Viewport(max(int(width), 1), max(height, 1))
 
 
 # --- the page's parts ----------------------------------------------------------
@@ -173,10 +211,13 @@ def radar(
     steps: Sequence[Step],
     step: int,
     focus: str | None,
+    box: Viewport,
 ) -> None:
-    """The radar at full height, the current blip spotlighted, zoomed to the focus."""
+    """The radar filling ``box`` (:func:`radar_box`), the current blip spotlighted, zoomed."""
     lit = steps[step - 1].technology if step else None
-    fig = ui_data.presenter_figure(data.db, area, edition, lang, lit, focus)
+    fig = ui_data.presenter_figure(
+        data.db, area, edition, lang, lit, focus, width=box.width, height=box.height
+    )
     st.plotly_chart(
         fig,
         key="presenter_chart",
@@ -235,7 +276,12 @@ def spotlight_panel(
 def controls(
     steps: Sequence[Step], step: int, focus: str | None, catalog: Catalog, lang: Lang
 ) -> None:
-    """Previous / next (also the arrow keys), the sector zoom and its release."""
+    """Previous / next, the sector zoom and its release.
+
+    The buttons have no shortcuts of their own: the clicker keys
+    (:mod:`radar.ui.components.presenter_keys`) step whatever has the focus, and
+    a shortcut would show its arrow a second time beside the icon.
+    """
     sector_ids = catalog.sector_ids
     back, forward = st.columns(2)
     with back:
@@ -243,7 +289,6 @@ def controls(
             t("present.previous", lang),
             "previous",
             icon=":material/arrow_back:",
-            shortcut="ArrowLeft",
             disabled=step == 0,
             on_click=_step,
             args=(steps, sector_ids, False),
@@ -255,12 +300,10 @@ def controls(
             icon=":material/arrow_forward:",
             icon_position="right",
             type="primary",
-            shortcut="ArrowRight",
             disabled=step >= len(steps),
             on_click=_step,
             args=(steps, sector_ids, True),
         )
-    st.caption(t("present.keys", lang))
     # The URL is the truth: a reload or a step into another sector moves the focus.
     st.session_state[FOCUS_KEY] = focus
     st.pills(

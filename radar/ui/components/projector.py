@@ -21,50 +21,101 @@ BUTTON_KEY: Final = "presenter_button"
 #: Key of the presenter's sector pills, whose text the chrome enlarges.
 FOCUS_KEY: Final = "presenter_focus"
 
+#: Key of the presenter's side panel (the big type and the controls), which
+#: scrolls on its own if a long text ever needs more than the screen's height.
+SIDE_KEY: Final = "presenter_side"
+
+
+def fluid(pixels: float, *, floor: int = theme.PRESENTER_MIN_TEXT_SIZE) -> str:
+    """A CSS length that is ``pixels`` on the design screen (1920 × 1080) and scales with any other.
+
+    It follows the smaller of the width's and the height's ratio to the design
+    screen, so the type fits a 4:3 projector as well as a 4K one, and never gets
+    smaller than ``floor`` pixels.
+    """
+    across = 100 * pixels / theme.PRESENTER_DESIGN_WIDTH
+    down = 100 * pixels / theme.PRESENTER_DESIGN_HEIGHT
+    return f"max({floor}px, min({across:.4f}vw, {down:.4f}vh))"
+
+
 # Static CSS, built once from theme constants, never from data. Streamlit's
 # header (toolbar, menu and top navigation) goes; the page starts at the top
-# edge so the radar can take the full height of a 1080 px screen.
+# edge so the radar can take the full height of the screen. Sizes scale with the
+# screen (:func:`fluid`), so a 1024 × 768 projector shows the same page, smaller,
+# and a 3840 × 2160 one the same page, larger.
 CHROME_CSS: Final = f"""<style>
+/* Streamlit sizes its type, gaps and paddings in rem: scaling the root scales them all. */
+html {{
+  font-size: {fluid(theme.PRESENTER_ROOT_TEXT_SIZE, floor=theme.PRESENTER_MIN_ROOT_TEXT_SIZE)};
+}}
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {{
   display: none !important;
 }}
 [data-testid="stMainBlockContainer"] {{
-  padding: 0.5rem 1.5rem 0 1.5rem;
+  padding: {theme.PRESENTER_PAD_TOP}px {theme.PRESENTER_PAD_SIDE}px 0 {theme.PRESENTER_PAD_SIDE}px;
   max-width: none;
 }}
+/* Small print (the keys, the notice) stays readable on a small projector. */
+.st-key-{SIDE_KEY} [data-testid="stCaptionContainer"] {{
+  font-size: max({theme.PRESENTER_MIN_CAPTION_SIZE}px, 0.875rem);
+}}
 [class*="st-key-{CAPTION_KEY}"] h2 {{
-  font-size: {theme.PRESENTER_TITLE_SIZE}px;
+  font-size: {fluid(theme.PRESENTER_TITLE_SIZE)};
   line-height: 1.15;
   color: {theme.TEXT};
-  padding: 0.25rem 0;
+  padding: 0.1em 0;
 }}
 [class*="st-key-{CAPTION_KEY}"] h3 {{
-  font-size: {theme.PRESENTER_SUBTITLE_SIZE}px;
+  font-size: {fluid(theme.PRESENTER_SUBTITLE_SIZE)};
   color: {theme.TEXT};
-  padding: 0.25rem 0;
+  padding: 0.1em 0;
 }}
 [class*="st-key-{CAPTION_KEY}"] [data-testid="stMarkdownContainer"] p {{
-  font-size: {theme.PRESENTER_BODY_SIZE}px;
+  font-size: {fluid(theme.PRESENTER_BODY_SIZE)};
   line-height: 1.3;
   color: {theme.TEXT};
 }}
 [class*="st-key-{CAPTION_KEY}"] [data-testid="stCaptionContainer"],
 [class*="st-key-{CAPTION_KEY}"] [data-testid="stCaptionContainer"] p {{
-  font-size: {theme.PRESENTER_KICKER_SIZE}px;
+  font-size: {fluid(theme.PRESENTER_KICKER_SIZE)};
   line-height: 1.3;
   color: {theme.TEXT};
   opacity: 1;
 }}
 [class*="st-key-{BUTTON_KEY}"] button {{
-  min-height: {theme.PRESENTER_BUTTON_HEIGHT}px;
+  min-height: {fluid(theme.PRESENTER_BUTTON_HEIGHT, floor=44)};
+  padding: 0.25em 0.5em;
 }}
-[class*="st-key-{BUTTON_KEY}"] button p {{
-  font-size: {theme.PRESENTER_BUTTON_TEXT_SIZE}px;
+[class*="st-key-{BUTTON_KEY}"] button p,
+[class*="st-key-{BUTTON_KEY}"] button [data-testid="stIconMaterial"] {{
+  font-size: {fluid(theme.PRESENTER_BUTTON_TEXT_SIZE)};
   font-weight: 600;
 }}
 .st-key-{FOCUS_KEY} p {{
-  font-size: {theme.PRESENTER_CONTROL_TEXT_SIZE}px;
+  font-size: {fluid(theme.PRESENTER_CONTROL_TEXT_SIZE)};
+}}
+/* Long words and names wrap instead of ending in an ellipsis ("Forri…"). */
+[class*="st-key-{BUTTON_KEY}"] button *,
+.st-key-{FOCUS_KEY} button * {{
+  white-space: normal !important;
+  overflow: visible !important;
+  text-overflow: clip !important;
+  overflow-wrap: break-word;
+}}
+.st-key-{FOCUS_KEY} button {{
+  max-width: 100%;
+  height: auto;
+  min-height: 0;
+  padding: 0.15em 0.7em;
+  text-align: left;
+}}
+.st-key-{FOCUS_KEY} [role="radiogroup"] {{
+  gap: 0.35rem;
+}}
+.st-key-{SIDE_KEY} {{
+  max-height: calc(100vh - {theme.PRESENTER_PAD_TOP + theme.PRESENTER_PAD_BOTTOM}px);
+  overflow-y: auto;
 }}
 </style>"""
 
