@@ -256,3 +256,18 @@ HANDOUT_PAGE_MARGIN_MM: Final[int] = 14
 HANDOUT_BODY_PT: Final[float] = 10.0
 HANDOUT_FONTS: Final[str] = '"Source Sans Pro", "Liberation Sans", Arial, "DejaVu Sans", sans-serif'
 HANDOUT_RADAR_WIDTH_MM: Final[int] = 175
+
+# --- access: WCAG 2.1 AA across the app (radar/ui/components/page_style.py).
+# Streamlit draws captions and widget help in the text colour at 60 % opacity,
+# 4.04:1 on white; these are solid colours of at least 4.5:1 on both page
+# backgrounds (white and SECONDARY_BACKGROUND), which a unit test checks.
+CAPTION_TEXT: Final[str] = "#4A5561"
+# .streamlit/config.toml's secondaryBackgroundColor (the filters, the code blocks).
+SECONDARY_BACKGROUND: Final[str] = "#F3F5F7"
+# Keyboard focus: a ring of at least 3:1 against every background it is drawn
+# on (WCAG 2.4.7 and 1.4.11), wide enough to see from across a meeting room.
+FOCUS_RING: Final[str] = "#0B4F8A"
+FOCUS_RING_WIDTH_PX: Final[int] = 3
+FOCUS_RING_OFFSET_PX: Final[int] = 2
+# The footer's line above the statement link.
+FOOTER_RULE: Final[str] = "#CBD2D9"

@@ -10,7 +10,8 @@ import streamlit as st
 from radar import logs
 from radar.i18n import t
 from radar.ui import auth, state
-from radar.ui.components import navigation, presenter
+from radar.ui.components import navigation, page_style, presenter
+from radar.ui.components.footer import footer
 from radar.ui.components.language import language_toggle
 
 
@@ -26,14 +27,17 @@ def _set_up_logging() -> None:
 def run() -> None:
     """Set up the page, draw the header (not in presenter mode), and run the chosen page."""
     _set_up_logging()
+    lang = state.current_lang()
     st.set_page_config(
         page_title="Teknologiradar",
         page_icon=":material/radar:",
         layout="wide",
         initial_sidebar_state="collapsed",
+        # The menu's "About" in the page's language, and no links to Streamlit's
+        # English help and bug pages (None leaves them out of the menu).
+        menu_items={"Get help": None, "Report a bug": None, "About": t("access.menu.about", lang)},
     )
 
-    lang = state.current_lang()
     # Presenter mode (?present=1) shows the radar alone: no title, toggle or navigation.
     presenting = presenter.presenting()
     if not presenting:
@@ -44,6 +48,7 @@ def run() -> None:
         lang = state.current_lang()
         with title:
             st.title(t("app.title", lang), anchor=False)
+    page_style.apply(lang)
 
     # Editing pages are always registered, so a direct link reaches the page and
     # its refusal, but only signed-in editors see them in the menu.
@@ -53,4 +58,11 @@ def run() -> None:
         for_editors="visible" if editor is not None else "hidden",
         sign_in="visible" if auth.editing_enabled() else "hidden",
     )
-    st.navigation(pages, position="hidden" if presenting else "top").run()
+    page = st.navigation(pages, position="hidden" if presenting else "top")
+    try:
+        page.run()
+    finally:
+        # Also under a page that stopped early (a refusal, an empty radar): the
+        # statement link belongs on every page. Not on the projector or in a frame.
+        if not presenting and st.query_params.get("embed") != "1":
+            footer(lang)
