@@ -271,3 +271,12 @@ FOCUS_RING_WIDTH_PX: Final[int] = 3
 FOCUS_RING_OFFSET_PX: Final[int] = 2
 # The footer's line above the statement link.
 FOOTER_RULE: Final[str] = "#CBD2D9"
+# The overview's table (radar/ui/screens/overview.py): Streamlit's row and header
+# heights, and the phone's taller rows, where a long name wraps onto a second line.
+OVERVIEW_ROW_HEIGHT: Final[int] = 35
+OVERVIEW_HEADER_HEIGHT: Final[int] = 38
+OVERVIEW_PHONE_ROW_HEIGHT: Final[int] = 66
+# A phone's "largest differences": three columns of this width fit 390 px.
+OVERVIEW_PHONE_GAP_WIDTH: Final[int] = 106
+# Room for four lines: "Ready in Day care and school, Social and health".
+OVERVIEW_PHONE_GAP_ROW_HEIGHT: Final[int] = 88
