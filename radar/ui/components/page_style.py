@@ -7,6 +7,9 @@
 - Captions and widget help: Streamlit draws them in the text colour at 60 %
   opacity, 4.04:1 on white, and 1.67 has no theme option for that colour; here
   they get :data:`radar.theme.CAPTION_TEXT` (WCAG 1.4.3).
+- Streamlit's own English labels that the page can reach (the skip link, the
+  menu's names for screen readers) in the page's language.
+- Widget labels wrap between words instead of being cut off with an ellipsis.
 - Keyboard focus: Streamlit's own is a faint tint on most widgets and nothing on
   the top menu; every focusable thing gets a ring of :data:`radar.theme.FOCUS_RING`
   (WCAG 2.4.7, 1.4.11), shown for the keyboard only (``:focus-visible``).
@@ -20,6 +23,7 @@ import streamlit as st
 from streamlit.components.v2 import component
 
 from radar import theme
+from radar.i18n import t
 from radar.model import Lang
 
 #: The component's key; its empty element is hidden by :data:`CSS`.
@@ -41,6 +45,15 @@ CSS: Final = f"""<style>
 [data-testid="stMarkdownContainer"] small {{
   color: {theme.CAPTION_TEXT} !important;
   opacity: 1 !important;
+}}
+/* A label too long for its column wraps between words, never "Kun ænd…". */
+[data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
+[data-testid="stWidgetLabel"] p,
+[data-baseweb="checkbox"] [data-testid="stMarkdownContainer"],
+[data-baseweb="checkbox"] p {{
+  white-space: normal !important;
+  text-overflow: clip !important;
+  overflow: visible !important;
 }}
 a:focus-visible,
 button:focus-visible,
@@ -74,12 +87,24 @@ select:focus-visible,
 </style>"""
 
 # Static code: the language arrives in ``data`` and is checked against the two
-# codes before it touches the document.
+# codes before it touches the document; Streamlit's own labels are replaced
+# with the page's texts through setAttribute and textContent only. Streamlit may
+# mount its menu after this runs, so it looks again a little later.
 _JS: Final = """
 export default function ({ data }) {
-  if (data === "da" || data === "en") {
-    document.documentElement.lang = data;
-  }
+  if (!data || (data.lang !== "da" && data.lang !== "en")) return;
+  const apply = () => {
+    document.documentElement.lang = data.lang;
+    const skip = document.querySelector('[data-testid="stSkipToContent"]');
+    if (skip && skip.textContent !== data.skip) skip.textContent = data.skip;
+    const nav = document.querySelector('[data-testid="stTopNav"]');
+    if (nav) nav.setAttribute("aria-label", data.pages);
+    const menu = document.querySelector('[data-testid="stMainMenuButton"]');
+    if (menu) menu.setAttribute("aria-label", data.menu);
+  };
+  apply();
+  const later = setTimeout(apply, 800);
+  return () => clearTimeout(later);
 }
 """
 
@@ -89,4 +114,12 @@ _document_lang = component("radar_access_lang", js=_JS)
 def apply(lang: Lang) -> None:
     """Give this page run the app-wide style, and the document the page's language."""
     st.html(CSS)
-    _document_lang(data=lang, key=LANG_KEY)
+    _document_lang(
+        data={
+            "lang": lang,
+            "skip": t("access.skip_to_content", lang),
+            "pages": t("access.pages", lang),
+            "menu": t("access.main_menu", lang),
+        },
+        key=LANG_KEY,
+    )
