@@ -22,12 +22,14 @@ from typing import Any, Final
 
 import pytest
 from browser_support import READY, require_chromium, running_dashboard
+from contrast import contrast, css_hex
 from signed_in import PASSWORD, PASSWORD_HASH
 
 from radar import store
 from radar.auth import PASSWORD_HASH_ENV_VAR
 from radar.i18n import t
 from radar.model import Lang
+from radar.web.settings import DEFAULT_ACCESSIBILITY_URL
 
 pytestmark = pytest.mark.browser
 
@@ -163,3 +165,79 @@ def test_no_page_has_a_serious_or_critical_axe_violation(
     finally:
         context.close()
     assert not found, "axe-core found:\n" + "\n".join(str(item) for item in found)
+
+
+def _lang(page: Page) -> str:
+    return str(page.evaluate("() => document.documentElement.lang"))
+
+
+def test_the_page_s_language_is_on_html_from_the_first_byte_and_after_the_toggle(
+    browser: Browser, server: str
+) -> None:
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    try:
+        # Before any script runs: the HTML as the server sent it.
+        response = page.goto(f"{server}/overblik")
+        assert response is not None and '<html lang="da"' in response.text()
+        settle(page)
+        assert _lang(page) == "da"
+        page.get_by_text("English", exact=True).click()
+        page.wait_for_function("() => document.documentElement.lang === 'en'", timeout=30_000)
+        settle(page)
+        assert _lang(page) == "en"
+        page.get_by_text("Dansk", exact=True).click()
+        page.wait_for_function("() => document.documentElement.lang === 'da'", timeout=30_000)
+        # A link straight to the English page is English from the server on.
+        response = page.goto(f"{server}/om?lang=en")
+        assert response is not None and '<html lang="en"' in response.text()
+    finally:
+        context.close()
+
+
+# The focused element's outline and the page background behind it, as drawn.
+_FOCUS_JS = """() => {
+  const e = document.activeElement;
+  const s = getComputedStyle(e);
+  return {menu: e.tagName === "A" && !!e.closest('[data-testid="stTopNav"]'),
+          style: s.outlineStyle, width: parseFloat(s.outlineWidth), colour: s.outlineColor};
+}"""
+
+
+def test_keyboard_focus_in_the_top_menu_is_a_clear_ring(browser: Browser, server: str) -> None:
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/om")
+        settle(page)
+        # Tab until a menu link has the focus (the skip link comes first).
+        menu = None
+        for _ in range(8):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(_FOCUS_JS)
+            if focused["menu"]:
+                menu = focused
+                break
+        assert menu is not None, "Tab never reached the top menu"
+        assert menu["style"] == "solid" and menu["width"] >= 2
+        assert contrast(css_hex(menu["colour"]), "#FFFFFF") >= 3.0
+    finally:
+        context.close()
+
+
+def test_every_page_links_the_accessibility_statement_except_the_projector(
+    browser: Browser, server: str
+) -> None:
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    statement = page.get_by_role("link", name=t("access.footer.statement"), exact=True)
+    try:
+        for path in ("", "overblik", "deltag"):
+            page.goto(f"{server}/{path}")
+            settle(page)
+            assert statement.get_attribute("href") == DEFAULT_ACCESSIBILITY_URL, path
+        page.goto(f"{server}/?present=1")
+        settle(page)
+        assert statement.count() == 0
+    finally:
+        context.close()
