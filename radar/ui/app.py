@@ -59,10 +59,13 @@ def run() -> None:
         sign_in="visible" if auth.editing_enabled() else "hidden",
     )
     page = st.navigation(pages, position="hidden" if presenting else "top")
-    try:
+    # Not on the projector or in a frame: the radar stands alone there.
+    if presenting or st.query_params.get("embed") == "1":
         page.run()
-    finally:
-        # Also under a page that stopped early (a refusal, an empty radar): the
-        # statement link belongs on every page. Not on the projector or in a frame.
-        if not presenting and st.query_params.get("embed") != "1":
-            footer(lang)
+        return
+    # The footer is drawn first, below the page's own container, so a page that
+    # stops early (a refusal, an empty radar) still ends with the statement link.
+    body = st.container()
+    footer(lang)
+    with body:
+        page.run()
