@@ -242,3 +242,26 @@ def test_every_page_links_the_accessibility_statement_except_the_projector(
         assert statement.count() == 0
     finally:
         context.close()
+
+
+# Labels of widgets whose text is wider than the box that shows it.
+_CUT_LABELS_JS = """() => Array.from(document.querySelectorAll(
+    '[data-testid="stWidgetLabel"] p, [data-baseweb="checkbox"] [data-testid="stMarkdownContainer"]'
+  )).filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+  .map(e => e.textContent.trim())"""
+
+
+@pytest.mark.parametrize("device", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_no_filter_label_is_cut_off(browser: Browser, server: str, device: dict[str, Any]) -> None:
+    context = browser.new_context(**device)
+    page = context.new_page()
+    cut: list[str] = []
+    try:
+        for path in ("", "overblik", "sammenlign", "teknologi"):
+            for lang in ("da", "en"):
+                page.goto(f"{server}/{path}?lang={lang}")
+                settle(page)
+                cut += [f"/{path}?lang={lang}: {label}" for label in page.evaluate(_CUT_LABELS_JS)]
+    finally:
+        context.close()
+    assert not cut, "labels cut off:\n" + "\n".join(cut)
