@@ -107,11 +107,20 @@ def server(copy_seeded_db: Callable[[], Path], browser: Browser) -> Iterator[str
         yield url
 
 
+#: The run has finished and nothing on the page is drawn faded as stale.
+_SETTLED_JS: Final = f"""() => !!document.querySelector('{READY}')
+  && !document.querySelector('[data-stale="true"]')"""
+
+
 def settle(page: Page) -> None:
-    """Wait for the page's run, and for the rerun a window size report may cause."""
+    """Wait for the page's run, and for the rerun a window size report may cause.
+
+    Streamlit fades the elements of a page that is rerunning (stale): axe-core
+    would measure the fade, not the colours, so it waits until none is left.
+    """
     page.wait_for_selector(READY, timeout=60_000)
     page.wait_for_timeout(600)
-    page.wait_for_selector(READY, timeout=60_000)
+    page.wait_for_function(_SETTLED_JS, timeout=60_000)
 
 
 def findings(page: Page, name: str) -> list[Finding]:
