@@ -384,3 +384,26 @@ PRESENTER_PAD_SIDE: Final[int] = 24
 PRESENTER_COLUMN_GAP: Final[int] = 16
 # Kept free under the radar so that rounding never makes the page scroll.
 PRESENTER_PAD_BOTTOM: Final[int] = 16
+# --- access: WCAG 2.1 AA across the app (radar/ui/components/page_style.py).
+# Streamlit draws captions and widget help in the text colour at 60 % opacity,
+# 4.04:1 on white; these are solid colours of at least 4.5:1 on both page
+# backgrounds (white and SECONDARY_BACKGROUND), which a unit test checks.
+CAPTION_TEXT: Final[str] = "#4A5561"
+# .streamlit/config.toml's secondaryBackgroundColor (the filters, the code blocks).
+SECONDARY_BACKGROUND: Final[str] = "#F3F5F7"
+# Keyboard focus: a ring of at least 3:1 against every background it is drawn
+# on (WCAG 2.4.7 and 1.4.11), wide enough to see from across a meeting room.
+FOCUS_RING: Final[str] = "#0B4F8A"
+FOCUS_RING_WIDTH_PX: Final[int] = 3
+FOCUS_RING_OFFSET_PX: Final[int] = 2
+# The footer's line above the statement link.
+FOOTER_RULE: Final[str] = "#CBD2D9"
+# The overview's table (radar/ui/screens/overview.py): Streamlit's row and header
+# heights, and the phone's taller rows, where a long name wraps onto a second line.
+OVERVIEW_ROW_HEIGHT: Final[int] = 35
+OVERVIEW_HEADER_HEIGHT: Final[int] = 38
+OVERVIEW_PHONE_ROW_HEIGHT: Final[int] = 66
+# A phone's "largest differences": three columns of this width fit 390 px.
+OVERVIEW_PHONE_GAP_WIDTH: Final[int] = 106
+# Room for four lines: "Ready in Day care and school, Social and health".
+OVERVIEW_PHONE_GAP_ROW_HEIGHT: Final[int] = 88

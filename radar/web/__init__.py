@@ -23,7 +23,7 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
 from radar import logs
-from radar.web import browser, headers, health, hosts, metrics
+from radar.web import browser, headers, health, hosts, language, metrics
 from radar.web.settings import SettingsError, WebSettings
 from radar.web.settings import load as load_settings
 
@@ -51,7 +51,8 @@ def middleware(settings: WebSettings | None = None) -> list[Middleware]:
     """The project's middleware, outermost first; it wraps Streamlit's own.
 
     Headers outermost, so even a refusal carries them; then the host check,
-    before anything else looks at the request; then the metrics guard.
+    before anything else looks at the request; then the metrics guard. The
+    page's language innermost, right on Streamlit's own HTML.
     """
     chosen = settings or load_settings()
     return [
@@ -59,6 +60,7 @@ def middleware(settings: WebSettings | None = None) -> list[Middleware]:
         *hosts.middleware(chosen),
         *metrics.middleware(chosen),
         *browser.middleware(),
+        *language.middleware(),
     ]
 
 
@@ -136,5 +138,6 @@ def log_settings(settings: WebSettings) -> None:
         "metrics at /_stcore/metrics: %s",
         "for operators with the bearer token" if settings.metrics_enabled else "off (404)",
     )
+    logger.info("accessibility statement: %s", settings.accessibility_url)
     for problem in settings.problems:
         logger.warning("%s", problem)

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 __all__ = [
+    "ACCESSIBILITY_URL_ENV_VAR",
     "ALLOWED_HOSTS_ENV_VAR",
+    "DEFAULT_ACCESSIBILITY_URL",
     "DEFAULT_ALLOWED_HOSTS",
     "FRAME_ANCESTORS_ENV_VAR",
     "METRICS_TOKEN_ENV_VAR",
@@ -24,7 +26,9 @@ __all__ = [
     "READY_TIMEOUT_SECONDS",
     "SettingsError",
     "WebSettings",
+    "accessibility_url",
     "load",
+    "read_accessibility_url",
     "read_settings",
 ]
 
@@ -36,6 +40,8 @@ ALLOWED_HOSTS_ENV_VAR: Final = "RADAR_ALLOWED_HOSTS"
 FRAME_ANCESTORS_ENV_VAR: Final = "RADAR_FRAME_ANCESTORS"
 #: The bearer token that opens ``/_stcore/metrics`` (``[radar] metrics_token``).
 METRICS_TOKEN_ENV_VAR: Final = "RADAR_METRICS_TOKEN"
+#: The published accessibility statement the footer links to (``[radar] accessibility_url``).
+ACCESSIBILITY_URL_ENV_VAR: Final = "RADAR_ACCESSIBILITY_URL"
 
 #: This machine only: a name a DNS-rebinding page could point elsewhere is not on it.
 DEFAULT_ALLOWED_HOSTS: Final = ("localhost", "127.0.0.1", "::1")
@@ -47,11 +53,21 @@ NONE: Final = "'none'"
 MIN_METRICS_TOKEN_LENGTH: Final = 24
 #: How long ``/readyz`` waits for the database before it answers 503.
 READY_TIMEOUT_SECONDS: Final = 2.0
+#: Until the operator names their statement: Digitaliseringsstyrelsen's WAS-Tool,
+#: where Danish public bodies publish their accessibility statements (each at
+#: ``https://www.was.digst.dk/<domain>``), so the link always leads somewhere real.
+DEFAULT_ACCESSIBILITY_URL: Final = "https://www.was.digst.dk/"
 
 # A host name or address as the Host header carries it (without the port),
 # optionally "*." in front for every subdomain of a name.
 _HOST = re.compile(r"^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$")
 _IPV6 = re.compile(r"^[0-9a-f:.]+$")
+# A statement's address: http(s) with a host, or a path on this site. No spaces,
+# quotes, brackets or parentheses, so it can never end the Markdown link it is
+# put in, and no other scheme (javascript:, data:) can ride in.
+_STATEMENT_URL = re.compile(
+    r"^(https?://[a-z0-9.-]+(:\d{1,5})?(/[\w\-./~%?=&#+]*)?|/[\w\-./~%?=&#+]*)$", re.I
+)
 # A CSP source for frame-ancestors: a scheme ("https:"), or an origin with an
 # optional "*." and port. No spaces, quotes, commas or semicolons, so a value
 # can never add a directive of its own to the header.
@@ -78,6 +94,8 @@ class WebSettings:
         The operators' bearer token for ``/_stcore/metrics``; empty: metrics off.
     problems
         Settings that were ignored, and why, for the start-up log.
+    accessibility_url
+        Where the footer's "Tilgængelighedserklæring" link leads.
     """
 
     allowed_hosts: tuple[str, ...] = DEFAULT_ALLOWED_HOSTS
@@ -85,6 +103,7 @@ class WebSettings:
     # Kept out of repr so it never reaches a log line or an error page.
     metrics_token: str = field(default="", repr=False)
     problems: tuple[str, ...] = ()
+    accessibility_url: str = DEFAULT_ACCESSIBILITY_URL
 
     @property
     def metrics_enabled(self) -> bool:
@@ -138,6 +157,30 @@ def _sources(items: list[str], name: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(sources)) or (SELF,)
 
 
+def read_accessibility_url(secrets: Mapping[str, Any], environ: Mapping[str, str]) -> str:
+    """The accessibility statement's address (secrets first), or :data:`DEFAULT_ACCESSIBILITY_URL`.
+
+    Raises
+    ------
+    SettingsError
+        The setting is present but not an http(s) address or a path on this site.
+    """
+    section = secrets.get(SECRETS_SECTION) or {}
+    if section.get("accessibility_url") is not None:
+        value, name = section["accessibility_url"], f"[{SECRETS_SECTION}] accessibility_url"
+    else:
+        value, name = environ.get(ACCESSIBILITY_URL_ENV_VAR), ACCESSIBILITY_URL_ENV_VAR
+    url = str(value or "").strip()
+    if not url:
+        return DEFAULT_ACCESSIBILITY_URL
+    if not _STATEMENT_URL.match(url):
+        raise SettingsError(
+            f"{name}: {url!r} is not the address of a web page "
+            "(use https://www.was.digst.dk/<your-domain> or a path such as /om)"
+        )
+    return url
+
+
 def read_settings(secrets: Mapping[str, Any], environ: Mapping[str, str]) -> WebSettings:
     """The web settings from the app's secrets and environment (secrets first).
 
@@ -174,7 +217,11 @@ def read_settings(secrets: Mapping[str, Any], environ: Mapping[str, str]) -> Web
         )
         token = ""
     return WebSettings(
-        allowed_hosts=hosts, frame_ancestors=frames, metrics_token=token, problems=tuple(problems)
+        allowed_hosts=hosts,
+        frame_ancestors=frames,
+        metrics_token=token,
+        problems=tuple(problems),
+        accessibility_url=read_accessibility_url(secrets, environ),
     )
 
 
@@ -199,3 +246,16 @@ def load() -> WebSettings:
         A setting is present but wrong.
     """
     return read_settings(_secrets(), os.environ)
+
+
+def accessibility_url() -> str:
+    """This process's accessibility statement address, for the pages' footer.
+
+    Read on its own: a page needs this one setting, not the whole web layer's.
+    A wrong value already stopped ``serve.py`` at start; a dashboard started
+    without it (``streamlit run dashboard.py``) links to the default instead.
+    """
+    try:
+        return read_accessibility_url(_secrets(), os.environ)
+    except SettingsError:
+        return DEFAULT_ACCESSIBILITY_URL

@@ -12,7 +12,7 @@ import streamlit as st
 from radar import theme
 from radar.drawing.charts import ring_heatmap
 from radar.i18n import t
-from radar.model import DEFAULT_LANG, Catalog, Lang
+from radar.model import COMBINED_AREA, DEFAULT_LANG, Catalog, Lang
 from radar.pipeline.overview import (
     filter_matrix,
     gap_table,
@@ -24,9 +24,10 @@ from radar.ui import cache as ui_data
 from radar.ui import state
 from radar.ui.components.chart import chart_config
 from radar.ui.components.filters import ring_select, sector_select, url_selectbox
-from radar.ui.components.labels import technology_name
+from radar.ui.components.labels import area_label, technology_name
 from radar.ui.components.navigation import TECHNOLOGY_PAGE
 from radar.ui.components.text import plain
+from radar.ui.components.viewport import viewport
 
 #: How many technologies the "largest gaps" table lists.
 GAP_LIMIT: Final = 15
@@ -85,6 +86,13 @@ def render() -> None:
     if state.TECH in st.query_params:
         del st.query_params[state.TECH]
 
+    # A phone shows one area's column at a time, chosen above the table: the
+    # seven columns side by side would need sideways scrolling.
+    phone = viewport().phone
+    areas = [COMBINED_AREA, *catalog.area_ids]
+    if phone:
+        state.bind(state.AREA, areas, COMBINED_AREA, str)
+
     st.header(t("overview.title", lang), anchor=False)
     st.caption(t("overview.intro", lang) + "  \n" + ui_data.notice(page.db, lang))
 
@@ -96,6 +104,15 @@ def render() -> None:
         sector = sector_select(catalog, lang)
     with ring_col:
         ring = ring_select(catalog, lang)
+    area: str | None = None
+    if phone:
+        area = url_selectbox(
+            state.AREA,
+            t("access.overview.area", lang),
+            areas,
+            lambda a: area_label(catalog, a, lang),
+        )
+        state.publish(state.AREA, COMBINED_AREA)
     for key, _, default, _ in params:
         state.publish(key, default)
     edition: int = chosen if chosen is not None else latest
@@ -112,8 +129,8 @@ def render() -> None:
     def follow(key: str, ids: Sequence[str]) -> None:
         _follow_selection(key, ids, edition, latest, lang)
 
-    _matrix(shown, names, catalog, ring, edition, lang, follow)
-    _gaps(shown, names, catalog, lang, follow)
+    _matrix(shown, names, catalog, ring, edition, lang, follow, area=area)
+    _gaps(shown, names, catalog, lang, follow, phone=phone)
     _heatmap(page.db, catalog, edition, sector, lang)
 
 
@@ -125,8 +142,13 @@ def _matrix(
     edition: int,
     lang: Lang,
     follow: _Follow,
+    *,
+    area: str | None = None,
 ) -> None:
-    """Every shown technology's ring in every area, tinted by ring; a row opens its page."""
+    """Every shown technology's ring in every area, tinted by ring; a row opens its page.
+
+    With ``area`` (a phone), only that area's column beside the names.
+    """
     st.subheader(t("overview.matrix.title", lang), anchor=False)
     if shown.empty:
         st.info(t("radar.empty", lang))
@@ -136,7 +158,13 @@ def _matrix(
         caption += " " + t("overview.ring_note", lang, ring=catalog.ring(ring).label(lang))
     st.caption(plain(caption))
     table = matrix_table(shown, catalog, names, lang)
-    ring_columns = list(table.columns[2:])
+    if area is not None:
+        # The area columns follow the name and category, in this order.
+        position = [*catalog.area_ids, COMBINED_AREA].index(area)
+        table = table.iloc[:, [0, 2 + position]]
+        ring_columns = list(table.columns[1:])
+    else:
+        ring_columns = list(table.columns[2:])
     labels = ring_cell_labels(catalog, lang)
     absent = max(labels)
 
@@ -152,6 +180,10 @@ def _matrix(
     styled = table.style.format(labels.__getitem__, subset=ring_columns).map(
         cell_style, subset=ring_columns
     )
+    # On a phone the names wrap onto a second line instead of being cut off
+    # (Streamlit wraps text only in rows taller than 4rem).
+    row_height = theme.OVERVIEW_PHONE_ROW_HEIGHT if area is not None else None
+    rows_height = (row_height or theme.OVERVIEW_ROW_HEIGHT) * len(table)
     st.dataframe(
         styled,
         key=_table_key("matrix"),
@@ -159,9 +191,12 @@ def _matrix(
         selection_mode="single-row",
         hide_index=True,
         width="stretch",
-        height=min(38 + 35 * len(table), MATRIX_MAX_HEIGHT),
+        height=min(theme.OVERVIEW_HEADER_HEIGHT + rows_height, MATRIX_MAX_HEIGHT),
+        row_height=row_height,
         column_config={
-            table.columns[0]: st.column_config.TextColumn(pinned=True),
+            # Not pinned: Streamlit draws a pinned column's text in a light grey
+            # (below 4.5:1), and the names are what the table is read by.
+            table.columns[0]: st.column_config.TextColumn(pinned=False),
             **{column: st.column_config.Column(alignment="left") for column in ring_columns},
         },
     )
@@ -174,8 +209,13 @@ def _gaps(
     catalog: Catalog,
     lang: Lang,
     follow: _Follow,
+    *,
+    phone: bool = False,
 ) -> None:
-    """The technologies whose rings differ most between areas; a row opens its page."""
+    """The technologies whose rings differ most between areas; a row opens its page.
+
+    On a phone without the gap's number (the order says it), the texts wrapping.
+    """
     st.subheader(t("overview.gaps.title", lang), anchor=False)
     gaps = ring_gaps(shown, catalog, names)
     gaps = gaps[gaps["gap"] > 0].head(GAP_LIMIT)
@@ -184,6 +224,9 @@ def _gaps(
         return
     st.caption(t("overview.gaps.caption", lang, limit=GAP_LIMIT))
     gap_frame = gap_table(gaps, catalog, names, lang)
+    if phone:
+        gap_frame = gap_frame.drop(columns=gap_frame.columns[1])
+    row_height = theme.OVERVIEW_PHONE_GAP_ROW_HEIGHT if phone else theme.OVERVIEW_ROW_HEIGHT
     st.dataframe(
         gap_frame,
         key=_table_key("gaps"),
@@ -192,10 +235,14 @@ def _gaps(
         hide_index=True,
         width="stretch",
         # Tall enough for every row: the list is short and should not scroll.
-        height=38 + 35 * len(gap_frame),
+        height=theme.OVERVIEW_HEADER_HEIGHT + row_height * len(gap_frame),
+        row_height=row_height if phone else None,
         column_config={
-            gap_frame.columns[1]: st.column_config.NumberColumn(width="small", format="%d")
-        },
+            column: st.column_config.TextColumn(width=theme.OVERVIEW_PHONE_GAP_WIDTH)
+            for column in gap_frame.columns
+        }
+        if phone
+        else {gap_frame.columns[1]: st.column_config.NumberColumn(width="small", format="%d")},
     )
     follow(_table_key("gaps"), gaps["id"].tolist())
 
