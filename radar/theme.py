@@ -256,3 +256,8 @@ HANDOUT_PAGE_MARGIN_MM: Final[int] = 14
 HANDOUT_BODY_PT: Final[float] = 10.0
 HANDOUT_FONTS: Final[str] = '"Source Sans Pro", "Liberation Sans", Arial, "DejaVu Sans", sans-serif'
 HANDOUT_RADAR_WIDTH_MM: Final[int] = 175
+
+# --- exports
+# The comparison's mark for a technology back after a pause (on neither the
+# earlier radar nor as new: it was on one before).
+RETURNED_MARK: Final[str] = "↺"

@@ -31,6 +31,7 @@ MOVEMENT_LABEL_KEYS: Final[dict[str, str]] = {
     Movement.OUT: "movement.label.out",
     Movement.SAME: "movement.label.same",
     Movement.DROPPED: "movement.label.dropped",
+    Movement.RETURNED: "movement.label.returned",
 }
 
 

@@ -141,11 +141,16 @@ def comparison_view(db: str, area: str, earlier: int, later: int) -> pd.DataFram
     view = radar_view(db, ViewFilter(area=area, edition=later))
     changes = comparison(db, area, earlier, later).changes.set_index("id")
     kinds = view["id"].map(changes["kind"])
+    # A blip back after a pause keeps the radar's own movement since its last
+    # appearance ("Tilbage på radaren; sidst med i 2022"), as on the radar page.
+    back = kinds == history.Movement.RETURNED
     return view.assign(
-        movement=kinds,
-        previous_ring=view["id"].map(changes["ring_before"]),
-        previous_edition=earlier,
-        returned=False,
+        movement=kinds.where(~back, view["movement"]),
+        previous_ring=view["id"].map(changes["ring_before"]).where(~back, view["previous_ring"]),
+        previous_edition=pd.Series(earlier, index=view.index, dtype=object).where(
+            ~back, view["previous_edition"]
+        ),
+        returned=back,
     )
 
 
