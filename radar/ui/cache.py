@@ -18,6 +18,7 @@ import streamlit as st
 from radar import store, workshop
 from radar.drawing import charts
 from radar.drawing.figure import RadarOptions, radar_figure
+from radar.drawing.trails import radial_trails
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline import history, overview, timeline
@@ -161,13 +162,14 @@ def comparison_figure(
     """The later radar with a trail from each moved blip's earlier place."""
     changes = comparison(db, area, earlier, later).changes
     moved = changes[changes["kind"].isin([history.Movement.IN, history.Movement.OUT])]
+    view = comparison_view(db, area, earlier, later)
     return radar_figure(
-        comparison_view(db, area, earlier, later),
+        view,
         catalog(db),
         technologies(db),
         lang,
         RadarOptions(compact=compact),
-        trails=moved,
+        trails=radial_trails(moved, view, catalog(db)),
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 
 import duckdb
+import numpy as np
 import pytest
 from apptest_support import assert_clean
 from streamlit.testing.v1 import AppTest
@@ -204,3 +207,23 @@ def test_the_change_list_carries_the_numbers_on_the_radar(
     for option in listed:
         tech = next(i for i, name in names.items() if f". {name}" in option)
         assert option.startswith(plain(f"{numbers[tech]}. ")), option
+
+
+def _array(value: object) -> np.ndarray:
+    """A figure array as Plotly sends it: a list, or typed binary."""
+    if isinstance(value, dict):
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=value["dtype"]).astype(float)
+    return np.asarray(value, dtype=float)
+
+
+def test_the_page_draws_every_arrow_straight_in_or_out(app: AppTest) -> None:
+    # Arrows from a moved blip's old slot to its new one ran across the sector and crossed.
+    at = _open(app, area="social-og-sundhed", edition="2025", compare="2021")
+    assert_clean(at)
+    spec = json.loads(at.get("plotly_chart")[0].proto.spec)
+    trails = next(trace for trace in spec["data"] if trace.get("name") == "trails")
+    xs, ys = _array(trails["x"]), _array(trails["y"])
+    segments = np.stack((xs, ys), axis=1).reshape(-1, 3, 2)[:, :2, :]
+    assert len(segments) > 3
+    for tail, head in segments:
+        assert abs(tail[0] * head[1] - tail[1] * head[0]) < 1e-6
