@@ -261,3 +261,16 @@ HANDOUT_RADAR_WIDTH_MM: Final[int] = 175
 # The comparison's mark for a technology back after a pause (on neither the
 # earlier radar nor as new: it was on one before).
 RETURNED_MARK: Final[str] = "↺"
+# The handout's page foot: "Side 2 af 3" and the illustrative-data notice, small.
+HANDOUT_FOOTER_PT: Final[float] = 8.0
+# Tighter settings the handout is printed with, one after the other, when its
+# last page would hold only a few lines: (body pt, list pt, radar mm, margin mm).
+# The first is the handout as designed; the last still reads on paper (8 pt).
+HANDOUT_FITS: Final[tuple[tuple[float, float, int, int], ...]] = (
+    (HANDOUT_BODY_PT, 9.0, HANDOUT_RADAR_WIDTH_MM, HANDOUT_PAGE_MARGIN_MM),
+    (9.5, 8.5, 165, 13),
+    (9.0, 8.0, 155, 12),
+)
+# A last page with less text than this share of the fullest page's is "nearly
+# empty", and a tighter fit is tried.
+HANDOUT_LAST_PAGE_SHARE: Final[float] = 0.2
