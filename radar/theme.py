@@ -274,3 +274,15 @@ HANDOUT_FITS: Final[tuple[tuple[float, float, int, int], ...]] = (
 # A last page with less text than this share of the fullest page's is "nearly
 # empty", and a tighter fit is tried.
 HANDOUT_LAST_PAGE_SHARE: Final[float] = 0.2
+# The slide picture (PNG, SVG): the radar with its numbered names beside it,
+# category by category and ring by ring, in columns as many as the names need.
+# Sized in the picture's own pixels (1x; the PNG doubles them): names of 14 px
+# read on a projector as the page's list does.
+EXPORT_SLIDE_HEIGHT: Final[int] = 1080
+EXPORT_LIST_FONT_SIZE: Final[int] = 14
+# Plotly sets multi-line text 1.3 lines apart.
+EXPORT_LIST_LINE_HEIGHT: Final[float] = 1.3 * EXPORT_LIST_FONT_SIZE
+EXPORT_LIST_COLUMN_WIDTH: Final[int] = 330
+EXPORT_LIST_GAP: Final[int] = 24
+# A longer name wraps, its second line indented under the name.
+EXPORT_LIST_WRAP: Final[int] = 36

@@ -113,7 +113,7 @@ def render_export(
     elif fmt in ("png", "svg"):
         report(0.2, "export.progress.drawing")
         with CHROMIUM_SLOTS:
-            data = render_picture(export_figure(radar, lang, title=True), fmt, chromium)
+            data = render_picture(export_figure(radar, lang, title=True, names=True), fmt, chromium)
     elif fmt == "pdf":
         report(0.15, "export.progress.drawing")
         with CHROMIUM_SLOTS:

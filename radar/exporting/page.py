@@ -142,6 +142,11 @@ def _moved(row: Any, radar: RadarContent, lang: Lang) -> str:
     return t(MOVEMENT_LABEL_KEYS[row.movement], lang)
 
 
+def sector_parts(radar: RadarContent, lang: Lang) -> list[SectorPart]:
+    """The categories with blips, each with its blips in radar order (numbered as drawn)."""
+    return _sectors(radar, lang)
+
+
 def _sectors(radar: RadarContent, lang: Lang) -> list[SectorPart]:
     view = radar.view.sort_values("number")
     parts = []
