@@ -234,9 +234,9 @@ WORKSHOP_TOUCH_TARGET: Final[int] = 48
 WORKSHOP_PHONE_TEXT_SIZE: Final[int] = 18
 
 # --- Exports (radar.exporting): pictures for slides and print, the web page and
-# the PDF handout. The radar is laid out at about its size on the page and the
-# PNG rendered at twice that, so the 2000 × 1600 px picture looks like the
-# screen, sharp on a projector and on paper. Wider than tall: the category
+# the PDF handout. The radar is laid out at about its size on the page and
+# pictures rendered at twice that, so they look like the screen, sharp on a
+# projector and on paper (the slide's own size: EXPORT_SLIDE_HEIGHT). Wider than tall: the category
 # names beside the radar need the room (a square cuts them off or shrinks the radar).
 EXPORT_FIGURE_WIDTH: Final[int] = 1000
 EXPORT_FIGURE_HEIGHT: Final[int] = 800
