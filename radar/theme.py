@@ -286,3 +286,9 @@ EXPORT_LIST_COLUMN_WIDTH: Final[int] = 330
 EXPORT_LIST_GAP: Final[int] = 24
 # A longer name wraps, its second line indented under the name.
 EXPORT_LIST_WRAP: Final[int] = 36
+# Printing a page (Ctrl+P): the paper's margin, the page title's size, and the
+# radar no taller than fits under the title and caption on an A4 sheet on its
+# side (210 mm less the margins, the title and the caption).
+PRINT_PAGE_MARGIN_MM: Final[int] = 12
+PRINT_TITLE_PT: Final[int] = 18
+PRINT_RADAR_MAX_HEIGHT_MM: Final[int] = 135

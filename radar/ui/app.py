@@ -10,7 +10,7 @@ import streamlit as st
 from radar import logs
 from radar.i18n import t
 from radar.ui import auth, state
-from radar.ui.components import navigation, presenter
+from radar.ui.components import navigation, presenter, print_style
 from radar.ui.components.language import language_toggle
 
 
@@ -33,6 +33,8 @@ def run() -> None:
         initial_sidebar_state="collapsed",
     )
 
+    # Ctrl+P prints the radar whole, without the menu and the filters.
+    print_style.print_style()
     lang = state.current_lang()
     # Presenter mode (?present=1) shows the radar alone: no title, toggle or navigation.
     presenting = presenter.presenting()
