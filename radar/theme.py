@@ -287,9 +287,9 @@ WORKSHOP_TOUCH_TARGET: Final[int] = 48
 WORKSHOP_PHONE_TEXT_SIZE: Final[int] = 18
 
 # --- Exports (radar.exporting): pictures for slides and print, the web page and
-# the PDF handout. The radar is laid out at about its size on the page and the
-# PNG rendered at twice that, so the 2000 × 1600 px picture looks like the
-# screen, sharp on a projector and on paper. Wider than tall: the category
+# the PDF handout. The radar is laid out at about its size on the page and
+# pictures rendered at twice that, so they look like the screen, sharp on a
+# projector and on paper (the slide's own size: EXPORT_SLIDE_HEIGHT). Wider than tall: the category
 # names beside the radar need the room (a square cuts them off or shrinks the radar).
 EXPORT_FIGURE_WIDTH: Final[int] = 1000
 EXPORT_FIGURE_HEIGHT: Final[int] = 800
@@ -407,3 +407,38 @@ OVERVIEW_PHONE_ROW_HEIGHT: Final[int] = 66
 OVERVIEW_PHONE_GAP_WIDTH: Final[int] = 106
 # Room for four lines: "Ready in Day care and school, Social and health".
 OVERVIEW_PHONE_GAP_ROW_HEIGHT: Final[int] = 88
+# --- exports
+# The comparison's mark for a technology back after a pause (on neither the
+# earlier radar nor as new: it was on one before).
+RETURNED_MARK: Final[str] = "↺"
+# The handout's page foot: "Side 2 af 3" and the illustrative-data notice, small.
+HANDOUT_FOOTER_PT: Final[float] = 8.0
+# Tighter settings the handout is printed with, one after the other, when its
+# last page would hold only a few lines: (body pt, list pt, radar mm, margin mm).
+# The first is the handout as designed; the last still reads on paper (8 pt).
+HANDOUT_FITS: Final[tuple[tuple[float, float, int, int], ...]] = (
+    (HANDOUT_BODY_PT, 9.0, HANDOUT_RADAR_WIDTH_MM, HANDOUT_PAGE_MARGIN_MM),
+    (9.5, 8.5, 165, 13),
+    (9.0, 8.0, 155, 12),
+)
+# A last page with less text than this share of the fullest page's is "nearly
+# empty", and a tighter fit is tried.
+HANDOUT_LAST_PAGE_SHARE: Final[float] = 0.2
+# The slide picture (PNG, SVG): the radar with its numbered names beside it,
+# category by category and ring by ring, in columns as many as the names need.
+# Sized in the picture's own pixels (1x; the PNG doubles them): names of 14 px
+# read on a projector as the page's list does.
+EXPORT_SLIDE_HEIGHT: Final[int] = 1080
+EXPORT_LIST_FONT_SIZE: Final[int] = 14
+# Plotly sets multi-line text 1.3 lines apart.
+EXPORT_LIST_LINE_HEIGHT: Final[float] = 1.3 * EXPORT_LIST_FONT_SIZE
+EXPORT_LIST_COLUMN_WIDTH: Final[int] = 330
+EXPORT_LIST_GAP: Final[int] = 24
+# A longer name wraps, its second line indented under the name.
+EXPORT_LIST_WRAP: Final[int] = 36
+# Printing a page (Ctrl+P): the paper's margin, the page title's size, and the
+# radar no taller than fits under the title and caption on an A4 sheet on its
+# side (210 mm less the margins, the title and the caption).
+PRINT_PAGE_MARGIN_MM: Final[int] = 12
+PRINT_TITLE_PT: Final[int] = 18
+PRINT_RADAR_MAX_HEIGHT_MM: Final[int] = 135

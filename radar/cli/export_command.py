@@ -21,7 +21,7 @@ FORMAT_HELP: Final[dict[str, str]] = {
     "xlsx": "our own format as an Excel workbook (first sheet)",
     "json": "our own format as a JSON list of objects",
     "byor-csv": "Thoughtworks' Build Your Own Radar CSV of one radar",
-    "png": "the radar as a 2000 x 1600 px picture (slides)",
+    "png": "the radar with its numbered names beside it, 2160 px tall (slides)",
     "svg": "the radar as a vector picture (print, documents)",
     "pdf": "an A4 handout: radar, numbered legend, rings, technologies per category",
     "html": "the interactive radar as one offline web page",

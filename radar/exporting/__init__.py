@@ -32,7 +32,8 @@ pictures
     :func:`export_figure`, :func:`render_picture` through one kaleido per process,
     :func:`warm_up`, :func:`find_chromium`, :func:`require_chromium`.
 handout
-    The A4 PDF: :func:`handout_html` and :func:`print_pdf`.
+    The A4 PDF: :func:`handout_html`, :func:`print_pdf` and :func:`print_handout`,
+    which prints it tighter when its last page would be nearly empty.
 interactive
     The offline web page: :func:`interactive_html`.
 page
@@ -59,7 +60,7 @@ own_rows, encode_own, byor_csv
 export_figure, render_picture, warm_up, close_painter, find_chromium, require_chromium,
 CHROMIUM_SLOTS, START_TIMEOUT, RENDER_TIMEOUT, CLOSE_TIMEOUT
     Pictures.
-handout_html, print_pdf, PRINT_TIMEOUT, interactive_html
+handout_html, print_pdf, print_handout, PRINT_TIMEOUT, interactive_html
     The handout and the web page.
 format_date, format_number
     Dates and numbers as each language writes them.
@@ -87,7 +88,7 @@ from radar.exporting.content import (
     resolve_target,
 )
 from radar.exporting.export import export_radar, render_export
-from radar.exporting.handout import PRINT_TIMEOUT, handout_html, print_pdf
+from radar.exporting.handout import PRINT_TIMEOUT, handout_html, print_handout, print_pdf
 from radar.exporting.interactive import interactive_html
 from radar.exporting.pictures import (
     CHROMIUM_SLOTS,
@@ -144,6 +145,7 @@ __all__ = [
     "interactive_html",
     "load_radar",
     "own_rows",
+    "print_handout",
     "print_pdf",
     "render_export",
     "render_picture",

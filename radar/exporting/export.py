@@ -12,7 +12,7 @@ from radar.exporting.content import (
     load_radar,
     resolve_target,
 )
-from radar.exporting.handout import handout_html, print_pdf
+from radar.exporting.handout import print_handout
 from radar.exporting.interactive import interactive_html
 from radar.exporting.pictures import (
     CHROMIUM_SLOTS,
@@ -113,14 +113,13 @@ def render_export(
     elif fmt in ("png", "svg"):
         report(0.2, "export.progress.drawing")
         with CHROMIUM_SLOTS:
-            data = render_picture(export_figure(radar, lang, title=True), fmt, chromium)
+            data = render_picture(export_figure(radar, lang, title=True, names=True), fmt, chromium)
     elif fmt == "pdf":
         report(0.15, "export.progress.drawing")
         with CHROMIUM_SLOTS:
             svg = render_picture(export_figure(radar, lang, title=False), "svg", chromium)
             report(0.45, "export.progress.printing")
-            page = handout_html(radar, lang, svg, printed or date.today())
-            data = print_pdf(page, chromium)
+            data = print_handout(radar, lang, svg, printed or date.today(), chromium)
     else:
         report(0.3, "export.progress.drawing")
         data = interactive_html(radar, lang, printed or date.today()).encode("utf-8")

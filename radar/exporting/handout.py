@@ -8,6 +8,7 @@ printed by Chromium in headless mode with no network.
 from __future__ import annotations
 
 import base64
+import io
 import logging
 import subprocess
 import tempfile
@@ -15,8 +16,9 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
+from radar import theme
 from radar.exporting.content import RadarContent, RenderError
-from radar.exporting.page import render_page
+from radar.exporting.page import PAGE_FITS, PageFit, render_page
 from radar.model import Lang
 
 logger = logging.getLogger(__name__)
@@ -28,7 +30,13 @@ PRINT_TIMEOUT: Final[float] = 90.0
 HANDOUT_POLICY: Final[str] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def handout_html(radar: RadarContent, lang: Lang, picture: bytes, printed: date) -> str:
+def handout_html(
+    radar: RadarContent,
+    lang: Lang,
+    picture: bytes,
+    printed: date,
+    fit: PageFit = PAGE_FITS[0],
+) -> str:
     """The A4 handout as one HTML page without scripts, ready to print.
 
     Parameters
@@ -42,6 +50,8 @@ def handout_html(radar: RadarContent, lang: Lang, picture: bytes, printed: date)
         may hold (the title beside it names the radar).
     printed
         The date of printing.
+    fit
+        How tightly it is set (:data:`radar.exporting.page.PAGE_FITS`).
 
     Returns
     -------
@@ -55,8 +65,60 @@ def handout_html(radar: RadarContent, lang: Lang, picture: bytes, printed: date)
         printed,
         made="export.handout.printed",
         policy=HANDOUT_POLICY,
+        fit=fit,
         picture=base64.b64encode(picture).decode("ascii"),
     )
+
+
+def nearly_empty_last_page(pdf: bytes) -> bool:
+    """Whether the PDF's last page holds only a few lines (of more than one page).
+
+    "A few": less text than :data:`radar.theme.HANDOUT_LAST_PAGE_SHARE` of the
+    fullest page's; the page numbers and the notice at every page's foot count
+    on each page alike, so they hardly tip the balance.
+    """
+    from pypdf import PdfReader
+
+    pages = PdfReader(io.BytesIO(pdf)).pages
+    if len(pages) < 2:
+        return False
+    sizes = [len("".join((page.extract_text() or "").split())) for page in pages]
+    return sizes[-1] < theme.HANDOUT_LAST_PAGE_SHARE * max(sizes)
+
+
+def print_handout(
+    radar: RadarContent,
+    lang: Lang,
+    picture: bytes,
+    printed: date,
+    chromium: str,
+    *,
+    timeout: float = PRINT_TIMEOUT,
+) -> bytes:
+    """The handout as PDF, set no tighter than it must be to end on a page worth printing.
+
+    It is printed as designed; if its last page would hold only a few lines
+    (:func:`nearly_empty_last_page`), it is printed again a little tighter
+    (:data:`radar.exporting.page.PAGE_FITS`), and the first fit that avoids such
+    a page is kept, or the one with the fewest pages.
+    """
+    best: bytes | None = None
+    best_pages = 0
+    for fit in PAGE_FITS:
+        pdf = print_pdf(handout_html(radar, lang, picture, printed, fit), chromium, timeout=timeout)
+        if not nearly_empty_last_page(pdf):
+            return pdf
+        pages = _page_count(pdf)
+        if best is None or pages < best_pages:
+            best, best_pages = pdf, pages
+    assert best is not None
+    return best
+
+
+def _page_count(pdf: bytes) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def print_pdf(page: str, chromium: str, *, timeout: float = PRINT_TIMEOUT) -> bytes:

@@ -31,6 +31,7 @@ MOVEMENT_LABEL_KEYS: Final[dict[str, str]] = {
     Movement.OUT: "movement.label.out",
     Movement.SAME: "movement.label.same",
     Movement.DROPPED: "movement.label.dropped",
+    Movement.RETURNED: "movement.label.returned",
 }
 
 
@@ -59,6 +60,49 @@ _TEMPLATES: Final = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+
+
+@dataclass(frozen=True)
+class PageFit:
+    """How tightly the handout is set: type sizes, the radar's width and the page margin."""
+
+    body_pt: float
+    list_pt: float
+    radar_mm: int
+    margin_mm: int
+
+
+#: The handout as designed, then tighter, for a last page that would hold only a few lines.
+PAGE_FITS: Final[tuple[PageFit, ...]] = tuple(PageFit(*fit) for fit in theme.HANDOUT_FITS)
+
+#: Stand-ins for the page counters while the text is split around them.
+_PAGE, _PAGES = "\ue000", "\ue001"
+
+
+def css_string(text: str) -> str:
+    """``text`` as a quoted CSS string that cannot end the string, the rule or the style sheet.
+
+    Everything but letters, digits and spaces is written as a CSS escape, so a
+    quote, a backslash or ``</style>`` stays text.
+    """
+    escaped = "".join(
+        c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} " for c in text
+    )
+    return f'"{escaped}"'
+
+
+def page_counter(lang: Lang) -> str:
+    """CSS ``content`` for "Side 2 af 3": the text's words around Chromium's page counters."""
+    text = t("export.handout.page", lang, page=_PAGE, pages=_PAGES)
+    parts: list[str] = []
+    for piece in text.replace(_PAGES, f"\0{_PAGES}\0").replace(_PAGE, f"\0{_PAGE}\0").split("\0"):
+        if piece == _PAGE:
+            parts.append("counter(page)")
+        elif piece == _PAGES:
+            parts.append("counter(pages)")
+        elif piece:
+            parts.append(css_string(piece))
+    return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -98,6 +142,11 @@ def _moved(row: Any, radar: RadarContent, lang: Lang) -> str:
     return t(MOVEMENT_LABEL_KEYS[row.movement], lang)
 
 
+def sector_parts(radar: RadarContent, lang: Lang) -> list[SectorPart]:
+    """The categories with blips, each with its blips in radar order (numbered as drawn)."""
+    return _sectors(radar, lang)
+
+
 def _sectors(radar: RadarContent, lang: Lang) -> list[SectorPart]:
     view = radar.view.sort_values("number")
     parts = []
@@ -135,6 +184,7 @@ def render_page(
     *,
     made: str,
     policy: str,
+    fit: PageFit = PAGE_FITS[0],
     **values: Any,
 ) -> str:
     """One radar's page from ``template`` (a file in ``templates/``).
@@ -153,6 +203,8 @@ def render_page(
         The text key that says when the file was made ("Udskrevet {date}").
     policy
         The page's content security policy.
+    fit
+        How tightly the page is set (:data:`PAGE_FITS`).
     **values
         What the template needs besides (its picture).
     """
@@ -172,6 +224,9 @@ def render_page(
         meta=meta,
         when=t(made, lang, date=format_date(printed, lang)),
         notice=radar.notice(lang),
+        fit=fit,
+        page_label=page_counter(lang),
+        page_notice=css_string(radar.notice(lang)),
         headings={
             "legend": t("export.handout.legend", lang),
             "legend_hint": t("export.handout.legend_hint", lang),

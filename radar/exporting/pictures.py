@@ -14,6 +14,7 @@ import contextlib
 import html
 import logging
 import os
+import textwrap
 import threading
 from collections.abc import Coroutine
 from pathlib import Path
@@ -22,8 +23,9 @@ from typing import Any, Final
 import plotly.graph_objects as go
 
 from radar import theme
-from radar.drawing.figure import RadarOptions, radar_figure
+from radar.drawing.figure import RadarOptions, escape_label, radar_figure
 from radar.exporting.content import CHROMIUM_HINT, ChromiumMissingError, RadarContent, RenderError
+from radar.exporting.page import sector_parts
 from radar.model import Lang
 
 logger = logging.getLogger(__name__)
@@ -71,6 +73,104 @@ def _label(text: str) -> str:
     return html.escape(text, quote=False)
 
 
+def name_lines(radar: RadarContent, lang: Lang) -> list[tuple[str, str]]:
+    """The numbered names as the slide lists them: ``(kind, markup)`` lines, top to bottom.
+
+    Category by category, and within each ring by ring, inside out, as the
+    page's list: a ``sector`` heading with the category's colour, a ``ring``
+    heading, then an ``entry`` per blip ("12. Name", a long name on two lines,
+    the second an ``more`` line), a ``gap`` before each category but the first.
+    Every name is escaped for Plotly's label markup.
+    """
+    lines: list[tuple[str, str]] = []
+    for part in sector_parts(radar, lang):
+        if lines:
+            lines.append(("gap", ""))
+        lines.append(
+            (
+                "sector",
+                f"<span style='color:{part.colour}'>■</span> <b>{escape_label(part.label)}</b>",
+            )
+        )
+        ring = None
+        for entry in part.entries:
+            if entry.ring != ring:
+                ring = entry.ring
+                lines.append(
+                    ("ring", f"<span style='color:{theme.MUTED_TEXT}'>{escape_label(ring)}</span>")
+                )
+            first, *rest = textwrap.wrap(
+                entry.name, theme.EXPORT_LIST_WRAP, break_on_hyphens=False
+            ) or [""]
+            lines.append(("entry", f"{entry.number}. {escape_label(first)}"))
+            indent = "\u00a0" * (len(str(entry.number)) + 3)
+            lines.extend(("more", indent + escape_label(more)) for more in rest)
+    return lines
+
+
+def list_columns(lines: list[tuple[str, str]], per_column: int) -> list[list[str]]:
+    """``lines`` split into columns of at most ``per_column``.
+
+    A heading never ends a column (it moves to the next with what it heads),
+    a name's second line stays with its first, no column starts with a gap,
+    and a column that starts within a ring repeats the ring's heading.
+    """
+    columns: list[list[str]] = [[]]
+    ring = ""
+    for index, (kind, text) in enumerate(lines):
+        column = columns[-1]
+        room = per_column - len(column)
+        # A heading needs its first name below it; a category its ring heading and a name.
+        needs = {"sector": 3, "ring": 2}.get(kind, 1)
+        if kind == "entry" and index + 1 < len(lines) and lines[index + 1][0] == "more":
+            needs = 2
+        if column and room < needs:
+            columns.append([ring] if kind == "entry" and ring else [])
+            column = columns[-1]
+        if kind == "gap" and not column:
+            continue
+        if kind == "ring":
+            ring = text
+        column.append(text)
+    return [column for column in columns if column]
+
+
+def _add_name_list(fig: go.Figure, radar: RadarContent, lang: Lang, height: int) -> int:
+    """Put the numbered names in columns beside the radar; the figure's width, which it sets."""
+    margin = fig.layout.margin
+    top, bottom = int(margin.t or 0), int(margin.b or 0)
+    side = theme.FIGURE_MARGIN
+    plot_height = height - top - bottom
+    x0, x1 = fig.layout.xaxis.range
+    y0, y1 = fig.layout.yaxis.range
+    radar_width = plot_height * (x1 - x0) / (y1 - y0)
+    per_column = max(1, int(plot_height // theme.EXPORT_LIST_LINE_HEIGHT))
+    lines = name_lines(radar, lang)
+    count = len(list_columns(lines, per_column))
+    # As few columns as fit, then as even as they go: no column of two names at the end.
+    while per_column > 1 and len(list_columns(lines, per_column - 1)) == count:
+        per_column -= 1
+    columns = list_columns(lines, per_column)
+    list_width = theme.EXPORT_LIST_GAP + len(columns) * theme.EXPORT_LIST_COLUMN_WIDTH
+    plot_width = radar_width + list_width
+    fig.update_layout(xaxis={"domain": [0.0, radar_width / plot_width]})
+    for index, column in enumerate(columns):
+        left = radar_width + theme.EXPORT_LIST_GAP + index * theme.EXPORT_LIST_COLUMN_WIDTH
+        fig.add_annotation(
+            text="<br>".join(column),
+            xref="paper",
+            yref="paper",
+            x=left / plot_width,
+            y=1.0,
+            xanchor="left",
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            font={"size": theme.EXPORT_LIST_FONT_SIZE, "color": theme.TEXT},
+        )
+    return round(plot_width) + 2 * side
+
+
 def export_figure(
     radar: RadarContent,
     lang: Lang,
@@ -78,14 +178,20 @@ def export_figure(
     title: bool,
     width: int | None = theme.EXPORT_FIGURE_WIDTH,
     height: int = theme.EXPORT_FIGURE_HEIGHT,
+    names: bool = False,
 ) -> go.Figure:
     """The radar as the page draws it, with every colour set on the figure itself.
 
     On the page Streamlit's theme fills in what a figure leaves open; a file
     has no such theme, so the template is cleared and the background, text
     and title colours are the theme's. With ``title``, the area, edition and
-    the illustrative-data notice sit above the radar.
+    the illustrative-data notice sit above the radar. With ``names`` (the
+    slide picture), the numbered names stand in columns beside the radar
+    (:func:`name_lines`), the figure is :data:`radar.theme.EXPORT_SLIDE_HEIGHT`
+    tall and as wide as the columns need; ``width`` and ``height`` are then unused.
     """
+    if names:
+        height = theme.EXPORT_SLIDE_HEIGHT
     fig = radar_figure(
         radar.view,
         radar.catalog,
@@ -117,6 +223,8 @@ def export_figure(
             "t": theme.EXPORT_TITLE_MARGIN,
         }
     fig.update_layout(**layout)
+    if names:
+        fig.update_layout(width=_add_name_list(fig, radar, lang, height))
     return fig
 
 

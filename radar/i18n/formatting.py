@@ -14,11 +14,12 @@ from typing import Final
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
+from babel.dates import format_time as _babel_format_time
 from babel.numbers import NumberPattern
 
 from radar.model import Lang
 
-__all__ = ["format_date", "format_number", "format_percent"]
+__all__ = ["format_date", "format_datetime", "format_number", "format_percent"]
 
 # British English: day before month, as a Danish reader expects, and the
 # spelling the English texts use.
@@ -31,6 +32,23 @@ _LOCALES: Final[dict[Lang, Locale]] = {
 def format_date(day: dt.date, lang: Lang, /) -> str:
     """``day`` written out in full: ``2. december 2026`` or ``2 December 2026``."""
     return _babel_format_date(day, format="long", locale=_LOCALES[lang])
+
+
+def format_datetime(moment: dt.datetime, lang: Lang, zone: dt.tzinfo | None = None, /) -> str:
+    """``moment`` as its day in full and the time to the minute, in ``zone``.
+
+    ``2. december 2026 14.05`` or ``2 December 2026, 14:05``; the language's own
+    way of joining the two (CLDR's) and of writing the time. ``zone`` None
+    keeps an aware moment's own zone and takes a naive one as it is.
+    """
+    if zone is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(zone)
+    locale = _LOCALES[lang]
+    pattern = str(locale.datetime_formats["long"])
+    day = _babel_format_date(moment, format="long", locale=locale)
+    # Naive: Babel would otherwise read it as UTC and shift it to nothing in particular.
+    clock = _babel_format_time(moment.replace(tzinfo=None), format="short", locale=locale)
+    return pattern.replace("{1}", day).replace("{0}", clock)
 
 
 def format_number(value: float, lang: Lang, /, *, decimals: int | None = None) -> str:

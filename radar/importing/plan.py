@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from radar import formats, rules
-from radar.i18n import t
+from radar.i18n import format_date, t
 from radar.importing.detect import detect_format
 from radar.importing.entries import (
     MAX_NAME_CHARS,
@@ -139,7 +139,7 @@ class ImportPlan:
                     edition=self.edition,
                     title=title,
                     status=status,
-                    published=row["published"].isoformat(),
+                    published=format_date(row["published"], lang),
                 )
             )
         if self.sectors_added:

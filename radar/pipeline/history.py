@@ -51,6 +51,10 @@ class Movement(StrEnum):
     SAME = "same"
     #: Only in comparisons: on the earlier radar, not on the later one.
     DROPPED = "dropped"
+    #: Only in comparisons: on the later radar, not on the earlier one, but on
+    #: one before it. The radar calls the same blips "back after a pause"
+    #: (``returned``), never new, so both pages count them alike.
+    RETURNED = "returned"
 
 
 #: Movements that count as a change ("show only what changed").
@@ -229,10 +233,11 @@ class Comparison:
         The area and the two editions compared.
     changes
         One row per technology on either radar: ``id, sector, kind`` (a
-        :class:`Movement`: ``new`` = only on the later radar, ``dropped`` =
-        only on the earlier one), ``ring_before``, ``ring_after``, and the
-        positions ``x_before, y_before, x_after, y_after`` (missing where the
-        blip is not on that radar).
+        :class:`Movement`: ``new`` = only on the later radar and on no radar
+        before it, ``returned`` = only on the later radar but on one before
+        the earlier, ``dropped`` = only on the earlier one), ``ring_before``,
+        ``ring_after``, and the positions ``x_before, y_before, x_after,
+        y_after`` (missing where the blip is not on that radar).
     ring_counts
         One row per ring, inside out: ``ring``, ``earlier``, ``later`` (blips in
         that ring in each edition).
@@ -253,11 +258,11 @@ class Comparison:
 
         Returns ``(kind, ring, ids)`` triples: blips that moved in, by the ring
         they moved into (inside out); that moved out, by the ring they moved
-        out to; new ones by their ring; then the dropped ones (ring None, as
-        they are on no radar now). Unchanged blips are left out.
+        out to; new ones by their ring; returned ones by their ring; then the
+        dropped ones (ring None, as they are on no radar now). Unchanged blips are left out.
         """
         out: list[tuple[Movement, str | None, list[str]]] = []
-        for kind in (Movement.IN, Movement.OUT, Movement.NEW):
+        for kind in (Movement.IN, Movement.OUT, Movement.NEW, Movement.RETURNED):
             rows = self.of_kind(kind)
             for ring in ring_ids:
                 ids = rows.loc[rows["ring_after"] == ring, "id"].tolist()
@@ -300,6 +305,11 @@ def compare_editions(
         [Movement.NEW.value, Movement.DROPPED.value, Movement.IN.value, Movement.OUT.value],
         default=Movement.SAME.value,
     )
+    # Absent from the earlier radar but on an even earlier one: back after a
+    # pause, as the radar's own movement (derive_movement's ``returned``) says.
+    seen_before = set(history.loc[history["edition"] < earlier, "id"])
+    returned = (merged["kind"] == Movement.NEW.value) & merged["id"].isin(seen_before)
+    merged.loc[returned, "kind"] = Movement.RETURNED.value
     changes = merged[
         [
             "id",

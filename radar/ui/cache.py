@@ -8,10 +8,8 @@ on top, each bounded where its key comes from a URL.
 
 from __future__ import annotations
 
-import inspect
 import logging
-from dataclasses import dataclass, replace
-from typing import Any, Final
+from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,7 +17,8 @@ import streamlit as st
 
 from radar import store, theme, workshop
 from radar.drawing import charts
-from radar.drawing.figure import X_EXTENT, Y_EXTENT, RadarOptions, radar_figure
+from radar.drawing.figure import RadarOptions, radar_figure
+from radar.drawing.trails import radial_trails
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline import history, overview, timeline
@@ -143,11 +142,16 @@ def comparison_view(db: str, area: str, earlier: int, later: int) -> pd.DataFram
     view = radar_view(db, ViewFilter(area=area, edition=later))
     changes = comparison(db, area, earlier, later).changes.set_index("id")
     kinds = view["id"].map(changes["kind"])
+    # A blip back after a pause keeps the radar's own movement since its last
+    # appearance ("Tilbage på radaren; sidst med i 2022"), as on the radar page.
+    back = kinds == history.Movement.RETURNED
     return view.assign(
-        movement=kinds,
-        previous_ring=view["id"].map(changes["ring_before"]),
-        previous_edition=earlier,
-        returned=False,
+        movement=kinds.where(~back, view["movement"]),
+        previous_ring=view["id"].map(changes["ring_before"]).where(~back, view["previous_ring"]),
+        previous_edition=pd.Series(earlier, index=view.index, dtype=object).where(
+            ~back, view["previous_edition"]
+        ),
+        returned=back,
     )
 
 
@@ -158,13 +162,14 @@ def comparison_figure(
     """The later radar with a trail from each moved blip's earlier place."""
     changes = comparison(db, area, earlier, later).changes
     moved = changes[changes["kind"].isin([history.Movement.IN, history.Movement.OUT])]
+    view = comparison_view(db, area, earlier, later)
     return radar_figure(
-        comparison_view(db, area, earlier, later),
+        view,
         catalog(db),
         technologies(db),
         lang,
         RadarOptions(compact=compact),
-        trails=moved,
+        trails=radial_trails(moved, view, catalog(db)),
     )
 
 
@@ -314,35 +319,9 @@ def presenter_options(
     grows or shrinks in that box, so nothing is cut off on a small screen and
     everything is larger on a big one.
     """
-    if _SIZED_PRESENTER:
-        sized: dict[str, Any] = {"width": width, "height": height}
-        return RadarOptions.presenter(spotlight=spotlight, focus_sector=focus, **sized)
-    design = RadarOptions.presenter(spotlight=spotlight, focus_sector=focus)
-    x_extent = design.x_extent or X_EXTENT
-    margins = 2 * theme.FIGURE_MARGIN
-
-    def pixels_per_unit(box_width: int, box_height: int) -> float:
-        # The figure keeps its aspect: the narrower of the two directions decides.
-        return min((box_width - margins) / (2 * x_extent), (box_height - margins) / (2 * Y_EXTENT))
-
-    # The design: the full height, and the width the columns give it at 1920 px.
-    design_width = round(design.height * x_extent / Y_EXTENT)
-    factor = pixels_per_unit(max(width, 1), max(height, 1)) / pixels_per_unit(
-        design_width, design.height
+    return RadarOptions.presenter(
+        spotlight=spotlight, focus_sector=focus, width=width, height=height
     )
-    number_scale = design.number_scale if design.number_scale is not None else design.scale
-    return replace(
-        design,
-        height=max(height, 1),
-        scale=design.scale * factor,
-        number_scale=number_scale * factor,
-    )
-
-
-#: Whether :meth:`RadarOptions.presenter` sizes the figure for a box itself.
-_SIZED_PRESENTER: Final = {"width", "height"} <= set(
-    inspect.signature(RadarOptions.presenter).parameters
-)
 
 
 # --- workshops (pages/workshop.py, pages/join.py) ---

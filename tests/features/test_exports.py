@@ -474,10 +474,9 @@ def test_png_is_a_picture_of_the_print_size_on_white_in_the_theme_colours(png: b
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert png[12:16] == b"IHDR"
     width, height = struct.unpack(">II", png[16:24])
-    assert (width, height) == (
-        theme.EXPORT_FIGURE_WIDTH * theme.EXPORT_IMAGE_SCALE,
-        theme.EXPORT_FIGURE_HEIGHT * theme.EXPORT_IMAGE_SCALE,
-    )
+    # A slide: the radar and, beside it, its names in columns (as wide as they need).
+    assert height == theme.EXPORT_SLIDE_HEIGHT * theme.EXPORT_IMAGE_SCALE
+    assert width > height
     picture = Image.open(io.BytesIO(png)).convert("RGB")
     assert picture.getpixel((5, 5)) == _hex_rgb(theme.BACKGROUND)
     colours = {colour for _, colour in picture.getcolors(maxcolors=width * height)}
@@ -508,6 +507,14 @@ def test_svg_has_every_blip_number_the_ring_colours_and_the_title(
     assert "Teknik og miljø" in joined and "2023" in joined
     assert t("app.illustrative", "da") in joined
     assert {ring.name_da for ring in catalog.rings} <= set(texts)
+
+
+def test_the_slide_lists_a_name_that_looks_like_markup_as_text(
+    hostile_con: duckdb.DuckDBPyConnection,
+) -> None:
+    svg = exports.export_radar(hostile_con, "svg", area="administration")
+    assert b"<script" not in svg
+    assert any(HOSTILE_NAME in text for text in _svg_texts(svg))
 
 
 def test_pictures_speak_english(con: duckdb.DuckDBPyConnection, catalog: Catalog) -> None:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from radar.i18n import format_date, format_number, format_percent
+from radar.i18n import format_date, format_datetime, format_number, format_percent
 from radar.model import Lang
 
 NBSP = "\N{NO-BREAK SPACE}"
@@ -79,3 +80,18 @@ def test_fixed_decimals_do_not_stick_to_the_language() -> None:
     assert format_number(1.5, "da") == "1,5"
     assert format_percent(0.5, "da", decimals=2) == f"50,00{NBSP}%"
     assert format_percent(0.5, "da") == f"50{NBSP}%"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("da", "2. december 2026 14.05"), ("en", "2 December 2026, 14:05")],
+)
+def test_a_moment_is_written_out_with_its_time_of_day(lang: Lang, text: str) -> None:
+    assert format_datetime(dt.datetime(2026, 12, 2, 14, 5, 59), lang) == text
+
+
+def test_a_moment_is_shown_in_the_zone_asked_for() -> None:
+    utc = dt.datetime(2026, 12, 31, 23, 30, tzinfo=dt.UTC)
+    copenhagen = ZoneInfo("Europe/Copenhagen")
+    # Half past midnight in Copenhagen: the next day, and the next year.
+    assert format_datetime(utc, "da", copenhagen) == "1. januar 2027 00.30"

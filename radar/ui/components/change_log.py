@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from radar.editing import field_label
-from radar.i18n import t
+from radar.i18n import format_datetime, t
 from radar.model import Catalog, Lang
 from radar.ui import auth
 from radar.ui import cache as ui_data
@@ -69,7 +69,7 @@ def log_table(
     records = log.to_dict("records")
     when = pd.to_datetime(log["changed_at"], utc=True).dt.tz_convert(LOCAL_TIMEZONE)
     table = {
-        t("editing.log.when", lang): when.dt.strftime("%Y-%m-%d %H:%M").tolist(),
+        t("editing.log.when", lang): [format_datetime(moment, lang) for moment in when],
         t("editing.log.what", lang): [what(r) for r in records],
         t("editing.log.field", lang): [
             field_label(r["field"], lang) if text(r["field"]) else t("editing.log.whole", lang)

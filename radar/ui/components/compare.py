@@ -11,7 +11,8 @@ import streamlit as st
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Lang
 from radar.pipeline.history import Comparison, Movement
-from radar.theme import MOVEMENT_MARKS
+from radar.pipeline.view import ViewFilter
+from radar.theme import MOVEMENT_MARKS, RETURNED_MARK
 from radar.ui import cache as ui_data
 from radar.ui import state
 from radar.ui.cache import PageData
@@ -26,7 +27,10 @@ GROUP_TITLE_KEYS: Final[dict[str, str]] = {
     Movement.OUT: "compare.group.out",
     Movement.NEW: "compare.group.new",
     Movement.DROPPED: "compare.group.dropped",
+    Movement.RETURNED: "compare.group.returned",
 }
+#: The mark before each group's title, as the blip shapes are marked in the legend.
+GROUP_MARKS: Final[dict[str, str]] = {**MOVEMENT_MARKS, Movement.RETURNED: RETURNED_MARK}
 
 
 def open_technology(technology_id: str, lang: Lang) -> None:
@@ -55,16 +59,19 @@ def edition_pickers(
             on_change=partial(state.remember, state.AREA),
         )
     years = sorted(ui_data.area_history(data.db, area)["edition"].unique().tolist(), reverse=True)
-    latest = default_edition if default_edition in years else (years[0] if years else None)
-    state.bind(state.EDITION, years, latest, int)
+    # The shown radar is the later edition: the oldest has nothing earlier to compare with.
+    later_years = years[:-1] if len(years) > 1 else years
+    latest = default_edition if default_edition in later_years else (years or [None])[0]
+    _read_reversed_link()
+    state.bind(state.EDITION, later_years, latest, int)
     chosen = st.session_state.get(state.EDITION)
-    earlier_years = [y for y in years if y != chosen]
-    previous = next((y for y in years if chosen is not None and y < chosen), None)
-    state.bind(state.COMPARE, earlier_years, previous or (earlier_years or [None])[0], int)
+    # Only earlier editions, so the selectors always say what the radar shows.
+    earlier_years = [y for y in years if chosen is not None and y < chosen]
+    state.bind(state.COMPARE, earlier_years, (earlier_years or [None])[0], int)
     with later_col:
         later = st.selectbox(
             t("compare.later", lang),
-            years,
+            later_years,
             key=state.EDITION,
             on_change=partial(state.remember, state.EDITION),
         )
@@ -81,6 +88,23 @@ def edition_pickers(
     if len(years) < 2:
         return area, None, None
     return area, later, earlier
+
+
+def _read_reversed_link() -> None:
+    """Read ``?edition=2021&compare=2025`` as the comparison of 2021 with 2025.
+
+    The radar shows the later edition, so a link naming the later one as
+    ``compare`` is turned round before the selectors read the URL.
+    """
+    if state._shadow(state.EDITION) in st.session_state:
+        return
+    try:
+        shown = int(st.query_params.get(state.EDITION) or "")
+        against = int(st.query_params.get(state.COMPARE) or "")
+    except ValueError:
+        return
+    if against > shown:
+        st.query_params[state.EDITION], st.query_params[state.COMPARE] = str(against), str(shown)
 
 
 def comparison_chart(data: PageData, area: str, earlier: int, later: int, lang: Lang) -> None:
@@ -114,6 +138,9 @@ def change_groups(comparison: Comparison, data: PageData, lang: Lang) -> None:
     if not groups:
         st.info(t("compare.no_changes", lang))
     changes = comparison.changes.set_index("id")
+    # The numbers on the later radar, so a listed name is found on it at a glance.
+    later = ui_data.radar_view(data.db, ViewFilter(area=comparison.area, edition=comparison.later))
+    numbers = dict(zip(later["id"], later["number"], strict=True))
     for index, (kind, ring, ids) in enumerate(groups):
         ring_name = catalog.ring(ring).label(lang) if ring else ""
         title = t(GROUP_TITLE_KEYS[kind], lang, count=len(ids), ring=ring_name)
@@ -121,6 +148,8 @@ def change_groups(comparison: Comparison, data: PageData, lang: Lang) -> None:
         def describe(technology_id: str) -> str:
             tech = data.technologies.get(technology_id)
             name = tech.label(lang) if tech else technology_id
+            if technology_id in numbers:
+                name = f"{numbers[technology_id]}. {name}"
             row = changes.loc[technology_id]
             if row["kind"] in (Movement.IN, Movement.OUT):
                 before = catalog.ring(row["ring_before"]).label(lang)
@@ -129,7 +158,7 @@ def change_groups(comparison: Comparison, data: PageData, lang: Lang) -> None:
             return plain(name)
 
         picked = st.pills(
-            plain(f"{MOVEMENT_MARKS[kind]} {title}"),
+            plain(f"{GROUP_MARKS[kind]} {title}"),
             options=ids,
             format_func=describe,
             key=f"compare_group_{index}_{kind}_{ring}",

@@ -19,6 +19,7 @@ MOVEMENT_LABEL_KEYS: Final[dict[str, str]] = {
     Movement.OUT: "movement.label.out",
     Movement.SAME: "movement.label.same",
     Movement.DROPPED: "movement.label.dropped",
+    Movement.RETURNED: "movement.label.returned",
 }
 
 #: The text key of each language's name, as the language toggle shows it.

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import streamlit as st
 
 from radar import workshop
-from radar.i18n import t
+from radar.i18n import format_datetime, t
 from radar.model import Lang
 from radar.ui.components.presenter import PRESENT
 from radar.ui.components.text import plain
@@ -25,16 +25,16 @@ def zone() -> tzinfo | None:
         return None
 
 
-def when(moment: datetime | None) -> str:
-    """A stored time (UTC) in the viewer's time zone, for people."""
-    return moment.astimezone(zone()).strftime("%Y-%m-%d %H:%M") if moment else ""
+def when(moment: datetime | None, lang: Lang) -> str:
+    """A stored time (UTC) in the viewer's time zone, written out ("2. december 2026 14.05")."""
+    return format_datetime(moment.astimezone(zone()), lang) if moment else ""
 
 
 def status(ws: Workshop, lang: Lang) -> str:
     if not ws.is_open():
         return t("workshop.page.status.closed", lang)
     if ws.closes_at is not None:
-        return t("workshop.page.status.open_until", lang, time=when(ws.closes_at))
+        return t("workshop.page.status.open_until", lang, time=when(ws.closes_at, lang))
     return t("workshop.page.status.open", lang)
 
 

@@ -40,12 +40,12 @@ def close_section(con: Connection, ws: Workshop, lang: Lang) -> None:
         warn(problem, lang)
     if not ws.is_open():
         st.info(
-            t("facilitator.closed", lang, time=when(ws.closed_at or ws.closes_at)),
+            t("facilitator.closed", lang, time=when(ws.closed_at or ws.closes_at, lang)),
             icon=":material/lock:",
         )
         return
     if ws.closes_at is not None:
-        st.caption(t("facilitator.closes_at", lang, time=when(ws.closes_at)))
+        st.caption(t("facilitator.closes_at", lang, time=when(ws.closes_at, lang)))
     with st.popover(t("facilitator.close", lang), icon=":material/lock:"):
         st.markdown(t("facilitator.close.warning", lang))
         st.button(

@@ -72,7 +72,7 @@ def _label(edition: LocalEdition, lang: Lang) -> str:
         "facilitator.local.item",
         lang,
         title=edition.title,
-        saved=when(edition.created_at),
+        saved=when(edition.created_at, lang),
         status=t(shown, lang),
     )
 

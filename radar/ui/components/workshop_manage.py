@@ -52,7 +52,7 @@ def my_workshops(con: Connection, user: User, lang: Lang) -> None:
             title=ws.title,
             code=ws.display_code,
             status=status(ws, lang),
-            created=when(ws.created_at),
+            created=when(ws.created_at, lang),
         )
         for ws in found
     }

@@ -16,7 +16,7 @@ from radar import editing
 from radar.auth import Editor
 from radar.drawing.figure import radar_figure
 from radar.editing import EditError, field_label
-from radar.i18n import t
+from radar.i18n import format_date, t
 from radar.model import COMBINED_AREA, DRAFT, PUBLISHED, Catalog, Lang
 from radar.store import Connection
 from radar.ui import auth, state
@@ -47,7 +47,10 @@ def editions_table(summary: pd.DataFrame, lang: Lang) -> pd.DataFrame:
             t("editing.editions.column.status", lang): [
                 t(_STATUS_TEXTS[s], lang) for s in summary["status"]
             ],
-            t("editing.editions.column.published", lang): summary["published"].astype(str),
+            t("editing.editions.column.published", lang): [
+                format_date(day, lang) if isinstance(day, date) else ""
+                for day in summary["published"]
+            ],
             t("editing.editions.column.assessments", lang): summary["assessments"],
             t("editing.editions.column.technologies", lang): summary["technologies"],
         }
