@@ -33,6 +33,7 @@ from radar import theme
 from radar.drawing import labels as label_places
 from radar.drawing import sizing
 from radar.drawing.contrast import blip_outline, text_colour_on
+from radar.drawing.trails import radial_trails
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline.layout import (
@@ -514,6 +515,9 @@ def radar_figure(
         For comparing editions: rows with ``id, x_before, y_before`` (where the
         blip was in the earlier edition); each visible blip listed gets a faint
         outline at its earlier place and an arrow from there to where it is now.
+        Rows with ``ring_before`` are placed by
+        :func:`radar.drawing.trails.radial_trails` from the drawn layout, so
+        every arrow points straight in or out.
 
     Returns
     -------
@@ -560,6 +564,9 @@ def radar_figure(
         # Everything but the spotlighted blip fades, as a search's misses do.
         drawn = drawn.assign(match=drawn["match"] & (drawn["id"] == spotlight))
     if trails is not None and not trails.empty:
+        if "ring_before" in trails.columns:
+            # Radially from where the blips are drawn: the fitted layout may have moved them.
+            trails = radial_trails(trails, view, catalog)
         _trails(fig, drawn, trails)
     dimmed = theme.DIMMED_OPACITY
     if spotlight is not None or focus_sector is not None:

@@ -18,7 +18,6 @@ import streamlit as st
 from radar import store, theme, workshop
 from radar.drawing import charts
 from radar.drawing.figure import RadarOptions, radar_figure
-from radar.drawing.trails import radial_trails
 from radar.i18n import t
 from radar.model import Catalog, Lang, Technology
 from radar.pipeline import history, overview, timeline
@@ -169,7 +168,7 @@ def comparison_figure(
         technologies(db),
         lang,
         RadarOptions(compact=compact),
-        trails=radial_trails(moved, view, catalog(db)),
+        trails=moved,
     )
 
 
