@@ -202,6 +202,9 @@ MATRIX_RING_FILLS: Final[tuple[str, ...]] = (
 PRESENTER_FIGURE_HEIGHT: Final[int] = 1000
 # Multiplies the figure's fonts: ring labels 13 → 25 px, sector labels 15 → 28.5 px.
 PRESENTER_SCALE: Final[float] = 1.9
+# How far the presenter's type follows the figure's height away from PRESENTER_FIGURE_HEIGHT:
+# down to 1024 × 768 and up past a 3840 × 2160 screen's 2,136 px.
+PRESENTER_GROWTH_RANGE: Final[tuple[float, float]] = (0.7, 2.5)
 # Half-width of the view in radar units: wider than the page's, for the larger
 # sector labels beside the radar.
 PRESENTER_X_EXTENT: Final[float] = 1.8

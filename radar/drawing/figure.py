@@ -301,16 +301,24 @@ class RadarOptions:
         ``width`` and ``height`` are the figure's pixels on the presenter page
         (1024 × 768 up to 3840 × 2160 screens).
         """
+        low, high = theme.PRESENTER_GROWTH_RANGE
         return cls(
             spotlight=spotlight,
             focus_sector=focus_sector,
             width=width,
             height=height,
-            scale=theme.PRESENTER_SCALE * min(max(height / theme.PRESENTER_FIGURE_HEIGHT, 0.7), 2),
+            scale=theme.PRESENTER_SCALE * min(max(height / theme.PRESENTER_FIGURE_HEIGHT, low), high),
             x_extent=theme.PRESENTER_X_EXTENT if width is None else None,
             high_contrast=True,
             number_scale=theme.PRESENTER_NUMBER_SCALE,
         )
+
+    def _min_label(self) -> float:
+        """The smallest sector name: a projector's grows with its screen, so a 4K
+        screen is laid out as a 1920 × 1080 one at twice the size."""
+        if not self.high_contrast:
+            return theme.MIN_FONT
+        return theme.PRESENTER_MIN_LABEL * max(1.0, self.scale / theme.PRESENTER_SCALE)
 
     def frame(self, n_sectors: int, column_em: float = theme.SECTOR_COLUMN_EM) -> sizing.Frame:
         """The disc's pixel size and the view's ranges for this figure.
@@ -335,7 +343,7 @@ class RadarOptions:
             n_sectors=n_sectors,
             top_margin=top,
             column_em=column_em,
-            min_label=theme.PRESENTER_MIN_LABEL if self.high_contrast else theme.MIN_FONT,
+            min_label=self._min_label(),
         )
         return frame
 

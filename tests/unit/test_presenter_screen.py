@@ -93,7 +93,12 @@ def test_the_radar_is_drawn_for_its_box_proportionally(
         assert options.spotlight == "x"
         fig = radar_figure(view, catalog, technologies, "da", options)
         assert fig.layout.height == box.height
-        label_sizes[screen.width] = min(a.font.size for a in fig.layout.annotations)
+        # The sector names: the ring names are sized to their rings' depth.
+        names = [a.font.size for a in fig.layout.annotations if "■" in a.text]
+        assert len(names) == len(catalog.sectors)
+        label_sizes[screen.width] = min(names)
+        rings = [a.font.size for a in fig.layout.annotations if "■" not in a.text]
+        assert min(rings) >= theme.MIN_FONT
     # Larger type on a larger screen, about twice the design's on a 3840 × 2160 one.
     sizes = [label_sizes[s.width] for s in SCREENS]
     assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes)
