@@ -8,7 +8,6 @@ tests/browser/test_browser_headers.py.
 
 from __future__ import annotations
 
-import asyncio
 import json
 import logging
 import threading
@@ -16,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from asgi_support import run_coroutine
 from starlette.applications import Starlette
 from starlette.types import Message, Receive, Scope, Send
 
@@ -59,21 +59,7 @@ def _call(app: Any, scope: Scope) -> list[Message]:
     async def send(message: Message) -> None:
         sent.append(message)
 
-    # On a thread of its own: in a worker that also ran the browser tests,
-    # Playwright's sync API keeps an event loop running on this one.
-    failures: list[BaseException] = []
-
-    def serve() -> None:
-        try:
-            asyncio.run(app(scope, receive, send))
-        except BaseException as exc:  # re-raised on the test's thread
-            failures.append(exc)
-
-    thread = threading.Thread(target=serve)
-    thread.start()
-    thread.join()
-    if failures:
-        raise failures[0]
+    run_coroutine(app(scope, receive, send))
     return sent
 
 

@@ -6,16 +6,14 @@ routes and a stand-in for Streamlit), as uvicorn would send them.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import io
 import logging
 import zipfile
-from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
 
 import pytest
+from asgi_support import run_coroutine
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse
@@ -27,13 +25,6 @@ from radar.auth import Role, SignIn, User
 from radar.web import browser
 
 EDITOR = User("Mette Hansen", SignIn.ACCOUNT, Role.EDITOR)
-
-
-def _run(call: Coroutine[Any, Any, None]) -> None:
-    # A thread of its own: on a worker that also runs Playwright's sync API, the main
-    # thread already has a running event loop, and asyncio.run refuses to nest.
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, call).result()
 
 
 async def _echo_client(request: Request) -> PlainTextResponse:
@@ -85,7 +76,7 @@ def _get(
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    _run(app(scope, receive, send))
+    run_coroutine(app(scope, receive, send))
     start = next(m for m in sent if m["type"] == "http.response.start")
     found: dict[str, list[str]] = {}
     for key, value in start["headers"]:
@@ -117,7 +108,7 @@ def _ws_client_header(app: Any, peer: str, headers: dict[str, str]) -> str:
     async def send(message: dict[str, Any]) -> None:
         sent.append(message)
 
-    _run(app(scope, receive, send))
+    run_coroutine(app(scope, receive, send))
     return next(m["text"] for m in sent if m["type"] == "websocket.send")
 
 

@@ -3,13 +3,13 @@ contrast of the app-wide colours, and the accessibility statement's address."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import tomllib
 from pathlib import Path
 from typing import Any
 
 import pytest
+from asgi_support import run_coroutine
 from contrast import contrast
 
 from radar import theme
@@ -153,7 +153,7 @@ def _call(
         "query_string": query,
         "headers": request_headers,
     }
-    asyncio.run(DocumentLanguageMiddleware(app)(scope, receive, send))
+    run_coroutine(DocumentLanguageMiddleware(app)(scope, receive, send))
     start = sent[0]
     headers = {k.decode(): v.decode() for k, v in start["headers"]}
     raw = b"".join(m.get("body", b"") for m in sent[1:])
