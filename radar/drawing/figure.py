@@ -302,12 +302,13 @@ class RadarOptions:
         (1024 × 768 up to 3840 × 2160 screens).
         """
         low, high = theme.PRESENTER_GROWTH_RANGE
+        growth = min(max(height / theme.PRESENTER_FIGURE_HEIGHT, low), high)
         return cls(
             spotlight=spotlight,
             focus_sector=focus_sector,
             width=width,
             height=height,
-            scale=theme.PRESENTER_SCALE * min(max(height / theme.PRESENTER_FIGURE_HEIGHT, low), high),
+            scale=theme.PRESENTER_SCALE * growth,
             x_extent=theme.PRESENTER_X_EXTENT if width is None else None,
             high_contrast=True,
             number_scale=theme.PRESENTER_NUMBER_SCALE,
