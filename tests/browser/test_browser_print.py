@@ -11,6 +11,8 @@ from browser_support import PLOT, READY, require_chromium
 
 from radar.pipeline.view import ViewFilter
 from radar.store import load_view
+from radar.ui.components.legend import LEGEND_KEY
+from radar.ui.components.radar_page_style import LISTS_KEY, SIDE_KEY
 
 pytestmark = pytest.mark.browser
 
@@ -69,8 +71,15 @@ def test_printing_hides_the_menu_and_filters_and_fits_the_radar_on_a_page(
     assert not page.locator('[data-testid="stSelectbox"]').first.is_visible()
     assert not page.locator('[data-testid="stTextInput"]').first.is_visible()
     # The list comes after the radar, not squeezed beside it.
-    pills = _box(page, '[class*="st-key-legend_"] [data-testid="stButtonGroup"]')
-    assert pills["y"] >= printed["y"] + printed["height"] - 1
+    listed = _box(page, f".st-key-{LEGEND_KEY}")
+    assert listed["y"] >= printed["y"] + printed["height"] - 1
+    # All of the list prints: its panel no longer scrolls.
+    cut = page.evaluate(
+        "keys => keys.map(k => document.querySelector('.st-key-' + k))"
+        ".filter(e => e.scrollHeight > e.clientHeight + 1).length",
+        [SIDE_KEY, LISTS_KEY],
+    )
+    assert cut == 0
 
     # Back on screen, the radar is as it was.
     page.emulate_media(media="screen")

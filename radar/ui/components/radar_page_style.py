@@ -93,6 +93,19 @@ PAGE_CSS: Final = f"""<style>
 .st-key-{SCROLL_KEY} {{
   display: none;
 }}
+/* On paper the panel is not a window onto a longer list: all of it prints,
+   after the radar (radar.ui.components.print_style puts the columns one under the other). */
+@media print {{
+  [data-testid="stColumn"]:has(.st-key-{SIDE_KEY}) {{
+    position: static;
+  }}
+  .st-key-{SIDE_KEY}, .st-key-{SIDE_KEY} > [data-testid="stLayoutWrapper"],
+  .st-key-{SIDE_KEY} .st-key-{DETAILS_KEY}, .st-key-{LISTS_KEY} {{
+    height: auto !important;
+    max-height: none !important;
+    overflow: visible !important;
+  }}
+}}
 @media (max-width: 640px) {{
   [data-testid="stMainBlockContainer"] {{
     padding-left: 1rem;

@@ -40,7 +40,12 @@ def render() -> None:
 
     st.subheader(t("page.embed.title", lang), anchor=False)
     st.markdown(t("page.embed.text", lang))
-    st.code(filters.embed_snippet(filters.app_base_url(ABOUT_PATH), lang), language="html")
+    # Wrapped: a scrolling box would need its own keyboard focus (WCAG 2.1.1).
+    st.code(
+        filters.embed_snippet(filters.app_base_url(ABOUT_PATH), lang),
+        language="html",
+        wrap_lines=True,
+    )
 
     st.divider()
     st.page_link(SIGN_IN_PAGE, label=t("about.editor_link", lang), icon=":material/key:")

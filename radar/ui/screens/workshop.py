@@ -138,7 +138,7 @@ def control_view(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
     with code_col:
         _code(ws, lang)
         st.caption(t("facilitator.join_link", lang))
-        st.code(link, language=None)
+        st.code(link, language=None, wrap_lines=True)
         st.caption(t("facilitator.join_how", lang))
         if workshop.resolve_base_url() == workshop.DEFAULT_BASE_URL:
             st.caption(plain(t("facilitator.base_url_hint", lang, url=workshop.DEFAULT_BASE_URL)))
