@@ -6,6 +6,7 @@ radar's outer ring (radius 1 in the figure's units) to screen pixels.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,6 +15,7 @@ import pytest
 from browser_support import READY, require_chromium
 
 from radar import store
+from radar.model import Catalog
 from radar.pipeline.view import ViewFilter
 from radar.store import load_view
 from radar.ui.components.chart import figure_size
@@ -201,5 +203,65 @@ def test_on_a_phone_a_name_low_in_the_list_scrolls_to_its_details(
             timeout=10_000,
         )
         assert name in heading.inner_text()
+    finally:
+        context.close()
+
+
+#: As drawn on screen: each ring name's box (its four corners, turned as the
+#: text is) and each blip's circle (centre and radius, from its marker).
+RING_NAMES_AND_BLIPS = """names => {
+  const gd = document.querySelector('.js-plotly-plot');
+  // A name too long for its ring is cut short with "…".
+  const isName = t => names.some(n => t === n || (t.endsWith('…') && n.startsWith(t.slice(0, -1))));
+  const boxes = [...gd.querySelectorAll('.annotation')].filter(
+      a => isName(a.textContent.trim())).map(a => {
+    const text = a.querySelector('.annotation-text-g') || a;
+    const b = text.getBBox(), m = text.getScreenCTM();
+    const corner = (x, y) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f];
+    return {name: a.textContent.trim(), corners: [corner(b.x, b.y), corner(b.x + b.width, b.y),
+      corner(b.x + b.width, b.y + b.height), corner(b.x, b.y + b.height)]};
+  });
+  const blips = [...gd.querySelectorAll('.scatterlayer .trace .points path.point')].map(p => {
+    const r = p.getBoundingClientRect();
+    return {x: r.left + r.width / 2, y: r.top + r.height / 2, r: Math.min(r.width, r.height) / 2};
+  }).filter(c => c.r > 0);
+  return {boxes, blips};
+}"""
+
+
+def _covers(corners: list[list[float]], x: float, y: float, r: float) -> bool:
+    """Whether a circle overlaps a convex quadrilateral (more than a pixel's rounding)."""
+    inside = True
+    for (ax, ay), (bx, by) in zip(corners, corners[1:] + corners[:1], strict=True):
+        ex, ey = bx - ax, by - ay
+        t = max(0.0, min(1.0, ((x - ax) * ex + (y - ay) * ey) / (ex * ex + ey * ey)))
+        if math.hypot(x - (ax + t * ex), y - (ay + t * ey)) < r - 1.0:
+            return True
+        inside = inside and (ex * (y - ay) - ey * (x - ax)) >= 0
+    return inside or all(
+        (bx - ax) * (y - ay) - (by - ay) * (x - ax) <= 0
+        for (ax, ay), (bx, by) in zip(corners, corners[1:] + corners[:1], strict=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "area"),
+    [(1920, 1080, "samlet"), (1366, 768, "social-og-sundhed"), (390, 844, "samlet")],
+)
+def test_no_blip_covers_a_ring_name_on_screen(
+    browser: Browser, server: str, catalog: Catalog, width: int, height: int, area: str
+) -> None:
+    context, page = open_page(browser, f"{server}/?area={area}", width, height)
+    try:
+        names = [ring.label("da") for ring in catalog.rings]
+        drawn = page.evaluate(RING_NAMES_AND_BLIPS, names)
+        assert len(drawn["boxes"]) == len(names) and len(drawn["blips"]) >= 50
+        covered = [
+            (box["name"], round(blip["x"]), round(blip["y"]))
+            for box in drawn["boxes"]
+            for blip in drawn["blips"]
+            if _covers(box["corners"], blip["x"], blip["y"], blip["r"])
+        ]
+        assert covered == []
     finally:
         context.close()
