@@ -12,7 +12,6 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -75,13 +74,8 @@ def figure_size(window: Viewport, *, columns: int = 1, embed: bool = False) -> F
 
 
 def sized_options(options: RadarOptions, size: FigureSize) -> RadarOptions:
-    """``options`` drawn at ``size``: its height, and its width where the figure takes one."""
-    # TODO(lead): once RadarOptions has ``width`` (the figure branch adds it),
-    # pass it directly and drop this check.
-    extra: dict[str, Any] = {"height": size.height, "compact": size.compact}
-    if "width" in {f.name for f in dataclasses.fields(RadarOptions)}:
-        extra["width"] = size.width
-    return dataclasses.replace(options, **extra)
+    """``options`` drawn at ``size``: its width, height, and whether it is a phone's."""
+    return dataclasses.replace(options, width=size.width, height=size.height, compact=size.compact)
 
 
 def chart_config() -> dict[str, bool]:
