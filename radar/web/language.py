@@ -8,6 +8,8 @@ afterwards, when the toggle switches without a reload
 (:mod:`radar.ui.components.page_style`).
 
 The index is small and sent compressed: it is unpacked, changed and packed again.
+The same pass adds the window-size script (:mod:`radar.web.window_size`), so
+the page is rewritten once.
 Its ETag gets the language appended, so a browser's cached Danish page is never
 confirmed as the English one (and the other way round).
 """
@@ -25,6 +27,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from radar.i18n.language import parse_lang
 from radar.model import Lang
+from radar.web.window_size import with_window_size
 
 #: The query parameter the pages read the language from (radar.ui.state.LANG).
 LANG_PARAM: Final = "lang"
@@ -146,7 +149,7 @@ async def _send_page(send: Send, start: Message, body: bytes, lang: Lang) -> Non
     if body:
         packed = headers.get("content-encoding", "").strip().lower() == "gzip"
         html = gzip.decompress(body) if packed else body
-        html = with_lang(html, lang)
+        html = with_window_size(with_lang(html, lang))
         body = gzip.compress(html, mtime=0) if packed else html
         headers["content-length"] = str(len(body))
     if "etag" in headers:

@@ -265,3 +265,23 @@ def test_no_blip_covers_a_ring_name_on_screen(
         assert covered == []
     finally:
         context.close()
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1600, 1000)])
+def test_a_first_visit_draws_the_radar_for_the_window_in_one_run(
+    browser: Browser, server: str, width: int, height: int
+) -> None:
+    # Before, the first run drew for a 1920x1080 guess, and the window's report
+    # asked for a second run: every first visit at another size waited for two.
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        sent: list[object] = []
+        page.on("websocket", lambda socket: socket.on("framesent", lambda f: sent.append(f)))
+        page.goto(server)
+        wait_drawn(page, figure_size(Viewport(width, height)).height)
+        page.wait_for_timeout(1500)  # time for a late report from the window
+        page.wait_for_selector(READY, timeout=30_000)
+        assert len(sent) == 1, "the page asked the server for more than its first run"
+    finally:
+        context.close()

@@ -5,10 +5,12 @@ size when the page is drawn and again after a resize (a laptop plugged into a
 projector), and the page draws its radar for that size. It reports only when
 the size differs by more than :data:`STEP` pixels from the size the server
 drew for, so an ordinary page run costs no extra rerun. The first run of a
-session uses a guess: a phone when the User-Agent says so, else
-:data:`DESKTOP`.
+session takes the size the index page's script wrote into a session cookie
+(:mod:`radar.web.window_size`); without it (the page served without the web
+layer, or the cookie refused) a guess: a phone when the User-Agent says so,
+else :data:`DESKTOP`.
 
-No size is stored anywhere but in the session: no cookie, nothing on disk.
+The size is kept in the session and that cookie only, nothing on disk.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import streamlit as st
 from streamlit.components.v2 import component
 
 from radar.ui import state
+from radar.web.window_size import WINDOW_COOKIE, parse_window_size
 
 #: Reports closer than this to the drawn size are not sent: no rerun for a
 #: scrollbar appearing or a browser's toolbar sliding in.
@@ -78,6 +81,11 @@ _reporter = component("radar_viewport", js=_JS)
 
 
 def _guess() -> Viewport:
+    """The window's size from the cookie the index page wrote, else by User-Agent."""
+    cookies = st.context.cookies
+    written = parse_window_size(cookies.get(WINDOW_COOKIE) if cookies else None)
+    if written is not None:
+        return Viewport(*written)
     return PHONE if state.is_phone() else DESKTOP
 
 

@@ -1,0 +1,51 @@
+"""The window-size cookie: the index page's script, and what the page accepts from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from radar.web.language import with_lang
+from radar.web.window_size import WINDOW_COOKIE, parse_window_size, with_window_size
+
+INDEX = (
+    b'<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width">'
+    b"<title>Streamlit</title></head><body><script src='/static/main.js'></script></body></html>"
+)
+
+
+def test_the_script_goes_at_the_end_of_the_head_once() -> None:
+    page = with_window_size(INDEX)
+    head, body = page.split(b"</head>")
+    assert WINDOW_COOKIE.encode() in head and WINDOW_COOKIE.encode() not in body
+    # After the viewport tag (a phone's layout width), before Streamlit's own scripts.
+    assert head.index(b'name="viewport"') < head.index(b"document.cookie")
+    assert with_window_size(page) == page
+    assert with_window_size(b"<p>no head</p>") == b"<p>no head</p>"
+
+
+def test_the_language_and_the_script_are_one_rewrite() -> None:
+    page = with_window_size(with_lang(INDEX, "da"))
+    assert page.startswith(b'<!doctype html><html lang="da">') and b"document.cookie" in page
+
+
+@pytest.mark.parametrize(
+    ("value", "size"),
+    [
+        ("1600x1000", (1600, 1000)),
+        (" 390x844 ", (390, 844)),
+        ("3840x2160", (3840, 2160)),
+        (None, None),
+        ("", None),
+        ("1600", None),
+        ("1600x1000;x=1", None),
+        ("-1600x1000", None),
+        ("150x900", None),
+        ("99999x1000", None),
+        ("1e3x1000", None),
+        ("<b>x</b>", None),
+    ],
+)
+def test_only_two_sane_numbers_are_a_window_size(
+    value: str | None, size: tuple[int, int] | None
+) -> None:
+    assert parse_window_size(value) == size
