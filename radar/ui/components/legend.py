@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any, Final
 
 import pandas as pd
@@ -63,9 +64,9 @@ def _entry(row: Any, data: PageData, lang: Lang, with_mark: bool) -> Entry:
     )
 
 
-def _ring_heading(ring_label: str, numbers: pd.Series) -> str:
+def _ring_heading(ring_label: str, numbers: list[int]) -> str:
     """A ring's heading with the numbers in it, e.g. "AFPRØV 3–20"."""
-    low, high = int(numbers.min()), int(numbers.max())
+    low, high = min(numbers), max(numbers)
     return f"{ring_label} {low if low == high else f'{low}–{high}'}"
 
 
@@ -73,24 +74,23 @@ def legend_data(view: pd.DataFrame, data: PageData, lang: Lang, selected: str | 
     """The legend's content: per category, per ring, the listed blips in number order."""
     catalog = data.catalog
     listed = view[view["visible"] & view["match"]].sort_values("number")
+    # One pass over the rows: filtering the frame per category and ring took
+    # most of a page run's time.
+    cells: dict[tuple[str, str], list[Any]] = defaultdict(list)
+    for row in listed.itertuples(index=False):
+        cells[(str(row.sector), str(row.ring))].append(row)
     groups = []
     for position, sector in enumerate(catalog.sectors):
-        in_sector = listed[listed["sector"] == sector.id]
-        if in_sector.empty:
-            continue
-        rings = []
-        for ring in catalog.rings:
-            in_ring = in_sector[in_sector["ring"] == ring.id]
-            if in_ring.empty:
-                continue
-            rings.append(
-                RingGroup(
-                    heading=_ring_heading(ring.label(lang), in_ring["number"]),
-                    entries=tuple(
-                        _entry(row, data, lang, True) for row in in_ring.itertuples(index=False)
-                    ),
-                )
+        rings = [
+            RingGroup(
+                heading=_ring_heading(ring.label(lang), [int(row.number) for row in rows]),
+                entries=tuple(_entry(row, data, lang, True) for row in rows),
             )
+            for ring in catalog.rings
+            if (rows := cells.get((sector.id, ring.id)))
+        ]
+        if not rings:
+            continue
         # The swatch has the sector's colour on the radar (by catalogue position).
         groups.append(
             SectorGroup(
