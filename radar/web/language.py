@@ -8,8 +8,9 @@ afterwards, when the toggle switches without a reload
 (:mod:`radar.ui.components.page_style`).
 
 The index is small and sent compressed: it is unpacked, changed and packed again.
-The same pass adds the window-size script (:mod:`radar.web.window_size`), so
-the page is rewritten once.
+The same pass adds the window-size script (:mod:`radar.web.window_size`) and,
+on pages with charts, the chart module's preload (:mod:`radar.web.preload`),
+so the page is rewritten once.
 Its ETag gets the language appended, so a browser's cached Danish page is never
 confirmed as the English one (and the other way round).
 """
@@ -27,6 +28,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from radar.i18n.language import parse_lang
 from radar.model import Lang
+from radar.web.preload import with_chart_preload
 from radar.web.window_size import with_window_size
 
 #: The query parameter the pages read the language from (radar.ui.state.LANG).
@@ -106,7 +108,7 @@ class DocumentLanguageMiddleware:
                 body.append(message.get("body", b""))
                 if message.get("more_body", False):
                     return
-                await _send_page(send, start, b"".join(body), lang)
+                await _send_page(send, start, b"".join(body), lang, scope.get("path", "/"))
                 return
             await send(message)
 
@@ -144,12 +146,12 @@ def _retagged(message: Message, lang: Lang) -> Message:
     return {**message, "headers": headers.raw}
 
 
-async def _send_page(send: Send, start: Message, body: bytes, lang: Lang) -> None:
+async def _send_page(send: Send, start: Message, body: bytes, lang: Lang, path: str) -> None:
     headers = MutableHeaders(raw=list(start.get("headers", [])))
     if body:
         packed = headers.get("content-encoding", "").strip().lower() == "gzip"
         html = gzip.decompress(body) if packed else body
-        html = with_window_size(with_lang(html, lang))
+        html = with_chart_preload(with_window_size(with_lang(html, lang)), path)
         body = gzip.compress(html, mtime=0) if packed else html
         headers["content-length"] = str(len(body))
     if "etag" in headers:

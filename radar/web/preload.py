@@ -1,0 +1,45 @@
+"""Pages with charts start loading Plotly with the page, not after the app's first run.
+
+Streamlit loads its chart code (a 4.7 MB module) only when the first chart
+arrives from the server, about a second after the page; fetching and
+compiling it then delayed every radar by as much again. The pages that draw
+charts get a ``modulepreload`` link for that module in their HTML, so the
+browser fetches and compiles it while the app connects. Other pages (the
+participants' join page on a phone above all) do not load it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Final
+
+import streamlit
+
+__all__ = ["CHART_PAGES", "with_chart_preload"]
+
+#: The pages' URL paths (their last part) that draw charts: the radar is "".
+CHART_PAGES: Final = frozenset({"", "teknologi", "sammenlign", "overblik", "praesenter"})
+_STATIC_JS: Final = Path(streamlit.__file__).parent / "static" / "static" / "js"
+_HEAD_END: Final = re.compile(rb"</head\s*>", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _links() -> bytes:
+    """The preload links for this Streamlit's chart module (its name carries a content hash)."""
+    names = sorted(path.name for path in _STATIC_JS.glob("PlotlyChart.*.js"))
+    return b"".join(
+        b'<link rel="modulepreload" crossorigin href="./static/js/' + name.encode("ascii") + b'">'
+        for name in names
+        if re.fullmatch(r"PlotlyChart\.[A-Za-z0-9_-]+\.js", name)
+    )
+
+
+def with_chart_preload(html: bytes, path: str) -> bytes:
+    """``html`` with the chart module's preload link when ``path`` is a page with charts."""
+    page = path.rstrip("/").rsplit("/", 1)[-1]
+    links = _links()
+    if page not in CHART_PAGES or not links or links in html:
+        return html
+    return _HEAD_END.sub(lambda match: links + match.group(0), html, count=1)
