@@ -33,7 +33,7 @@ DESIGN_TITLE = 48
 
 require_chromium()
 
-from playwright.sync_api import Browser, Page  # noqa: E402
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 
 @pytest.fixture
@@ -254,7 +254,8 @@ def test_the_buttons_show_their_arrow_once(page: Page, server: str) -> None:
     ):
         button = page.locator(selector)
         icons = button.get_by_test_id("stIconMaterial")
-        assert icons.all_inner_texts() == [arrow]
+        # Waits for the icon: Streamlit may draw it a moment after the run ends.
+        expect(icons).to_have_text([arrow])
         # No shortcut badge beside the icon, no arrow in the text.
         assert button.locator("kbd").count() == 0
         assert button.locator("p").inner_text() == text
