@@ -285,3 +285,23 @@ def test_a_first_visit_draws_the_radar_for_the_window_in_one_run(
         assert len(sent) == 1, "the page asked the server for more than its first run"
     finally:
         context.close()
+
+
+#: Text in the details that is wider than its box (cut off with "…").
+CUT_TEXT = """() => [...document.querySelectorAll('.st-key-details [data-testid="stMetricValue"] *,'
+  + ' .st-key-details [data-testid="stMetricLabel"] *')]
+  .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.textContent)"""
+
+
+@pytest.mark.parametrize(("width", "height"), [(1920, 1080), (1366, 768)])
+def test_the_details_scores_are_never_cut_off(
+    browser: Browser, server: str, width: int, height: int
+) -> None:
+    # The combined radar's maturity read "94% (genn…" at 1920x1080.
+    context, page = open_page(browser, f"{server}/?tech=skaermbesoeg", width, height)
+    try:
+        page.locator(".st-key-details h3").wait_for(timeout=30_000)
+        assert page.locator('.st-key-details [data-testid="stMetricValue"]').count() == 3
+        assert page.evaluate(CUT_TEXT) == []
+    finally:
+        context.close()

@@ -111,12 +111,12 @@ def _scores(placement: AreaPlacement, catalog: Catalog, lang: Lang) -> None:
         return
     maturity, spread, score = st.columns(3)
     trl = placement.maturity_trl
-    maturity.metric(
-        t("details.maturity", lang),
-        t("details.maturity_value", lang, trl=trl)
-        if trl is not None
-        else t("details.maturity_avg", lang, value=placement.maturity),
-    )
+    # The combined radar's maturity is an average: said in the label, so the
+    # figure stays short enough for its column.
+    if trl is not None:
+        maturity.metric(t("details.maturity", lang), t("details.maturity_value", lang, trl=trl))
+    else:
+        maturity.metric(t("details.maturity_avg", lang), _percent(placement.maturity))
     spread.metric(t("details.spread", lang), _percent(placement.spread))
     score.metric(t("details.score", lang), _percent(placement.score))
     st.caption(

@@ -46,11 +46,14 @@ CSS: Final = f"""<style>
   color: {theme.CAPTION_TEXT} !important;
   opacity: 1 !important;
 }}
-/* A label too long for its column wraps between words, never "Kun ænd…". */
+/* A label or figure too long for its column wraps between words, never "Kun ænd…". */
 [data-testid="stWidgetLabel"] [data-testid="stMarkdownContainer"],
 [data-testid="stWidgetLabel"] p,
 [data-baseweb="checkbox"] [data-testid="stMarkdownContainer"],
-[data-baseweb="checkbox"] p {{
+[data-baseweb="checkbox"] p,
+[data-testid="stMetricLabel"] p,
+[data-testid="stMetricValue"],
+[data-testid="stMetricValue"] > div {{
   white-space: normal !important;
   text-overflow: clip !important;
   overflow: visible !important;
