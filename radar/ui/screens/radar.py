@@ -145,6 +145,23 @@ def _side_panel(
     selected: str | None,
 ) -> None:
     """What the radar shows, in words: the open details on top, the lists under them."""
+    _head_and_details(page, view_filter, view, lang, selected)
+    with st.container(key=LISTS_KEY):
+        if not selected:
+            st.caption(t("radar.hint", lang))
+        details.reading_guide(page.catalog, lang)
+        filters.category_pills(page.catalog, lang, view_filter.sector)
+        _lists(page, view_filter, view, lang, selected)
+
+
+def _head_and_details(
+    page: PageData,
+    view_filter: ViewFilter,
+    view: pd.DataFrame,
+    lang: Lang,
+    selected: str | None,
+) -> None:
+    """What is shown and the switches, then the open technology's details, if any."""
     edition = view_filter.edition
     assert edition is not None  # the filter row always picks one
     _side_head(page, view_filter, view, lang)
@@ -157,12 +174,6 @@ def _side_panel(
             page,
             lang,
         )
-    with st.container(key=LISTS_KEY):
-        if not selected:
-            st.caption(t("radar.hint", lang))
-        details.reading_guide(page.catalog, lang)
-        filters.category_pills(page.catalog, lang, view_filter.sector)
-        _lists(page, view_filter, view, lang, selected)
 
 
 def _lists(
@@ -206,20 +217,9 @@ def _side_by_side(
         local_radar.local_chart(page, local, lang, size)
     # Under the two radars, the side panel's parts in two columns.
     info, lists = st.columns(2, gap="medium")
-    edition = view_filter.edition
-    assert edition is not None
     with info:
-        _side_head(page, view_filter, view, lang)
-        if selected:
-            details.details_panel(
-                ui_data.details(page.db, selected, edition),
-                selected,
-                view_filter.area,
-                view,
-                page,
-                lang,
-            )
-        else:
+        _head_and_details(page, view_filter, view, lang, selected)
+        if not selected:
             st.caption(t("radar.hint", lang))
         details.reading_guide(page.catalog, lang)
     with lists:
