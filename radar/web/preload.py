@@ -10,25 +10,30 @@ participants' join page on a phone above all) do not load it.
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
-import streamlit
-
 __all__ = ["CHART_PAGES", "with_chart_preload"]
 
 #: The pages' URL paths (their last part) that draw charts: the radar is "".
 CHART_PAGES: Final = frozenset({"", "teknologi", "sammenlign", "overblik", "praesenter"})
-_STATIC_JS: Final = Path(streamlit.__file__).parent / "static" / "static" / "js"
 _HEAD_END: Final = re.compile(rb"</head\s*>", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
 def _links() -> bytes:
-    """The preload links for this Streamlit's chart module (its name carries a content hash)."""
-    names = sorted(path.name for path in _STATIC_JS.glob("PlotlyChart.*.js"))
+    """The preload links for this Streamlit's chart module (its name carries a content hash).
+
+    Found without importing Streamlit, which the web layer imports only where it must.
+    """
+    spec = importlib.util.find_spec("streamlit")
+    if spec is None or not spec.submodule_search_locations:
+        return b""
+    static_js = Path(next(iter(spec.submodule_search_locations))) / "static" / "static" / "js"
+    names = sorted(path.name for path in static_js.glob("PlotlyChart.*.js"))
     return b"".join(
         b'<link rel="modulepreload" crossorigin href="./static/js/' + name.encode("ascii") + b'">'
         for name in names
