@@ -16,11 +16,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Final
 
+from radar.web.html_head import append_to_head
+
 __all__ = ["CHART_PAGES", "with_chart_preload"]
 
 #: The pages' URL paths (their last part) that draw charts: the radar is "".
 CHART_PAGES: Final = frozenset({"", "teknologi", "sammenlign", "overblik", "praesenter"})
-_HEAD_END: Final = re.compile(rb"</head\s*>", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,6 @@ def with_chart_preload(html: bytes, path: str) -> bytes:
     """``html`` with the chart module's preload link when ``path`` is a page with charts."""
     page = path.rstrip("/").rsplit("/", 1)[-1]
     links = _links()
-    if page not in CHART_PAGES or not links or links in html:
+    if page not in CHART_PAGES or not links:
         return html
-    return _HEAD_END.sub(lambda match: links + match.group(0), html, count=1)
+    return append_to_head(html, links)

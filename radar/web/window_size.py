@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from radar.web.html_head import append_to_head
+
 __all__ = ["WINDOW_COOKIE", "parse_window_size", "with_window_size"]
 
 #: The cookie's name (``<width>x<height>`` in CSS pixels).
@@ -32,7 +34,6 @@ _SCRIPT: Final = (
     + "='+window.innerWidth+'x'+window.innerHeight+';path=/;SameSite=Lax'"
     + "+(location.protocol==='https:'?';Secure':'');</script>"
 ).encode("ascii")
-_HEAD_END: Final = re.compile(rb"</head\s*>", re.IGNORECASE)
 
 
 def with_window_size(html: bytes) -> bytes:
@@ -42,9 +43,7 @@ def with_window_size(html: bytes) -> bytes:
     phone reports its layout width, and before Streamlit's own scripts run.
     A page without a head is left alone.
     """
-    if _SCRIPT in html:
-        return html
-    return _HEAD_END.sub(lambda match: _SCRIPT + match.group(0), html, count=1)
+    return append_to_head(html, _SCRIPT)
 
 
 def parse_window_size(value: str | None) -> tuple[int, int] | None:
