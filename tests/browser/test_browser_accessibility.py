@@ -25,7 +25,7 @@ from browser_support import READY, require_chromium, running_dashboard
 from contrast import contrast, css_hex
 from signed_in import PASSWORD, PASSWORD_HASH
 
-from radar import store
+from radar import store, theme
 from radar.auth import PASSWORD_HASH_ENV_VAR
 from radar.i18n import t
 from radar.model import Lang
@@ -174,6 +174,45 @@ def test_no_page_has_a_serious_or_critical_axe_violation(
     finally:
         context.close()
     assert not found, "axe-core found:\n" + "\n".join(str(item) for item in found)
+
+
+# Before the page's scripts: every caption, the moment it enters the page (before
+# it is painted), with the colour and opacity it would be drawn with.
+_WATCH_CAPTIONS_JS = """
+window.__captionsSeen = [];
+new MutationObserver(records => {
+  for (const record of records) for (const node of record.addedNodes) {
+    if (node.nodeType !== 1) continue;
+    const found = node.matches('[data-testid="stCaptionContainer"]') ? [node]
+      : Array.from(node.querySelectorAll('[data-testid="stCaptionContainer"]'));
+    for (const caption of found) window.__captionsSeen.push({
+      text: caption.textContent.trim().slice(0, 40),
+      colour: getComputedStyle(caption.querySelector('p') || caption).color,
+      opacity: getComputedStyle(caption).opacity});
+  }
+}).observe(document, {subtree: true, childList: true});
+"""
+
+
+@pytest.mark.parametrize("path", ["", "overblik", "sammenlign"])
+def test_captions_are_never_shown_in_streamlit_s_faint_grey(
+    browser: Browser, server: str, path: str
+) -> None:
+    # A first visit: the readable grey must be there when a caption appears,
+    # not seconds later (it came with the page's injected style, which Streamlit
+    # draws when its HTML element's code has loaded, after the captions).
+    context = browser.new_context(**DESKTOP)
+    page = context.new_page()
+    page.add_init_script(_WATCH_CAPTIONS_JS)
+    try:
+        page.goto(f"{server}/{path}")
+        settle(page)
+        seen: list[dict[str, str]] = page.evaluate("() => window.__captionsSeen")
+    finally:
+        context.close()
+    assert seen, f"/{path} showed no caption"
+    faint = [c for c in seen if css_hex(c["colour"]) != theme.CAPTION_TEXT or c["opacity"] != "1"]
+    assert not faint, f"/{path}: captions drawn faint: {faint}"
 
 
 def _lang(page: Page) -> str:

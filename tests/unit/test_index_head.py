@@ -1,9 +1,11 @@
-"""The window-size cookie: the index page's script, and what the page accepts from it."""
+"""The index page's head: the window-size script (and what the page accepts), the app-wide style."""
 
 from __future__ import annotations
 
 import pytest
 
+from radar import theme
+from radar.web.base_style import with_base_style
 from radar.web.language import with_lang
 from radar.web.window_size import WINDOW_COOKIE, parse_window_size, with_window_size
 
@@ -49,3 +51,12 @@ def test_only_two_sane_numbers_are_a_window_size(
     value: str | None, size: tuple[int, int] | None
 ) -> None:
     assert parse_window_size(value) == size
+
+
+def test_the_app_wide_style_is_in_the_head_before_streamlit_s_scripts() -> None:
+    # The readable caption grey applies before Streamlit draws its first caption.
+    page = with_base_style(with_window_size(with_lang(INDEX, "da")))
+    head, body = page.split(b"</head>")
+    assert theme.CAPTION_TEXT.encode() in head and b"<style>" in head
+    assert b"<style>" not in body
+    assert with_base_style(page) == page
