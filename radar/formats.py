@@ -133,14 +133,55 @@ BYOR_COLUMNS: Final[tuple[str, ...]] = (
     "description",
 )
 #: Other radars' ring names, mapped to our ring *position* (1 = innermost), so
-#: they land in KLAR/AFPRØV/HOLD ØJE/AFVENT whatever a database calls its rings.
+#: they land in KLAR/AFPRØV/HOLD ØJE/AFVENT whatever a database calls its rings:
+#: Thoughtworks' four and their common English variants, and the names Danish,
+#: Norwegian and Swedish radars give them. Matched in any case, and also by
+#: slug ("Prøv ut" = "proev-ut"). Names whose place differs from radar to radar
+#: (Explore, Monitor, numbers) are not guessed: the import asks for a mapping.
 FOREIGN_RING_POSITIONS: Final[dict[str, int]] = {
+    # The innermost ring: in use, recommended.
     "adopt": 1,
+    "use": 1,
+    "brug": 1,
+    "tag i brug": 1,
+    "anvend": 1,
+    "bruk": 1,
+    "ta i bruk": 1,
+    "anta": 1,
+    "använd": 1,
+    "adoptera": 1,
+    # Worth trying in a project.
     "trial": 2,
+    "try": 2,
+    "afprøv": 2,
+    "prøv": 2,
+    "prøv ut": 2,
+    "test": 2,
+    "testa": 2,
+    "pröva": 2,
+    "prova": 2,
+    # Worth a closer look.
     "assess": 3,
+    "evaluate": 3,
+    "vurder": 3,
+    "vurdér": 3,
+    "vurdere": 3,
+    "utvärdera": 3,
+    "bedöm": 3,
+    # Wait, or avoid.
     "hold": 4,
     "caution": 4,
+    "avoid": 4,
+    "afvent": 4,
+    "undgå": 4,
+    "avvent": 4,
+    "avstå": 4,
+    "unngå": 4,
+    "avvakta": 4,
+    "undvik": 4,
 }
+#: The foreign ring names messages give as examples.
+FOREIGN_RING_EXAMPLES: Final[tuple[str, ...]] = ("adopt", "trial", "assess", "hold")
 #: Zalando's ``config.json`` numbers its rings 0-3 from the inside out and its
 #: quadrants 0-3; the names are those of Zalando's published radar, used when
 #: the file does not carry its own ``quadrants`` list.

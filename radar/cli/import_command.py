@@ -18,6 +18,7 @@ from typing import Any
 
 from radar import formats, importing, store
 from radar.i18n import t
+from radar.importing.mapping import ImportMapping, MappingSyntaxError, parse_pairs
 from radar.importing.problems import too_large
 from radar.model import LANGUAGES, Lang
 from radar.store import importing as stored
@@ -32,6 +33,15 @@ def _iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-05-31") from None
+
+
+def _pairs(value: str) -> dict[str, str]:
+    try:
+        return parse_pairs(value)
+    except MappingSyntaxError as exc:
+        raise argparse.ArgumentTypeError(
+            f"'{exc.part}' is not FROM=TO; write pairs such as \"Explore=afproev,Monitor=afvent\""
+        ) from None
 
 
 def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
@@ -73,6 +83,23 @@ def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], No
         "--format",
         choices=formats.IMPORT_FORMATS,
         help="the file's format (default: told from its extension and content)",
+    )
+    command.add_argument(
+        "--rings",
+        type=_pairs,
+        default={},
+        metavar='"FROM=TO,…"',
+        help="what the file's ring names are here, for names the import does not know "
+        '(TO: a ring\'s id or name), e.g. --rings "1=klar,2=afproev,3=hold-oeje,4=afvent"',
+    )
+    command.add_argument(
+        "--categories",
+        type=_pairs,
+        default={},
+        metavar='"FROM=TO,…"',
+        help="what the file's categories (quadrants) are here: an existing category's id or "
+        "name, or a new category's name; a Zalando file's quadrants by number, e.g. "
+        '--categories "0=Sprog,1=Infrastruktur"',
     )
     db_option(command)
     command.add_argument(
@@ -122,6 +149,7 @@ def _plan_args(args: argparse.Namespace) -> dict[str, Any]:
         "published": args.published,
         "draft": args.draft,
         "lang": args.lang,
+        "mapping": ImportMapping(rings=args.rings, categories=args.categories),
     }
 
 

@@ -69,15 +69,28 @@ What an import means
   cannot be imported.
 - **Rings**: a ring's id or Danish or English name, in any case (``KLAR``,
   ``afproev``, ``Try``), or another radar's name by position from the centre
-  (:data:`radar.formats.FOREIGN_RING_POSITIONS`: adopt = the innermost ring).
-  Zalando's ring number r is the ring at position r + 1.
-- **Categories** (sectors): our format names an existing one by id or name.
+  (:data:`radar.formats.FOREIGN_RING_POSITIONS`: adopt = the innermost ring,
+  and the usual English, Danish, Norwegian and Swedish words for the four:
+  ``Ta i bruk``, ``Prøv ut``, ``Vurder``, ``Avvent``, ``AVSTÅ``, ``Use``,
+  ``Avoid`` …), also as the part in parentheses (``Verbreiten (Adopt)``).
+  Other names (``Explore``, ``1``) are mapped by the import's
+  :class:`ImportMapping` (``--rings "1=klar,2=afproev"``, or the import page's
+  step "Ringe og kategorier"); an unknown one is one problem, naming its rows
+  and that option. Zalando's ring number r is the ring at position r + 1.
+- **Categories** (sectors): the mapping first (``--categories "Tools=AUT"``:
+  an existing category by id or name, or the name of a new one). Our format
+  names an existing one by id or name; in a database without categories (a
+  new one) it creates those it names, KL's five by id or name with all their
+  texts, others with the name given; in a database with categories an
+  unknown name is a problem (a typo, most likely) unless the mapping names it.
   A BYOR or Zalando quadrant is matched to an existing category by id, name or
   slug, else a new category is made (id: the quadrant's slug; name: the
   quadrant's, readable, e.g. "Languages and frameworks"; empty descriptions;
-  the next position). An import that would need more categories than the
-  radar draws (:data:`radar.store.seed.SECTOR_COUNT`) is refused: import such a
-  radar into a database of its own (``--db``).
+  the next position). A Zalando file without a ``quadrants`` list gets
+  Zalando's names, with a note, unless ``--categories "0=…,1=…"`` names them.
+  An import that would need more categories than the radar draws
+  (:data:`radar.store.seed.SECTOR_COUNT`) is refused: import such a radar
+  into a database of its own (``--db``).
 - **Technologies** are identified by our ``technology`` column, else by the
   slug of ``name_da`` (BYOR: of ``name``; Zalando: of ``label``). The same
   technology twice on one area's radar is a problem naming both rows. A new
@@ -114,6 +127,9 @@ apply_import, import_file, ImportResult, create_empty_database
     Write a plan; plan and write in one go; a new, empty database (:mod:`.apply`).
 ImportProblems, StalePlanError, Problem
     A refused file with every problem, and a plan the database outgrew (:mod:`.problems`).
+ImportMapping, ForeignNames
+    What the file's own ring and category names are here, and the names a
+    file uses that need one (:mod:`.mapping`).
 detect_format
     The format a file is in (:mod:`.detect`).
 html_to_text, first_sentence
@@ -134,6 +150,7 @@ from radar.importing.apply import ImportResult, apply_import, create_empty_datab
 from radar.importing.detect import detect_format
 from radar.importing.entries import AssessmentKey
 from radar.importing.html import first_sentence, html_to_text
+from radar.importing.mapping import ForeignNames, ImportMapping
 from radar.importing.plan import ImportPlan, plan_import
 from radar.importing.problems import ImportProblems, Problem, StalePlanError
 from radar.importing.read import MAX_ROWS, MAX_UNPACKED_BYTES
@@ -142,6 +159,8 @@ __all__ = [
     "MAX_ROWS",
     "MAX_UNPACKED_BYTES",
     "AssessmentKey",
+    "ForeignNames",
+    "ImportMapping",
     "ImportPlan",
     "ImportProblems",
     "ImportResult",

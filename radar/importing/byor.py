@@ -93,7 +93,9 @@ def byor_entries(rows: Rows, ctx: Context) -> list[Entry]:
         status = cells.get("status", "")
         if re.sub(r"[^a-z]", "", status.lower()) not in _BYOR_STATUSES:
             odd_status.append((row, status))
-        if name is None or ring is None or not quadrant:
+        # Before skipping a row with problems: the mapping step lists its category too.
+        sector = ctx.foreign_sector(quadrant) if quadrant else None
+        if name is None or ring is None or sector is None:
             continue
         texts = {"name_da": name, "name_en": name}
         description = html_to_text(cells.get("description", ""))
@@ -111,7 +113,7 @@ def byor_entries(rows: Rows, ctx: Context) -> list[Entry]:
                 id_column="name",
                 area=area,
                 technology=formats.slugify(name) or fallback_id("technology", name),
-                sector=ctx.foreign_sector(quadrant),
+                sector=sector,
                 texts=texts,
                 scores=None,
                 ring=ring,

@@ -16,6 +16,7 @@ from typing import Any
 
 from radar import formats
 from radar.i18n import t
+from radar.importing.mapping import ImportMapping
 from radar.importing.problems import Problem, first_ten
 from radar.model import COMBINED_AREA, Area, Lang, Ring, Sector
 
@@ -25,6 +26,7 @@ __all__ = [
     "AssessmentKey",
     "Context",
     "Entry",
+    "NewCategory",
     "RingNames",
     "Snapshot",
     "by_name",
@@ -70,16 +72,33 @@ class Snapshot:
 
 
 class RingNames:
-    """Ring names a file may use, mapped to this database's ring ids; messages in ``lang``."""
+    """Ring names a file may use, mapped to this database's ring ids; messages in ``lang``.
 
-    def __init__(self, rings: Sequence[Ring], lang: Lang) -> None:
+    A name resolves, first to last: through the import's mapping (``--rings``),
+    as one of this radar's rings (id, Danish or English name), as another
+    radar's known name (:data:`radar.formats.FOREIGN_RING_POSITIONS`), and
+    else by the part in or before parentheses ("Verbreiten (Adopt)").
+    """
+
+    def __init__(
+        self, rings: Sequence[Ring], lang: Lang, mapping: ImportMapping | None = None
+    ) -> None:
         self.lang = lang
+        self.mapping = mapping or ImportMapping()
         self.rings = tuple(sorted(rings, key=lambda r: r.position))
         self.known: dict[str, str] = {}
         for ring in self.rings:
             for name in (ring.id, ring.name_da, ring.name_en):
                 self.known.setdefault(name.strip().casefold(), ring.id)
                 self.known.setdefault(formats.slugify(name), ring.id)
+        self.foreign: dict[str, int] = {}
+        for name, position in formats.FOREIGN_RING_POSITIONS.items():
+            self.foreign.setdefault(name, position)
+            self.foreign.setdefault(formats.slugify(name), position)
+
+    def ours(self, value: str) -> str | None:
+        """The id of this radar's ring ``value`` names (id or name, any case), if any."""
+        return self.known.get(value.strip().casefold()) or self.known.get(formats.slugify(value))
 
     def at_position(self, position: int) -> str | None:
         """The ring ``position`` steps from the centre (1 = innermost), if there is one."""
@@ -87,23 +106,42 @@ class RingNames:
 
     def resolve(self, value: str) -> tuple[str | None, str]:
         """The ring id for ``value``, or None and what is wrong."""
-        key = value.strip().casefold()
-        found = self.known.get(key) or self.known.get(formats.slugify(value))
+        mapped = self.mapping.ring_for(value)
+        if mapped is not None:
+            # A mapping to no ring is refused with the options (see plan_import).
+            return self.ours(mapped), ""
+        found, message = self._known(value)
+        if found or message:
+            return found, message
+        # "Verbreiten (Adopt)": the name in the parentheses, else the one before them.
+        inner = re.fullmatch(r"\s*(.*?)\s*[(\[]\s*([^()\[\]]+?)\s*[)\]]\s*", value)
+        if inner:
+            for part in (inner.group(2), inner.group(1)):
+                found, message = self._known(part) if part else (None, "")
+                if found:
+                    return found, ""
+        return None, t("importmsg.not_a_ring", self.lang, value=value, expected=self.expected())
+
+    def _known(self, value: str) -> tuple[str | None, str]:
+        """Our ring or a known foreign name; a message only for a position this radar lacks."""
+        found = self.ours(value)
         if found:
             return found, ""
-        if key in formats.FOREIGN_RING_POSITIONS:
-            position = formats.FOREIGN_RING_POSITIONS[key]
-            ring = self.at_position(position)
-            if ring:
-                return ring, ""
-            return None, t(
-                "importmsg.ring_position",
-                self.lang,
-                value=value,
-                position=position,
-                count=len(self.rings),
-            )
-        return None, t("importmsg.not_a_ring", self.lang, value=value, expected=self.expected())
+        position = self.foreign.get(value.strip().casefold()) or self.foreign.get(
+            formats.slugify(value)
+        )
+        if position is None:
+            return None, ""
+        ring = self.at_position(position)
+        if ring:
+            return ring, ""
+        return None, t(
+            "importmsg.ring_position",
+            self.lang,
+            value=value,
+            position=position,
+            count=len(self.rings),
+        )
 
     def expected(self) -> str:
         """The ring names a file may use, for messages."""
@@ -111,7 +149,7 @@ class RingNames:
             t("importmsg.ring_names", self.lang, id=r.id, name_da=r.name_da, name_en=r.name_en)
             for r in self.rings
         )
-        foreign = ", ".join(formats.FOREIGN_RING_POSITIONS)
+        foreign = ", ".join(formats.FOREIGN_RING_EXAMPLES)
         return t("importmsg.rings_expected", self.lang, rings=ours, foreign=foreign)
 
     def label(self, ring_id: str) -> str:
@@ -151,6 +189,16 @@ def fallback_id(prefix: str, name: str) -> str:
     return f"{prefix}-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:10]}"
 
 
+@dataclass(frozen=True)
+class NewCategory:
+    """A category the import creates: its names and descriptions in both languages."""
+
+    name_da: str
+    name_en: str
+    description_da: str = ""
+    description_en: str = ""
+
+
 @dataclass
 class Entry:
     """One row of the file, interpreted: a technology on one area's radar."""
@@ -180,8 +228,17 @@ class Context:
     bad_area: bool = False
     problems: list[Problem] = field(default_factory=list)
     notes: list[Problem] = field(default_factory=list)
-    #: New categories from foreign quadrants: id -> name.
-    new_sectors: dict[str, str] = field(default_factory=dict)
+    #: New categories the file needs: id -> names.
+    new_sectors: dict[str, NewCategory] = field(default_factory=dict)
+    #: Ring names that are no ring here: name -> (column, why, rows), reported
+    #: once each by :meth:`report_rings`, not once per row.
+    unknown_rings: dict[str, tuple[str, str, list[int]]] = field(default_factory=dict)
+    #: The mapping's names the file used, so unused ones can be pointed out.
+    mapped_names: set[str] = field(default_factory=set)
+    #: The file's ring and category names that are not this radar's own, and
+    #: in how many rows: what the import page's mapping step offers to map.
+    foreign_rings: dict[str, int] = field(default_factory=dict)
+    foreign_categories: dict[str, int] = field(default_factory=dict)
 
     def text(self, key: str, **values: Any) -> str:
         """A message in the import's language."""
@@ -226,25 +283,88 @@ class Context:
             None, "area", self.text("importmsg.no_area", areas=listing(self.snapshot.areas))
         )
 
-    def foreign_sector(self, quadrant: str) -> str:
-        """The category for a BYOR or Zalando quadrant: an existing one, else a new one."""
-        key = formats.slugify(quadrant)
+    def mapping(self) -> ImportMapping:
+        """The import's mapping of the file's ring and category names."""
+        return self.ring_names.mapping
+
+    def existing_sector(self, name: str) -> str | None:
+        """The id of the existing or planned category ``name`` names (by id, name or slug)."""
+        key, folded = formats.slugify(name), name.strip().casefold()
         for sector in self.snapshot.sectors:
             names = (sector.id, sector.name_da, sector.name_en)
-            if quadrant.strip().casefold() in (n.casefold() for n in names) or (
+            if folded in (n.casefold() for n in names) or (
                 key and key in (formats.slugify(n) for n in names)
             ):
                 return sector.id
-        sector_id = key or fallback_id("category", quadrant)
-        self.new_sectors.setdefault(sector_id, _readable(quadrant))
+        for sector_id, new in self.new_sectors.items():
+            names = (sector_id, new.name_da, new.name_en)
+            if folded in (n.casefold() for n in names) or (
+                key and key in (formats.slugify(n) for n in names)
+            ):
+                return sector_id
+        return None
+
+    def foreign_sector(
+        self,
+        quadrant: str,
+        *,
+        known: Mapping[str, NewCategory] | None = None,
+        count: bool = True,
+    ) -> str:
+        """The category for a file's category name: mapped, existing, else a new one.
+
+        ``known``: categories recognised by id or name when the database lacks
+        them (KL's own, for our format), created with all their texts.
+        ``count``: a row uses it (not only a list of the file's categories).
+        """
+        mapped = self.mapping().category_for(quadrant)
+        if mapped is not None:
+            self.mapped_names.add(quadrant.strip().casefold())
+        found = self.existing_sector(mapped or quadrant)
+        if mapped is not None or found is None:
+            self.count_foreign_category(quadrant, count)
+        quadrant = mapped or quadrant
+        if found is not None:
+            return found
+        for sector_id, category in (known or {}).items():
+            names = (sector_id, category.name_da, category.name_en)
+            if quadrant.strip().casefold() in (n.casefold() for n in names):
+                self.new_sectors.setdefault(sector_id, category)
+                return sector_id
+        sector_id = formats.slugify(quadrant) or fallback_id("category", quadrant)
+        name = _readable(quadrant)
+        self.new_sectors.setdefault(sector_id, NewCategory(name, name))
         return sector_id
 
+    def count_foreign_category(self, name: str, count: bool = True) -> None:
+        """Count a row (or, without ``count``, only list) a category name that is not ours."""
+        key = name.strip()
+        self.foreign_categories[key] = self.foreign_categories.get(key, 0) + int(count)
+
     def ring(self, value: str, row: int, column: str) -> str | None:
-        """The ring id for a cell, else None and a problem."""
+        """The ring id for a cell, else None (reported once per name by :meth:`report_rings`)."""
+        mapped = self.mapping().ring_for(value) is not None
+        if mapped:
+            self.mapped_names.add(value.strip().casefold())
         ring, message = self.ring_names.resolve(value)
+        if mapped or ring is None:
+            key = value.strip()
+            self.foreign_rings[key] = self.foreign_rings.get(key, 0) + 1
         if ring is None:
-            self.problem(row, column, message)
+            name = value.strip()
+            self.unknown_rings.setdefault(name, (column, message, []))[2].append(row)
         return ring
+
+    def report_rings(self) -> None:
+        """One problem per ring name that is no ring here, with its rows and how to map it."""
+        for name, (column, message, rows) in self.unknown_rings.items():
+            shown = first_ten([str(r) for r in rows], self.lang)
+            fix = self.text("importmsg.ring_fix", value=name, example=self.ring_names.rings[0].id)
+            if len(rows) > 1:
+                message = self.text(
+                    "importmsg.ring_rows", message=message, count=len(rows), rows=shown
+                )
+            self.problem(rows[0], column, f"{message}. {fix}")
 
 
 def whole_number(value: str) -> int | None:

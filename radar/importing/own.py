@@ -7,14 +7,17 @@ states its ring.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import cast
 
 from radar import formats, rules
 from radar.importing.entries import (
+    MAX_NAME_CHARS,
     SLUG,
     Context,
     Entry,
+    NewCategory,
     by_name,
     check_name,
     fallback_id,
@@ -24,6 +27,8 @@ from radar.importing.entries import (
 from radar.importing.read import Rows
 from radar.model import TECHNOLOGY_TEXT_FIELDS
 from radar.pipeline import scoring
+from radar.store.paths import SEED_DIR
+from radar.store.seed import load_seed
 
 __all__ = ["OWN_REQUIRED", "own_entries"]
 
@@ -37,6 +42,20 @@ _BREACH_MESSAGES: Mapping[str, str] = {
 }
 #: The column the shares' sum is told of: it is all four shares'.
 _SHARES_COLUMN = "share_*"
+
+
+@functools.cache
+def kl_categories() -> Mapping[str, NewCategory]:
+    """KL's categories, from the seed: recognised by id or name in a database without them."""
+    return {
+        str(row["id"]): NewCategory(
+            str(row["name_da"]),
+            str(row["name_en"]),
+            str(row["description_da"]),
+            str(row["description_en"]),
+        )
+        for row in load_seed(SEED_DIR)["sectors"]
+    }
 
 
 def own_entries(rows: Rows, ctx: Context) -> list[Entry]:
@@ -97,17 +116,26 @@ def own_entries(rows: Rows, ctx: Context) -> list[Entry]:
         else:
             technology = ""
         sector_cell = cells.get("sector", "")
-        sector = by_name(sector_cell, sectors) if sector_cell else None
+        sector = None
         if not sector_cell:
             ctx.problem(row, "sector", ctx.text("importmsg.sector_empty", sectors=listing(sectors)))
-        elif sector is None:
-            ctx.problem(
-                row,
-                "sector",
-                ctx.text("importmsg.not_a_category", value=sector_cell, sectors=listing(sectors))
-                if sectors
-                else ctx.text("importmsg.no_categories", value=sector_cell),
-            )
+        elif len(sector_cell) > MAX_NAME_CHARS:
+            message = ctx.text("importmsg.quadrant_too_long", limit=MAX_NAME_CHARS)
+            ctx.problem(row, "sector", message)
+        elif sectors and ctx.mapping().category_for(sector_cell) is None:
+            # A radar with categories: a name that is none of them is most
+            # likely a typo; a mapping says what it is, or that it is new.
+            sector = by_name(sector_cell, sectors)
+            if sector is None:
+                ctx.count_foreign_category(sector_cell)
+                message = ctx.text(
+                    "importmsg.not_a_category", value=sector_cell, sectors=listing(sectors)
+                )
+                ctx.problem(row, "sector", message)
+        else:
+            # A new radar's categories are created (KL's with all their texts),
+            # and so are the ones a mapping names.
+            sector = ctx.foreign_sector(sector_cell, known=kl_categories())
         texts = {f: cells[f] for f in TECHNOLOGY_TEXT_FIELDS if cells.get(f)}
         if "name_en" in texts:
             check_name(ctx, row, "name_en", texts["name_en"])

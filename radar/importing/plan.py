@@ -7,6 +7,7 @@ every problem found.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -23,6 +24,7 @@ from radar.importing.entries import (
     RingNames,
     Snapshot,
 )
+from radar.importing.mapping import ForeignNames, ImportMapping
 from radar.importing.parse import read_entries
 from radar.importing.problems import ImportProblems, Problem, first_ten, too_large
 from radar.model import DRAFT, PUBLISHED, TECHNOLOGY_TEXT_FIELDS, Lang
@@ -90,6 +92,7 @@ class ImportPlan:
     notes: tuple[Problem, ...] = ()
     lang: Lang = field(default="da", compare=False)
     names: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    foreign: ForeignNames = field(default_factory=ForeignNames, compare=False, repr=False)
     writes: ImportWrites | None = field(default=None, compare=False, repr=False)
     fingerprint: str = field(default="", compare=False, repr=False)
 
@@ -279,6 +282,32 @@ def _validate_options(
     return problems
 
 
+def _mapping_problems(
+    file_name: str, mapping: ImportMapping, ring_names: RingNames, lang: Lang
+) -> list[Problem]:
+    """A ring mapping must map onto rings of this radar."""
+    problems = []
+    for source, target in mapping.rings.items():
+        if ring_names.ours(target) is None:
+            rings = ", ".join(f"{r.id} ({r.name_da})" for r in ring_names.rings)
+            message = t(
+                "importmsg.mapping_not_a_ring", lang, source=source, value=target, rings=rings
+            )
+            problems.append(Problem(file_name, None, "--rings", message))
+    return problems
+
+
+def _unused_mapping(ctx: Context) -> None:
+    """A note for every name the mapping gives that the file never used: a typo, most likely."""
+    for option, pairs in (
+        ("--rings", ctx.mapping().rings),
+        ("--categories", ctx.mapping().categories),
+    ):
+        unused = [name for name in pairs if name.casefold() not in ctx.mapped_names]
+        if unused:
+            ctx.note(None, option, ctx.text("importmsg.mapping_unused", names=", ".join(unused)))
+
+
 def plan_import(
     con: Connection,
     data: bytes,
@@ -291,6 +320,7 @@ def plan_import(
     published: date | None = None,
     draft: bool = False,
     lang: Lang = "da",
+    mapping: ImportMapping | None = None,
 ) -> ImportPlan:
     """Read and validate a file and work out what importing it would change; write nothing.
 
@@ -319,6 +349,9 @@ def plan_import(
         Create a new edition as a draft, seen only by editors.
     lang
         The language of the problems and notes (``radar.i18n`` keys ``importmsg.*``).
+    mapping
+        What the file's ring and category names are here, for names the
+        import does not know (:class:`~radar.importing.mapping.ImportMapping`).
 
     Returns
     -------
@@ -342,14 +375,17 @@ def plan_import(
     if any(p.column == "edition" for p in problems):
         edition = 0
     snapshot = _snapshot(con, edition)
-    ctx = Context(
-        file_name, lang, snapshot, RingNames(snapshot.rings, lang), None, problems=problems
-    )
+    mapping = mapping or ImportMapping()
+    ring_names = RingNames(snapshot.rings, lang, mapping)
+    problems += _mapping_problems(file_name, mapping, ring_names, lang)
+    ctx = Context(file_name, lang, snapshot, ring_names, None, problems=problems)
     if area is not None:
         ctx.area = ctx.resolve_area(area, None, "area")
         ctx.bad_area = ctx.area is None
     fmt = fmt or detect_format(data, file_name)
     entries, file_date = read_entries(data, fmt, ctx)
+    ctx.report_rings()
+    _unused_mapping(ctx)
     entries = _check_entries(entries, ctx)
     assessments = _assessment_rows(entries, ctx, edition)
     plan = _plan(
@@ -363,8 +399,16 @@ def plan_import(
         draft=draft,
     )
     if ctx.problems:
-        raise ImportProblems(ctx.problems)
-    return plan
+        # In the file's order: the options' problems first, then row by row.
+        in_order = sorted(ctx.problems, key=lambda p: -1 if p.row is None else p.row)
+        raise ImportProblems(in_order, foreign=_foreign(ctx))
+    return dataclasses.replace(plan, foreign=_foreign(ctx))
+
+
+def _foreign(ctx: Context) -> ForeignNames:
+    return ForeignNames(
+        rings=tuple(ctx.foreign_rings.items()), categories=tuple(ctx.foreign_categories.items())
+    )
 
 
 def _plan(
@@ -381,7 +425,7 @@ def _plan(
     snapshot = ctx.snapshot
     stored = snapshot.technologies
     names: dict[str, str] = {s.id: s.name_da for s in snapshot.sectors}
-    names.update(ctx.new_sectors)
+    names.update({sector_id: new.name_da for sector_id, new in ctx.new_sectors.items()})
     inserts: list[dict[str, Any]] = []
     updates: list[tuple[Mapping[str, Any], dict[str, Any]]] = []
     unchanged: list[str] = []
@@ -449,17 +493,17 @@ def _plan(
     used = [r["sector"] for r in inserts] + [c["sector"] for _, c in updates if "sector" in c]
     positions = [s.position for s in snapshot.sectors]
     sectors: list[dict[str, Any]] = []
-    for sector_id, name in ctx.new_sectors.items():
+    for sector_id, new in ctx.new_sectors.items():
         if sector_id not in used:
             continue
         sectors.append(
             {
                 "id": sector_id,
                 "position": max(positions, default=0) + 1 + len(sectors),
-                "name_da": name,
-                "name_en": name,
-                "description_da": "",
-                "description_en": "",
+                "name_da": new.name_da,
+                "name_en": new.name_en,
+                "description_da": new.description_da,
+                "description_en": new.description_en,
             }
         )
     limit = SECTOR_COUNT[1]

@@ -8,10 +8,11 @@ texts of :mod:`radar.i18n`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from radar import formats
 from radar.i18n import t
+from radar.importing.mapping import ForeignNames
 from radar.model import Lang
 from radar.store.seed import Problem, ProblemsError
 
@@ -31,9 +32,17 @@ BAD_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 class ImportProblems(ProblemsError):
-    """The file cannot be imported; ``problems`` lists every problem found."""
+    """The file cannot be imported; ``problems`` lists every problem found.
+
+    ``foreign``: the file's ring and category names that are not this radar's,
+    for a mapping step to offer (:class:`~radar.importing.mapping.ForeignNames`).
+    """
 
     subject = "the import"
+
+    def __init__(self, problems: Iterable[Problem], foreign: ForeignNames | None = None) -> None:
+        super().__init__(problems)
+        self.foreign = foreign or ForeignNames()
 
 
 class StalePlanError(ImportProblems):

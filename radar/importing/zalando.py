@@ -43,14 +43,34 @@ def _zalando_date(value: Any, ctx: Context) -> date | None:
     return None
 
 
+def _unnamed_quadrants(ctx: Context) -> list[str]:
+    """The quadrants' names of a file without a ``quadrants`` list (Zalando's forks keep
+    them in their HTML): from ``--categories "0=…"``, else Zalando's own, with a note."""
+    names = []
+    assumed = []
+    for number, default in enumerate(formats.ZALANDO_QUADRANTS):
+        given = ctx.mapping().category_for(str(number))
+        if given is not None:
+            ctx.mapped_names.add(str(number))
+        elif ctx.mapping().category_for(default) is None:
+            # Named by the default name ("Languages=Sprog") is named all the same.
+            assumed.append(f"{number} = {default}")
+        names.append(given or default)
+    if assumed:
+        message = ctx.text("importmsg.zalando_assumed_quadrants", names=", ".join(assumed))
+        ctx.note(None, "quadrants", message)
+    return names
+
+
 def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | None]:
     """Entries from a Zalando tech radar ``config.json``, and the file's date."""
     if not isinstance(document, dict) or "entries" not in document:
         ctx.problem(None, None, ctx.text("importmsg.zalando_config"))
         return [], None
     published = _zalando_date(document.get("date"), ctx)
-    quadrants = list(formats.ZALANDO_QUADRANTS)
-    if "quadrants" in document:
+    if "quadrants" not in document:
+        quadrants = _unnamed_quadrants(ctx)
+    else:
         given = document["quadrants"]
         names = (
             [q.get("name") for q in given if isinstance(q, dict)] if isinstance(given, list) else []
@@ -66,7 +86,7 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
         quadrants = [n.strip() for n in names if isinstance(n, str)]
     # Registered in Zalando's order, so new categories are created in it.
     for name in quadrants:
-        ctx.foreign_sector(name)
+        ctx.foreign_sector(name, count=False)
     rows, problems = json_rows(
         document["entries"],
         ctx.file_name,

@@ -136,3 +136,62 @@ def test_the_page_defaults_to_next_year_and_warns_before_replacing_a_published_r
     at.run()
     assert [w.value for w in at.warning] == [t("importpage.into_published", "da", edition=newest)]
     assert at.checkbox(key="import_draft").disabled
+
+
+DUTCH = (
+    "name,ring,quadrant,isNew,description\n"
+    "Datamesh,Explore,Technieken,TRUE,Een idee.\n"
+    "Kafka,Monitor,Technieken,FALSE,Berichten.\n"
+    "Postgres,Adopt,Platformen,FALSE,Een database.\n"
+    "Lakehouse,Explore,Platformen,TRUE,Nog een idee.\n"
+)
+
+
+def test_the_mapping_step_names_each_foreign_name_once_and_previews_again_with_the_choices(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(db, monkeypatch, editor=True)
+    at.get("file_uploader")[0].set_value(("kadaster.csv", DUTCH.encode(), "text/csv"))
+    at.number_input(key="import_edition").set_value(2031)
+    at.selectbox(key="import_area").set_value(AREA)
+    at.run()
+    _button(at, "importpage.preview").click()
+    at.run()
+    assert not at.exception
+    # Refused: Explore and Monitor are no rings here, each said once.
+    assert at.error and len(at.dataframe[-1].value) == 2
+    explore = at.selectbox(key="import_map_ring_0")
+    assert explore.label == t("importpage.map.ring", "da", name="Explore", count=2)
+    assert at.selectbox(key="import_map_ring_1").label.startswith("Ringen «Monitor» (1 ")
+    # The two quadrants are new here; one of them is one of ours.
+    assert at.selectbox(key="import_map_category_0").value == ""
+    explore.set_value("afproev")
+    at.selectbox(key="import_map_ring_1").set_value("hold-oeje")
+    at.selectbox(key="import_map_category_1").set_value("INFRA")
+    next(b for b in at.button if b.label == t("importpage.map.apply", "da")).click()
+    at.run()
+    assert_clean(at)
+    assert not at.error
+    preview = " ".join(x.value for x in at.text)
+    assert "4 tilføjet" in preview
+    assert _count(db, "SELECT count(*) FROM editions WHERE year = 2031") == 0
+    _button(at, "importpage.confirm").click()
+    at.run()
+    assert_clean(at)
+    rings = dict(
+        duckdb.connect(str(db))
+        .execute("SELECT technology, ring_override FROM assessments WHERE edition = 2031")
+        .fetchall()
+    )
+    assert rings == {
+        "datamesh": "afproev",
+        "kafka": "hold-oeje",
+        "postgres": "klar",
+        "lakehouse": "afproev",
+    }
+    sectors = dict(
+        duckdb.connect(str(db))
+        .execute("SELECT id, sector FROM technologies WHERE id IN ('postgres', 'kafka')")
+        .fetchall()
+    )
+    assert sectors == {"postgres": "INFRA", "kafka": "technieken"}

@@ -28,6 +28,7 @@ from radar import importing as importers
 from radar.cli import main
 from radar.i18n import STRINGS, t
 from radar.importing import ImportProblems, html_to_text, plan_import
+from radar.importing.mapping import ImportMapping
 from radar.importing.read import JSON_REASONS
 from radar.model import TECHNOLOGY_TEXT_FIELDS
 from radar.pipeline import scoring
@@ -331,7 +332,9 @@ BAD_FILES: list[tuple[str, str, bytes, dict[str, Any], list[str]]] = [
         [
             "x.csv, row 2, column 'ring': 'Maybe' is not a ring; expected one of the rings klar, "
             "KLAR or Ready; afproev, AFPRØV or Try; hold-oeje, HOLD ØJE or Watch; afvent, "
-            "AFVENT or Wait (in any case), or adopt, trial, assess, hold, caution"
+            "AFVENT or Wait (in any case), or another radar's name such as adopt, trial, assess, "
+            "hold (also in Danish, Norwegian or Swedish). Say which of the radar's rings it is: "
+            'on the command line with --rings "Maybe=klar"'
         ],
     ),
     (
@@ -1155,11 +1158,13 @@ ENGLISH_ONLY = set().union(*(_words(STRINGS[k]["en"]) for k in IMPORT_KEYS)) - s
 )
 RINGS_DA = (
     "KLAR, klar eller Ready; AFPRØV, afproev eller Try; HOLD ØJE, hold-oeje eller Watch; AFVENT, "
-    "afvent eller Wait (store eller små bogstaver) eller adopt, trial, assess, hold, caution"
+    "afvent eller Wait (store eller små bogstaver) eller en anden radars navn som adopt, trial, "
+    "assess, hold (også på dansk, norsk eller svensk)"
 )
 RINGS_EN = (
     "klar, KLAR or Ready; afproev, AFPRØV or Try; hold-oeje, HOLD ØJE or Watch; afvent, AFVENT "
-    "or Wait (in any case), or adopt, trial, assess, hold, caution"
+    "or Wait (in any case), or another radar's name such as adopt, trial, assess, hold (also in "
+    "Danish, Norwegian or Swedish)"
 )
 NEW_CATEGORIES = "Techniques, Platforms, Languages and frameworks, Tools"
 
@@ -1191,8 +1196,12 @@ LANGUAGE_CASES: list[tuple[str, str, bytes, dict[str, Any], tuple[Any, Any], str
         b"area,sector,name_da,ring\nadministration,AUT,X,INDERST\n",
         {},
         (2, "ring"),
-        f"'INDERST' er ikke en ring; brug en af ringene {RINGS_DA}",
-        f"'INDERST' is not a ring; expected one of the rings {RINGS_EN}",
+        f"'INDERST' er ikke en ring; brug en af ringene {RINGS_DA}. Sig hvilken af radarens "
+        'ringe den svarer til: på kommandolinjen med --rings "INDERST=klar", på importsiden i '
+        "trinnet Ringe og kategorier",
+        f"'INDERST' is not a ring; expected one of the rings {RINGS_EN}. Say which of the radar's "
+        'rings it is: on the command line with --rings "INDERST=klar", on the import page in the '
+        "step Rings and categories",
     ),
     (
         "missing name",
@@ -1497,6 +1506,11 @@ def test_every_import_message_is_made_in_both_languages(
         for data, options in EMPTY_DB_FILES:
             found += _messages(econ, data, lang, **options)
         found += _messages(three_rings, byor, lang, area=AREA)
+        # Mappings: onto no ring; a name the file does not use; a ring in several rows.
+        unknown = BYOR_HEADER.encode() + b"X,Explore,Tools,,\nY,Explore,Tools,,\n"
+        found += _messages(econ, unknown, lang, area=AREA, mapping=ImportMapping(rings={"A": "b"}))
+        typo = ImportMapping(rings={"Exploer": "klar"}, categories={"Tols": "AUT"})
+        found += _messages(econ, byor, lang, area=AREA, mapping=typo)
         found += _messages(no_areas, byor, lang)
         # Notes on texts that are kept: a newer edition has them, or a draft is imported.
         found += _messages(rcon, _csv(mitid_2022), lang, edition=2022)

@@ -12,6 +12,7 @@ the edition, the result and how many changes were written.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Mapping
@@ -38,6 +39,14 @@ logger = logging.getLogger(__name__)
 PLAN = "_import_plan"
 #: Session key of the file and choices the plan was made for.
 CHOICES = "_import_choices"
+#: Session key of a refused preview (its problems and the file's foreign names).
+REFUSED = "_import_refused"
+#: Session key of the editor's mapping of the file's ring and category names.
+MAPPING = "_import_mapping"
+#: Session flag: the mapping step asked for a new preview.
+PREVIEW_AGAIN = "_import_preview_again"
+#: The mapping step's choice "a new category of this name".
+NEW_CATEGORY = ""
 #: How the preview's list of changes names each kind.
 _KIND_TEXTS: Mapping[str, str] = {
     "added": "importpage.kind.added",
@@ -80,27 +89,44 @@ def render() -> None:
         st.stop()
 
     content = upload.getvalue()
+    digest = hashlib.sha256(content).hexdigest()
+    # A mapping belongs to its file: another file starts without one.
+    mapping: importing.ImportMapping = st.session_state.get(
+        MAPPING, (None, importing.ImportMapping())
+    )[1]
+    if st.session_state.get(MAPPING, (digest,))[0] != digest:
+        mapping = importing.ImportMapping()
     # The preview belongs to exactly this file and these choices; any change asks for a new one.
     made_for = (
-        hashlib.sha256(content).hexdigest(),
+        digest,
         upload.name,
         choices.fmt,
         choices.edition,
         choices.area,
         choices.draft,
+        mapping,
         lang,
     )
     if st.session_state.get(CHOICES) != made_for:
         st.session_state.pop(PLAN, None)
+        st.session_state.pop(REFUSED, None)
         st.session_state[CHOICES] = made_for
 
-    if st.button(t("importpage.preview", lang), type="primary", icon=":material/preview:"):
-        _preview(con, content, upload.name, choices, editor.audit_name, lang)
+    asked = st.button(t("importpage.preview", lang), type="primary", icon=":material/preview:")
+    if asked or st.session_state.pop(PREVIEW_AGAIN, False):
+        _preview(con, content, upload.name, choices, mapping, editor.audit_name, lang)
 
+    refused: importing.ImportProblems | None = st.session_state.get(REFUSED)
+    if refused is not None:
+        _show_refusal(refused, lang)
+        _mapping_step(refused.foreign, mapping, catalog, digest, lang, open_=True)
+        st.stop()
     plan: importing.ImportPlan | None = st.session_state.get(PLAN)
     if plan is None:
         st.stop()
     _show_plan(plan, lang)
+    if plan.foreign:
+        _mapping_step(plan.foreign, mapping, catalog, digest, lang, open_=False)
     if not plan.has_changes:
         st.success(t("import.nothing", lang, file=plan.file_name), icon=":material/check:")
         st.stop()
@@ -177,9 +203,17 @@ def _choices(catalog: Catalog, lang: Lang) -> _Choices:
 
 
 def _preview(
-    con: Connection, content: bytes, file_name: str, choices: _Choices, editor: str, lang: Lang
+    con: Connection,
+    content: bytes,
+    file_name: str,
+    choices: _Choices,
+    mapping: importing.ImportMapping,
+    editor: str,
+    lang: Lang,
 ) -> None:
-    """Plan the import into the session; a refused file lists its problems and stops."""
+    """Plan the import into the session, or keep its refusal there for the page to show."""
+    st.session_state.pop(PLAN, None)
+    st.session_state.pop(REFUSED, None)
     try:
         st.session_state[PLAN] = importing.plan_import(
             con,
@@ -190,9 +224,10 @@ def _preview(
             fmt=choices.fmt,
             draft=choices.draft,
             lang=lang,
+            mapping=mapping,
         )
     except importing.ImportProblems as refused:
-        st.session_state.pop(PLAN, None)
+        st.session_state[REFUSED] = refused
         logger.info(
             "import result=refused editor=%r file=%r edition=%d problems=%d",
             editor,
@@ -200,23 +235,94 @@ def _preview(
             choices.edition,
             len(refused.problems),
         )
-        st.error(
-            t("importpage.refused", lang, count=len(refused.problems)), icon=":material/block:"
-        )
-        st.dataframe(
-            pd.DataFrame(
-                [(p.file, p.row, p.column, p.message) for p in refused.problems],
-                columns=[
-                    t("importpage.problem_file", lang),
-                    t("importpage.problem_row", lang),
-                    t("importpage.problem_column", lang),
-                    t("importpage.problem", lang),
-                ],
-            ),
-            hide_index=True,
-            key="import_problems",
-        )
-        st.stop()
+
+
+def _show_refusal(refused: importing.ImportProblems, lang: Lang) -> None:
+    """Every problem of a refused file, with its file, row and column."""
+    st.error(t("importpage.refused", lang, count=len(refused.problems)), icon=":material/block:")
+    st.dataframe(
+        pd.DataFrame(
+            [(p.file, p.row, p.column, p.message) for p in refused.problems],
+            columns=[
+                t("importpage.problem_file", lang),
+                t("importpage.problem_row", lang),
+                t("importpage.problem_column", lang),
+                t("importpage.problem", lang),
+            ],
+        ),
+        hide_index=True,
+        key="import_problems",
+    )
+
+
+def _mapping_step(
+    foreign: importing.ForeignNames,
+    mapping: importing.ImportMapping,
+    catalog: Catalog,
+    digest: str,
+    lang: Lang,
+    *,
+    open_: bool,
+) -> None:
+    """Rings and categories: say once per name of the file what it is on this radar.
+
+    Each ring name no ring here matches, and each category name that is no
+    category here, is listed once with how many rows use it; the choices
+    become the import's mapping and the file is previewed again with it.
+    """
+    if not foreign:
+        return
+    rings = [r.id for r in catalog.rings]
+    sectors = [s.id for s in catalog.sectors]
+    with st.expander(t("importpage.map.title", lang), expanded=open_, icon=":material/rule:"):
+        st.caption(t("importpage.map.intro", lang))
+        with st.form("import_mapping", border=False):
+            ring_choice: dict[str, str | None] = {}
+            for index, (name, rows) in enumerate(foreign.rings):
+                current = mapping.ring_for(name)
+                chosen = catalog.ring(current).id if current in rings else None
+                ring_choice[name] = st.selectbox(
+                    t("importpage.map.ring", lang, name=plain(name), count=rows),
+                    [None, *rings],
+                    index=0 if chosen is None else rings.index(chosen) + 1,
+                    format_func=lambda r: (
+                        t("importpage.map.choose", lang)
+                        if r is None
+                        else catalog.ring(r).label(lang)
+                    ),
+                    key=f"import_map_ring_{index}",
+                )
+            category_choice: dict[str, str | None] = {}
+            for index, (name, rows) in enumerate(foreign.categories):
+                current = mapping.category_for(name)
+                options: list[str] = [NEW_CATEGORY, *sectors]
+                category_choice[name] = st.selectbox(
+                    t("importpage.map.category", lang, name=plain(name), count=rows),
+                    options,
+                    index=options.index(current) if current in sectors else 0,
+                    format_func=functools.partial(_category_option, catalog, name, lang),
+                    key=f"import_map_category_{index}",
+                )
+            again = st.form_submit_button(
+                t("importpage.map.apply", lang), type="primary", icon=":material/refresh:"
+            )
+    if not again:
+        return
+    chosen_mapping = importing.ImportMapping(
+        rings={name: ring for name, ring in ring_choice.items() if ring is not None},
+        # A new category is named as in the file: said so, it is created.
+        categories={name: (sector or name) for name, sector in category_choice.items()},
+    )
+    st.session_state[MAPPING] = (digest, chosen_mapping)
+    st.session_state[PREVIEW_AGAIN] = True
+    st.rerun()
+
+
+def _category_option(catalog: Catalog, name: str, lang: Lang, option: str) -> str:
+    """A choice for the file's category ``name``: a new category of that name, or one of ours."""
+    if option == NEW_CATEGORY:
+        return t("importpage.map.new", lang, name=name)
+    return catalog.sector(option).label(lang)
 
 
 def _show_plan(plan: importing.ImportPlan, lang: Lang) -> None:
