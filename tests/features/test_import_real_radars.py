@@ -1,0 +1,170 @@
+"""Real radars from public repositories import as they are: as many entries, rings and categories.
+
+Small copies of each file live in ``data/real/<name>/`` with a ``SOURCE.md``
+(repository, path, commit, licence, what was trimmed) and the licence. The
+expected counts are the source's own, counted from the file; the ring names
+are mapped the way the importer documents (by position from the centre), with
+a mapping only where a radar's names have no fixed place (Explore, Invest).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from radar import importing
+
+REAL = Path(__file__).parent / "data" / "real"
+AREA = "administration"
+
+
+@dataclass(frozen=True)
+class RealRadar:
+    """One real file and what it holds."""
+
+    folder: str
+    file: str
+    format: str
+    #: Entries per ring as the source names them, and the ring each lands in.
+    rings: dict[tuple[str, str], int]
+    categories: int
+    mapping: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def entries(self) -> int:
+        return sum(self.rings.values())
+
+
+RADARS = [
+    RealRadar(
+        "oslo-origo-byor",
+        "radar-2024-desember.csv",
+        "byor-csv",
+        {("BRUK", "klar"): 11, ("VURDER", "hold-oeje"): 12, ("AVSTÅ", "afvent"): 5},
+        categories=2,
+    ),
+    RealRadar(
+        "lamoda-byor",
+        "radar.csv",
+        "byor-csv",
+        {
+            ("adopt", "klar"): 87,
+            ("trial", "afproev"): 5,
+            ("assess", "hold-oeje"): 21,
+            ("hold", "afvent"): 21,
+        },
+        categories=4,
+    ),
+    RealRadar(
+        "kadaster-byor-csv",
+        "content.csv",
+        "byor-csv",
+        {
+            ("Adopt", "klar"): 1,
+            ("Explore", "afproev"): 3,
+            ("Assess", "hold-oeje"): 1,
+            ("Monitor", "hold-oeje"): 1,
+        },
+        categories=3,
+        mapping={"Explore": "afproev", "Monitor": "hold-oeje"},
+    ),
+    RealRadar(
+        "kadaster-byor-json",
+        "data.json",
+        "byor-json",
+        {("Adopt", "klar"): 1, ("Explore", "afproev"): 3, ("Assess", "hold-oeje"): 1},
+        categories=2,
+        mapping={"Explore": "afproev"},
+    ),
+    RealRadar(
+        "byor-il-invest",
+        "IL.csv",
+        "byor-csv",
+        {("Invest", "klar"): 3, ("Hold", "afvent"): 1},
+        categories=1,
+        mapping={"Invest": "klar"},
+    ),
+    RealRadar(
+        "byor-extra-columns",
+        "technology radar - complete.csv",
+        "byor-csv",
+        {("adopt", "klar"): 7},
+        categories=1,
+    ),
+    RealRadar(
+        "byor-spec-json",
+        "data.json",
+        "byor-json",
+        {
+            ("adopt", "klar"): 1,
+            ("trial", "afproev"): 1,
+            ("assess", "hold-oeje"): 1,
+            ("hold", "afvent"): 1,
+        },
+        categories=4,
+    ),
+    RealRadar(
+        "zalando-config",
+        "config.json",
+        "zalando",
+        {("0", "klar"): 33, ("1", "afproev"): 12, ("2", "hold-oeje"): 8, ("3", "afvent"): 20},
+        categories=4,
+    ),
+]
+
+
+@pytest.fixture
+def con(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A new radar database of its own, as the README tells an organisation to make."""
+    connection = duckdb.connect(str(importing.create_empty_database(tmp_path / "own.duckdb")))
+    yield connection
+    connection.close()
+
+
+def test_every_real_radar_keeps_its_source_and_licence() -> None:
+    for radar in RADARS:
+        folder = REAL / radar.folder
+        source = (folder / "SOURCE.md").read_text("utf-8")
+        assert "Repository:" in source and "Commit:" in source, radar.folder
+        assert "Licence (SPDX):" in source, radar.folder
+        assert (folder / radar.file).is_file()
+        assert (folder / "LICENSE").stat().st_size > 500, radar.folder
+
+
+@pytest.mark.parametrize("radar", RADARS, ids=[r.folder for r in RADARS])
+def test_a_real_radar_imports_with_its_entries_rings_and_categories(
+    con: duckdb.DuckDBPyConnection, radar: RealRadar
+) -> None:
+    data = (REAL / radar.folder / radar.file).read_bytes()
+    plan = importing.plan_import(
+        con,
+        data,
+        file_name=radar.file,
+        edition=1,
+        area=AREA,
+        mapping=importing.ImportMapping(rings=radar.mapping),
+    )
+    assert plan.format == radar.format
+    importing.apply_import(con, plan, editor="test")
+    rows = con.execute("SELECT ring_override FROM assessments WHERE edition = 1").fetchall()
+    landed: Counter[str] = Counter()
+    for (_, ring), count in radar.rings.items():
+        landed[ring] += count
+    assert Counter(r[0] for r in rows) == landed
+    assert len(rows) == radar.entries
+    assert con.execute("SELECT count(*) FROM sectors").fetchone() == (radar.categories,)
+    # Importing the same file again changes nothing.
+    again = importing.plan_import(
+        con,
+        data,
+        file_name=radar.file,
+        edition=1,
+        area=AREA,
+        mapping=importing.ImportMapping(rings=radar.mapping),
+    )
+    assert not again.has_changes
