@@ -10,7 +10,7 @@ from apptest_support import DASHBOARD, TIMEOUT, assert_clean
 from signed_in import PASSWORD, editing_on, with_browser_cookie
 from streamlit.testing.v1 import AppTest
 
-from radar import store
+from radar import importing, store
 from radar.i18n import t
 from radar.ui.components.text import plain
 
@@ -195,3 +195,26 @@ def test_the_mapping_step_names_each_foreign_name_once_and_previews_again_with_t
         .fetchall()
     )
     assert sectors == {"postgres": "INFRA", "kafka": "technieken"}
+
+
+def test_an_imported_ring_is_explained_in_the_page_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The English details said "Ringen er angivet i den importerede fil".
+    db = importing.create_empty_database(tmp_path / "own.duckdb")
+    con = duckdb.connect(str(db))
+    byor = (
+        b"name,ring,quadrant,isNew,description\n"
+        b"Tryghedsskaerm,Trial,Velfaerd,TRUE,Om den.\nChatbot,Adopt,Borger,FALSE,Svar.\n"
+    )
+    importing.import_file(con, byor, file_name="x.csv", edition=1, area=AREA, editor="t")
+    con.close()
+    monkeypatch.setenv(store.DB_ENV_VAR, str(db))
+    for lang, stated in (("en", "the ring is stated by the source"), ("da", "angivet af kilden")):
+        at = AppTest.from_file(DASHBOARD, default_timeout=TIMEOUT)
+        at.query_params.update({"area": AREA, "tech": "tryghedsskaerm", "lang": lang})
+        at.run()
+        assert_clean(at)
+        captions = " ".join(c.value for c in at.caption)
+        assert stated in captions
+        assert "importerede fil" not in captions

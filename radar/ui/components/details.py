@@ -7,6 +7,7 @@ from typing import Final
 import pandas as pd
 import streamlit as st
 
+from radar import formats
 from radar.i18n import t
 from radar.model import Catalog, Lang
 from radar.pipeline.view import AreaPlacement, TechnologyDetails, movement_text
@@ -106,8 +107,12 @@ def details_panel(
 def _scores(placement: AreaPlacement, catalog: Catalog, lang: Lang) -> None:
     st.markdown(f"**{t('details.scores', lang)}**")
     if not placement.has_scores:
-        # An imported radar states its rings; there are no scores to show.
-        st.caption(t("details.stated_ring", lang, reason=plain(placement.override_reason or "")))
+        # An imported radar states its rings; there are no scores to show. The
+        # import's own reason (stored in Danish) only repeats the caption.
+        reason = placement.override_reason or ""
+        if reason == formats.STATED_RING_REASON_DA:
+            reason = ""
+        st.caption(t("details.stated_ring", lang, reason=plain(reason)).strip())
         return
     maturity, spread, score = st.columns(3)
     trl = placement.maturity_trl
