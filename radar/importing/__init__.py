@@ -18,7 +18,7 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
 ------------------------------------------------------------
 ``csv``, ``xlsx``, ``json``
     Our own format, one row per technology and area, with the columns of
-    :data:`radar.formats.OWN_COLUMNS`. CSV is UTF-8 separated by commas or
+    :data:`radar.formats.OWN_COLUMNS`. CSV is separated by commas or
     semicolons (what Danish Excel writes), sniffed from the header line;
     ``xlsx`` is read from its first sheet; ``json`` is a list of objects.
     In CSV (ours and BYOR's) one apostrophe before a text that starts as a
@@ -42,9 +42,15 @@ Without a format the file tells: a zip file is ``xlsx``; a JSON object with
 and ``quadrant`` is ``byor-json``, any other JSON list ``json``; a CSV header
 with ``name``, ``ring`` and ``quadrant`` is ``byor-csv``, else ``csv``.
 
+Text is UTF-8 (a byte-order mark is dropped). A CSV file that is not UTF-8
+but Windows-1252 text with a letter beyond ASCII (æ, ø, å …), as Danish
+Excel's "CSV (semikolonsepareret)" is, is read as Windows-1252, and the plan
+notes it; a file partly in each is refused. JSON is UTF-8 only, as its
+standard says.
+
 Limits: files above :data:`radar.formats.MAX_IMPORT_BYTES` are refused before
 they are parsed, and so are files of more than :data:`MAX_ROWS` rows, text that
-is not UTF-8, control characters in a cell, a workbook that unpacks to more
+is neither, control characters in a cell, a workbook that unpacks to more
 than :data:`MAX_UNPACKED_BYTES`, and CSV separated by anything but commas or
 semicolons.
 

@@ -36,6 +36,7 @@ __all__ = [
     "read_csv",
     "read_xlsx",
     "table_rows",
+    "windows_1252",
 ]
 
 #: Rows above this are refused: a radar has a few hundred blips per area.
@@ -65,14 +66,67 @@ class Rows:
     header_row: int | None = 1
 
 
-def decode(data: bytes, file_name: str, lang: Lang) -> tuple[str | None, list[Problem]]:
-    """The file as UTF-8 text (a byte-order mark dropped), or None and the problem."""
+#: A UTF-8 sequence of two or three bytes (U+0080 to U+FFFF).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+
+
+def decode(
+    data: bytes, file_name: str, lang: Lang, *, notes: list[Problem] | None = None
+) -> tuple[str | None, list[Problem]]:
+    """The file as text, or None and the problem (naming the first byte that is not UTF-8).
+
+    UTF-8, a byte-order mark dropped. Given ``notes``, a file that is not
+    UTF-8 but Windows-1252 text (:func:`windows_1252`), as Danish Excel's
+    "CSV (semikolonsepareret)" is, is read as such, and the note that says so
+    goes to ``notes``. Without it (JSON, which is UTF-8 by its standard) only
+    UTF-8 is read.
+    """
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         return data[bom:].decode("utf-8"), []
     except UnicodeDecodeError as exc:
+        text = windows_1252(data) if notes is not None else None
+        if notes is not None and text is not None:
+            notes.append(Problem(file_name, None, None, t("importmsg.read_as_cp1252", lang)))
+            return text, []
         message = t("importmsg.not_utf8", lang, byte=exc.start + bom)
         return None, [Problem(file_name, None, None, message)]
+
+
+def windows_1252(data: bytes) -> str | None:
+    """Bytes that are not UTF-8 as Windows-1252 text, or None when they are not such text.
+
+    Every byte must be a Windows-1252 character, none of them a control
+    character other than tab and line breaks (a UTF-16 file is full of NUL
+    characters), and one at least a letter beyond ASCII (æ, ø, å, é …): what
+    tells Danish text from bytes in any other encoding. A file with a UTF-8
+    byte-order mark or a UTF-8 letter or punctuation mark is partly UTF-8, and
+    reading it either way would garble some of its letters.
+    """
+    if data.startswith(b"\xef\xbb\xbf") or _partly_utf8(data):
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if BAD_CHARS.search(text) or not any(c.isalpha() for c in text if c > "\x7f"):
+        return None
+    return text
+
+
+def _partly_utf8(data: bytes) -> bool:
+    """Whether the bytes hold a UTF-8 sequence for a character of Western European text."""
+    for match in _UTF8_SEQUENCE.finditer(data):
+        try:
+            char = match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        # Latin letters and the punctuation and currency signs (– … € and the
+        # like): what a Danish file holds. Windows-1252 text rarely forms
+        # such a sequence by chance, and then it is refused, which is safe.
+        if "\u00a0" <= char <= "\u024f" or "\u2000" <= char <= "\u20cf":
+            return True
+    return False
 
 
 def header_delimiter(line: str) -> tuple[str | None, str]:

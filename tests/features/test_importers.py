@@ -256,17 +256,17 @@ def _zip_without_workbook() -> bytes:
     return out.getvalue()
 
 
-def _latin1_byte() -> int:
-    return (DATA / "own_latin1.csv").read_bytes().index("Æ".encode("latin-1"))
+#: Excel's "Unicode text" (UTF-16): neither UTF-8 nor Windows-1252 text.
+UTF16 = "area,sector,name_da,ring\nadministration,AUT,Æbleskiver,AFVENT\n".encode("utf-16")
 
 
 BAD_FILES: list[tuple[str, str, bytes, dict[str, Any], list[str]]] = [
     (
-        "latin-1",
-        "own_latin1.csv",
-        (DATA / "own_latin1.csv").read_bytes(),
+        "UTF-16",
+        "unicode.txt",
+        UTF16,
         {},
-        [f"own_latin1.csv: not UTF-8 text (byte {_latin1_byte()}); save it as 'CSV UTF-8'"],
+        ["unicode.txt: not UTF-8 text (byte 0); save it as 'CSV UTF-8'"],
     ),
     (
         "tabs",
@@ -1167,12 +1167,12 @@ NEW_CATEGORIES = "Techniques, Platforms, Languages and frameworks, Tools"
 LANGUAGE_CASES: list[tuple[str, str, bytes, dict[str, Any], tuple[Any, Any], str, str]] = [
     (
         "not UTF-8",
-        "own_latin1.csv",
-        (DATA / "own_latin1.csv").read_bytes(),
+        "unicode.txt",
+        UTF16,
         {},
         (None, None),
-        f"er ikke UTF-8-tekst (byte {_latin1_byte()}); gem filen som 'CSV UTF-8'",
-        f"not UTF-8 text (byte {_latin1_byte()}); save it as 'CSV UTF-8'",
+        "er ikke UTF-8-tekst (byte 0); gem filen som 'CSV UTF-8'",
+        "not UTF-8 text (byte 0); save it as 'CSV UTF-8'",
     ),
     (
         "tab separated",
@@ -1444,6 +1444,8 @@ MORE_BAD_FILES: list[tuple[bytes, dict[str, Any]]] = [
     ),
     # A note: the computed ring needs no reason.
     ((HEADER + "administration,,AUT,X,9,90,10,0,0,klar,Fordi\n").encode(), {}),
+    # A note: Danish Excel's CSV, read as Windows-1252.
+    ((DATA / "own_latin1.csv").read_bytes(), {}),
 ]
 # The same for a new, empty database: no categories, and new ones from quadrants.
 EMPTY_DB_FILES: list[tuple[bytes, dict[str, Any]]] = [

@@ -1,0 +1,126 @@
+"""Importing text as people write it: Danish Excel's encoding, names that slug alike,
+columns the radar has no place for, and messages that say where and what in the user's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pytest
+
+from radar import importing as importers
+from radar import store
+from radar.importing import ImportProblems, plan_import
+from radar.model import Lang
+
+AREA = "administration"
+#: Our format's columns for a row without scores, as Danish Excel writes them.
+OWN_HEADER = "area;sector;name_da;ring\n"
+
+
+@pytest.fixture
+def rcon(writable_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A writable copy of the seeded database."""
+    connection = duckdb.connect(str(writable_db))
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def econ(tmp_path: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A new, empty database: the seed's rings and areas, no categories, no technologies."""
+    connection = duckdb.connect(str(importers.create_empty_database(tmp_path / "empty.duckdb")))
+    yield connection
+    connection.close()
+
+
+def _refused(con: duckdb.DuckDBPyConnection, data: bytes, **options: Any) -> list[str]:
+    """The problems of a file that must be refused, as the command line prints them."""
+    with pytest.raises(ImportProblems) as exc:
+        plan_import(con, data, **{"file_name": "x.csv", "edition": 2026, **options})
+    return [str(p) for p in exc.value.problems]
+
+
+# --------------------------------------------------------------------------
+# encodings: Danish Excel's "CSV (semikolonsepareret)" is Windows-1252
+
+CP1252_NOTE = {
+    "da": "er ikke UTF-8-tekst og er læst som Windows-1252, sådan som dansk Excel gemmer "
+    "'CSV (semikolonsepareret)'; tjek æ, ø og å i navnene, og gem filen som 'CSV UTF-8' "
+    "næste gang",
+    "en": "not UTF-8 text, read as Windows-1252, which Danish Excel writes as "
+    "'CSV (semikolonsepareret)'; check æ, ø and å in the names, and save the file as "
+    "'CSV UTF-8' next time",
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_a_danish_excel_csv_in_windows_1252_is_read_with_a_note(
+    rcon: duckdb.DuckDBPyConnection, lang: Lang
+) -> None:
+    data = (OWN_HEADER + f"{AREA};AUT;Æbleskiver på plejecentre;AFVENT\n").encode("cp1252")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")
+    plan = plan_import(rcon, data, file_name="radar.csv", edition=2026, lang=lang)
+    assert plan.technologies_added == ("aebleskiver-paa-plejecentre",)
+    assert [(n.file, n.row, n.column, n.message) for n in plan.notes] == [
+        ("radar.csv", None, None, CP1252_NOTE[lang])
+    ]
+    importers.apply_import(rcon, plan, editor="test")
+    tech = store.load_technologies(rcon)["aebleskiver-paa-plejecentre"]
+    assert tech.name_da == "Æbleskiver på plejecentre"
+    # The same file again changes nothing.
+    again = plan_import(rcon, data, file_name="radar.csv", edition=2026, lang=lang)
+    assert not again.has_changes
+
+
+def test_a_byor_csv_in_windows_1252_is_told_and_read_as_byor(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    data = "name;ring;quadrant;description\nSmørrebrød-API;adopt;Tools;Godt.\n".encode("cp1252")
+    assert importers.detect_format(data, "upload") == "byor-csv"
+    own = (OWN_HEADER + f"{AREA};AUT;Ø;klar\n").encode("cp1252")
+    assert importers.detect_format(own, "upload") == "csv"
+    plan = plan_import(econ, data, file_name="tw.csv", edition=1, area=AREA, lang="en")
+    assert plan.format == "byor-csv"
+    assert plan.names["smoerrebroed-api"] == "Smørrebrød-API"
+
+
+NOT_TEXT = [
+    # Excel's "Unicode text": UTF-16, which reads as Windows-1252 full of NUL characters.
+    ("UTF-16", "area,sector,name_da,ring\n".encode("utf-16"), 0),
+    # 0x81 is no character in Windows-1252.
+    ("an undefined byte", b"area,sector,name_da,ring\nadministration,AUT,X\x81,klar\n", 45),
+    # UTF-8 and Windows-1252 in one file: either reading garbles some of the letters.
+    (
+        "two encodings mixed",
+        "area,sector,name_da,ring\nadministration,AUT,Æble,klar\n".encode()
+        + "administration,AUT,Ø,klar\n".encode("cp1252"),
+        74,
+    ),
+    # No letter beyond ASCII: nothing says it is Danish text rather than another encoding.
+    ("no letter", b"area,sector,name_da,ring\nadministration,AUT,2020\x962025,klar\n", 48),
+]
+
+
+@pytest.mark.parametrize(("data", "byte"), [c[1:] for c in NOT_TEXT], ids=[c[0] for c in NOT_TEXT])
+def test_a_file_that_is_neither_utf8_nor_windows_1252_text_is_refused_naming_the_byte(
+    rcon: duckdb.DuckDBPyConnection, data: bytes, byte: int
+) -> None:
+    assert _refused(rcon, data, lang="en") == [
+        f"x.csv: not UTF-8 text (byte {byte}); save it as 'CSV UTF-8'"
+    ]
+    assert _refused(rcon, data) == [
+        f"x.csv: er ikke UTF-8-tekst (byte {byte}); gem filen som 'CSV UTF-8'"
+    ]
+
+
+def test_json_is_read_as_utf8_only(rcon: duckdb.DuckDBPyConnection) -> None:
+    # JSON is UTF-8 by its standard (RFC 8259): no program writes it otherwise.
+    data = '[{"area": "administration", "sector": "AUT", "name_da": "Æble", "ring": "klar"}]'
+    assert _refused(rcon, data.encode("cp1252"), file_name="x.json", lang="en") == [
+        "x.json: not UTF-8 text (byte 57); save it as 'CSV UTF-8'"
+    ]
