@@ -85,8 +85,15 @@ What an import means
   radar draws (:data:`radar.store.seed.SECTOR_COUNT`) is refused: import such a
   radar into a database of its own (``--db``).
 - **Technologies** are identified by our ``technology`` column, else by the
-  slug of ``name_da`` (BYOR: of ``name``; Zalando: of ``label``). The same
-  technology twice on one area's radar is a problem naming both rows. A new
+  slug of ``name_da``. A BYOR ``name`` or Zalando ``label`` gets its slug with
+  ``#`` and ``+`` spelt out (``C#`` -> ``c-sharp``, ``C++`` -> ``c-plus-plus``;
+  before, both were ``c``, and names without these symbols keep the id they
+  had), and names that differ (in more than case and spacing) get distinct
+  ids: a name the database has under an id an import gave it keeps that id,
+  and a name whose slug another name of the file has is numbered in file order
+  (``name-2``), with a note (:mod:`.ids`). So the same file gives the same ids
+  every time. The same technology twice on one area's radar is a problem
+  naming both rows. A new
   technology is added: a BYOR name becomes both names, and its HTML
   description becomes safe plain text (:func:`html_to_text`), whose first
   sentence (at most 200 characters) is the summary. An existing technology's
@@ -131,7 +138,8 @@ Modules
 -------
 ``read`` (bytes to rows), ``own``, ``byor`` and ``zalando`` (one per format),
 ``parse`` (the format's reader and interpreter), ``entries`` (what the formats
-share), ``plan`` and ``apply``; the SQL is in :mod:`radar.store.importing`.
+share), ``ids`` (the foreign formats' technology ids), ``plan`` and ``apply``;
+the SQL is in :mod:`radar.store.importing`.
 """
 
 from __future__ import annotations

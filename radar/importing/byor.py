@@ -20,10 +20,10 @@ from radar.importing.entries import (
     Entry,
     RingNames,
     check_name,
-    fallback_id,
     loose_values,
 )
 from radar.importing.html import first_sentence, html_to_text
+from radar.importing.ids import distinct_ids
 from radar.importing.read import Rows
 
 __all__ = ["BYOR_REQUIRED", "byor_entries", "byor_repair"]
@@ -110,7 +110,8 @@ def byor_entries(rows: Rows, ctx: Context) -> list[Entry]:
                 row=row,
                 id_column="name",
                 area=area,
-                technology=formats.slugify(name) or fallback_id("technology", name),
+                # Given by distinct_ids below, which needs every name of the file.
+                technology="",
                 sector=ctx.foreign_sector(quadrant),
                 texts=texts,
                 scores=None,
@@ -119,6 +120,7 @@ def byor_entries(rows: Rows, ctx: Context) -> list[Entry]:
                 stated_ring=True,
             )
         )
+    distinct_ids(entries, ctx)
     loose_values(ctx, "isNew", odd_new, "importmsg.expected.is_new")
     loose_values(ctx, "status", odd_status, "importmsg.expected.status")
     return entries

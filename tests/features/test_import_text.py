@@ -124,3 +124,104 @@ def test_json_is_read_as_utf8_only(rcon: duckdb.DuckDBPyConnection) -> None:
     assert _refused(rcon, data.encode("cp1252"), file_name="x.json", lang="en") == [
         "x.json: not UTF-8 text (byte 57); save it as 'CSV UTF-8'"
     ]
+
+
+# --------------------------------------------------------------------------
+# technology ids: distinct names get distinct ids, and keep them
+
+BYOR_HEADER = "name,ring,quadrant\n"
+
+
+def _byor(*names: str, quadrant: str = "Languages") -> bytes:
+    return (BYOR_HEADER + "".join(f'"{n}",adopt,{quadrant}\n' for n in names)).encode()
+
+
+def test_symbols_are_spelt_out_so_c_sharp_and_c_plus_plus_are_two_technologies(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    data = _byor("C#", "C++", "C", "F#", "TLA+", "Node.js")
+    plan = importers.import_file(
+        econ, data, file_name="tw.csv", edition=1, area=AREA, editor="test"
+    ).plan
+    assert plan.technologies_added == (
+        "c-sharp",
+        "c-plus-plus",
+        "c",
+        "f-sharp",
+        "tla-plus",
+        "node-js",
+    )
+    assert plan.notes == ()
+    names = {t.id: t.name_da for t in store.load_technologies(econ).values()}
+    assert names["c-sharp"] == "C#" and names["c-plus-plus"] == "C++" and names["c"] == "C"
+
+
+def test_zalando_labels_get_the_same_ids(econ: duckdb.DuckDBPyConnection) -> None:
+    entries = ", ".join(
+        f'{{"label": "{label}", "quadrant": 0, "ring": 0}}' for label in ("C#", "C++")
+    )
+    data = ('{"entries": [' + entries + "]}").encode()
+    plan = plan_import(econ, data, file_name="config.json", edition=1, area=AREA)
+    assert plan.technologies_added == ("c-sharp", "c-plus-plus")
+
+
+SCALA = ("Scala, the good parts", "Scala: the good parts")
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        (
+            "en",
+            "'Scala: the good parts' gets the id 'scala-the-good-parts-2', as 'Scala, the good "
+            "parts' in row 2 has the id 'scala-the-good-parts'",
+        ),
+        (
+            "da",
+            "'Scala: the good parts' får id'et 'scala-the-good-parts-2', fordi 'Scala, the good "
+            "parts' i række 2 har id'et 'scala-the-good-parts'",
+        ),
+    ],
+)
+def test_names_that_still_slug_alike_are_numbered_in_file_order_with_a_note(
+    econ: duckdb.DuckDBPyConnection, lang: Lang, note: str
+) -> None:
+    data = _byor(*SCALA)
+    plan = plan_import(econ, data, file_name="tw.csv", edition=1, area=AREA, lang=lang)
+    assert plan.technologies_added == ("scala-the-good-parts", "scala-the-good-parts-2")
+    assert [(n.row, n.column, n.message) for n in plan.notes] == [(3, "name", note)]
+
+
+def test_numbered_ids_stay_with_their_names_when_imported_again(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    importers.import_file(econ, _byor(*SCALA), file_name="a.csv", edition=1, area=AREA, editor="t")
+    before = econ.execute("SELECT id, name_da FROM technologies ORDER BY id").fetchall()
+    assert before == [("scala-the-good-parts", SCALA[0]), ("scala-the-good-parts-2", SCALA[1])]
+    again = plan_import(econ, _byor(*SCALA), file_name="a.csv", edition=1, area=AREA)
+    assert not again.has_changes and again.notes == ()
+    # The next volume lists them the other way round: each name keeps its id.
+    swapped = plan_import(econ, _byor(*reversed(SCALA)), file_name="b.csv", edition=2, area=AREA)
+    assert swapped.technologies_added == ()
+    assert sorted(swapped.technologies_unchanged) == [
+        "scala-the-good-parts",
+        "scala-the-good-parts-2",
+    ]
+    assert swapped.notes == ()
+    importers.apply_import(econ, swapped, editor="t")
+    assert econ.execute("SELECT id, name_da FROM technologies ORDER BY id").fetchall() == before
+
+
+def test_an_id_in_the_database_for_the_same_name_is_kept(econ: duckdb.DuckDBPyConnection) -> None:
+    # An earlier import gave "C#" the id "c", when # was not yet spelt out.
+    importers.import_file(econ, _byor("C"), file_name="a.csv", edition=1, area=AREA, editor="t")
+    econ.execute("UPDATE technologies SET name_da = 'C#', name_en = 'C#' WHERE id = 'c'")
+    plan = plan_import(econ, _byor("C#", "C++"), file_name="b.csv", edition=2, area=AREA)
+    assert plan.technologies_unchanged == ("c",)
+    assert plan.technologies_added == ("c-plus-plus",)
+    # A new "C" finds its slug taken by "C#" in this file: it is numbered.
+    plan = plan_import(econ, _byor("C", "C#"), file_name="c.csv", edition=2, area=AREA, lang="en")
+    assert plan.technologies_added == ("c-2",)
+    assert [n.message for n in plan.notes] == [
+        "'C' gets the id 'c-2', as 'C#' in row 3 has the id 'c'"
+    ]

@@ -1460,6 +1460,8 @@ EMPTY_DB_FILES: list[tuple[bytes, dict[str, Any]]] = [
     ),
     (b"area,sector,name_da,ring\nadministration,AUT,X,klar\n", {}),
     (b"name,ring,quadrant\nX,,Tools\nY,adopt,\nZ,adopt," + b"q" * 201 + b"\n", {"area": AREA}),
+    # A note: two names with one slug, the second numbered.
+    (b"name,ring,quadrant\nA-B,adopt,Tools\nA/B,adopt,Tools\n", {"area": AREA}),
 ]
 
 
