@@ -225,3 +225,80 @@ def test_an_id_in_the_database_for_the_same_name_is_kept(econ: duckdb.DuckDBPyCo
     assert [n.message for n in plan.notes] == [
         "'C' gets the id 'c-2', as 'C#' in row 3 has the id 'c'"
     ]
+
+
+# --------------------------------------------------------------------------
+# the same technology twice on one radar: the problem names it and both rows
+
+DUPLICATES = [
+    (
+        "in one quadrant",
+        "tw.csv",
+        b"name,ring,quadrant\nDocker,adopt,Tools\nKafka,trial,Tools\nDocker,trial,Tools\n",
+        (4, "name"),
+        "'Docker' står også i række 2: en teknologi kan kun stå én gang på radaren for "
+        "administration; slet den ene af de to rækker",
+        "'Docker' is also in row 2: a technology can be on the radar of administration once; "
+        "delete one of the two rows",
+    ),
+    (
+        "in two quadrants",
+        "tw.csv",
+        b"name,ring,quadrant\nDocker,adopt,Tools\nDocker,trial,Platforms\n",
+        (3, "name"),
+        "'Docker' står også i række 2, der i kategorien 'Tools' og her i 'Platforms': en "
+        "teknologi kan kun stå én gang på radaren for administration, i én kategori; slet den "
+        "ene af de to rækker",
+        "'Docker' is also in row 2, there in the category 'Tools' and here in 'Platforms': a "
+        "technology can be on the radar of administration once, in one category; delete one of "
+        "the two rows",
+    ),
+    (
+        "in other letters",
+        "config.json",
+        b'{"entries": [{"label": "ZAP", "quadrant": 0, "ring": 0},'
+        b' {"label": "Zap", "quadrant": 0, "ring": 1}]}',
+        (2, "label"),
+        "'Zap' står også i række 1: en teknologi kan kun stå én gang på radaren for "
+        "administration; slet den ene af de to rækker",
+        "'Zap' is also in row 1: a technology can be on the radar of administration once; "
+        "delete one of the two rows",
+    ),
+    (
+        "two names with one id",
+        "own.csv",
+        (
+            "area,technology,sector,name_da,ring\nadministration,robot,AUT,Robot,klar\n"
+            "administration,robot,AUT,Robotplæner,afvent\n"
+        ).encode(),
+        (3, "technology"),
+        "'Robotplæner' har id'et 'robot' ligesom 'Robot' i række 2: en teknologi kan kun stå én "
+        "gang på radaren for administration; giv den ene et andet id i kolonnen 'technology'",
+        "'Robotplæner' has the id 'robot', as 'Robot' in row 2 has: a technology can be on the "
+        "radar of administration once; give one of them another id in the column 'technology'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("file_name", "data", "where", "danish", "english"),
+    [c[1:] for c in DUPLICATES],
+    ids=[c[0] for c in DUPLICATES],
+)
+def test_a_technology_twice_on_one_radar_is_refused_naming_it_and_both_rows(
+    econ: duckdb.DuckDBPyConnection,
+    file_name: str,
+    data: bytes,
+    where: tuple[int, str],
+    danish: str,
+    english: str,
+) -> None:
+    if file_name == "own.csv":
+        econ.execute(
+            "INSERT INTO sectors VALUES ('AUT', 1, 'Automatisering', 'Automation', '', '')"
+        )
+    messages: dict[Lang, str] = {"da": danish, "en": english}
+    for lang, message in messages.items():
+        with pytest.raises(ImportProblems) as exc:
+            plan_import(econ, data, file_name=file_name, edition=1, area=AREA, lang=lang)
+        assert [(p.row, p.column, p.message) for p in exc.value.problems] == [(*where, message)]

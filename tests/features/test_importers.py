@@ -433,8 +433,8 @@ BAD_FILES: list[tuple[str, str, bytes, dict[str, Any], list[str]]] = [
         (HEADER + GOOD_ROW + "administration,ny-teknologi,AUT,Andet navn,,,,,,klar,\n").encode(),
         {},
         [
-            "x.csv, row 3, column 'technology': 'ny-teknologi' is also in row 2: a technology can "
-            "be on the radar of administration once"
+            "x.csv, row 3, column 'technology': 'Andet navn' has the id 'ny-teknologi', as 'Ny "
+            "teknologi' in row 2 has: a technology can be on the radar of administration once"
         ],
     ),
     (
@@ -1209,9 +1209,12 @@ LANGUAGE_CASES: list[tuple[str, str, bytes, dict[str, Any], tuple[Any, Any], str
         (HEADER + GOOD_ROW + "administration,ny-teknologi,AUT,Andet navn,,,,,,klar,\n").encode(),
         {},
         (3, "technology"),
-        "'ny-teknologi' står også i række 2: en teknologi kan kun stå én gang på radaren for "
-        "administration",
-        "'ny-teknologi' is also in row 2: a technology can be on the radar of administration once",
+        "'Andet navn' har id'et 'ny-teknologi' ligesom 'Ny teknologi' i række 2: en teknologi kan "
+        "kun stå én gang på radaren for administration; giv den ene et andet id i kolonnen "
+        "'technology'",
+        "'Andet navn' has the id 'ny-teknologi', as 'Ny teknologi' in row 2 has: a technology can "
+        "be on the radar of administration once; give one of them another id in the column "
+        "'technology'",
     ),
     (
         "too many categories",
@@ -1460,6 +1463,11 @@ EMPTY_DB_FILES: list[tuple[bytes, dict[str, Any]]] = [
     ),
     (b"area,sector,name_da,ring\nadministration,AUT,X,klar\n", {}),
     (b"name,ring,quadrant\nX,,Tools\nY,adopt,\nZ,adopt," + b"q" * 201 + b"\n", {"area": AREA}),
+    # One name twice, in one quadrant and in two.
+    (
+        b"name,ring,quadrant\nX,adopt,Tools\nX,trial,Tools\nY,adopt,Tools\nY,hold,Platforms\n",
+        {"area": AREA},
+    ),
     # A note: two names with one slug, the second numbered.
     (b"name,ring,quadrant\nA-B,adopt,Tools\nA/B,adopt,Tools\n", {"area": AREA}),
 ]
