@@ -27,15 +27,17 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
     (:mod:`radar.spreadsheet`).
 ``byor-csv``, ``byor-json``
     Thoughtworks "Build Your Own Radar": ``name, ring, quadrant, isNew,
-    status, description``; other columns (``relatedBlips``) are ignored. A CSV
-    row whose name holds unquoted commas (``Scala, the good parts``, as in
-    early Thoughtworks volumes) is read with the extra fields joined back into
-    the name when the ring then is a ring; the plan notes every such row.
+    status, description``; other columns (``relatedBlips``, ``pros`` …) are not
+    imported, and one note lists them. A CSV row whose name holds unquoted
+    commas (``Scala, the good parts``, as in early Thoughtworks volumes) is
+    read with the extra fields joined back into the name when the ring then is
+    a ring; the plan notes every such row.
 ``zalando``
     Zalando's ``config.json``: ``entries`` of ``label, quadrant (0-3), ring
     (0-3), moved, active``, an optional ``quadrants`` list of ``{"name": ...}``
     (default :data:`radar.formats.ZALANDO_QUADRANTS`) and a ``date`` such as
-    ``"2026.05"``, the default publication date of a new edition.
+    ``"2026.05"``, the default publication date of a new edition. Other keys
+    of an entry (``link``) are not imported, and one note lists them.
 
 Without a format the file tells: a zip file is ``xlsx``; a JSON object with
 ``entries`` is ``zalando``; a JSON list whose objects have ``name``, ``ring``

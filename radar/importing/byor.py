@@ -1,9 +1,10 @@
 """Thoughtworks "Build Your Own Radar" files, as CSV or JSON.
 
 Columns ``name, ring, quadrant, isNew, status, description``; others (such
-as ``relatedBlips``) are ignored. A CSV row whose name holds unquoted commas
-(``Scala, the good parts``, as in early Thoughtworks volumes) is read with the
-extra fields joined back into the name when the ring then is a ring.
+as ``relatedBlips``) are not imported, and one note lists them. A CSV row
+whose name holds unquoted commas (``Scala, the good parts``, as in early
+Thoughtworks volumes) is read with the extra fields joined back into the name
+when the ring then is a ring.
 ``isNew`` and ``status`` are checked loosely (odd values become notes) and
 not stored: the radar derives movement from its editions.
 """

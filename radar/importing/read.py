@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from radar.i18n import t
-from radar.importing.problems import BAD_CHARS, Problem, bad_char_problem
+from radar.importing.problems import BAD_CHARS, Problem, bad_char_problem, first_ten
 from radar.model import Lang
 from radar.spreadsheet import read_csv_text
 
@@ -311,7 +311,7 @@ def table_rows(
 
     ``separator`` is the CSV separator, for messages; None for a spreadsheet.
     ``read`` names the columns (in lower case) the format reads; the others
-    are left out (None: every column is read).
+    are left out, and one note lists them (None: every column is read).
     """
     records = [(n, r) for n, r in records if any(f.strip() for f in r)]
     if not records:
@@ -338,7 +338,7 @@ def table_rows(
             seen[name.lower()] = index
     if problems:
         return None, problems
-    notes = []
+    notes = _unread_columns(header, read, file_name, header_row, lang)
     rows = []
     for row_number, record in records[1:]:
         fields = list(record)
@@ -388,6 +388,21 @@ def table_rows(
     if not rows and not problems:
         problems.append(Problem(file_name, None, None, t("importmsg.no_rows", lang)))
     return Rows(tuple(header), tuple(rows), tuple(notes), header_row), problems
+
+
+def _unread_columns(
+    header: Collection[str],
+    read: Collection[str] | None,
+    file_name: str,
+    row: int | None,
+    lang: Lang,
+) -> list[Problem]:
+    """The note listing the columns a format does not read, if there are any."""
+    unread = [name for name in header if read is not None and name.lower() not in read]
+    if not unread:
+        return []
+    message = t("importmsg.columns_not_read", lang, columns=first_ten(unread, lang))
+    return [Problem(file_name, row, None, message)]
 
 
 def _json_text(value: Any) -> str | None:
@@ -449,7 +464,7 @@ def json_rows(
 
     ``not_a_list`` is the message key for ``items`` that are no list.
     ``read`` names the keys (in lower case) the format reads; the values of
-    others are left alone (None: every key is read).
+    others are left alone, and one note lists them (None: every key is read).
     """
     if not isinstance(items, list):
         return None, [Problem(file_name, None, None, t(not_a_list, lang))]
@@ -482,7 +497,8 @@ def json_rows(
                 text = BAD_CHARS.sub("", text)
             cells[name.lower()] = text.replace("\r\n", "\n").replace("\r", "\n").strip()
         rows.append((number, cells))
-    return Rows(tuple(header.values()), tuple(rows), header_row=None), problems
+    notes = _unread_columns(header.values(), read, file_name, None, lang)
+    return Rows(tuple(header.values()), tuple(rows), tuple(notes), header_row=None), problems
 
 
 def _json_kind(value: Any, lang: Lang) -> str:

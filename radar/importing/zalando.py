@@ -81,6 +81,7 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
     if area is None:
         ctx.missing_area()
         return [], published
+    ctx.notes.extend(rows.notes)
     entries = []
     odd_moved: list[tuple[int, str]] = []
     odd_active: list[tuple[int, str]] = []

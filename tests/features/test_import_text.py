@@ -302,3 +302,48 @@ def test_a_technology_twice_on_one_radar_is_refused_naming_it_and_both_rows(
         with pytest.raises(ImportProblems) as exc:
             plan_import(econ, data, file_name=file_name, edition=1, area=AREA, lang=lang)
         assert [(p.row, p.column, p.message) for p in exc.value.problems] == [(*where, message)]
+
+
+# --------------------------------------------------------------------------
+# columns the radar has no place for: one note lists them
+
+UNREAD = {
+    "da": "kolonner, der ikke importeres: pros, cons, usedBy (radaren har ingen plads til dem)",
+    "en": "columns not imported: pros, cons, usedBy (the radar has no place for them)",
+}
+
+
+@pytest.mark.parametrize("lang", ["da", "en"])
+def test_byor_columns_that_are_not_imported_are_listed_in_one_note(
+    econ: duckdb.DuckDBPyConnection, lang: Lang
+) -> None:
+    data = (
+        b"name,ring,quadrant,pros,cons,usedBy,description\n"
+        b"Docker,adopt,Tools,fast,big,us,Containers.\n"
+        b"Kafka,trial,Tools,,slow,,Streams.\n"
+    )
+    plan = plan_import(econ, data, file_name="tw.csv", edition=1, area=AREA, lang=lang)
+    assert [(n.row, n.column, n.message) for n in plan.notes] == [(1, None, UNREAD[lang])]
+
+
+def test_a_byor_json_lists_its_keys_that_are_not_imported(econ: duckdb.DuckDBPyConnection) -> None:
+    data = (
+        b'[{"name": "Docker", "ring": "adopt", "quadrant": "Tools", "pros": ["fast"]},'
+        b' {"name": "Kafka", "ring": "trial", "quadrant": "Tools", "cons": "slow", '
+        b'"usedBy": [], "isNew": true}]'
+    )
+    plan = plan_import(econ, data, file_name="tw.json", edition=1, area=AREA, lang="en")
+    assert [(n.row, n.column, n.message) for n in plan.notes] == [(None, None, UNREAD["en"])]
+
+
+def test_a_zalando_link_is_listed_as_not_imported(econ: duckdb.DuckDBPyConnection) -> None:
+    data = b'{"entries": [{"label": "K", "quadrant": 0, "ring": 0, "link": "https://k.dk"}]}'
+    plan = plan_import(econ, data, file_name="config.json", edition=1, area=AREA, lang="en")
+    assert [n.message for n in plan.notes] == [
+        "columns not imported: link (the radar has no place for them)"
+    ]
+
+
+def test_a_byor_file_of_the_columns_read_has_no_note(econ: duckdb.DuckDBPyConnection) -> None:
+    data = b"name,ring,quadrant,isNew,status,description\nDocker,adopt,Tools,TRUE,new,Fine.\n"
+    assert plan_import(econ, data, file_name="tw.csv", edition=1, area=AREA).notes == ()
