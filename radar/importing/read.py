@@ -298,6 +298,9 @@ def read_xlsx(
     return rows, []
 
 
+_SPACE_QUOTE = re.compile(r'[ \t]+"')
+
+
 def table_rows(
     records: list[tuple[int, list[str]]],
     file_name: str,
@@ -311,7 +314,8 @@ def table_rows(
 
     ``separator`` is the CSV separator, for messages; None for a spreadsheet.
     ``read`` names the columns (in lower case) the format reads; the others
-    are left out, and one note lists them (None: every column is read).
+    are left out, and one note lists them (None: every column is read). A
+    CSV field with a space before its opening quote is a problem of its own.
     """
     records = [(n, r) for n, r in records if any(f.strip() for f in r)]
     if not records:
@@ -342,6 +346,14 @@ def table_rows(
     rows = []
     for row_number, record in records[1:]:
         fields = list(record)
+        # A quote opens a quoted field only as its first character: after a
+        # space it is text, and the separators inside the text split it.
+        spaced = next((i for i, f in enumerate(fields) if _SPACE_QUOTE.match(f)), None)
+        if separator is not None and spaced is not None:
+            column = header[spaced] if spaced < len(header) else None
+            message = t("importmsg.space_before_quote", lang, separator=separator)
+            problems.append(Problem(file_name, row_number, column, message))
+            continue
         # Before trailing empty fields are dropped: a name split by unquoted
         # commas may have pushed an empty last column out of the header's width.
         if len(fields) > len(header) and repair is not None:

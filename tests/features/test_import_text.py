@@ -4,6 +4,7 @@ columns the radar has no place for, and messages that say where and what in the 
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -347,3 +348,49 @@ def test_a_zalando_link_is_listed_as_not_imported(econ: duckdb.DuckDBPyConnectio
 def test_a_byor_file_of_the_columns_read_has_no_note(econ: duckdb.DuckDBPyConnection) -> None:
     data = b"name,ring,quadrant,isNew,status,description\nDocker,adopt,Tools,TRUE,new,Fine.\n"
     assert plan_import(econ, data, file_name="tw.csv", edition=1, area=AREA).notes == ()
+
+
+# --------------------------------------------------------------------------
+# a space before a quoted CSV field
+
+
+def test_pythons_csv_reader_takes_a_quote_after_a_space_as_text() -> None:
+    """The cause: a quote opens a quoted field only as the field's first character."""
+    assert next(csv.reader(['a, "x, y",b'])) == ["a", ' "x', ' y"', "b"]
+    assert next(csv.reader(['a,"x, y",b'])) == ["a", "x, y", "b"]
+
+
+SPACE_BEFORE_QUOTE = [
+    (
+        "a comma in the quoted text",
+        'area,sector,name_da,ring\nadministration,AUT, "Robot, ny",klar\n',
+        ",",
+    ),
+    (
+        "semicolons, as Danish Excel",
+        'area;sector;name_da;ring\nadministration;AUT; "Robot; ny";klar\n',
+        ";",
+    ),
+    # With as many fields as columns the quotes would end up in the name.
+    ("nothing split", 'area,sector,name_da,ring\nadministration,AUT, "Robot",klar\n', ","),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "separator"),
+    [c[1:] for c in SPACE_BEFORE_QUOTE],
+    ids=[c[0] for c in SPACE_BEFORE_QUOTE],
+)
+def test_a_space_before_a_quoted_field_is_refused_saying_so_and_where(
+    rcon: duckdb.DuckDBPyConnection, text: str, separator: str
+) -> None:
+    assert _refused(rcon, text.encode(), lang="en") == [
+        "x.csv, row 2, column 'name_da': has a space before the double quote that should begin "
+        f"the quoted text, so the quote does not enclose it; delete the space after the "
+        f"'{separator}'"
+    ]
+    assert _refused(rcon, text.encode()) == [
+        "x.csv, row 2, column 'name_da': har et mellemrum foran det dobbelte anførselstegn, som "
+        "skal begynde teksten i anførselstegn, så anførselstegnet omslutter den ikke; slet "
+        f"mellemrummet efter '{separator}'"
+    ]

@@ -1448,6 +1448,7 @@ MORE_BAD_FILES: list[tuple[bytes, dict[str, Any]]] = [
     ),
     # A note: the computed ring needs no reason.
     ((HEADER + "administration,,AUT,X,9,90,10,0,0,klar,Fordi\n").encode(), {}),
+    (b'area,sector,name_da,ring\nadministration,AUT, "Robot, ny",klar\n', {}),
     # A note: Danish Excel's CSV, read as Windows-1252.
     ((DATA / "own_latin1.csv").read_bytes(), {}),
 ]
