@@ -394,3 +394,40 @@ def test_a_space_before_a_quoted_field_is_refused_saying_so_and_where(
         "skal begynde teksten i anførselstegn, så anførselstegnet omslutter den ikke; slet "
         f"mellemrummet efter '{separator}'"
     ]
+
+
+# --------------------------------------------------------------------------
+# code in a BYOR description: an inline <pre> is part of its sentence
+
+
+@pytest.mark.parametrize(
+    ("markup", "text"),
+    [
+        (
+            "<p>Run <pre>npm ci</pre> in every build. It is faster.</p>",
+            "Run npm ci in every build. It is faster.",
+        ),
+        ("<pre>make</pre> builds it. Then", "make builds it. Then"),
+        ("Pipe it: <pre>a |\n b</pre> works.", "Pipe it: a | b works."),
+        # A <pre> standing apart is a block and keeps its lines.
+        (
+            "<p>Intro.</p><pre>line 1\nline 2</pre><p>After.</p>",
+            "Intro.\n\nline 1\nline 2\n\nAfter.",
+        ),
+        ("Intro.\n<pre>x = 1</pre>\nAfter.", "Intro.\n\nx = 1\n\nAfter."),
+    ],
+)
+def test_an_inline_pre_stays_in_its_sentence_and_a_block_keeps_its_lines(
+    markup: str, text: str
+) -> None:
+    assert importers.html_to_text(markup) == text
+
+
+def test_a_byor_summary_is_the_whole_first_sentence_around_an_inline_pre(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    description = '"<p>Pin versions with <pre>npm ci</pre> in CI. It reads the lock file.</p>"'
+    data = f"name,ring,quadrant,description\nnpm ci,adopt,Tools,{description}\n".encode()
+    importers.import_file(econ, data, file_name="tw.csv", edition=1, area=AREA, editor="t")
+    tech = store.load_technologies(econ)["npm-ci"]
+    assert tech.summary_da == tech.summary_en == "Pin versions with npm ci in CI."
