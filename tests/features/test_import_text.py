@@ -14,6 +14,7 @@ import pytest
 
 from radar import importing as importers
 from radar import store
+from radar.cli import main
 from radar.importing import ImportProblems, plan_import
 from radar.model import Lang
 
@@ -431,3 +432,36 @@ def test_a_byor_summary_is_the_whole_first_sentence_around_an_inline_pre(
     importers.import_file(econ, data, file_name="tw.csv", edition=1, area=AREA, editor="t")
     tech = store.load_technologies(econ)["npm-ci"]
     assert tech.summary_da == tech.summary_en == "Pin versions with npm ci in CI."
+
+
+# --------------------------------------------------------------------------
+# the command line tells where in the language asked for
+
+
+def test_the_command_tells_row_and_column_in_danish_with_lang_da(
+    writable_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_bytes(b"area,sector,name_da,ring\nadministration,AUT,Y,Maybe\n")
+    args = ["import", str(bad), "--edition", "2026", "--db", str(writable_db)]
+    assert main([*args, "--lang", "da"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[1].startswith("  bad.csv, række 2, kolonne 'ring': 'Maybe' er ikke en ring")
+    assert main([*args, "--lang", "en"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[1].startswith("  bad.csv, row 2, column 'ring': 'Maybe' is not a ring")
+
+
+def test_the_commands_notes_tell_row_and_column_in_the_language_asked_for(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    radar = tmp_path / "tw.csv"
+    radar.write_bytes(b"name,ring,quadrant,pros\nDocker,adopt,Tools,fast\nDocker!,trial,Tools,\n")
+    args = ["import", str(radar), "--edition", "1", "--area", AREA, "--dry-run"]
+    assert main([*args, "--db", str(tmp_path / "da.duckdb"), "--lang", "da"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "Bemærk: tw.csv, række 1: kolonner, der ikke importeres: pros" in out[-3]
+    assert out[-2].startswith("Bemærk: tw.csv, række 3, kolonne 'name': 'Docker!' får id'et")
+    assert main([*args, "--db", str(tmp_path / "en.duckdb"), "--lang", "en"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].startswith("Note: tw.csv, row 3, column 'name': 'Docker!' gets the id")

@@ -1051,8 +1051,8 @@ def test_the_command_lists_every_problem_and_writes_nothing(
     assert main(["import", str(bad), "--edition", "2026", "--db", str(db)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "fejl: 2 problem(er) i bad.csv; intet er importeret:"
-    assert err[1].startswith("  bad.csv, row 2, column 'sector': 'Robots' er ikke en kategori")
-    assert err[2].startswith("  bad.csv, row 3, column 'ring': 'Maybe' er ikke en ring")
+    assert err[1].startswith("  bad.csv, række 2, kolonne 'sector': 'Robots' er ikke en kategori")
+    assert err[2].startswith("  bad.csv, række 3, kolonne 'ring': 'Maybe' er ikke en ring")
     assert main(["import", str(bad), "--edition", "2026", "--db", str(db), "--lang", "en"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "error: 2 problem(s) in bad.csv; nothing was imported:"
@@ -1539,6 +1539,11 @@ def test_every_import_message_is_made_in_both_languages(
             assert (
                 main(["import", str(big), "--edition", "1", "--db", str(db), "--lang", lang]) == 1
             )
+        # The command line tells the row and column of a problem in the language asked for.
+        ring = tmp_path / "ring.csv"
+        ring.write_bytes(b"area,sector,name_da,ring\nadministration,AUT,X,Maybe\n")
+        new_db = str(tmp_path / f"new-{lang}.duckdb")
+        assert main(["import", str(ring), "--edition", "1", "--db", new_db, "--lang", lang]) == 1
         for key in JSON_REASONS.values():
             recording_t(key, lang)
         assert all(found)
