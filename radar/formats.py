@@ -180,7 +180,8 @@ FOREIGN_RING_POSITIONS: Final[dict[str, int]] = {
     "avvakta": 4,
     "undvik": 4,
 }
-#: The foreign ring names messages give as examples.
+#: Thoughtworks' ring names, innermost first: the examples messages give, and the
+#: names a BYOR export writes.
 FOREIGN_RING_EXAMPLES: Final[tuple[str, ...]] = ("adopt", "trial", "assess", "hold")
 #: Zalando's ``config.json`` numbers its rings 0-3 from the inside out and its
 #: quadrants 0-3; the names are those of Zalando's published radar, used when

@@ -19,7 +19,7 @@ from typing import Any
 from radar import formats, importing, store
 from radar.i18n import t
 from radar.importing.mapping import ImportMapping, MappingSyntaxError, parse_pairs
-from radar.importing.problems import too_large
+from radar.importing.problems import located, too_large
 from radar.model import LANGUAGES, Lang
 from radar.store import importing as stored
 
@@ -157,7 +157,7 @@ def run_command(args: argparse.Namespace) -> int:
     """Run ``python -m radar import``; returns the exit code.
 
     Prints a short summary, or every problem (``file, row R, column 'C':
-    message``) on stderr with exit code 1, having written nothing. A missing
+    message``, in ``--lang``) on stderr with exit code 1, having written nothing. A missing
     ``--db`` file is created as a new, empty radar database
     (:func:`radar.importing.create_empty_database`), but only when the import succeeds.
     Without ``--db`` the usual database is used (``$RADAR_DB``, else
@@ -244,7 +244,7 @@ def _import_into_new(args: argparse.Namespace, data: bytes, target: Path, editor
 def _print_problems(exc: importing.ImportProblems, path: Path, lang: Lang) -> int:
     print(t("import.problems", lang, count=len(exc.problems), file=path.name), file=sys.stderr)
     for problem in exc.problems:
-        print(f"  {problem}", file=sys.stderr)
+        print(f"  {located(problem, lang)}", file=sys.stderr)
     return 1
 
 
@@ -257,7 +257,7 @@ def _print_plan(
     for line in plan.summary_lines(lang):
         print(line)
     for note in plan.notes:
-        print(t("import.note", lang, note=note))
+        print(t("import.note", lang, note=located(note, lang)))
     if args.dry_run:
         print(t("import.dry_run", lang))
     elif not plan.has_changes:

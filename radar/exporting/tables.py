@@ -17,7 +17,7 @@ from typing import Any, Final
 import pandas as pd
 
 from radar.exporting.content import RadarContent
-from radar.formats import BYOR_COLUMNS, FOREIGN_RING_POSITIONS, OWN_COLUMN_NAMES
+from radar.formats import BYOR_COLUMNS, FOREIGN_RING_EXAMPLES, OWN_COLUMN_NAMES
 from radar.model import Lang
 from radar.pipeline.history import Movement
 from radar.pipeline.radar_data import RadarData
@@ -27,7 +27,7 @@ from radar.spreadsheet import encode_csv, write_xlsx_row
 #: BYOR's ring names by our ring position (1 = innermost); rings beyond the
 #: fourth are all "hold", BYOR's outermost ring.
 BYOR_RINGS: Final[dict[int, str]] = {
-    position: name for name, position in FOREIGN_RING_POSITIONS.items() if name != "caution"
+    position: name for position, name in enumerate(FOREIGN_RING_EXAMPLES, start=1)
 }
 #: BYOR's ``status`` for each movement.
 BYOR_STATUS: Final[dict[str, str]] = {

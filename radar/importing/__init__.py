@@ -18,7 +18,7 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
 ------------------------------------------------------------
 ``csv``, ``xlsx``, ``json``
     Our own format, one row per technology and area, with the columns of
-    :data:`radar.formats.OWN_COLUMNS`. CSV is UTF-8 separated by commas or
+    :data:`radar.formats.OWN_COLUMNS`. CSV is separated by commas or
     semicolons (what Danish Excel writes), sniffed from the header line;
     ``xlsx`` is read from its first sheet; ``json`` is a list of objects.
     In CSV (ours and BYOR's) one apostrophe before a text that starts as a
@@ -27,24 +27,32 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
     (:mod:`radar.spreadsheet`).
 ``byor-csv``, ``byor-json``
     Thoughtworks "Build Your Own Radar": ``name, ring, quadrant, isNew,
-    status, description``; other columns (``relatedBlips``) are ignored. A CSV
-    row whose name holds unquoted commas (``Scala, the good parts``, as in
-    early Thoughtworks volumes) is read with the extra fields joined back into
-    the name when the ring then is a ring; the plan notes every such row.
+    status, description``; other columns (``relatedBlips``, ``pros`` …) are not
+    imported, and one note lists them. A CSV row whose name holds unquoted
+    commas (``Scala, the good parts``, as in early Thoughtworks volumes) is
+    read with the extra fields joined back into the name when the ring then is
+    a ring; the plan notes every such row.
 ``zalando``
     Zalando's ``config.json``: ``entries`` of ``label, quadrant (0-3), ring
     (0-3), moved, active``, an optional ``quadrants`` list of ``{"name": ...}``
     (default :data:`radar.formats.ZALANDO_QUADRANTS`) and a ``date`` such as
-    ``"2026.05"``, the default publication date of a new edition.
+    ``"2026.05"``, the default publication date of a new edition. Other keys
+    of an entry (``link``) are not imported, and one note lists them.
 
 Without a format the file tells: a zip file is ``xlsx``; a JSON object with
 ``entries`` is ``zalando``; a JSON list whose objects have ``name``, ``ring``
 and ``quadrant`` is ``byor-json``, any other JSON list ``json``; a CSV header
 with ``name``, ``ring`` and ``quadrant`` is ``byor-csv``, else ``csv``.
 
+Text is UTF-8 (a byte-order mark is dropped). A CSV file that is not UTF-8
+but Windows-1252 text with a letter beyond ASCII (æ, ø, å …), as Danish
+Excel's "CSV (semikolonsepareret)" is, is read as Windows-1252, and the plan
+notes it; a file partly in each is refused. JSON is UTF-8 only, as its
+standard says.
+
 Limits: files above :data:`radar.formats.MAX_IMPORT_BYTES` are refused before
 they are parsed, and so are files of more than :data:`MAX_ROWS` rows, text that
-is not UTF-8, control characters in a cell, a workbook that unpacks to more
+is neither, control characters in a cell, a workbook that unpacks to more
 than :data:`MAX_UNPACKED_BYTES`, and CSV separated by anything but commas or
 semicolons.
 
@@ -92,8 +100,15 @@ What an import means
   (:data:`radar.store.seed.SECTOR_COUNT`) is refused: import such a radar
   into a database of its own (``--db``).
 - **Technologies** are identified by our ``technology`` column, else by the
-  slug of ``name_da`` (BYOR: of ``name``; Zalando: of ``label``). The same
-  technology twice on one area's radar is a problem naming both rows. A new
+  slug of ``name_da``. A BYOR ``name`` or Zalando ``label`` gets its slug with
+  ``#`` and ``+`` spelt out (``C#`` -> ``c-sharp``, ``C++`` -> ``c-plus-plus``;
+  before, both were ``c``, and names without these symbols keep the id they
+  had), and names that differ (in more than case and spacing) get distinct
+  ids: a name the database has under an id an import gave it keeps that id,
+  and a name whose slug another name of the file has is numbered in file order
+  (``name-2``), with a note (:mod:`.ids`). So the same file gives the same ids
+  every time. The same technology twice on one area's radar is a problem
+  naming both rows. A new
   technology is added: a BYOR name becomes both names, and its HTML
   description becomes safe plain text (:func:`html_to_text`), whose first
   sentence (at most 200 characters) is the summary. An existing technology's
@@ -141,7 +156,8 @@ Modules
 -------
 ``read`` (bytes to rows), ``own``, ``byor`` and ``zalando`` (one per format),
 ``parse`` (the format's reader and interpreter), ``entries`` (what the formats
-share), ``plan`` and ``apply``; the SQL is in :mod:`radar.store.importing`.
+share), ``ids`` (the foreign formats' technology ids), ``plan`` and ``apply``;
+the SQL is in :mod:`radar.store.importing`.
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Thoughtworks "Build Your Own Radar" files, as CSV or JSON.
 
 Columns ``name, ring, quadrant, isNew, status, description``; others (such
-as ``relatedBlips``) are ignored. A CSV row whose name holds unquoted commas
-(``Scala, the good parts``, as in early Thoughtworks volumes) is read with the
-extra fields joined back into the name when the ring then is a ring.
+as ``relatedBlips``) are not imported, and one note lists them. A CSV row
+whose name holds unquoted commas (``Scala, the good parts``, as in early
+Thoughtworks volumes) is read with the extra fields joined back into the name
+when the ring then is a ring.
 ``isNew`` and ``status`` are checked loosely (odd values become notes) and
 not stored: the radar derives movement from its editions.
 """
@@ -20,10 +21,10 @@ from radar.importing.entries import (
     Entry,
     RingNames,
     check_name,
-    fallback_id,
     loose_values,
 )
 from radar.importing.html import first_sentence, html_to_text
+from radar.importing.ids import distinct_ids
 from radar.importing.read import Rows
 
 __all__ = ["BYOR_REQUIRED", "byor_entries", "byor_repair"]
@@ -112,7 +113,8 @@ def byor_entries(rows: Rows, ctx: Context) -> list[Entry]:
                 row=row,
                 id_column="name",
                 area=area,
-                technology=formats.slugify(name) or fallback_id("technology", name),
+                # Given by distinct_ids below, which needs every name of the file.
+                technology="",
                 sector=sector,
                 texts=texts,
                 scores=None,
@@ -121,6 +123,7 @@ def byor_entries(rows: Rows, ctx: Context) -> list[Entry]:
                 stated_ring=True,
             )
         )
+    distinct_ids(entries, ctx)
     loose_values(ctx, "isNew", odd_new, "importmsg.expected.is_new")
     loose_values(ctx, "status", odd_status, "importmsg.expected.status")
     return entries

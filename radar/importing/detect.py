@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from radar.importing.byor import BYOR_REQUIRED
-from radar.importing.read import header_delimiter, parse_json
+from radar.importing.read import header_delimiter, parse_json, windows_1252
 from radar.model import DEFAULT_LANG
 
 __all__ = ["detect_format"]
@@ -29,7 +29,14 @@ def detect_format(data: bytes, file_name: str = "") -> str:
         ".xls",
     ):
         return "xlsx"
-    text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace").lstrip()
+    unmarked = data.removeprefix(b"\xef\xbb\xbf")
+    try:
+        text = unmarked.decode("utf-8")
+    except UnicodeDecodeError:
+        # Danish Excel's CSV is read as Windows-1252 (:func:`~radar.importing.read.decode`);
+        # other bytes are told as well as they can be, for the reader to explain.
+        text = windows_1252(data) or unmarked.decode("utf-8", errors="replace")
+    text = text.lstrip()
     if text.startswith(("{", "[")) or suffix == ".json":
         value, _ = parse_json(text, file_name, DEFAULT_LANG)
         if isinstance(value, dict):

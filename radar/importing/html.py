@@ -32,6 +32,11 @@ _LINK_SCHEMES = ("http://", "https://", "mailto:")
 # Decoded "<" and ">" (written as "&lt;" and "&gt;") are text, not markup:
 # they stand in as these markers until the broken markup is gone.
 _LT, _GT = "\x00l", "\x00g"
+# Where a <pre> begins and ends: it is a block only when it stands apart from
+# the text around it, which is known only when the whole text is.
+_PRE_OPEN, _PRE_CLOSE = "\x00p", "\x00q"
+_PRE_MARKERS = (_PRE_OPEN, _PRE_CLOSE)
+_PRE_SPLIT = re.compile(f"({_PRE_OPEN}|{_PRE_CLOSE}|\n)")
 
 
 def _decoded(text: str) -> str:
@@ -47,6 +52,7 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
         self.skipping = 0
         self.open_links: list[tuple[str, int]] = []
+        self.pre_depth = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_TAGS:
@@ -54,7 +60,12 @@ class _TextExtractor(HTMLParser):
             return
         if self.skipping:
             return
-        if tag == "br":
+        if tag == "pre":
+            # A <pre> inside another is part of it.
+            if not self.pre_depth:
+                self.parts.append(_PRE_OPEN)
+            self.pre_depth += 1
+        elif tag == "br":
             self.parts.append("\n")
         elif tag == "li":
             self.parts.append("\n• ")
@@ -73,7 +84,11 @@ class _TextExtractor(HTMLParser):
             return
         if self.skipping:
             return
-        if tag == "a" and self.open_links:
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
+            if not self.pre_depth:
+                self.parts.append(_PRE_CLOSE)
+        elif tag == "a" and self.open_links:
             href, start = self.open_links.pop()
             shown = "".join(self.parts[start:]).strip()
             plain = not re.search(r"[\s<>\"']", href)
@@ -100,6 +115,52 @@ class _TextExtractor(HTMLParser):
             self.parts.append(_decoded(html.unescape(f"&#{name};")))
 
 
+def _text_on_line(pieces: list[str]) -> list[bool]:
+    """For each piece, whether a piece of its line, up to and with it, holds text."""
+    found, seen = [], False
+    for piece in pieces:
+        seen = piece != "\n" and (seen or (piece not in _PRE_MARKERS and bool(piece.strip())))
+        found.append(seen)
+    return found
+
+
+def _pre_blocks(text: str) -> str:
+    """Each <pre>'s text: a block of lines when it stands apart, else part of its sentence.
+
+    A <pre> stands apart when no text shares a line with it, before or after.
+    Code written into a sentence ("run <pre>npm ci</pre> in CI") is part of
+    the sentence, its line breaks spaces: as a block, as a browser shows it,
+    it would cut the sentence, and the summary with it.
+    """
+    if _PRE_OPEN not in text:
+        return text
+    pieces = _PRE_SPLIT.split(text)
+    # Computed once each way, so that many <pre>s in a long text cost no more.
+    before = _text_on_line(pieces)
+    after = _text_on_line(pieces[::-1])[::-1]
+    out = list(pieces)
+    index = 0
+    while index < len(pieces):
+        if pieces[index] != _PRE_OPEN:
+            index += 1
+            continue
+        # An unclosed <pre> runs to the end of the text.
+        end = index + 1
+        while end < len(pieces) and pieces[end] != _PRE_CLOSE:
+            end += 1
+        inline = (index > 0 and before[index - 1]) or (end + 1 < len(pieces) and after[end + 1])
+        edge = " " if inline else "\n\n"
+        out[index] = edge
+        if end < len(pieces):
+            out[end] = edge
+        if inline:
+            for line_break in range(index + 1, end):
+                if out[line_break] == "\n":
+                    out[line_break] = " "
+        index = end + 1
+    return "".join(out)
+
+
 def html_to_text(markup: str, *, links: bool = True) -> str:
     """Safe plain text from untrusted HTML, with the standard library's parser.
 
@@ -108,7 +169,8 @@ def html_to_text(markup: str, *, links: bool = True) -> str:
     are decoded, a link keeps its text and its address in brackets
     (``Context engineering (https://…)``; only ``http``, ``https`` and
     ``mailto`` addresses), paragraphs become blank lines and ``<br>`` a line
-    break, and white space is tidied.
+    break, a ``<pre>`` inside a sentence becomes part of it (one standing
+    apart is a block of its lines), and white space is tidied.
 
     Parameters
     ----------
@@ -125,7 +187,7 @@ def html_to_text(markup: str, *, links: bool = True) -> str:
     parser = _TextExtractor(links)
     parser.feed(markup.replace("\x00", ""))
     parser.close()
-    text = _BROKEN_TAG.sub("", "".join(parser.parts))
+    text = _pre_blocks(_BROKEN_TAG.sub("", "".join(parser.parts)))
     text = text.replace(_LT, "<").replace(_GT, ">").replace("\r\n", "\n").replace("\r", "\n")
     text = BAD_CHARS.sub("", text)
     lines = [re.sub(r"[ \t\f\v\u00a0\u200b]+", " ", line).strip() for line in text.split("\n")]

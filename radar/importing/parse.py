@@ -33,7 +33,9 @@ def read_entries(data: bytes, fmt: str, ctx: Context) -> tuple[list[Entry], date
         rows, problems = table_rows(records, file_name, lang, separator=None)
         ctx.problems += problems
         return (own_entries(rows, ctx) if rows is not None else []), None
-    text, problems = decode(data, file_name, lang)
+    # Only CSV may be Windows-1252: what Danish Excel writes; JSON is UTF-8 by its standard.
+    legacy = ctx.notes if fmt in ("csv", "byor-csv") else None
+    text, problems = decode(data, file_name, lang, notes=legacy)
     ctx.problems += problems
     if text is None:
         return [], None

@@ -24,6 +24,7 @@ from radar.importing.entries import (
     RingNames,
     Snapshot,
 )
+from radar.importing.ids import same_name
 from radar.importing.mapping import ForeignNames, ImportMapping
 from radar.importing.parse import read_entries
 from radar.importing.problems import ImportProblems, Problem, first_ten, too_large
@@ -165,21 +166,15 @@ class ImportPlan:
 
 def _check_entries(entries: list[Entry], ctx: Context) -> list[Entry]:
     """Refuse a technology twice on one area's radar, or told two different ways."""
-    first_in_area: dict[tuple[str, str], int] = {}
+    first_in_area: dict[tuple[str, str], Entry] = {}
     first: dict[str, Entry] = {}
     kept = []
     for entry in entries:
         key = (entry.area, entry.technology)
         if key in first_in_area:
-            message = ctx.text(
-                "importmsg.duplicate",
-                technology=entry.technology,
-                row=first_in_area[key],
-                area=entry.area,
-            )
-            ctx.problem(entry.row, entry.id_column, message)
+            ctx.problem(entry.row, entry.id_column, _duplicate(entry, first_in_area[key], ctx))
             continue
-        first_in_area[key] = entry.row
+        first_in_area[key] = entry
         earlier = first.get(entry.technology)
         if earlier is None:
             first[entry.technology] = entry
@@ -200,6 +195,42 @@ def _check_entries(entries: list[Entry], ctx: Context) -> list[Entry]:
                 earlier.texts.setdefault(column, value)
         kept.append(entry)
     return kept
+
+
+def _duplicate(entry: Entry, earlier: Entry, ctx: Context) -> str:
+    """The problem of a technology on one area's radar twice, by its names, rows and categories."""
+    name = entry.texts.get("name_da") or entry.technology
+    other = earlier.texts.get("name_da") or earlier.technology
+    if same_name(name) != same_name(other):
+        return ctx.text(
+            "importmsg.duplicate_id",
+            name=name,
+            technology=entry.technology,
+            other=other,
+            row=earlier.row,
+            area=entry.area,
+        )
+    if entry.sector != earlier.sector:
+        return ctx.text(
+            "importmsg.duplicate_categories",
+            name=name,
+            row=earlier.row,
+            other=_sector_name(earlier.sector, ctx),
+            sector=_sector_name(entry.sector, ctx),
+            area=entry.area,
+        )
+    return ctx.text("importmsg.duplicate", name=name, row=earlier.row, area=entry.area)
+
+
+def _sector_name(sector_id: str, ctx: Context) -> str:
+    """A category's name in the import's language, a new one's as the file wrote it."""
+    for sector in ctx.snapshot.sectors:
+        if sector.id == sector_id:
+            return sector.name_da if ctx.lang == "da" else sector.name_en
+    new = ctx.new_sectors.get(sector_id)
+    if new is None:
+        return sector_id
+    return new.name_da if ctx.lang == "da" else new.name_en
 
 
 def _assessment_rows(

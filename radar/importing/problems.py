@@ -23,6 +23,7 @@ __all__ = [
     "StalePlanError",
     "bad_char_problem",
     "first_ten",
+    "located",
     "too_large",
 ]
 
@@ -57,6 +58,19 @@ def bad_char_problem(
     assert found is not None
     message = t("importmsg.control_character", lang, code=f"{ord(found.group()):04X}")
     return Problem(file_name, row, column, message)
+
+
+def located(problem: Problem, lang: Lang) -> str:
+    """A problem or note as the command line prints it: ``file, row R, column 'C': message``.
+
+    As ``str(problem)`` does, but with "row" and "column" in ``lang``.
+    """
+    where = [problem.file]
+    if problem.row is not None:
+        where.append(t("importmsg.at_row", lang, row=problem.row))
+    if problem.column is not None:
+        where.append(t("importmsg.at_column", lang, column=problem.column))
+    return f"{', '.join(where)}: {problem.message}"
 
 
 def too_large(file_name: str, lang: Lang) -> Problem:

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import Any
 
 from radar.i18n import t
-from radar.importing.problems import BAD_CHARS, Problem, bad_char_problem
+from radar.importing.problems import BAD_CHARS, Problem, bad_char_problem, first_ten
 from radar.model import Lang
 from radar.spreadsheet import read_csv_text
 
@@ -36,6 +36,7 @@ __all__ = [
     "read_csv",
     "read_xlsx",
     "table_rows",
+    "windows_1252",
 ]
 
 #: Rows above this are refused: a radar has a few hundred blips per area.
@@ -65,14 +66,67 @@ class Rows:
     header_row: int | None = 1
 
 
-def decode(data: bytes, file_name: str, lang: Lang) -> tuple[str | None, list[Problem]]:
-    """The file as UTF-8 text (a byte-order mark dropped), or None and the problem."""
+#: A UTF-8 sequence of two or three bytes (U+0080 to U+FFFF).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}")
+
+
+def decode(
+    data: bytes, file_name: str, lang: Lang, *, notes: list[Problem] | None = None
+) -> tuple[str | None, list[Problem]]:
+    """The file as text, or None and the problem (naming the first byte that is not UTF-8).
+
+    UTF-8, a byte-order mark dropped. Given ``notes``, a file that is not
+    UTF-8 but Windows-1252 text (:func:`windows_1252`), as Danish Excel's
+    "CSV (semikolonsepareret)" is, is read as such, and the note that says so
+    goes to ``notes``. Without it (JSON, which is UTF-8 by its standard) only
+    UTF-8 is read.
+    """
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         return data[bom:].decode("utf-8"), []
     except UnicodeDecodeError as exc:
+        text = windows_1252(data) if notes is not None else None
+        if notes is not None and text is not None:
+            notes.append(Problem(file_name, None, None, t("importmsg.read_as_cp1252", lang)))
+            return text, []
         message = t("importmsg.not_utf8", lang, byte=exc.start + bom)
         return None, [Problem(file_name, None, None, message)]
+
+
+def windows_1252(data: bytes) -> str | None:
+    """Bytes that are not UTF-8 as Windows-1252 text, or None when they are not such text.
+
+    Every byte must be a Windows-1252 character, none of them a control
+    character other than tab and line breaks (a UTF-16 file is full of NUL
+    characters), and one at least a letter beyond ASCII (æ, ø, å, é …): what
+    tells Danish text from bytes in any other encoding. A file with a UTF-8
+    byte-order mark or a UTF-8 letter or punctuation mark is partly UTF-8, and
+    reading it either way would garble some of its letters.
+    """
+    if data.startswith(b"\xef\xbb\xbf") or _partly_utf8(data):
+        return None
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if BAD_CHARS.search(text) or not any(c.isalpha() for c in text if c > "\x7f"):
+        return None
+    return text
+
+
+def _partly_utf8(data: bytes) -> bool:
+    """Whether the bytes hold a UTF-8 sequence for a character of Western European text."""
+    for match in _UTF8_SEQUENCE.finditer(data):
+        try:
+            char = match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        # Latin letters and the punctuation and currency signs (– … € and the
+        # like): what a Danish file holds. Windows-1252 text rarely forms
+        # such a sequence by chance, and then it is refused, which is safe.
+        if "\u00a0" <= char <= "\u024f" or "\u2000" <= char <= "\u20cf":
+            return True
+    return False
 
 
 def header_delimiter(line: str) -> tuple[str | None, str]:
@@ -244,6 +298,9 @@ def read_xlsx(
     return rows, []
 
 
+_SPACE_QUOTE = re.compile(r'[ \t]+"')
+
+
 def table_rows(
     records: list[tuple[int, list[str]]],
     file_name: str,
@@ -257,7 +314,8 @@ def table_rows(
 
     ``separator`` is the CSV separator, for messages; None for a spreadsheet.
     ``read`` names the columns (in lower case) the format reads; the others
-    are left out (None: every column is read).
+    are left out, and one note lists them (None: every column is read). A
+    CSV field with a space before its opening quote is a problem of its own.
     """
     records = [(n, r) for n, r in records if any(f.strip() for f in r)]
     if not records:
@@ -284,10 +342,18 @@ def table_rows(
             seen[name.lower()] = index
     if problems:
         return None, problems
-    notes = []
+    notes = _unread_columns(header, read, file_name, header_row, lang)
     rows = []
     for row_number, record in records[1:]:
         fields = list(record)
+        # A quote opens a quoted field only as its first character: after a
+        # space it is text, and the separators inside the text split it.
+        spaced = next((i for i, f in enumerate(fields) if _SPACE_QUOTE.match(f)), None)
+        if separator is not None and spaced is not None:
+            column = header[spaced] if spaced < len(header) else None
+            message = t("importmsg.space_before_quote", lang, separator=separator)
+            problems.append(Problem(file_name, row_number, column, message))
+            continue
         # Before trailing empty fields are dropped: a name split by unquoted
         # commas may have pushed an empty last column out of the header's width.
         if len(fields) > len(header) and repair is not None:
@@ -334,6 +400,21 @@ def table_rows(
     if not rows and not problems:
         problems.append(Problem(file_name, None, None, t("importmsg.no_rows", lang)))
     return Rows(tuple(header), tuple(rows), tuple(notes), header_row), problems
+
+
+def _unread_columns(
+    header: Collection[str],
+    read: Collection[str] | None,
+    file_name: str,
+    row: int | None,
+    lang: Lang,
+) -> list[Problem]:
+    """The note listing the columns a format does not read, if there are any."""
+    unread = [name for name in header if read is not None and name.lower() not in read]
+    if not unread:
+        return []
+    message = t("importmsg.columns_not_read", lang, columns=first_ten(unread, lang))
+    return [Problem(file_name, row, None, message)]
 
 
 def _json_text(value: Any) -> str | None:
@@ -395,7 +476,7 @@ def json_rows(
 
     ``not_a_list`` is the message key for ``items`` that are no list.
     ``read`` names the keys (in lower case) the format reads; the values of
-    others are left alone (None: every key is read).
+    others are left alone, and one note lists them (None: every key is read).
     """
     if not isinstance(items, list):
         return None, [Problem(file_name, None, None, t(not_a_list, lang))]
@@ -428,7 +509,8 @@ def json_rows(
                 text = BAD_CHARS.sub("", text)
             cells[name.lower()] = text.replace("\r\n", "\n").replace("\r", "\n").strip()
         rows.append((number, cells))
-    return Rows(tuple(header.values()), tuple(rows), header_row=None), problems
+    notes = _unread_columns(header.values(), read, file_name, None, lang)
+    return Rows(tuple(header.values()), tuple(rows), tuple(notes), header_row=None), problems
 
 
 def _json_kind(value: Any, lang: Lang) -> str:

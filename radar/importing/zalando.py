@@ -19,10 +19,10 @@ from radar.importing.entries import (
     Context,
     Entry,
     check_name,
-    fallback_id,
     loose_values,
     whole_number,
 )
+from radar.importing.ids import distinct_ids
 from radar.importing.read import json_rows
 
 __all__ = ["zalando_entries"]
@@ -101,6 +101,7 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
     if area is None:
         ctx.missing_area()
         return [], published
+    ctx.notes.extend(rows.notes)
     entries = []
     odd_moved: list[tuple[int, str]] = []
     odd_active: list[tuple[int, str]] = []
@@ -137,7 +138,8 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
                 row=row,
                 id_column="label",
                 area=area,
-                technology=formats.slugify(label) or fallback_id("technology", label),
+                # Given by distinct_ids below, which needs every name of the file.
+                technology="",
                 sector=ctx.foreign_sector(quadrants[quadrant]),
                 texts={"name_da": label, "name_en": label},
                 scores=None,
@@ -146,6 +148,7 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
                 stated_ring=True,
             )
         )
+    distinct_ids(entries, ctx)
     loose_values(ctx, "moved", odd_moved, "importmsg.expected.moved")
     loose_values(ctx, "active", odd_active, "importmsg.expected.active")
     return entries, published

@@ -21,6 +21,7 @@ import pytest
 
 from radar import formats, store
 from radar import importing as importers
+from radar.importing.ids import name_id
 from radar.pipeline import history
 
 #: The module imports every shared fixture volume once.
@@ -76,7 +77,7 @@ def _blips(path: Path) -> list[Blip]:
         record = dict(zip(header, row, strict=True))
         blips.append(
             Blip(
-                id=formats.slugify(record["name"]),
+                id=name_id(record["name"]),
                 name=record["name"],
                 ring=record["ring"],
                 status=record["status"],
@@ -279,7 +280,7 @@ def test_the_zalando_radar_imports_with_its_rings_and_four_categories(tmp_path: 
     assert [name for _, name in sectors] == list(formats.ZALANDO_QUADRANTS)
     rings = ("klar", "afproev", "hold-oeje", "afvent")
     for entry in entries:
-        row = stored.loc[formats.slugify(entry["label"])]
+        row = stored.loc[name_id(entry["label"])]
         assert row["ring"] == rings[entry["ring"]], entry["label"]
         assert row["sector"] == sectors[entry["quadrant"]][0], entry["label"]
     assert Counter(stored["ring"]) == Counter(rings[e["ring"]] for e in entries)

@@ -257,17 +257,17 @@ def _zip_without_workbook() -> bytes:
     return out.getvalue()
 
 
-def _latin1_byte() -> int:
-    return (DATA / "own_latin1.csv").read_bytes().index("Æ".encode("latin-1"))
+#: Excel's "Unicode text" (UTF-16): neither UTF-8 nor Windows-1252 text.
+UTF16 = "area,sector,name_da,ring\nadministration,AUT,Æbleskiver,AFVENT\n".encode("utf-16")
 
 
 BAD_FILES: list[tuple[str, str, bytes, dict[str, Any], list[str]]] = [
     (
-        "latin-1",
-        "own_latin1.csv",
-        (DATA / "own_latin1.csv").read_bytes(),
+        "UTF-16",
+        "unicode.txt",
+        UTF16,
         {},
-        [f"own_latin1.csv: not UTF-8 text (byte {_latin1_byte()}); save it as 'CSV UTF-8'"],
+        ["unicode.txt: not UTF-8 text (byte 0); save it as 'CSV UTF-8'"],
     ),
     (
         "tabs",
@@ -436,8 +436,8 @@ BAD_FILES: list[tuple[str, str, bytes, dict[str, Any], list[str]]] = [
         (HEADER + GOOD_ROW + "administration,ny-teknologi,AUT,Andet navn,,,,,,klar,\n").encode(),
         {},
         [
-            "x.csv, row 3, column 'technology': 'ny-teknologi' is also in row 2: a technology can "
-            "be on the radar of administration once"
+            "x.csv, row 3, column 'technology': 'Andet navn' has the id 'ny-teknologi', as 'Ny "
+            "teknologi' in row 2 has: a technology can be on the radar of administration once"
         ],
     ),
     (
@@ -931,6 +931,7 @@ def test_unquoted_commas_in_byor_names_are_read_back_into_the_name(
         "clojure",
     )
     assert [(n.row, n.message.split(";")[0]) for n in plan.notes] == [
+        (1, "columns not imported: relatedBlips (the radar has no place for them)"),
         (2, "had 10 fields for 7 columns"),
         (3, "had 8 fields for 7 columns"),
     ]
@@ -1053,8 +1054,8 @@ def test_the_command_lists_every_problem_and_writes_nothing(
     assert main(["import", str(bad), "--edition", "2026", "--db", str(db)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "fejl: 2 problem(er) i bad.csv; intet er importeret:"
-    assert err[1].startswith("  bad.csv, row 2, column 'sector': 'Robots' er ikke en kategori")
-    assert err[2].startswith("  bad.csv, row 3, column 'ring': 'Maybe' er ikke en ring")
+    assert err[1].startswith("  bad.csv, række 2, kolonne 'sector': 'Robots' er ikke en kategori")
+    assert err[2].startswith("  bad.csv, række 3, kolonne 'ring': 'Maybe' er ikke en ring")
     assert main(["import", str(bad), "--edition", "2026", "--db", str(db), "--lang", "en"]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "error: 2 problem(s) in bad.csv; nothing was imported:"
@@ -1172,12 +1173,12 @@ NEW_CATEGORIES = "Techniques, Platforms, Languages and frameworks, Tools"
 LANGUAGE_CASES: list[tuple[str, str, bytes, dict[str, Any], tuple[Any, Any], str, str]] = [
     (
         "not UTF-8",
-        "own_latin1.csv",
-        (DATA / "own_latin1.csv").read_bytes(),
+        "unicode.txt",
+        UTF16,
         {},
         (None, None),
-        f"er ikke UTF-8-tekst (byte {_latin1_byte()}); gem filen som 'CSV UTF-8'",
-        f"not UTF-8 text (byte {_latin1_byte()}); save it as 'CSV UTF-8'",
+        "er ikke UTF-8-tekst (byte 0); gem filen som 'CSV UTF-8'",
+        "not UTF-8 text (byte 0); save it as 'CSV UTF-8'",
     ),
     (
         "tab separated",
@@ -1218,9 +1219,12 @@ LANGUAGE_CASES: list[tuple[str, str, bytes, dict[str, Any], tuple[Any, Any], str
         (HEADER + GOOD_ROW + "administration,ny-teknologi,AUT,Andet navn,,,,,,klar,\n").encode(),
         {},
         (3, "technology"),
-        "'ny-teknologi' står også i række 2: en teknologi kan kun stå én gang på radaren for "
-        "administration",
-        "'ny-teknologi' is also in row 2: a technology can be on the radar of administration once",
+        "'Andet navn' har id'et 'ny-teknologi' ligesom 'Ny teknologi' i række 2: en teknologi kan "
+        "kun stå én gang på radaren for administration; giv den ene et andet id i kolonnen "
+        "'technology'",
+        "'Andet navn' has the id 'ny-teknologi', as 'Ny teknologi' in row 2 has: a technology can "
+        "be on the radar of administration once; give one of them another id in the column "
+        "'technology'",
     ),
     (
         "too many categories",
@@ -1301,11 +1305,11 @@ def test_the_plans_notes_are_in_its_language(econ: duckdb.DuckDBPyConnection) ->
     danish = plan_import(econ, data, file_name="u.csv", edition=1, area=AREA)
     english = plan_import(econ, data, file_name="u.csv", edition=1, area=AREA, lang="en")
     assert (danish.lang, english.lang) == ("da", "en")
-    assert danish.notes[0].message == (
+    assert danish.notes[1].message == (
         "havde 10 felter til 7 kolonner; ',' uden anførselstegn er læst som en del af navnet "
         "'SASS, SCSS, LESS, and Stylus'"
     )
-    assert english.notes[0].message == (
+    assert english.notes[1].message == (
         "had 10 fields for 7 columns; read the unquoted ',' as part of the name "
         "'SASS, SCSS, LESS, and Stylus'"
     )
@@ -1453,6 +1457,9 @@ MORE_BAD_FILES: list[tuple[bytes, dict[str, Any]]] = [
     ),
     # A note: the computed ring needs no reason.
     ((HEADER + "administration,,AUT,X,9,90,10,0,0,klar,Fordi\n").encode(), {}),
+    (b'area,sector,name_da,ring\nadministration,AUT, "Robot, ny",klar\n', {}),
+    # A note: Danish Excel's CSV, read as Windows-1252.
+    ((DATA / "own_latin1.csv").read_bytes(), {}),
 ]
 # The same for a new, empty database: no categories, and new ones from quadrants.
 EMPTY_DB_FILES: list[tuple[bytes, dict[str, Any]]] = [
@@ -1467,6 +1474,13 @@ EMPTY_DB_FILES: list[tuple[bytes, dict[str, Any]]] = [
     ),
     (b"area,sector,name_da,ring\nadministration,AUT,X,klar\n", {}),
     (b"name,ring,quadrant\nX,,Tools\nY,adopt,\nZ,adopt," + b"q" * 201 + b"\n", {"area": AREA}),
+    # One name twice, in one quadrant and in two.
+    (
+        b"name,ring,quadrant\nX,adopt,Tools\nX,trial,Tools\nY,adopt,Tools\nY,hold,Platforms\n",
+        {"area": AREA},
+    ),
+    # A note: two names with one slug, the second numbered.
+    (b"name,ring,quadrant\nA-B,adopt,Tools\nA/B,adopt,Tools\n", {"area": AREA}),
 ]
 
 
@@ -1539,6 +1553,11 @@ def test_every_import_message_is_made_in_both_languages(
             assert (
                 main(["import", str(big), "--edition", "1", "--db", str(db), "--lang", lang]) == 1
             )
+        # The command line tells the row and column of a problem in the language asked for.
+        ring = tmp_path / "ring.csv"
+        ring.write_bytes(b"area,sector,name_da,ring\nadministration,AUT,X,Maybe\n")
+        new_db = str(tmp_path / f"new-{lang}.duckdb")
+        assert main(["import", str(ring), "--edition", "1", "--db", new_db, "--lang", lang]) == 1
         for key in JSON_REASONS.values():
             recording_t(key, lang)
         assert all(found)
