@@ -495,6 +495,15 @@ def test_the_text_alternative_names_the_radar_and_counts_per_ring_and_category(
     assert "no technologies" in empty
 
 
+def test_the_text_alternative_of_one_category_says_one_category() -> None:
+    catalog, view, techs = _synthetic(1, 4, seed=2, n=30)
+    da = alt_text(view, catalog, techs, "da")
+    en = alt_text(view, catalog, techs, "en")
+    assert "30 teknologier i 4 ringe og én kategori." in da and "kategorier" not in da
+    assert "30 technologies in 4 rings and one category." in en and "categories" not in en
+    assert "Kategori nummer 0 30" in da
+
+
 @pytest.mark.parametrize(
     # At 1024 x 768 the radar takes the width, the big-type panel goes under it.
     ("width", "height"),
