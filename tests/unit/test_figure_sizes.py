@@ -279,6 +279,11 @@ def test_one_or_two_categories_draw_whole_readable_blips_at_every_size(n_sectors
         _assert_numbers_fit(fig, fitted, spill=options.number_scale is not None)
         _assert_apart(fitted)
         assert_labels_clear(fig, 4)
+        # The category names: whole, inside the figure, readable.
+        names = [n for n in fig.layout.annotations if (n.name or "").startswith("sector-label:")]
+        assert len(names) == n_sectors and min(n.font.size for n in names) >= theme.MIN_FONT
+        x0, x1 = fig.layout.xaxis.range
+        assert all(x0 - 1e-9 <= a and b <= x1 + 1e-9 for a, b in _sector_label_extents(fig))
 
 
 def _assert_apart(fitted: pd.DataFrame) -> None:
