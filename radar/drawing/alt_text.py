@@ -58,10 +58,12 @@ def alt_text(
     sector_counts = ", ".join(
         f"{sector.label(lang)} {int(sectors.get(sector.id, 0))}" for sector in catalog.sectors
     )
+    # "1 kategorier" is no Danish (nor "1 categories" English): one category is said in words.
+    summary = "alt.summary_one_category" if len(catalog.sectors) == 1 else "alt.summary"
     return " ".join(
         (
             t(
-                "alt.summary",
+                summary,
                 lang,
                 title=title,
                 count=len(shown),

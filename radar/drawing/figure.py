@@ -150,7 +150,11 @@ def _background(
             line=ring_line,
             layer="below",
         )
-    for angle in sector_edges(len(catalog.sectors))[:-1]:
+    # One category has no border between categories: its seam only marks
+    # where the ring names go, and a line there would cut the disc in two.
+    n_sectors = len(catalog.sectors)
+    dividers = sector_edges(n_sectors)[:-1] if n_sectors > 1 else np.empty(0)
+    for angle in dividers:
         x, y = math.cos(float(angle)), math.sin(float(angle))
         fig.add_shape(
             type="line",

@@ -4,7 +4,8 @@ Geometry
 --------
 The radar is the unit disc centred on (0, 0). Rings are concentric bands given
 inside out (ring 0 is the innermost, a full disc); sectors are equal wedges,
-sector 0 starting at 12 o'clock and the sectors following clockwise. Angles are
+sector 0 starting at 12 o'clock and the sectors following clockwise (a single
+sector is the whole disc, from 3 o'clock round; see :func:`sector_edges`). Angles are
 ordinary mathematical angles in radians, counter-clockwise from the positive x
 axis, so a point at polar ``(rho, theta)`` is drawn at ``x = rho * cos(theta)``,
 ``y = rho * sin(theta)``; because the sectors run clockwise, the sector edges
@@ -44,13 +45,21 @@ __all__ = [
     "sector_edges",
 ]
 
-#: Supported numbers of sectors and rings. One sector would have no borders and
-#: a wedge wider than a half-disc breaks the border-clearance geometry; the
-#: radar is designed (and tested) for 3..8 sectors and 3..6 rings.
-MIN_SECTORS: Final[int] = 2
+#: Supported numbers of sectors and rings. One sector is the whole disc, a
+#: wedge of 360 degrees whose two borders are the same ray (see
+#: :func:`sector_edges`); the border clearance holds for it because the blips
+#: on either side of that ray stay clear of it. Wider wedges than a half-disc
+#: occur only then. The radar is designed (and tested) for 1..12 sectors and
+#: 1..8 rings.
+MIN_SECTORS: Final[int] = 1
 MAX_SECTORS: Final[int] = 12
 MIN_RINGS: Final[int] = 1
 MAX_RINGS: Final[int] = 8
+
+# Where the border of a one-sector radar lies: 3 o'clock. See sector_edges.
+_ONE_SECTOR_SEAM: Final[float] = 0.0
+# Where sector 0 starts on a radar of two or more: 12 o'clock.
+_FIRST_BORDER: Final[float] = math.pi / 2.0
 
 # Width of the innermost ring in units of the width of each other ring. The
 # inner ring is a disc whose wedges narrow to a point and it holds the many
@@ -145,6 +154,14 @@ def sector_edges(n_sectors: int) -> np.ndarray:
     to ``edges[k + 1]``; sector 0 starts at 12 o'clock (``pi / 2``), so the
     edges decrease: ``edges[k] = pi / 2 - 2 * pi * k / n_sectors``.
 
+    A single sector is the whole disc, from 3 o'clock (angle 0) clockwise
+    round to 3 o'clock again: ``[0, -2 * pi]``. Its seam is no border between
+    categories (none is drawn), only where the wedge's slots start and end,
+    and it carries the ring names (:func:`label_border`). At 3 o'clock they
+    read left to right, outwards from the centre, along the horizontal
+    radius, which is where a reader of the common four-quadrant radars finds
+    them; a seam at 12 o'clock would turn them on their side.
+
     Parameters
     ----------
     n_sectors
@@ -153,10 +170,11 @@ def sector_edges(n_sectors: int) -> np.ndarray:
     Returns
     -------
     ``n_sectors + 1`` decreasing angles in radians, from ``pi / 2`` to
-    ``pi / 2 - 2 * pi``.
+    ``pi / 2 - 2 * pi`` (one sector: from 0 to ``-2 * pi``).
     """
     _check_count("sectors", n_sectors, MIN_SECTORS, MAX_SECTORS)
-    return math.pi / 2.0 - np.linspace(0.0, 2.0 * math.pi, n_sectors + 1)
+    first = _ONE_SECTOR_SEAM if n_sectors == 1 else _FIRST_BORDER
+    return first - np.linspace(0.0, 2.0 * math.pi, n_sectors + 1)
 
 
 @lru_cache(maxsize=64)

@@ -387,7 +387,8 @@ def compute_layout(
         nearer the centre; a missing, NaN or non-numeric score ranks after
         every scored blip of the cell. Other columns are passed through.
     sectors
-        Sector ids in drawing order (sector 0 starts at 12 o'clock, clockwise).
+        Sector ids in drawing order (sector 0 starts at 12 o'clock, clockwise;
+        one sector is the whole disc).
     rings
         Ring ids inside out (``rings[0]`` is the innermost).
     previous

@@ -16,6 +16,7 @@ from typing import Any
 
 from radar import rules
 from radar.model import TECHNOLOGY_TEXT_FIELDS
+from radar.pipeline.geometry import MIN_SECTORS
 from radar.pipeline.scoring import SCORE_COLUMNS
 from radar.theme import RING_FILLS, SECTOR_COLOURS
 
@@ -338,9 +339,11 @@ def _check_references(tables: dict[str, Rows], lines: dict[str, list[int]]) -> l
 
 
 #: How many rings and sectors the radar can draw: one band fill per ring and
-#: one colour per sector in the theme; fewer than three make no radar.
+#: one colour per sector in the theme; fewer than three rings make no radar,
+#: but one category is a radar of the whole disc (an organisation's own radar
+#: may sort its technologies by ring only).
 RING_COUNT = (3, len(RING_FILLS))
-SECTOR_COUNT = (3, len(SECTOR_COLOURS))
+SECTOR_COUNT = (MIN_SECTORS, len(SECTOR_COLOURS))
 
 
 def _check_rules(tables: dict[str, Rows], lines: dict[str, list[int]]) -> list[Problem]:

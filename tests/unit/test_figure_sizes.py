@@ -180,7 +180,10 @@ def test_no_blip_covers_a_ring_label_for_any_caller(
         assert_labels_clear(fig, len(catalog.rings))
 
 
-def _synthetic(n_sectors: int, n_rings: int, seed: int) -> tuple[Catalog, pd.DataFrame, dict]:
+def _synthetic(
+    n_sectors: int, n_rings: int, seed: int, *, crowd: int | None = None, n: int | None = None
+) -> tuple[Catalog, pd.DataFrame, dict]:
+    """An imported radar of random blips; with ``crowd``, all ``n`` of them in that ring."""
     rng = np.random.default_rng(seed)
     names = ["KLAR", "AFPRØV", "HOLD ØJE", "AFVENT", "UNDERSØG NÆRMERE", "PAUSE"]
     catalog = Catalog(
@@ -194,13 +197,14 @@ def _synthetic(n_sectors: int, n_rings: int, seed: int) -> tuple[Catalog, pd.Dat
             for i in range(n_sectors)
         ),
     )
-    n = 14 * n_sectors * n_rings // 2
+    n = 14 * n_sectors * n_rings // 2 if n is None else n
+    # Crowded inner rings, as on real radars.
+    rings = [f"r{min(int(i), n_rings - 1)}" for i in rng.exponential(1.2, n)]
     blips = pd.DataFrame(
         {
             "id": [f"t{i}" for i in range(n)],
             "sector": [f"s{i}" for i in rng.integers(0, n_sectors, n)],
-            # Crowded inner rings, as on real radars.
-            "ring": [f"r{min(int(i), n_rings - 1)}" for i in rng.exponential(1.2, n)],
+            "ring": rings if crowd is None else f"r{crowd}",
             "score": rng.random(n),
             "movement": rng.choice(["same", "new", "in", "out"], n),
         }
@@ -214,7 +218,7 @@ def _synthetic(n_sectors: int, n_rings: int, seed: int) -> tuple[Catalog, pd.Dat
     return catalog, view, techs
 
 
-@pytest.mark.parametrize("n_sectors", range(3, 13))
+@pytest.mark.parametrize("n_sectors", range(1, 13))
 @pytest.mark.parametrize("n_rings", range(3, 7))
 def test_no_blip_covers_a_ring_label_on_imported_radars(n_sectors: int, n_rings: int) -> None:
     catalog, view, techs = _synthetic(n_sectors, n_rings, seed=n_sectors * 10 + n_rings)
@@ -226,6 +230,90 @@ def test_no_blip_covers_a_ring_label_on_imported_radars(n_sectors: int, n_rings:
         phone = page == "390x844"
         narrow = (phone and n_sectors + n_rings >= 14) or (n_rings == 6 and n_sectors >= 11)
         assert_labels_clear(fig, n_rings, min_font=5.0 if narrow else theme.MIN_FONT)
+
+
+#: The figures of one radar the dashboard and the exports draw, beside the pages.
+CALLERS = {
+    "export": RadarOptions(height=theme.EXPORT_FIGURE_HEIGHT, title="Radar"),
+    "side-by-side": RadarOptions(width=700, height=560, scale=0.85),
+    "presenter": RadarOptions.presenter(width=1380, height=1000),
+}
+
+
+def _sizes(n_sectors: int) -> dict[str, RadarOptions]:
+    return {**{page: page_options(page, n_sectors) for page in PAGES}, **CALLERS}
+
+
+@pytest.mark.parametrize("n_sectors", [1, 2])
+@pytest.mark.parametrize("crowd", range(4))
+def test_a_crowded_ring_keeps_its_name_readable_and_uncovered(n_sectors: int, crowd: int) -> None:
+    """Hundreds of blips in one ring of a one- or two-category radar: those that
+    do not fit wait behind "+N", and the ring's name stays whole, 11 px or more,
+    with no blip or marker on it."""
+    # 99: two-digit numbers, which a blip of the outer ring holds at 11 px on a phone.
+    catalog, view, techs = _synthetic(n_sectors, 4, seed=crowd, crowd=crowd, n=99)
+    name = catalog.rings[crowd].name_da
+    overflowing = set()
+    for size, options in _sizes(n_sectors).items():
+        fig = radar_figure(view, catalog, techs, "da", options)
+        assert_labels_clear(fig, 4)
+        note = next(n for n in fig.layout.annotations if n.name == f"ring-label:r{crowd}")
+        assert _plain(note.text) == name, size
+        assert note.font.size >= theme.MIN_FONT, size
+        fitted = fitted_view(view, catalog, "da", options)
+        _assert_numbers_fit(fig, fitted, spill=options.number_scale is not None)
+        if any(tr.name == "overflow" for tr in fig.data):
+            overflowing.add(size)
+    # The inner ring, the smallest, cannot show them all on a phone.
+    assert crowd > 0 or "390x844" in overflowing
+
+
+@pytest.mark.parametrize("n_sectors", [1, 2])
+def test_one_or_two_categories_draw_whole_readable_blips_at_every_size(n_sectors: int) -> None:
+    catalog, view, techs = _synthetic(n_sectors, 4, seed=n_sectors, n=99)
+    for options in _sizes(n_sectors).values():
+        fig = radar_figure(view, catalog, techs, "da", options)
+        drawn = _blip_discs(fig)
+        assert max(math.hypot(x, y) + reach for x, y, reach in drawn) <= 1.0
+        fitted = fitted_view(view, catalog, "da", options)
+        _assert_numbers_fit(fig, fitted, spill=options.number_scale is not None)
+        _assert_apart(fitted)
+        assert_labels_clear(fig, 4)
+        # The category names: whole, inside the figure, readable.
+        names = [n for n in fig.layout.annotations if (n.name or "").startswith("sector-label:")]
+        assert len(names) == n_sectors and min(n.font.size for n in names) >= theme.MIN_FONT
+        x0, x1 = fig.layout.xaxis.range
+        assert all(x0 - 1e-9 <= a and b <= x1 + 1e-9 for a, b in _sector_label_extents(fig))
+
+
+def _assert_apart(fitted: pd.DataFrame) -> None:
+    """No two drawn blips (or "+N" markers) of a laid-out view overlap."""
+    drawn = fitted[fitted["shown"]]
+    markers = fitted[~fitted["shown"]].drop_duplicates(["sector", "ring"])
+    circles = pd.concat([drawn, markers])[["x", "y", "radius"]].to_numpy(dtype=float)
+    x, y, r = circles.T
+    gap = np.hypot(x[:, None] - x[None, :], y[:, None] - y[None, :]) - (r[:, None] + r[None, :])
+    np.fill_diagonal(gap, np.inf)
+    assert gap.min() >= -1e-9, "two blips overlap"
+
+
+def test_one_category_is_the_whole_disc_with_its_ring_names_level() -> None:
+    catalog, view, techs = _synthetic(1, 4, seed=3, n=80)
+    fig = radar_figure(view, catalog, techs, "da", page_options("1920x1080", 1))
+    # No line cuts the disc: there is no second category to divide it from.
+    assert not [shape for shape in fig.layout.shapes if shape.type == "line"]
+    # The blips fill the disc all round, not one half of it.
+    x, y = np.array([d[0] for d in _blip_discs(fig)]), np.array([d[1] for d in _blip_discs(fig)])
+    assert all(((x * sx > 0) & (y * sy > 0)).any() for sx in (-1, 1) for sy in (-1, 1))
+    # The ring names read left to right along the radius at 3 o'clock.
+    rings = [n for n in fig.layout.annotations if (n.name or "").startswith("ring-label:")]
+    assert {n.textangle or 0 for n in rings} == {0}
+    assert all(n.x > 0 and abs(n.y) < 0.05 for n in rings)
+    assert [n.x for n in rings] == sorted(n.x for n in rings)
+    # The category's name beside the disc, inside the figure.
+    x0, x1 = fig.layout.xaxis.range
+    [(left, right)] = _sector_label_extents(fig)
+    assert x0 - 1e-9 <= left and right <= x1 + 1e-9 and (left >= 1.0 or right <= -1.0)
 
 
 def test_a_ring_name_too_long_for_its_ring_is_cut_short_with_the_whole_name_in_the_hover() -> None:
@@ -260,17 +348,27 @@ def test_every_blip_number_is_at_least_11_px_and_fits_its_blip(
     options = page_options(page, len(catalog.sectors))
     for view in views.values():
         fig = radar_figure(view, catalog, technologies, "da", options)
-        rows = _number_rows(fig, fitted_view(view, catalog, "da", options))
-        px = _pixels(fig)
-        assert rows["font"].min() >= theme.MIN_FONT
-        shrink = rows["movement"].fillna("same").map(theme.SHAPE_NUMBER_SCALE)
-        digits = rows["number"].astype(str).str.len()
-        ink = rows["font"] * digits.map(number_half_diagonal_em)
-        assert (ink <= rows["radius"] * px * shrink + 1e-6).all()
-        # What does not fit waits behind "+N", with a readable count too.
-        overflow = [tr for tr in fig.data if tr.name == "overflow"]
-        if overflow:
-            assert min(overflow[0].textfont.size) >= theme.MIN_FONT
+        _assert_numbers_fit(fig, fitted_view(view, catalog, "da", options))
+
+
+def _assert_numbers_fit(fig: go.Figure, fitted: pd.DataFrame, *, spill: bool = False) -> None:
+    """Every number of the figure of ``fitted`` is 11 px or more and fits its blip.
+
+    With ``spill`` (the presenter's larger numbers) they may reach over the blip's edge.
+    """
+    rows = _number_rows(fig, fitted)
+    px = _pixels(fig)
+    assert rows["font"].min() >= theme.MIN_FONT
+    if spill:
+        return
+    shrink = rows["movement"].fillna("same").map(theme.SHAPE_NUMBER_SCALE)
+    digits = rows["number"].astype(str).str.len()
+    ink = rows["font"] * digits.map(number_half_diagonal_em)
+    assert (ink <= rows["radius"] * px * shrink + 1e-6).all()
+    # What does not fit waits behind "+N", with a readable count too.
+    overflow = [tr for tr in fig.data if tr.name == "overflow"]
+    if overflow:
+        assert min(overflow[0].textfont.size) >= theme.MIN_FONT
 
 
 def test_the_disc_fills_the_page_s_height(catalog: Catalog) -> None:
@@ -400,6 +498,15 @@ def test_the_text_alternative_names_the_radar_and_counts_per_ring_and_category(
     assert combined.startswith("Teknologiradar for Samlet")
     empty = alt_text(view.iloc[:0], catalog, technologies, "en")
     assert "no technologies" in empty
+
+
+def test_the_text_alternative_of_one_category_says_one_category() -> None:
+    catalog, view, techs = _synthetic(1, 4, seed=2, n=30)
+    da = alt_text(view, catalog, techs, "da")
+    en = alt_text(view, catalog, techs, "en")
+    assert "30 teknologier i 4 ringe og én kategori." in da and "kategorier" not in da
+    assert "30 technologies in 4 rings and one category." in en and "categories" not in en
+    assert "Kategori nummer 0 30" in da
 
 
 @pytest.mark.parametrize(

@@ -75,7 +75,7 @@ def make_blips(
 @st.composite
 def radars(draw: st.DrawFn, max_blips: int = 300) -> tuple[pd.DataFrame, int, int]:
     """Blips with a random number of sectors and rings, often crowded into few cells."""
-    n_sectors = draw(st.integers(3, 8))
+    n_sectors = draw(st.integers(1, 8))
     n_rings = draw(st.integers(3, 6))
     n = draw(st.integers(0, max_blips))
     hot = draw(st.one_of(st.none(), st.integers(1, 4)))
@@ -224,7 +224,12 @@ def test_ring_count_out_of_range(bad: int) -> None:
         ring_edges(bad)
 
 
-@pytest.mark.parametrize("bad", [1, 13])
+def test_one_sector_is_the_whole_disc_with_its_seam_at_three_o_clock() -> None:
+    # The ring names go along the seam; see sector_edges.
+    np.testing.assert_allclose(sector_edges(1), [0.0, -2 * math.pi])
+
+
+@pytest.mark.parametrize("bad", [0, 13])
 def test_sector_count_out_of_range(bad: int) -> None:
     with pytest.raises(ValueError):
         sector_edges(bad)
@@ -245,7 +250,7 @@ def test_radius_ladder() -> None:
     assert MIN_BLIP_RADIUS >= 0.01
 
 
-@pytest.mark.parametrize("n_sectors", range(3, 9))
+@pytest.mark.parametrize("n_sectors", range(1, 9))
 @pytest.mark.parametrize("n_rings", range(3, 7))
 def test_dense_lattices_are_sound(n_sectors: int, n_rings: int) -> None:
     """The full slot lattice of every cell shape, at every radius, keeps the guarantees."""
@@ -261,7 +266,7 @@ def test_dense_lattices_are_sound(n_sectors: int, n_rings: int) -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(
-    n_sectors=st.integers(3, 8),
+    n_sectors=st.integers(1, 8),
     n_rings=st.integers(3, 6),
     ring=st.integers(0, 5),
     step=st.integers(0, 12),
@@ -386,7 +391,7 @@ def test_ten_thousand_blips() -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(
-    n_sectors=st.integers(3, 8),
+    n_sectors=st.integers(1, 8),
     n_rings=st.integers(3, 6),
     ring=st.integers(0, 5),
     n=st.integers(2, 60),
@@ -428,6 +433,19 @@ def test_few_blips_spread_over_the_cell() -> None:
     np.testing.assert_allclose(rho, middle)
     assert turn.min() == pytest.approx(cell.width - turn.max())
     assert np.ptp(turn) > cell.width / 2
+
+
+@pytest.mark.parametrize("n_rings", [1, 4, 8])
+def test_one_category_spreads_its_blips_round_the_whole_disc(n_rings: int) -> None:
+    blips = make_blips(11, 40 * n_rings, 1, n_rings)
+    placed = layout(blips, 1, n_rings)
+    check_layout(blips, placed, 1, n_rings)
+    assert placed["shown"].all()
+    x, y = placed["x"].to_numpy(), placed["y"].to_numpy()
+    # Blips in every quarter of the disc: the one wedge is all of it.
+    for sx in (-1, 1):
+        for sy in (-1, 1):
+            assert ((x * sx > 0) & (y * sy > 0)).any()
 
 
 def test_unscored_blips_after_scored() -> None:
@@ -518,7 +536,7 @@ def test_missing_column() -> None:
         layout(good_blips().drop(columns="ring"), 5, 4)
 
 
-@pytest.mark.parametrize(("n_sectors", "n_rings"), [(1, 4), (13, 4), (5, 0), (5, 9)])
+@pytest.mark.parametrize(("n_sectors", "n_rings"), [(0, 4), (13, 4), (5, 0), (5, 9)])
 def test_unsupported_radar(n_sectors: int, n_rings: int) -> None:
     with pytest.raises(ValueError):
         compute_layout(good_blips(), ids_of(n_sectors), ids_of(n_rings, "ring"))
@@ -566,7 +584,7 @@ def make_history(
 @st.composite
 def histories(draw: st.DrawFn, max_blips: int = 150) -> tuple[list[pd.DataFrame], int, int]:
     """A run of editions with blips joining, leaving and changing cell, often crowded."""
-    n_sectors = draw(st.integers(3, 8))
+    n_sectors = draw(st.integers(1, 8))
     n_rings = draw(st.integers(3, 6))
     n = draw(st.integers(0, max_blips))
     hot = draw(st.one_of(st.none(), st.integers(1, 4)))
@@ -752,6 +770,16 @@ def cell_blips(ids: list[str], sector: int = 2, ring: int = 3, score: float = 0.
     return pd.DataFrame(
         {"id": ids, "sector": f"sector-{sector}", "ring": f"ring-{ring}", "score": score}
     )
+
+
+@pytest.mark.parametrize("n_sectors", [1, 2])
+def test_one_or_two_categories_keep_their_blips_in_place_across_editions(n_sectors: int) -> None:
+    history = make_history(5, 150, n_sectors, 4, None, 3, 0.2)
+    placed = layouts(history, n_sectors, 4)
+    check_layout(history[0], placed[0], n_sectors, 4)
+    for k in range(1, len(history)):
+        seen = check_pinned(history[k], placed[k], placed[k - 1], SECTORS[:n_sectors], RINGS[:4])
+        assert seen["kept"] > 0 and seen["new"] > 0
 
 
 def test_newcomer_takes_the_slot_of_a_leaver() -> None:
@@ -971,14 +999,14 @@ def distance_to_ray(xy: np.ndarray, angle: float) -> np.ndarray:
     return np.linalg.norm(xy - along[:, None] * direction[None, :], axis=1)
 
 
-@pytest.mark.parametrize("n_sectors", range(2, 13))
+@pytest.mark.parametrize("n_sectors", range(1, 13))
 def test_the_label_border_is_the_most_level_one(n_sectors: int) -> None:
     angles = sector_edges(n_sectors)[:-1]
     chosen = angles[label_border(n_sectors)]
     assert abs(math.sin(chosen)) == pytest.approx(min(abs(np.sin(angles))))
 
 
-@pytest.mark.parametrize("n_sectors", [2, 3, 4, 5, 7, 12])
+@pytest.mark.parametrize("n_sectors", [1, 2, 3, 4, 5, 7, 12])
 @pytest.mark.parametrize("n_rings", [1, 3, 4, 8])
 @pytest.mark.parametrize("band", [0.03, 0.08])
 def test_no_slot_lies_in_the_label_band(n_sectors: int, n_rings: int, band: float) -> None:

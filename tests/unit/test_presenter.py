@@ -153,7 +153,7 @@ def test_a_quarter_sector_box_is_its_square_plus_the_margin() -> None:
     assert sector_box(4, 2, aspect=1.0, margin=0.0) == pytest.approx((-1.0, 0.0, -1.0, 0.0))
 
 
-@pytest.mark.parametrize("n_sectors", [3, 5, 8])
+@pytest.mark.parametrize("n_sectors", [1, 2, 3, 5, 8])
 def test_the_sector_box_holds_the_whole_wedge_at_the_asked_aspect(n_sectors: int) -> None:
     edges = sector_edges(n_sectors)
     outer = ring_edges(4)[-1]
@@ -168,6 +168,10 @@ def test_the_sector_box_holds_the_whole_wedge_at_the_asked_aspect(n_sectors: int
         # Not larger than it need be: the wedge touches the margin on one axis.
         touches = [xs.min() - x0, x1 - xs.max(), ys.min() - y0, y1 - ys.max()]
         assert min(touches) == pytest.approx(0.05, abs=1e-3)
+
+
+def test_zooming_to_the_one_category_shows_the_whole_disc() -> None:
+    assert sector_box(1, 0, aspect=1.0, margin=0.1) == pytest.approx((-1.1, 1.1, -1.1, 1.1))
 
 
 def test_an_unknown_sector_has_no_box() -> None:

@@ -11,6 +11,7 @@ from file_lock import held_by_another_process
 
 from radar import store
 from radar.model import COMBINED_AREA
+from radar.pipeline.view import ViewFilter
 from radar.store.seed import SeedError
 
 
@@ -260,6 +261,28 @@ def test_the_radar_refuses_more_rings_than_it_can_draw(seed_copy: Path, tmp_path
     rings.write_text("\n".join([header, *rows, *extra]) + "\n", encoding="utf-8")
     with pytest.raises(SeedError, match=r"rings\.csv: has 7 rings; the radar draws 3 to 6"):
         store.build_database(tmp_path / "x.duckdb", data_dir=seed_copy)
+
+
+def test_a_seed_of_one_category_builds_a_radar_of_one_category(
+    seed_copy: Path, tmp_path: Path
+) -> None:
+    with (seed_copy / "sectors.csv").open(encoding="utf-8", newline="") as handle:
+        header, first, *_ = list(csv.reader(handle))
+    with (seed_copy / "sectors.csv").open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([header, first])
+    technologies = seed_copy / "technologies.csv"
+    with technologies.open(encoding="utf-8", newline="") as handle:
+        records = list(csv.reader(handle))
+    with technologies.open("w", encoding="utf-8", newline="") as handle:
+        rows = [records[0], *([r[0], first[0], *r[2:]] for r in records[1:])]
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    con = store.connect(store.build_database(tmp_path / "one.duckdb", data_dir=seed_copy))
+    try:
+        assert list(store.load_catalog(con).sector_ids) == [first[0]]
+        view = store.load_view(con, ViewFilter(area=COMBINED_AREA))
+    finally:
+        con.close()
+    assert len(view) == len(records) - 1 and view["shown"].all()
 
 
 def test_an_override_needs_its_reason(seed_copy: Path, tmp_path: Path) -> None:
