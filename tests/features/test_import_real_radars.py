@@ -17,7 +17,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from radar import importing
+from radar import importing, store
+from radar.drawing.figure import RadarOptions, radar_figure
+from radar.pipeline.view import ViewFilter
 
 REAL = Path(__file__).parent / "data" / "real"
 AREA = "administration"
@@ -168,3 +170,27 @@ def test_a_real_radar_imports_with_its_entries_rings_and_categories(
         mapping=importing.ImportMapping(rings=radar.mapping),
     )
     assert not again.has_changes
+
+
+@pytest.mark.parametrize("radar", RADARS, ids=[r.folder for r in RADARS])
+def test_a_real_radar_is_drawn_once_imported(
+    con: duckdb.DuckDBPyConnection, radar: RealRadar
+) -> None:
+    # One category (byor-il-invest) crashed the radar before.
+    data = (REAL / radar.folder / radar.file).read_bytes()
+    mapping = importing.ImportMapping(rings=radar.mapping)
+    importing.import_file(
+        con, data, file_name=radar.file, edition=1, area=AREA, editor="t", mapping=mapping
+    )
+    view = store.load_view(con, ViewFilter(area=AREA))
+    figure = radar_figure(
+        view,
+        store.load_catalog(con),
+        store.load_technologies(con),
+        "da",
+        RadarOptions(width=1200, height=900),
+    )
+    blips = next(trace for trace in figure.data if trace.name == "blips")
+    overflow = [trace for trace in figure.data if trace.name == "overflow"]
+    hidden = sum(int(str(t).lstrip("+")) for trace in overflow for t in trace.text or ())
+    assert len(blips.x) + hidden == radar.entries
