@@ -20,6 +20,7 @@ IMPORT_FORMATS: Final[tuple[str, ...]] = (
     "byor-csv",
     "byor-json",
     "zalando",
+    "backstage",
 )
 #: ``--format`` names ``python -m radar export`` accepts.
 EXPORT_FORMATS: Final[tuple[str, ...]] = (

@@ -36,11 +36,21 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
     (0-3), moved, active``, an optional ``quadrants`` list of ``{"name": ...}``
     (default :data:`radar.formats.ZALANDO_QUADRANTS`) and a ``date`` such as
     ``"2026.05"``, the default publication date of a new edition.
+``backstage``
+    The JSON of Backstage's tech-radar plugin (:mod:`.backstage`): ``quadrants``
+    and ``rings`` of ``{id, name}``, and ``entries`` of ``title``, ``quadrant``
+    (a quadrant's id), ``description`` and a ``timeline`` of ``{ringId, date,
+    description}``. An entry's ring is the one of its newest timeline item (by
+    date; of the same date, the last), read by the ring's ``name``; its category
+    is its quadrant's ``name``; its description (else the newest timeline
+    item's) is Markdown, stored as plain text (:func:`.markdown.markdown_to_text`).
 
-Without a format the file tells: a zip file is ``xlsx``; a JSON object with
-``entries`` is ``zalando``; a JSON list whose objects have ``name``, ``ring``
-and ``quadrant`` is ``byor-json``, any other JSON list ``json``; a CSV header
-with ``name``, ``ring`` and ``quadrant`` is ``byor-csv``, else ``csv``.
+Without a format the file tells: a zip file is ``xlsx``; a JSON object whose
+entries have ``timeline`` lists (or whose rings or quadrants have ids, and no
+entry a ``label``) is ``backstage``, another JSON object ``zalando``; a JSON
+list whose objects have ``name``, ``ring`` and ``quadrant`` is ``byor-json``,
+any other JSON list ``json``; a CSV header with ``name``, ``ring`` and
+``quadrant`` is ``byor-csv``, else ``csv``.
 
 Limits: files above :data:`radar.formats.MAX_IMPORT_BYTES` are refused before
 they are parsed, and so are files of more than :data:`MAX_ROWS` rows, text that

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from radar import formats
+from radar.importing.backstage import backstage_entries
 from radar.importing.byor import byor_entries, byor_repair
 from radar.importing.entries import Context, Entry
 from radar.importing.own import own_entries
@@ -58,6 +59,8 @@ def read_entries(data: bytes, fmt: str, ctx: Context) -> tuple[list[Entry], date
         return [], None
     if fmt == "zalando":
         return zalando_entries(document, ctx)
+    if fmt == "backstage":
+        return backstage_entries(document, ctx), None
     read = None if fmt == "json" else {c.lower() for c in formats.BYOR_COLUMNS}
     rows, problems = json_rows(document, file_name, lang, "importmsg.json_not_a_list", read)
     ctx.problems += problems
