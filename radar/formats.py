@@ -21,6 +21,7 @@ IMPORT_FORMATS: Final[tuple[str, ...]] = (
     "byor-json",
     "zalando",
     "backstage",
+    "aoe",
 )
 #: ``--format`` names ``python -m radar export`` accepts.
 EXPORT_FORMATS: Final[tuple[str, ...]] = (

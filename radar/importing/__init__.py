@@ -44,13 +44,26 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
     date; of the same date, the last), read by the ring's ``name``; its category
     is its quadrant's ``name``; its description (else the newest timeline
     item's) is Markdown, stored as plain text (:func:`.markdown.markdown_to_text`).
+``aoe``
+    An AOE technology radar (:mod:`.aoe`): a zip file of its ``radar`` folder
+    (at the top, or one folder below), ``radar/<release date>/<item>.md``, each
+    file YAML front matter (``title``, ``ring``, ``quadrant``; read strictly:
+    one ``key: value`` per line, texts, quoted texts and ``[a, b]`` lists) and a
+    Markdown body, the description. A later release holds only the items that
+    changed, and may leave out what stays. The import is the newest state of
+    every item as of the newest release, published on its date; technologies
+    are identified by the slug of the item's file name, which AOE keeps when a
+    title changes. A zip file is held to :data:`MAX_UNPACKED_BYTES`
+    unpacked (and each member to the size it declares), :data:`MAX_ROWS` item
+    files, and no absolute path or ``..`` in it.
 
-Without a format the file tells: a zip file is ``xlsx``; a JSON object whose
-entries have ``timeline`` lists (or whose rings or quadrants have ids, and no
-entry a ``label``) is ``backstage``, another JSON object ``zalando``; a JSON
-list whose objects have ``name``, ``ring`` and ``quadrant`` is ``byor-json``,
-any other JSON list ``json``; a CSV header with ``name``, ``ring`` and
-``quadrant`` is ``byor-csv``, else ``csv``.
+Without a format the file tells: a zip file with ``.md`` files under a
+``radar`` folder, or any ``.zip`` file, is ``aoe``, another zip file
+``xlsx``; a JSON object whose entries have ``timeline`` lists (or whose rings
+or quadrants have ids, and no entry a ``label``) is ``backstage``, another
+JSON object ``zalando``; a JSON list whose objects have ``name``, ``ring`` and
+``quadrant`` is ``byor-json``, any other JSON list ``json``; a CSV header with
+``name``, ``ring`` and ``quadrant`` is ``byor-csv``, else ``csv``.
 
 Limits: files above :data:`radar.formats.MAX_IMPORT_BYTES` are refused before
 they are parsed, and so are files of more than :data:`MAX_ROWS` rows, text that

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from radar import formats
+from radar.importing.aoe import aoe_entries
 from radar.importing.backstage import backstage_entries
 from radar.importing.byor import byor_entries, byor_repair
 from radar.importing.entries import Context, Entry
@@ -26,6 +27,8 @@ __all__ = ["read_entries"]
 def read_entries(data: bytes, fmt: str, ctx: Context) -> tuple[list[Entry], date | None]:
     """The file's rows as entries, and its own date; problems go to ``ctx``."""
     file_name, lang = ctx.file_name, ctx.lang
+    if fmt == "aoe":
+        return aoe_entries(data, ctx)
     if fmt == "xlsx":
         records, problems = read_xlsx(data, file_name, lang)
         ctx.problems += problems

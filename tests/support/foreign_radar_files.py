@@ -1,14 +1,17 @@
-"""Small Backstage radar files for the import tests, written inline, and their checks.
+"""Small Backstage and AOE radar files for the import tests, written inline, and their checks.
 
 The builders make valid files; :data:`BAD_FOREIGN_FILES` holds one file for
-each problem the formats can have, for the test that every import message
+each problem the two formats can have, for the test that every import message
 exists in both languages.
 """
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import struct
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -115,7 +118,37 @@ def backstage(*entries: dict[str, Any], **replaced: Any) -> bytes:
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+def item(body: str = "", **front: str) -> str:
+    """An AOE item file: ``key: value`` front matter as given, then the body."""
+    lines = "".join(f"{key}: {value}\n" for key, value in front.items())
+    return f"---\n{lines}---\n{body}"
+
+
+def aoe_zip(files: dict[str, str | bytes], method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """A zip file of the given paths and contents."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def declaring(data: bytes, size: int) -> bytes:
+    """A zip file whose (last) member declares ``size`` bytes unpacked, whatever it holds.
+
+    The size in the central directory, which zip readers go by: a "zip bomb"
+    declares gigabytes, and a member that declares fewer bytes than it holds
+    must not be read beyond them.
+    """
+    patched = bytearray(data)
+    central = patched.rfind(b"PK\x01\x02")
+    struct.pack_into("<I", patched, central + 24, size)
+    return bytes(patched)
+
+
+REACT = item("A library for user interfaces.", title="React", ring="trial", quadrant="tools")
 _ENTRY = backstage_entry("Kotlin", "languages", snapshot("adopt", "2024-01-01"))
+_AOE = {"file_name": "radar.zip", "area": AREA}
 _BACKSTAGE = {"file_name": "radar.json", "area": AREA}
 
 #: (content, options) of files the Backstage reader refuses: every problem it names.
@@ -136,4 +169,33 @@ BAD_BACKSTAGE_FILES: list[tuple[bytes, dict[str, Any]]] = [
         _BACKSTAGE,
     ),
 ]
-BAD_FOREIGN_FILES = [*BAD_BACKSTAGE_FILES]
+#: (content, options) of files the AOE reader refuses: every problem it names.
+BAD_AOE_FILES: list[tuple[bytes, dict[str, Any]]] = [
+    (b"not a zip", {**_AOE, "fmt": "aoe"}),
+    (declaring(aoe_zip({"radar/2023-02-23/react.md": REACT}), 2**32 - 1), _AOE),
+    (aoe_zip({"radar/../x.md": REACT}), _AOE),
+    (aoe_zip({"README.md": "# A radar"}), _AOE),
+    (aoe_zip({"a/radar/2023-02-23/x.md": REACT, "b/radar/2023-02-23/y.md": REACT}), _AOE),
+    (
+        aoe_zip(
+            {
+                "radar/drafts/react.md": REACT,
+                "radar/2023-02-23/tools/react.md": REACT,
+                "radar/2023-02-23/languages/react.md": REACT,
+                "radar/2023-02-23/Vue.md": item(title="Vue", ring="adopt", quadrant="tools"),
+                "radar/2023-02-23/vue.md": item(title="vue", ring="adopt", quadrant="tools"),
+                "radar/2023-02-23/latin1.md": "---\ntitle: Caf\xe9\n---\n".encode("latin-1"),
+                "radar/2023-02-23/none.md": "No front matter",
+                "radar/2023-02-23/open.md": "---\ntitle: Open\n",
+                "radar/2023-02-23/block.md": item(title="Block", tags="\n  - a"),
+                "radar/2023-02-23/twice.md": "---\ntitle: A\ntitle: B\n---\n",
+                "radar/2023-02-23/list.md": item(title="[A, B]", ring="hold", quadrant="tools"),
+                "radar/2023-02-23/missing.md": item(ring="adopt"),
+            }
+        ),
+        _AOE,
+    ),
+    (aoe_zip({"radar/2023-02-23/react.md": REACT}, zipfile.ZIP_BZIP2), _AOE),
+    (declaring(aoe_zip({"radar/2023-02-23/react.md": REACT}), 10), _AOE),
+]
+BAD_FOREIGN_FILES = [*BAD_BACKSTAGE_FILES, *BAD_AOE_FILES]
