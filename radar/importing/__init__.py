@@ -53,7 +53,10 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
     changed, and may leave out what stays. The import is the newest state of
     every item as of the newest release, published on its date; technologies
     are identified by the slug of the item's file name, which AOE keeps when a
-    title changes. A zip file is held to :data:`MAX_UNPACKED_BYTES`
+    title changes. ``python -m radar import --release D`` imports an older
+    release, ``--all-releases`` every release in date order as editions N,
+    N+1, ...: all are checked before the first is written, and each edition is
+    its own transaction. A zip file is held to :data:`MAX_UNPACKED_BYTES`
     unpacked (and each member to the size it declares), :data:`MAX_ROWS` item
     files, and no absolute path or ``..`` in it.
 

@@ -12,6 +12,7 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import openpyxl
@@ -24,6 +25,7 @@ from foreign_radar_files import (
     assert_told_in_both_languages,
     declaring,
     dump,
+    dump_file,
     item,
     refused,
     rings,
@@ -31,6 +33,7 @@ from foreign_radar_files import (
 
 from radar import importing as importers
 from radar import store
+from radar.cli import main
 from radar.importing import aoe, plan_import
 
 
@@ -346,3 +349,145 @@ def test_release_archive_holds_the_releases_up_to_the_one_asked_for() -> None:
 
 def test_aoe_problems_are_told_in_danish_and_in_english(econ: duckdb.DuckDBPyConnection) -> None:
     assert_told_in_both_languages(econ, BAD_AOE_FILES)
+
+
+# --------------------------------------------------------------------------
+# releases on the command line
+
+
+def _write_radar(tmp_path: Path, files: dict[str, str]) -> Path:
+    path = tmp_path / "radar.zip"
+    path.write_bytes(aoe_zip(files))
+    return path
+
+
+def test_every_release_becomes_an_edition_in_date_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    radar = _write_radar(tmp_path, AOE_RADAR)
+    db = tmp_path / "aoe.duckdb"
+    args = ["import", str(radar), "--db", str(db), "--area", AREA, "--edition", "3"]
+    assert main([*args, "--all-releases", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Release 2023-02-23, edition 3:" in out and "Release 2024-03-01, edition 4:" in out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        editions = con.execute("SELECT year, published FROM editions ORDER BY 1").fetchall()
+        assert editions == [(3, date(2023, 2, 23)), (4, date(2024, 3, 1))]
+        # Each edition holds the newest state of every item up to its release.
+        assert rings(con, 3) == {"react": "afproev", "docker": "klar"}
+        assert rings(con, 4) == {"react": "klar", "docker": "klar", "vue": "hold-oeje"}
+    finally:
+        con.close()
+    # Again: nothing changes.
+    before = dump_file(db)
+    assert main([*args, "--all-releases", "--lang", "en"]) == 0
+    assert capsys.readouterr().out.count("Nothing to change") == 2
+    assert dump_file(db) == before
+
+
+def test_one_older_release_is_imported_as_it_was_then(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    radar = _write_radar(tmp_path, AOE_RADAR)
+    db = tmp_path / "aoe.duckdb"
+    args = ["import", str(radar), "--db", str(db), "--area", AREA, "--edition", "1"]
+    assert main([*args, "--release", "2023-02-23"]) == 0
+    assert "Udgivelse 2023-02-23, udgave 1:" in capsys.readouterr().out
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert rings(con, 1) == {"react": "afproev", "docker": "klar"}
+        react = store.load_technologies(con)["react"]
+        assert react.description_da.startswith("A library for user interfaces.")
+    finally:
+        con.close()
+    assert main([*args, "--release", "2023-02-24", "--lang", "en"]) == 1
+    assert capsys.readouterr().err == (
+        "error: 2023-02-24 is not a release in radar.zip; its releases are 2023-02-23, 2024-03-01\n"
+    )
+
+
+def test_a_problem_in_any_release_writes_no_edition(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], writable_db: Path
+) -> None:
+    files = {
+        **AOE_RADAR,
+        "radar/2024-03-01/kafka.md": item(title="Kafka", ring="maybe", quadrant="tools"),
+    }
+    radar = _write_radar(tmp_path, files)
+    before = dump_file(writable_db)
+    args = ["import", str(radar), "--db", str(writable_db), "--area", AREA, "--edition", "3001"]
+    assert main([*args, "--all-releases", "--lang", "en"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "error: 1 problem(s) in radar.zip; nothing was imported:"
+    assert err[1].startswith(
+        "  radar.zip, column 'ring': radar/2024-03-01/kafka.md, line 3: 'maybe'"
+    )
+    assert dump_file(writable_db) == before
+    # Into a new database: no file is made.
+    new = tmp_path / "new.duckdb"
+    assert main([*args[:3], str(new), *args[4:], "--all-releases"]) == 1
+    assert not new.exists()
+
+
+def test_a_release_refused_after_earlier_ones_were_written_says_which_were(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    writable_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    radar = _write_radar(tmp_path, AOE_RADAR)
+    plan_import_before = importers.plan_import
+    calls: list[int] = []
+
+    def meanwhile(con: Any, data: bytes, **options: Any) -> importers.ImportPlan:
+        # The second release is checked once before anything is written and again
+        # after the first is written; the database changed for it in between.
+        calls.append(options["edition"])
+        if calls.count(3002) == 2:
+            raise importers.StalePlanError(
+                [importers.Problem("radar.zip", None, None, "the database changed")]
+            )
+        return plan_import_before(con, data, **options)
+
+    monkeypatch.setattr(importers, "plan_import", meanwhile)
+    args = ["import", str(radar), "--db", str(writable_db), "--area", AREA, "--edition", "3001"]
+    assert main([*args, "--all-releases", "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == (
+        "error: edition 3002 (release 2024-03-01) was refused; the editions before it (3001) are "
+        "imported. Fix the problems and run the command again: the editions already imported do "
+        "not change."
+    )
+    con = duckdb.connect(str(writable_db), read_only=True)
+    try:
+        years = {r[0] for r in con.execute("SELECT year FROM editions").fetchall()}
+    finally:
+        con.close()
+    assert 3001 in years and 3002 not in years
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            ["--release", "2023-02-23", "--format", "byor-csv"],
+            "error: --release and --all-releases are for AOE radars (--format aoe); radar.zip is "
+            "read as byor-csv\n",
+        ),
+        (
+            ["--all-releases", "--title", "Radar"],
+            "error: --title and --published are for one edition; with --all-releases each edition "
+            "is published on its release's date, with the usual title\n",
+        ),
+    ],
+)
+def test_release_options_that_do_not_fit_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], extra: list[str], message: str
+) -> None:
+    radar = _write_radar(tmp_path, AOE_RADAR)
+    db = tmp_path / "aoe.duckdb"
+    args = ["import", str(radar), "--db", str(db), "--area", AREA, "--edition", "1", "--lang", "en"]
+    assert main([*args, *extra]) == 1
+    assert capsys.readouterr().err == message
+    assert not db.exists()
