@@ -20,6 +20,8 @@ IMPORT_FORMATS: Final[tuple[str, ...]] = (
     "byor-csv",
     "byor-json",
     "zalando",
+    "backstage",
+    "aoe",
 )
 #: ``--format`` names ``python -m radar export`` accepts.
 EXPORT_FORMATS: Final[tuple[str, ...]] = (

@@ -12,14 +12,16 @@ import getpass
 import logging
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from radar import formats, importing, store
 from radar.i18n import t
+from radar.importing import aoe
 from radar.importing.mapping import ImportMapping, MappingSyntaxError, parse_pairs
-from radar.importing.problems import located, too_large
+from radar.importing.problems import Problem, located, too_large
 from radar.model import LANGUAGES, Lang
 from radar.store import importing as stored
 
@@ -130,6 +132,19 @@ def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], No
         default="da",
         help="language of the summary and the problems (default: da)",
     )
+    releases = command.add_mutually_exclusive_group()
+    releases.add_argument(
+        "--release",
+        metavar="YYYY-MM-DD",
+        help="an AOE radar: import this release (default: the newest), with every item as "
+        "it was then",
+    )
+    releases.add_argument(
+        "--all-releases",
+        action="store_true",
+        help="an AOE radar: import every release, oldest first, as editions N, N+1, ...; all "
+        "are checked before the first is written, and each edition is its own transaction",
+    )
 
 
 def _default_editor() -> str:
@@ -178,6 +193,8 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
     target = store.resolve_db_path(args.db)
     editor = args.editor or _default_editor()
+    if args.release or args.all_releases:
+        return _run_releases(args, data, target, editor)
     try:
         if args.db and not target.exists():
             return _import_into_new(args, data, target, editor)
@@ -211,7 +228,13 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def _log(
-    args: argparse.Namespace, editor: str, target: Path, result: str, level: int, rows: int = 0
+    args: argparse.Namespace,
+    editor: str,
+    target: Path,
+    result: str,
+    level: int,
+    rows: int = 0,
+    edition: int | None = None,
 ) -> None:
     """One line per import that was to write, whatever became of it."""
     logger.log(
@@ -220,7 +243,7 @@ def _log(
         result,
         editor,
         args.file.name,
-        args.edition,
+        args.edition if edition is None else edition,
         rows,
         str(target),
     )
@@ -264,3 +287,193 @@ def _print_plan(
         print(t("import.nothing", lang))
     else:
         print(t("import.done", lang, file=args.file.name, db=target))
+
+
+@dataclass(frozen=True)
+class _Release:
+    """One release of an AOE radar, and the edition it is imported into."""
+
+    release: str
+    edition: int
+    #: The radar's zip file as of the release (:func:`radar.importing.aoe.release_archive`).
+    data: bytes
+
+
+class _PartlyImported(Exception):
+    """A release was refused after the editions of the releases before it were written."""
+
+    def __init__(
+        self,
+        refused: importing.ImportProblems,
+        release: _Release,
+        written: list[importing.ImportResult],
+    ) -> None:
+        super().__init__(release.release)
+        self.refused = refused
+        self.release = release
+        self.written = written
+
+
+def _run_releases(args: argparse.Namespace, data: bytes, target: Path, editor: str) -> int:
+    """``--release`` and ``--all-releases``: an AOE radar's releases, each as an edition.
+
+    Every release is checked against the database before the first is written;
+    then each is planned again against the editions written before it and
+    written in a transaction of its own. Into a new ``--db`` file all of them
+    are written, or (the file is not created) none.
+    """
+    lang: Lang = args.lang
+    name = args.file.name
+    fmt = args.format or importing.detect_format(data, name)
+    if fmt != "aoe":
+        print(t("import.releases_aoe_only", lang, file=name, format=fmt), file=sys.stderr)
+        return 1
+    if args.all_releases and (args.title or args.published):
+        print(t("import.releases_one_edition", lang), file=sys.stderr)
+        return 1
+    new_db = bool(args.db) and not target.exists()
+    try:
+        found = aoe.releases(data, name, lang)
+        if args.release and args.release not in found:
+            shown = ", ".join(found)
+            message = t(
+                "import.not_a_release", lang, release=args.release, file=name, releases=shown
+            )
+            print(message, file=sys.stderr)
+            return 1
+        chosen = found if args.all_releases else [args.release]
+        releases = [
+            _Release(release, args.edition + index, aoe.release_archive(data, release, name, lang))
+            for index, release in enumerate(chosen)
+        ]
+        if new_db:
+            plans = _releases_into_new(args, releases, target, editor)
+        else:
+            con = store.connect(target, read_only=args.dry_run)
+            try:
+                plans = _check_releases(con, releases, args)
+                if not args.dry_run:
+                    results = _apply_releases(con, releases, plans, args, editor, log_to=target)
+                    plans = [r.plan for r in results]
+            finally:
+                con.close()
+    except importing.ImportProblems as exc:
+        code = _print_problems(exc, args.file, lang)
+        if not args.dry_run:
+            _log(args, editor, target, "refused", logging.INFO)
+        return code
+    except _PartlyImported as exc:
+        _print_problems(exc.refused, args.file, lang)
+        _log(args, editor, target, "refused", logging.INFO, edition=exc.release.edition)
+        message = t(
+            "import.releases_partial",
+            lang,
+            edition=exc.release.edition,
+            release=exc.release.release,
+            written=", ".join(str(r.plan.edition) for r in exc.written),
+        )
+        print(message, file=sys.stderr)
+        return 1
+    except store.StorageFull as exc:
+        _log(args, editor, target, "disk-full", logging.ERROR)
+        print(
+            f"error: the disk is full; the edition being written was not saved: {exc}",
+            file=sys.stderr,
+        )
+        return 1
+    except store.WriteFailed as exc:
+        _log(args, editor, target, "write-failed", logging.ERROR)
+        print(
+            f"error: the disk refused the write; the edition being written was not saved: {exc}",
+            file=sys.stderr,
+        )
+        return 1
+    except store.DatabaseUnavailableError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if new_db and not args.dry_run:
+        print(t("import.created_db", lang, db=target))
+    if args.dry_run and len(releases) > 1 and not new_db:
+        print(t("import.releases_dry_run", lang))
+    for release, plan in zip(releases, plans, strict=True):
+        print(t("import.release_heading", lang, release=release.release, edition=release.edition))
+        _print_plan(plan, args, target, created=False)
+    return 0
+
+
+def _release_args(args: argparse.Namespace, release: _Release) -> dict[str, Any]:
+    return {**_plan_args(args), "edition": release.edition, "fmt": "aoe"}
+
+
+def _check_releases(
+    con: store.Connection, releases: list[_Release], args: argparse.Namespace
+) -> list[importing.ImportPlan]:
+    """Every release planned against the database as it is; every problem of them all."""
+    plans = []
+    # A release's file holds the releases before it: their problems are its
+    # problems too, and are listed once.
+    problems: dict[Problem, None] = {}
+    for release in releases:
+        try:
+            plans.append(importing.plan_import(con, release.data, **_release_args(args, release)))
+        except importing.ImportProblems as exc:
+            problems.update(dict.fromkeys(exc.problems))
+    if problems:
+        raise importing.ImportProblems(problems)
+    return plans
+
+
+def _apply_releases(
+    con: store.Connection,
+    releases: list[_Release],
+    plans: list[importing.ImportPlan],
+    args: argparse.Namespace,
+    editor: str,
+    *,
+    log_to: Path | None,
+) -> list[importing.ImportResult]:
+    """Write the releases' editions in order, each planned against the ones written before it.
+
+    ``log_to``: the database to log each written edition for (None: not logged yet).
+    """
+    written: list[importing.ImportResult] = []
+    for index, release in enumerate(releases):
+        try:
+            plan = (
+                plans[0]
+                if index == 0
+                else importing.plan_import(con, release.data, **_release_args(args, release))
+            )
+            result = importing.apply_import(con, plan, editor=editor, reason=args.reason)
+        except importing.ImportProblems as exc:
+            if not written:
+                raise
+            raise _PartlyImported(exc, release, written) from exc
+        if log_to is not None:
+            _log(args, editor, log_to, "ok", logging.INFO, result.audit_rows, plan.edition)
+        written.append(result)
+    return written
+
+
+def _releases_into_new(
+    args: argparse.Namespace, releases: list[_Release], target: Path, editor: str
+) -> list[importing.ImportPlan]:
+    """The releases into a new database file: all of them, or (no file is made) none."""
+    if args.dry_run:
+        # In a scratch database each edition shows as it would be after the ones before it.
+        with stored.scratch_database() as con:
+            plans = _check_releases(con, releases, args)
+            results = _apply_releases(con, releases, plans, args, editor, log_to=None)
+            return [r.plan for r in results]
+    try:
+        with store.new_database_file(target, "importing") as con:
+            stored.initialise_empty(con)
+            plans = _check_releases(con, releases, args)
+            results = _apply_releases(con, releases, plans, args, editor, log_to=None)
+    except _PartlyImported as exc:
+        # The new file was not kept: nothing at all was imported.
+        raise exc.refused from exc
+    # Logged once the file is in place, when the editions really are imported.
+    for result in results:
+        _log(args, editor, target, "ok", logging.INFO, result.audit_rows, result.plan.edition)
+    return [r.plan for r in results]

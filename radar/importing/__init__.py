@@ -38,11 +38,37 @@ Formats (``--format``, :data:`radar.formats.IMPORT_FORMATS`)
     (default :data:`radar.formats.ZALANDO_QUADRANTS`) and a ``date`` such as
     ``"2026.05"``, the default publication date of a new edition. Other keys
     of an entry (``link``) are not imported, and one note lists them.
+``backstage``
+    The JSON of Backstage's tech-radar plugin (:mod:`.backstage`): ``quadrants``
+    and ``rings`` of ``{id, name}``, and ``entries`` of ``title``, ``quadrant``
+    (a quadrant's id), ``description`` and a ``timeline`` of ``{ringId, date,
+    description}``. An entry's ring is the one of its newest timeline item (by
+    date; of the same date, the last), read by the ring's ``name``; its category
+    is its quadrant's ``name``; its description (else the newest timeline
+    item's) is Markdown, stored as plain text (:func:`.markdown.markdown_to_text`).
+``aoe``
+    An AOE technology radar (:mod:`.aoe`): a zip file of its ``radar`` folder
+    (at the top, or one folder below), ``radar/<release date>/<item>.md``, each
+    file YAML front matter (``title``, ``ring``, ``quadrant``; read strictly:
+    one ``key: value`` per line, texts, quoted texts and ``[a, b]`` lists) and a
+    Markdown body, the description. A later release holds only the items that
+    changed, and may leave out what stays. The import is the newest state of
+    every item as of the newest release, published on its date; technologies
+    are identified by the slug of the item's file name, which AOE keeps when a
+    title changes. ``python -m radar import --release D`` imports an older
+    release, ``--all-releases`` every release in date order as editions N,
+    N+1, ...: all are checked before the first is written, and each edition is
+    its own transaction. A zip file is held to :data:`MAX_UNPACKED_BYTES`
+    unpacked (and each member to the size it declares), :data:`MAX_ROWS` item
+    files, and no absolute path or ``..`` in it.
 
-Without a format the file tells: a zip file is ``xlsx``; a JSON object with
-``entries`` is ``zalando``; a JSON list whose objects have ``name``, ``ring``
-and ``quadrant`` is ``byor-json``, any other JSON list ``json``; a CSV header
-with ``name``, ``ring`` and ``quadrant`` is ``byor-csv``, else ``csv``.
+Without a format the file tells: a zip file with ``.md`` files under a
+``radar`` folder, or any ``.zip`` file, is ``aoe``, another zip file
+``xlsx``; a JSON object whose entries have ``timeline`` lists (or whose rings
+or quadrants have ids, and no entry a ``label``) is ``backstage``, another
+JSON object ``zalando``; a JSON list whose objects have ``name``, ``ring`` and
+``quadrant`` is ``byor-json``, any other JSON list ``json``; a CSV header with
+``name``, ``ring`` and ``quadrant`` is ``byor-csv``, else ``csv``.
 
 Text is UTF-8 (a byte-order mark is dropped). A CSV file that is not UTF-8
 but Windows-1252 text with a letter beyond ASCII (æ, ø, å …), as Danish

@@ -232,7 +232,8 @@ class Context:
     new_sectors: dict[str, NewCategory] = field(default_factory=dict)
     #: Ring names that are no ring here: name -> (column, why, rows), reported
     #: once each by :meth:`report_rings`, not once per row.
-    unknown_rings: dict[str, tuple[str, str, list[int]]] = field(default_factory=dict)
+    #: A row is a number, or a place in a file of many (an AOE zip's item file and line).
+    unknown_rings: dict[str, tuple[str, str, list[int | str]]] = field(default_factory=dict)
     #: The mapping's names the file used, so unused ones can be pointed out.
     mapped_names: set[str] = field(default_factory=set)
     #: The file's ring and category names that are not this radar's own, and
@@ -341,8 +342,14 @@ class Context:
         key = name.strip()
         self.foreign_categories[key] = self.foreign_categories.get(key, 0) + int(count)
 
-    def ring(self, value: str, row: int, column: str) -> str | None:
-        """The ring id for a cell, else None (reported once per name by :meth:`report_rings`)."""
+    def ring(
+        self, value: str, row: int | None, column: str, place: str | None = None
+    ) -> str | None:
+        """The ring id for a cell, else None (reported once per name by :meth:`report_rings`).
+
+        ``place``: where the value is when a row number does not say it (a
+        file inside a zip, and its line).
+        """
         mapped = self.mapping().ring_for(value) is not None
         if mapped:
             self.mapped_names.add(value.strip().casefold())
@@ -352,19 +359,36 @@ class Context:
             self.foreign_rings[key] = self.foreign_rings.get(key, 0) + 1
         if ring is None:
             name = value.strip()
-            self.unknown_rings.setdefault(name, (column, message, []))[2].append(row)
+            where: int | str = place if place is not None else (row if row is not None else "")
+            self.unknown_rings.setdefault(name, (column, message, []))[2].append(where)
         return ring
 
     def report_rings(self) -> None:
         """One problem per ring name that is no ring here, with its rows and how to map it."""
         for name, (column, message, rows) in self.unknown_rings.items():
-            shown = first_ten([str(r) for r in rows], self.lang)
             fix = self.text("importmsg.ring_fix", value=name, example=self.ring_names.rings[0].id)
+            first = rows[0]
+            places = [str(r) for r in rows]
+            if isinstance(first, str):
+                # Places in files: each is named, the first before the message.
+                if len(rows) > 1:
+                    message = self.text(
+                        "importmsg.ring_places",
+                        message=message,
+                        count=len(rows) - 1,
+                        places=first_ten(places[1:], self.lang),
+                    )
+                message = f"{first}: {message}" if first else message
+                self.problem(None, column, f"{message}. {fix}")
+                continue
             if len(rows) > 1:
                 message = self.text(
-                    "importmsg.ring_rows", message=message, count=len(rows), rows=shown
+                    "importmsg.ring_rows",
+                    message=message,
+                    count=len(rows),
+                    rows=first_ten(places, self.lang),
                 )
-            self.problem(rows[0], column, f"{message}. {fix}")
+            self.problem(first, column, f"{message}. {fix}")
 
 
 def whole_number(value: str) -> int | None:

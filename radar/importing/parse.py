@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from radar import formats
+from radar.importing.aoe import aoe_entries
+from radar.importing.backstage import backstage_entries
 from radar.importing.byor import byor_entries, byor_repair
 from radar.importing.entries import Context, Entry
 from radar.importing.own import own_entries
@@ -25,6 +27,8 @@ __all__ = ["read_entries"]
 def read_entries(data: bytes, fmt: str, ctx: Context) -> tuple[list[Entry], date | None]:
     """The file's rows as entries, and its own date; problems go to ``ctx``."""
     file_name, lang = ctx.file_name, ctx.lang
+    if fmt == "aoe":
+        return aoe_entries(data, ctx)
     if fmt == "xlsx":
         records, problems = read_xlsx(data, file_name, lang)
         ctx.problems += problems
@@ -60,6 +64,8 @@ def read_entries(data: bytes, fmt: str, ctx: Context) -> tuple[list[Entry], date
         return [], None
     if fmt == "zalando":
         return zalando_entries(document, ctx)
+    if fmt == "backstage":
+        return backstage_entries(document, ctx), None
     read = None if fmt == "json" else {c.lower() for c in formats.BYOR_COLUMNS}
     rows, problems = json_rows(document, file_name, lang, "importmsg.json_not_a_list", read)
     ctx.problems += problems

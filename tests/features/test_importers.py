@@ -22,6 +22,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
+from foreign_radar_files import BAD_FOREIGN_FILES
 
 from radar import formats, store
 from radar import importing as importers
@@ -1517,7 +1518,7 @@ def test_every_import_message_is_made_in_both_languages(
             found += _messages(rcon, case[2], lang, file_name=case[1], **case[3])
         for data, options in MORE_BAD_FILES:
             found += _messages(rcon, data, lang, **options)
-        for data, options in EMPTY_DB_FILES:
+        for data, options in [*EMPTY_DB_FILES, *BAD_FOREIGN_FILES]:
             found += _messages(econ, data, lang, **options)
         found += _messages(three_rings, byor, lang, area=AREA)
         # Mappings: onto no ring; a name the file does not use; a ring in several rows.

@@ -79,7 +79,7 @@ def render() -> None:
     _format_help(lang)
     upload = st.file_uploader(
         t("importpage.file", lang),
-        type=["csv", "xlsx", "json"],
+        type=["csv", "xlsx", "json", "zip"],
         help=t("importpage.file_help", lang, limit=formats.MAX_IMPORT_BYTES // (1024 * 1024)),
         key="import_file",
     )
