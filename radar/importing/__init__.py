@@ -67,8 +67,10 @@ Without a format the file tells: a zip file with ``.md`` files under a
 ``xlsx``; a JSON object whose entries have ``timeline`` lists (or whose rings
 or quadrants have ids, and no entry a ``label``) is ``backstage``, another
 JSON object ``zalando``; a JSON list whose objects have ``name``, ``ring`` and
-``quadrant`` is ``byor-json``, any other JSON list ``json``; a CSV header with
-``name``, ``ring`` and ``quadrant`` is ``byor-csv``, else ``csv``.
+``quadrant`` is ``byor-json``, one whose objects have ``label``, ``quadrant`` and
+``ring`` (a Zalando fork's entries alone) ``zalando``, any other JSON list
+``json``; a CSV header with ``name``, ``ring`` and ``quadrant`` is
+``byor-csv``, else ``csv``.
 
 Text is UTF-8 (a byte-order mark is dropped). A CSV file that is not UTF-8
 but Windows-1252 text with a letter beyond ASCII (æ, ø, å …), as Danish

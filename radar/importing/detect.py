@@ -24,7 +24,8 @@ def detect_format(data: bytes, file_name: str = "") -> str:
     ``backstage`` when it is an object whose entries have ``timeline`` lists (or
     whose rings or quadrants have ids, and no entry a ``label``), ``zalando``
     when it is any other object, ``byor-json`` when its objects have ``name``,
-    ``ring`` and ``quadrant``, else ``json``; anything else is CSV: ``byor-csv``
+    ``ring`` and ``quadrant``, ``zalando`` when they have ``label``, ``quadrant``
+    and ``ring`` (a fork's entries alone), else ``json``; anything else is CSV: ``byor-csv``
     when the header has ``name``, ``ring`` and ``quadrant``, else ``csv``. A
     file that is none of them is given the format whose reader explains best
     what is wrong.
@@ -54,7 +55,10 @@ def detect_format(data: bytes, file_name: str = "") -> str:
             keys = {
                 str(k).strip().lower() for item in value if isinstance(item, dict) for k in item
             }
-            return "byor-json" if set(BYOR_REQUIRED) <= keys else "json"
+            if set(BYOR_REQUIRED) <= keys:
+                return "byor-json"
+            # Zalando forks that keep a radar per date write its entries alone.
+            return "zalando" if {"label", "quadrant", "ring"} <= keys else "json"
         return "zalando" if text.startswith("{") else "json"
     header = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = header_delimiter(header)[0] or ","

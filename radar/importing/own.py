@@ -58,12 +58,25 @@ def kl_categories() -> Mapping[str, NewCategory]:
     }
 
 
+def _looks_like_an_entry(header: list[str], ctx: Context) -> bool:
+    """Whether a file's first row is a radar entry (a name, then a ring) and not column names."""
+    return any(ctx.ring_names.resolve(cell)[0] is not None for cell in header[1:3])
+
+
 def own_entries(rows: Rows, ctx: Context) -> list[Entry]:
     """Entries from our own format (CSV, Excel or JSON)."""
     expected = formats.OWN_COLUMN_NAMES
     present = {h.lower() for h in rows.header}
     unknown = [h for h in rows.header if h.lower() not in expected]
     missing = [c for c in OWN_REQUIRED if c not in present]
+    known = set(expected) | {c.lower() for c in formats.BYOR_COLUMNS}
+    if not present & known and _looks_like_an_entry(rows.header, ctx):
+        first = ", ".join(h[:30] for h in rows.header[:3])
+        # BYOR's columns as many as the row has (its files often leave out status).
+        columns = [c for c in formats.BYOR_COLUMNS if len(rows.header) != 5 or c != "status"]
+        message = ctx.text("importmsg.header_is_an_entry", first=first, byor=",".join(columns))
+        ctx.problem(rows.header_row, None, message)
+        return []
     if unknown or missing:
         detail = []
         if missing:

@@ -63,7 +63,13 @@ def _unnamed_quadrants(ctx: Context) -> list[str]:
 
 
 def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | None]:
-    """Entries from a Zalando tech radar ``config.json``, and the file's date."""
+    """Entries from a Zalando tech radar ``config.json``, and the file's date.
+
+    A bare list of entries (forks that keep one radar per date write them so)
+    is read as a config of those entries only.
+    """
+    if isinstance(document, list):
+        document = {"entries": document}
     if not isinstance(document, dict) or "entries" not in document:
         ctx.problem(None, None, ctx.text("importmsg.zalando_config"))
         return [], None

@@ -256,3 +256,27 @@ def test_our_own_csv_creates_its_categories_in_a_new_database(
     # Importing it again changes nothing.
     again = plan_import(econ, data, file_name="vejle.csv", edition=2026)
     assert not again.has_changes
+
+
+def test_a_bare_list_of_zalando_entries_imports_as_zalando(econ: duckdb.DuckDBPyConnection) -> None:
+    # Forks that keep one radar per date (dataset/2020.05.json) write the entries alone.
+    entries = json.loads(_zalando(False))["entries"]
+    data = json.dumps(entries).encode()
+    plan = plan_import(econ, data, file_name="2020.05.json", edition=1, area=AREA)
+    assert plan.format == "zalando"
+    assert any(n.column == "quadrants" for n in plan.notes)
+    importers.apply_import(econ, plan, editor="t")
+    assert econ.execute("SELECT count(*) FROM assessments").fetchone() == (4,)
+
+
+def test_a_byor_file_without_its_header_row_is_told_so_once(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    data = _byor(["Adopt", "Trial", "Hold"]).split(b"\n", 1)[1]
+    with pytest.raises(ImportProblems) as refused:
+        plan_import(econ, data, file_name="old.csv", edition=1, area=AREA, lang="en")
+    (problem,) = refused.value.problems
+    assert problem.row == 1
+    assert "looks like a radar entry" in problem.message
+    assert "name,ring,quadrant,isNew,description" in problem.message
+    assert len(problem.message) < 400

@@ -38,6 +38,11 @@ class RealRadar:
     rings: dict[tuple[str, str], int]
     categories: int
     mapping: dict[str, str] = field(default_factory=dict)
+    #: The quadrants' names, for a file that leaves them to another file.
+    categories_mapping: dict[str, str] = field(default_factory=dict)
+
+    def import_mapping(self) -> importing.ImportMapping:
+        return importing.ImportMapping(rings=self.mapping, categories=self.categories_mapping)
 
     @property
     def entries(self) -> int:
@@ -134,6 +139,20 @@ RADARS = [
         categories=4,
         mapping={"BLANK": "hold-oeje"},
     ),
+    # One radar per date, its entries alone; the quadrants' names are in its config.json.
+    RealRadar(
+        "zalando-neofonie-dataset",
+        "dataset/2020.05.json",
+        "zalando",
+        {("0", "klar"): 45, ("1", "afproev"): 23, ("2", "hold-oeje"): 20, ("3", "afvent"): 19},
+        categories=4,
+        categories_mapping={
+            "0": "A.I.",
+            "1": "Frontend / Web",
+            "2": "DevOps / Infrastructure",
+            "3": "Platforms / Backend",
+        },
+    ),
     RealRadar(
         "zalando-config",
         "config.json",
@@ -185,7 +204,7 @@ def test_a_real_radar_imports_with_its_entries_rings_and_categories(
         file_name=file_name,
         edition=1,
         area=AREA,
-        mapping=importing.ImportMapping(rings=radar.mapping),
+        mapping=radar.import_mapping(),
     )
     assert plan.format == radar.format
     importing.apply_import(con, plan, editor="test")
@@ -203,7 +222,7 @@ def test_a_real_radar_imports_with_its_entries_rings_and_categories(
         file_name=file_name,
         edition=1,
         area=AREA,
-        mapping=importing.ImportMapping(rings=radar.mapping),
+        mapping=radar.import_mapping(),
     )
     assert not again.has_changes
 
@@ -214,7 +233,7 @@ def test_a_real_radar_is_drawn_once_imported(
 ) -> None:
     # One category (byor-il-invest) crashed the radar before.
     file_name, data = _content(radar)
-    mapping = importing.ImportMapping(rings=radar.mapping)
+    mapping = radar.import_mapping()
     importing.import_file(
         con, data, file_name=file_name, edition=1, area=AREA, editor="t", mapping=mapping
     )
