@@ -37,15 +37,6 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date like 2026-05-31") from None
 
 
-def _pairs(value: str) -> dict[str, str]:
-    try:
-        return parse_pairs(value)
-    except MappingSyntaxError as exc:
-        raise argparse.ArgumentTypeError(
-            f"'{exc.part}' is not FROM=TO; write pairs such as \"Explore=afproev,Monitor=afvent\""
-        ) from None
-
-
 def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], None]) -> None:
     """Add the ``import`` subcommand to the CLI parser.
 
@@ -88,16 +79,14 @@ def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], No
     )
     command.add_argument(
         "--rings",
-        type=_pairs,
-        default={},
+        default="",
         metavar='"FROM=TO,…"',
         help="what the file's ring names are here, for names the import does not know "
         '(TO: a ring\'s id or name), e.g. --rings "1=klar,2=afproev,3=hold-oeje,4=afvent"',
     )
     command.add_argument(
         "--categories",
-        type=_pairs,
-        default={},
+        default="",
         metavar='"FROM=TO,…"',
         help="what the file's categories (quadrants) are here: an existing category's id or "
         "name, or a new category's name; a Zalando file's quadrants by number, e.g. "
@@ -164,8 +153,23 @@ def _plan_args(args: argparse.Namespace) -> dict[str, Any]:
         "published": args.published,
         "draft": args.draft,
         "lang": args.lang,
-        "mapping": ImportMapping(rings=args.rings, categories=args.categories),
+        "mapping": args.mapping,
     }
+
+
+def _mapping(args: argparse.Namespace, lang: Lang) -> ImportMapping | None:
+    """``--rings`` and ``--categories`` as the import's mapping; None, said why, if not pairs.
+
+    Read here rather than by argparse, so a wrong pair is told in ``--lang``.
+    """
+    pairs = {}
+    for option, text in (("--rings", args.rings), ("--categories", args.categories)):
+        try:
+            pairs[option] = parse_pairs(text)
+        except MappingSyntaxError as exc:
+            print(t("import.bad_pairs", lang, option=option, part=exc.part), file=sys.stderr)
+            return None
+    return ImportMapping(rings=pairs["--rings"], categories=pairs["--categories"])
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -181,6 +185,10 @@ def run_command(args: argparse.Namespace) -> int:
     """
     lang: Lang = args.lang
     path: Path = args.file
+    mapping = _mapping(args, lang)
+    if mapping is None:
+        return 2
+    args.mapping = mapping
     if not path.is_file():
         print(t("import.no_file", lang, file=path), file=sys.stderr)
         return 1

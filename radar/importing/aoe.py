@@ -70,6 +70,9 @@ _UNREADABLE: tuple[type[Exception], ...] = (
 )
 # YAML's words for "no value", in a plain (unquoted) scalar.
 _NULLS = ("~", "null", "Null", "NULL")
+#: An item file larger than this is refused: an item is a page of text, and
+#: PyYAML and the Markdown reader are pure Python (a 20 MB body took seconds).
+MAX_ITEM_BYTES = 256 * 1024
 #: The front matter an item's first file must give.
 _REQUIRED = ("title", "ring", "quadrant")
 
@@ -365,6 +368,10 @@ def _front_matter(text: str, file: _File) -> tuple[dict[str, tuple[Value, int]],
         line = mark.line + 2 if mark is not None else 1
         file.problem(line, None, file.ctx.text("importmsg.aoe_front_matter_line"))
         return None
+    except RecursionError:
+        # Lists in lists thousands deep: no front matter is like that.
+        file.problem(2, None, file.ctx.text("importmsg.aoe_front_matter_line"))
+        return None
     if root is None:
         return {}, "\n".join(lines[closing + 1 :]), True
     if not isinstance(root, yaml.MappingNode):
@@ -391,6 +398,10 @@ def _front_matter(text: str, file: _File) -> tuple[dict[str, tuple[Value, int]],
 
 def _text_of(info: zipfile.ZipInfo, archive: zipfile.ZipFile, file: _File) -> str | None:
     """An item file's text, or None and the problem."""
+    if info.file_size > MAX_ITEM_BYTES:
+        limit = MAX_ITEM_BYTES // 1024
+        file.problem(None, None, file.ctx.text("importmsg.aoe_item_too_large", limit=limit))
+        return None
     try:
         content = _read_member(archive, info)
     except _UNREADABLE as exc:
@@ -443,7 +454,7 @@ def _read_item(info: zipfile.ZipInfo, archive: zipfile.ZipFile, item: _Item, ctx
             ctx.problem(line, key, ctx.text("importmsg.quadrant_too_long", limit=MAX_NAME_CHARS))
         elif key == "quadrant":
             # Registered as they come, so new categories are made in the radar's order.
-            ctx.foreign_sector(value)
+            ctx.foreign_sector(value, count=False)
         file.since(problems, notes, line)
         item.values[key] = (value, member, line)
     if body.strip():

@@ -200,7 +200,7 @@ def backstage_entries(document: Any, ctx: Context) -> list[Entry]:
     rings = _named(document, "rings", ctx)
     # Registered in the file's order, so new categories are created in it.
     for name in (quadrants or {}).values():
-        ctx.foreign_sector(name)
+        ctx.foreign_sector(name, count=False)
     raw = document.get("entries")
     rows, problems = json_rows(
         raw, ctx.file_name, ctx.lang, "importmsg.entries_not_a_list", _TEXT_KEYS

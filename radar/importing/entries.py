@@ -183,6 +183,17 @@ def _readable(name: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _named(name: str, candidates: Sequence[tuple[str, tuple[str, ...]]]) -> str | None:
+    """The id among ``(id, names)`` whose names hold ``name`` in any case, or its slug."""
+    key, folded = formats.slugify(name), name.strip().casefold()
+    for found, names in candidates:
+        if folded in (n.casefold() for n in names) or (
+            key and key in (formats.slugify(n) for n in names)
+        ):
+            return found
+    return None
+
+
 def fallback_id(prefix: str, name: str) -> str:
     """A stable id for a name that has no slug."""
     # A name without a single Latin letter or digit still needs a stable id.
@@ -290,20 +301,13 @@ class Context:
 
     def existing_sector(self, name: str) -> str | None:
         """The id of the existing or planned category ``name`` names (by id, name or slug)."""
-        key, folded = formats.slugify(name), name.strip().casefold()
-        for sector in self.snapshot.sectors:
-            names = (sector.id, sector.name_da, sector.name_en)
-            if folded in (n.casefold() for n in names) or (
-                key and key in (formats.slugify(n) for n in names)
-            ):
-                return sector.id
-        for sector_id, new in self.new_sectors.items():
-            names = (sector_id, new.name_da, new.name_en)
-            if folded in (n.casefold() for n in names) or (
-                key and key in (formats.slugify(n) for n in names)
-            ):
-                return sector_id
-        return None
+        return self.database_sector(name) or _named(
+            name, [(i, (i, new.name_da, new.name_en)) for i, new in self.new_sectors.items()]
+        )
+
+    def database_sector(self, name: str) -> str | None:
+        """The id of the database's category ``name`` names (by id, name or slug)."""
+        return _named(name, [(s.id, (s.id, s.name_da, s.name_en)) for s in self.snapshot.sectors])
 
     def foreign_sector(
         self,
@@ -322,7 +326,8 @@ class Context:
         if mapped is not None:
             self.mapped_names.add(quadrant.strip().casefold())
         found = self.existing_sector(mapped or quadrant)
-        if mapped is not None or found is None:
+        # Each row of a name that is not the database's own, for the mapping step.
+        if mapped is not None or self.database_sector(mapped or quadrant) is None:
             self.count_foreign_category(quadrant, count)
         quadrant = mapped or quadrant
         if found is not None:

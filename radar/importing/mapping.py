@@ -51,7 +51,8 @@ class ImportMapping:
         object.__setattr__(self, "categories", _frozen(self.categories))
 
     def __hash__(self) -> int:
-        return hash((tuple(self.rings.items()), tuple(self.categories.items())))
+        # Equal mappings hash alike, whatever the order of their pairs.
+        return hash((frozenset(self.rings.items()), frozenset(self.categories.items())))
 
     def ring_for(self, name: str) -> str | None:
         """What the mapping says the file's ring ``name`` is, if it names it."""

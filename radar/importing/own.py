@@ -8,7 +8,7 @@ states its ring.
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import cast
 
 from radar import formats, rules
@@ -58,7 +58,7 @@ def kl_categories() -> Mapping[str, NewCategory]:
     }
 
 
-def _looks_like_an_entry(header: list[str], ctx: Context) -> bool:
+def _looks_like_an_entry(header: Sequence[str], ctx: Context) -> bool:
     """Whether a file's first row is a radar entry (a name, then a ring) and not column names."""
     return any(ctx.ring_names.resolve(cell)[0] is not None for cell in header[1:3])
 

@@ -320,7 +320,7 @@ def _mapping_problems(
     problems = []
     for source, target in mapping.rings.items():
         if ring_names.ours(target) is None:
-            rings = ", ".join(f"{r.id} ({r.name_da})" for r in ring_names.rings)
+            rings = ", ".join(f"{r.id} ({r.label(lang)})" for r in ring_names.rings)
             message = t(
                 "importmsg.mapping_not_a_ring", lang, source=source, value=target, rings=rings
             )

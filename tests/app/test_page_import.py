@@ -160,14 +160,15 @@ def test_the_mapping_step_names_each_foreign_name_once_and_previews_again_with_t
     assert not at.exception
     # Refused: Explore and Monitor are no rings here, each said once.
     assert at.error and len(at.dataframe[-1].value) == 2
-    explore = at.selectbox(key="import_map_ring_0")
+    explore = _choice(at, "Ringen «Explore»")
     assert explore.label == t("importpage.map.ring", "da", name="Explore", count=2)
-    assert at.selectbox(key="import_map_ring_1").label.startswith("Ringen «Monitor» (1 ")
-    # The two quadrants are new here; one of them is one of ours.
-    assert at.selectbox(key="import_map_category_0").value == ""
+    assert _choice(at, "Ringen «Monitor» (brugt 1 ")
+    # The two quadrants are new here, with their rows; one of them is one of ours.
+    assert _choice(at, "Kategorien «Technieken» (brugt 2 ").value == ""
+    assert _choice(at, "Kategorien «Platformen» (brugt 2 ")
     explore.set_value("afproev")
-    at.selectbox(key="import_map_ring_1").set_value("hold-oeje")
-    at.selectbox(key="import_map_category_1").set_value("INFRA")
+    _choice(at, "Ringen «Monitor»").set_value("hold-oeje")
+    _choice(at, "Kategorien «Platformen»").set_value("INFRA")
     next(b for b in at.button if b.label == t("importpage.map.apply", "da")).click()
     at.run()
     assert_clean(at)
@@ -195,6 +196,34 @@ def test_the_mapping_step_names_each_foreign_name_once_and_previews_again_with_t
         .fetchall()
     )
     assert sectors == {"postgres": "INFRA", "kafka": "technieken"}
+
+
+def _choice(at: AppTest, label: str):  # type: ignore[no-untyped-def]
+    """The mapping step's selectbox whose label starts with ``label``."""
+    return next(s for s in at.selectbox if s.label.startswith(label))
+
+
+def test_one_file_s_mapping_choices_are_not_carried_onto_the_next_file(
+    db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at = _open(db, monkeypatch, editor=True)
+    at.get("file_uploader")[0].set_value(("a.csv", DUTCH.encode(), "text/csv"))
+    at.number_input(key="import_edition").set_value(2031)
+    at.selectbox(key="import_area").set_value(AREA)
+    at.run()
+    _button(at, "importpage.preview").click()
+    at.run()
+    _choice(at, "Kategorien «Technieken»").set_value("INFRA")
+    at.run()
+    # Another file, with other names in the same places.
+    other = DUTCH.replace("Technieken", "Gadgets").replace("Platformen", "Diensten")
+    at.get("file_uploader")[0].set_value(("b.csv", other.encode(), "text/csv"))
+    at.run()
+    _button(at, "importpage.preview").click()
+    at.run()
+    assert not at.exception
+    assert _choice(at, "Kategorien «Gadgets»").value == ""
+    assert not [s for s in at.selectbox if "Technieken" in s.label]
 
 
 def test_an_imported_ring_is_explained_in_the_page_s_language(

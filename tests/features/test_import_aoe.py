@@ -492,3 +492,18 @@ def test_release_options_that_do_not_fit_are_refused(
     assert main([*args, *extra]) == 1
     assert capsys.readouterr().err == message
     assert not db.exists()
+
+
+def test_an_aoe_item_too_large_or_nested_too_deep_is_one_problem_not_a_crash(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    files = {
+        "radar/2023-02-23/react.md": REACT,
+        "radar/2023-02-23/huge.md": item(title="Huge", ring="adopt", quadrant="tools")
+        + "x" * (300 * 1024),
+        "radar/2023-02-23/deep.md": "---\ntitle: " + "[" * 20_000 + "]" * 20_000 + "\n---\n",
+    }
+    problems = refused(econ, aoe_zip(files), file_name="radar.zip")
+    assert len(problems) == 2
+    assert any("huge.md" in p and "256 KiB" in p for p in problems)
+    assert any("deep.md, line 2: cannot be read as YAML" in p for p in problems)

@@ -119,7 +119,7 @@ def test_a_mapping_onto_no_ring_is_refused_and_an_unused_name_is_pointed_out(
     (problem,) = refused.value.problems
     assert problem.column == "--rings"
     assert "'maybe' is not one of the radar's rings" in problem.message
-    assert "klar (KLAR)" in problem.message
+    assert "klar (Ready)" in problem.message
     plan = plan_import(
         econ,
         _byor(["Adopt"]),
@@ -175,9 +175,11 @@ def test_a_bad_rings_option_is_a_clear_command_line_error(
 ) -> None:
     source = tmp_path / "radar.csv"
     source.write_bytes(_byor(["1"]))
-    with pytest.raises(SystemExit):
-        main(["import", str(source), "--edition", "1", "--rings", "1klar"])
-    assert "'1klar'" in capsys.readouterr().err
+    assert main(["import", str(source), "--edition", "1", "--rings", "1klar"]) == 2
+    assert "--rings: '1klar' er ikke FRA=TIL" in capsys.readouterr().err
+    args = ["import", str(source), "--edition", "1", "--categories", "x", "--lang", "en"]
+    assert main(args) == 2
+    assert "--categories: 'x' is not FROM=TO" in capsys.readouterr().err
 
 
 def _zalando(with_quadrants: bool) -> bytes:

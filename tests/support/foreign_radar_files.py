@@ -198,4 +198,22 @@ BAD_AOE_FILES: list[tuple[bytes, dict[str, Any]]] = [
     (aoe_zip({"radar/2023-02-23/react.md": REACT}, zipfile.ZIP_BZIP2), _AOE),
     (declaring(aoe_zip({"radar/2023-02-23/react.md": REACT}), 10), _AOE),
 ]
-BAD_FOREIGN_FILES = [*BAD_BACKSTAGE_FILES, *BAD_AOE_FILES]
+#: (content, options) of more refused files: YAML that is not, a file too large,
+#: one unknown ring in two files, a Zalando object without entries, and a BYOR
+#: file without its header row.
+BAD_OTHER_FILES: list[tuple[bytes, dict[str, Any]]] = [
+    (
+        aoe_zip(
+            {
+                "radar/2023-02-23/akka.md": item(title="Akka: x", ring="trial", quadrant="tools"),
+                "radar/2023-02-23/big.md": REACT + "x" * (300 * 1024),
+                "radar/2023-02-23/a.md": item(title="A", ring="maybe", quadrant="tools"),
+                "radar/2023-02-23/b.md": item(title="B", ring="maybe", quadrant="tools"),
+            }
+        ),
+        _AOE,
+    ),
+    (b'{"date": "2026.05"}', {"file_name": "config.json", "area": AREA, "fmt": "zalando"}),
+    (b"X,adopt,Tools,TRUE,Fine.\nY,hold,Tools,FALSE,No.\n", {"file_name": "x.csv", "area": AREA}),
+]
+BAD_FOREIGN_FILES = [*BAD_BACKSTAGE_FILES, *BAD_AOE_FILES, *BAD_OTHER_FILES]

@@ -45,6 +45,8 @@ REFUSED = "_import_refused"
 MAPPING = "_import_mapping"
 #: Session flag: the mapping step asked for a new preview.
 PREVIEW_AGAIN = "_import_preview_again"
+#: The start of the mapping step's widget keys (:func:`_map_key`).
+MAP_KEY_PREFIX = "import_map_"
 #: The mapping step's choice "a new category of this name".
 NEW_CATEGORY = ""
 #: How the preview's list of changes names each kind.
@@ -96,6 +98,7 @@ def render() -> None:
     )[1]
     if st.session_state.get(MAPPING, (digest,))[0] != digest:
         mapping = importing.ImportMapping()
+    _forget_other_files_choices(digest)
     # The preview belongs to exactly this file and these choices; any change asks for a new one.
     made_for = (
         digest,
@@ -227,7 +230,8 @@ def _preview(
             mapping=mapping,
         )
     except importing.ImportProblems as refused:
-        st.session_state[REFUSED] = refused
+        # Without its traceback, which holds the whole file and all it was read into.
+        st.session_state[REFUSED] = refused.with_traceback(None)
         logger.info(
             "import result=refused editor=%r file=%r edition=%d problems=%d",
             editor,
@@ -278,7 +282,7 @@ def _mapping_step(
         st.caption(t("importpage.map.intro", lang))
         with st.form("import_mapping", border=False):
             ring_choice: dict[str, str | None] = {}
-            for index, (name, rows) in enumerate(foreign.rings):
+            for name, rows in foreign.rings:
                 current = mapping.ring_for(name)
                 chosen = catalog.ring(current).id if current in rings else None
                 ring_choice[name] = st.selectbox(
@@ -290,10 +294,10 @@ def _mapping_step(
                         if r is None
                         else catalog.ring(r).label(lang)
                     ),
-                    key=f"import_map_ring_{index}",
+                    key=_map_key("ring", digest, name),
                 )
             category_choice: dict[str, str | None] = {}
-            for index, (name, rows) in enumerate(foreign.categories):
+            for name, rows in foreign.categories:
                 current = mapping.category_for(name)
                 options: list[str] = [NEW_CATEGORY, *sectors]
                 category_choice[name] = st.selectbox(
@@ -301,7 +305,7 @@ def _mapping_step(
                     options,
                     index=options.index(current) if current in sectors else 0,
                     format_func=functools.partial(_category_option, catalog, name, lang),
-                    key=f"import_map_category_{index}",
+                    key=_map_key("category", digest, name),
                 )
             again = st.form_submit_button(
                 t("importpage.map.apply", lang), type="primary", icon=":material/refresh:"
@@ -316,6 +320,23 @@ def _mapping_step(
     st.session_state[MAPPING] = (digest, chosen_mapping)
     st.session_state[PREVIEW_AGAIN] = True
     st.rerun()
+
+
+def _map_key(kind: str, digest: str, name: str) -> str:
+    """A mapping choice's widget key: of this file and this name only.
+
+    Streamlit keeps a widget's value by its key; a key by position would carry
+    one file's choice onto another file's name in that place.
+    """
+    named = hashlib.sha256(name.encode("utf-8")).hexdigest()[:16]
+    return f"{MAP_KEY_PREFIX}{kind}_{digest[:16]}_{named}"
+
+
+def _forget_other_files_choices(digest: str) -> None:
+    """Drop the mapping widgets' values of files other than this one."""
+    for key in [k for k in st.session_state if str(k).startswith(MAP_KEY_PREFIX)]:
+        if digest[:16] not in str(key):
+            del st.session_state[key]
 
 
 def _category_option(catalog: Catalog, name: str, lang: Lang, option: str) -> str:
