@@ -29,6 +29,15 @@ _BLOCK_TAGS = frozenset({
 # no tag survives as text, as a browser would not show it either.
 _BROKEN_TAG = re.compile(r"<[A-Za-z/!?][^>]*>?")
 _LINK_SCHEMES = ("http://", "https://", "mailto:")
+# Before the parser: the start of a tag never finished before the next "<" (or
+# the end) is broken markup, dropped as _BROKEN_TAG would drop it; the
+# standard library's parser reads such starts in time quadratic in their
+# number (90 KB of "<https://" took 14 s). Any other "<" is text.
+_UNFINISHED_TAG = re.compile(r"<[A-Za-z/!?][^<>]*+(?=<|$)")
+_STRAY_LT = re.compile(r"<(?![A-Za-z/!?][^<>]*+>)")
+# "&" not starting a character reference is an ampersand as written ("AT&T"):
+# the parser would read "&T" as a reference and give "&T;".
+_BARE_AMPERSAND = re.compile(r"&(?!#\d{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)")
 # Decoded "<" and ">" (written as "&lt;" and "&gt;") are text, not markup:
 # they stand in as these markers until the broken markup is gone.
 _LT, _GT = "\x00l", "\x00g"
@@ -185,7 +194,8 @@ def html_to_text(markup: str, *, links: bool = True) -> str:
     (text about markup, such as "the &lt;dialog&gt; element", stays text).
     """
     parser = _TextExtractor(links)
-    parser.feed(markup.replace("\x00", ""))
+    markup = _UNFINISHED_TAG.sub("", markup.replace("\x00", ""))
+    parser.feed(_BARE_AMPERSAND.sub("&amp;", _STRAY_LT.sub("&lt;", markup)))
     parser.close()
     text = _pre_blocks(_BROKEN_TAG.sub("", "".join(parser.parts)))
     text = text.replace(_LT, "<").replace(_GT, ">").replace("\r\n", "\n").replace("\r", "\n")
