@@ -1246,8 +1246,10 @@ LANGUAGE_CASES: list[tuple[str, str, bytes, dict[str, Any], tuple[Any, Any], str
         b"area,sector\n",
         {},
         (None, None),
-        "er ikke en Excel-projektmappe (.xlsx)",
-        "not an Excel workbook (.xlsx)",
+        "er ikke en Excel-projektmappe (.xlsx); importen læser CSV, Excel-projektmapper (.xlsx), "
+        "JSON (vores format, BYOR, Zalando, Backstage) og zip-filer med en AOE-radar",
+        "not an Excel workbook (.xlsx); the import reads CSV, Excel workbooks (.xlsx), JSON (our "
+        "format, BYOR, Zalando, Backstage) and zip files of an AOE radar",
     ),
     (
         "invalid JSON",
