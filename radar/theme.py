@@ -20,6 +20,12 @@ SECTOR_COLOURS: Final[tuple[str, ...]] = (
     "#56B4E9",  # sky blue
     "#F0E442",  # yellow
     "#000000",  # black
+    # Beyond Okabe-Ito's eight (radars of up to 12 categories, as the layout
+    # draws): Paul Tol's muted colours, told apart from the eight above.
+    "#882255",  # wine
+    "#44AA99",  # teal
+    "#999933",  # olive
+    "#332288",  # indigo
 )
 
 # --- Ring bands: light to dark grey from the outside in, so the mature centre

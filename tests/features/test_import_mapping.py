@@ -16,7 +16,7 @@ import duckdb
 import pytest
 
 from radar import importing as importers
-from radar import store
+from radar import store, theme
 from radar.cli import main
 from radar.importing import ImportProblems, plan_import
 from radar.importing.mapping import ImportMapping, MappingSyntaxError, parse_pairs
@@ -282,3 +282,16 @@ def test_a_byor_file_without_its_header_row_is_told_so_once(
     assert "looks like a radar entry" in problem.message
     assert "name,ring,quadrant,isNew,description" in problem.message
     assert len(problem.message) < 400
+
+
+def test_a_radar_of_twelve_categories_imports_and_each_has_a_colour_of_its_own(
+    econ: duckdb.DuckDBPyConnection,
+) -> None:
+    lines = ["name,ring,quadrant,isNew,description"]
+    lines += [f"T{i},adopt,Q{i % 12:02d},TRUE,x" for i in range(24)]
+    plan = plan_import(
+        econ, ("\n".join(lines) + "\n").encode(), file_name="x.csv", edition=1, area=AREA
+    )
+    assert len(plan.sectors_added) == 12
+    importers.apply_import(econ, plan, editor="t")
+    assert len(set(theme.SECTOR_COLOURS[:12])) == 12

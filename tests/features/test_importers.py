@@ -37,6 +37,11 @@ from radar.store import audit
 from radar.store.seed import SECTOR_COUNT, load_seed
 
 DATA = Path(__file__).parent / "data" / "import"
+#: A foreign radar of eight quadrants: with the seed's five, more than the radar draws.
+EIGHT_NAMES = ", ".join(f"Quadrant {n}" for n in range(1, 9))
+EIGHT_QUADRANTS = (
+    "name,ring,quadrant\n" + "".join(f"T{n},adopt,Quadrant {n}\n" for n in range(1, 9))
+).encode()
 AREA = "administration"
 SCORES = scoring.SCORE_COLUMNS
 
@@ -483,13 +488,12 @@ BAD_FILES: list[tuple[str, str, bytes, dict[str, Any], list[str]]] = [
     (
         "more categories than the radar draws",
         "byor_small.csv",
-        (DATA / "byor_small.csv").read_bytes(),
+        EIGHT_QUADRANTS,
         {"area": AREA},
         [
-            "byor_small.csv, column 'quadrant': the import needs 4 new categories (Techniques, "
-            "Platforms, Languages and frameworks, Tools) besides the 5 the database has; the radar "
-            f"draws at most {SECTOR_COUNT[1]}. Import such a radar into a database of its own "
-            "with --db"
+            f"byor_small.csv, column 'quadrant': the import needs 8 new categories ({EIGHT_NAMES}) "
+            f"besides the 5 the database has; the radar draws at most {SECTOR_COUNT[1]}. Import "
+            "such a radar into a database of its own with --db"
         ],
     ),
     (
@@ -1230,13 +1234,13 @@ LANGUAGE_CASES: list[tuple[str, str, bytes, dict[str, Any], tuple[Any, Any], str
     (
         "too many categories",
         "byor_small.csv",
-        (DATA / "byor_small.csv").read_bytes(),
+        EIGHT_QUADRANTS,
         {"area": AREA},
         (None, "quadrant"),
-        f"importen kræver 4 nye kategorier ({NEW_CATEGORIES}) ud over de 5, databasen har; "
+        f"importen kræver 8 nye kategorier ({EIGHT_NAMES}) ud over de 5, databasen har; "
         f"radaren kan højst vise {SECTOR_COUNT[1]}. Importér sådan en radar i en database for "
         "sig (python -m radar import --db …)",
-        f"the import needs 4 new categories ({NEW_CATEGORIES}) besides the 5 the database has; "
+        f"the import needs 8 new categories ({EIGHT_NAMES}) besides the 5 the database has; "
         f"the radar draws at most {SECTOR_COUNT[1]}. Import such a radar into a database of its "
         "own with --db",
     ),
