@@ -22,7 +22,7 @@ import duckdb
 import openpyxl
 import pandas as pd
 import pytest
-from foreign_radar_files import BAD_FOREIGN_FILES
+from foreign_radar_files import BAD_FOREIGN_FILES, dump, dump_file
 
 from radar import formats, store
 from radar import importing as importers
@@ -48,26 +48,6 @@ SCORES = scoring.SCORE_COLUMNS
 
 # --------------------------------------------------------------------------
 # helpers
-
-
-def _dump(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
-    """Every row of every table, in a fixed order: the database's whole content."""
-    names = [
-        r[0]
-        for r in con.execute(
-            "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
-            "ORDER BY 1"
-        ).fetchall()
-    ]
-    return {n: con.execute(f"SELECT * FROM {n} ORDER BY ALL").fetchall() for n in names}
-
-
-def _dump_file(path: Path) -> dict[str, list[tuple]]:
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        return _dump(con)
-    finally:
-        con.close()
 
 
 @pytest.fixture
@@ -175,7 +155,7 @@ def test_reimporting_an_areas_own_radar_changes_nothing_and_logs_nothing(
 ) -> None:
     file_name, encode, ring_as = ENCODERS[encoding]
     rows = _own_rows(rcon, 2025, AREA, ring_as=ring_as)
-    before = _dump(rcon)
+    before = dump(rcon)
     plan = plan_import(rcon, encode(rows), file_name=file_name, edition=2025)
     assert plan.format == Path(file_name).suffix[1:]
     assert not plan.has_changes
@@ -184,7 +164,7 @@ def test_reimporting_an_areas_own_radar_changes_nothing_and_logs_nothing(
     assert len(plan.technologies_unchanged) == len(rows)
     result = importers.apply_import(rcon, plan, editor="test")
     assert result.audit_rows == 0
-    assert _dump(rcon) == before
+    assert dump(rcon) == before
 
 
 @pytest.mark.parametrize("encoding", ENCODERS)
@@ -214,11 +194,11 @@ def test_an_areas_radar_imports_into_a_new_edition_exactly(
     logged = _audit(rcon)
     assert len(logged) == len(rows) + 1
     # Again: nothing changes, nothing more is logged.
-    before = _dump(rcon)
+    before = dump(rcon)
     again = plan_import(rcon, data, file_name=file_name, edition=2031)
     assert not again.has_changes and len(again.assessments_unchanged) == len(rows)
     assert importers.apply_import(rcon, again, editor="test").audit_rows == 0
-    assert _dump(rcon) == before
+    assert dump(rcon) == before
 
 
 def test_a_danish_excel_csv_with_semicolons_names_and_line_breaks(
@@ -553,14 +533,14 @@ def test_a_bad_file_is_refused_with_the_precise_problem_and_nothing_is_written(
     options: dict[str, Any],
     expected: list[str],
 ) -> None:
-    before = _dump(rcon)
+    before = dump(rcon)
     options = {"edition": 2026, "lang": "en", **options}
     with pytest.raises(ImportProblems) as exc:
         importers.import_file(rcon, data, file_name=file_name, editor="test", **options)
     found = _problems(exc)
     for text in expected:
         assert any(p.startswith(text) for p in found), f"{text!r} not in {found}"
-    assert _dump(rcon) == before
+    assert dump(rcon) == before
 
 
 def test_every_problem_in_a_file_is_reported_not_just_the_first(
@@ -783,17 +763,17 @@ def test_a_plan_made_before_the_database_changed_is_refused(
     rows = _own_rows(rcon, 2025, AREA)[:5]
     plan = plan_import(rcon, _csv(rows), file_name="x.csv", edition=2025, lang="en")
     rcon.execute("UPDATE technologies SET name_en = 'Changed meanwhile' WHERE id = 'mitid'")
-    before = _dump(rcon)
+    before = dump(rcon)
     with pytest.raises(importers.StalePlanError, match="changed after the file was checked"):
         importers.apply_import(rcon, plan, editor="t")
-    assert _dump(rcon) == before
+    assert dump(rcon) == before
 
 
 def test_a_failure_while_writing_rolls_everything_back(
     rcon: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan = plan_import(rcon, _csv(_own_rows(rcon, 2025, AREA)), file_name="x.csv", edition=2030)
-    before = _dump(rcon)
+    before = dump(rcon)
 
     def broken(*_: Any) -> None:
         raise RuntimeError("disk full")
@@ -802,7 +782,7 @@ def test_a_failure_while_writing_rolls_everything_back(
     monkeypatch.setattr(audit, "record", broken)
     with pytest.raises(RuntimeError, match="disk full"):
         importers.apply_import(rcon, plan, editor="t")
-    assert _dump(rcon) == before
+    assert dump(rcon) == before
 
 
 # --------------------------------------------------------------------------
@@ -1055,7 +1035,7 @@ def test_the_command_lists_every_problem_and_writes_nothing(
     bad.write_bytes(
         b"area,sector,name_da,ring\nadministration,Robots,X,klar\nadministration,AUT,Y,Maybe\n"
     )
-    before = _dump_file(db)
+    before = dump_file(db)
     assert main(["import", str(bad), "--edition", "2026", "--db", str(db)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == "fejl: 2 problem(er) i bad.csv; intet er importeret:"
@@ -1066,7 +1046,7 @@ def test_the_command_lists_every_problem_and_writes_nothing(
     assert err[0] == "error: 2 problem(s) in bad.csv; nothing was imported:"
     assert err[1].startswith("  bad.csv, row 2, column 'sector': 'Robots' is not a category")
     assert err[2].startswith("  bad.csv, row 3, column 'ring': 'Maybe' is not a ring")
-    assert _dump_file(db) == before
+    assert dump_file(db) == before
     assert main(["import", str(tmp_path / "missing.csv"), "--edition", "1", "--db", str(db)]) == 1
     assert "missing.csv findes ikke" in capsys.readouterr().err
 
@@ -1088,7 +1068,7 @@ def test_the_command_creates_a_new_database_only_for_a_good_file(
     assert not target.exists()
     assert main(["import", byor, "--edition", "1", "--db", str(target), "--area", AREA]) == 0
     assert "Ny, tom radardatabase oprettet" in capsys.readouterr().out
-    dump = _dump_file(target)
+    dump = dump_file(target)
     assert len(dump["assessments"]) == 4 and len(dump["sectors"]) == 4
     assert ("schema_version", store.SCHEMA_VERSION) in dump["meta"]
 
@@ -1100,19 +1080,19 @@ def test_without_db_the_usual_database_is_built_from_the_seed_first(
     monkeypatch.setenv(store.DB_ENV_VAR, str(target))
     assert main(["import", str(DATA / "own_semicolon.csv"), "--edition", "2026"]) == 0
     assert "Udgave 2026, administration: 3 tilføjet" in capsys.readouterr().out
-    technologies = _dump_file(target)["technologies"]
+    technologies = dump_file(target)["technologies"]
     seed = load_seed(store.SEED_DIR)["technologies"]
     assert len(technologies) == len(seed) + 2
 
 
 def test_a_dry_run_writes_nothing(db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    before = _dump_file(db)
+    before = dump_file(db)
     args = ["import", str(DATA / "own_semicolon.csv"), "--edition", "2026", "--db", str(db)]
     assert main([*args, "--dry-run", "--draft"]) == 0
     out = capsys.readouterr().out
     assert "Ny udgave 2026: Teknologiradar 2026 (kladde," in out
     assert out.rstrip().endswith("Prøvekørsel: intet er skrevet.")
-    assert _dump_file(db) == before
+    assert dump_file(db) == before
 
 
 def test_a_database_held_by_another_program_gives_a_message_not_a_traceback(
