@@ -37,7 +37,14 @@ import yaml
 from radar import formats
 from radar.i18n import t
 from radar.importing import read
-from radar.importing.entries import MAX_NAME_CHARS, Context, Entry, check_name, fallback_id
+from radar.importing.entries import (
+    MAX_NAME_CHARS,
+    Context,
+    Entry,
+    check_name,
+    fallback_id,
+    stated_entry,
+)
 from radar.importing.html import first_sentence
 from radar.importing.markdown import markdown_to_text
 from radar.importing.problems import BAD_CHARS, ImportProblems, Problem, bad_char_problem
@@ -519,17 +526,14 @@ def aoe_entries(data: bytes, ctx: Context) -> tuple[list[Entry], date | None]:
         if summary:
             texts.update(summary_da=summary, summary_en=summary)
         entries.append(
-            Entry(
+            stated_entry(
                 row=number,
                 id_column="title",
                 area=area,
-                technology=technology,
                 sector=ctx.foreign_sector(item.values["quadrant"][0]),
-                texts=texts,
-                scores=None,
                 ring=item.ring,
-                ring_reason="",
-                stated_ring=True,
+                texts=texts,
+                technology=technology,
             )
         )
     return entries, newest

@@ -21,7 +21,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 from radar.importing import read
-from radar.importing.entries import MAX_NAME_CHARS, Context, Entry, check_name
+from radar.importing.entries import (
+    MAX_NAME_CHARS,
+    Context,
+    Entry,
+    check_name,
+    described,
+    stated_entry,
+)
 from radar.importing.html import first_sentence
 from radar.importing.ids import distinct_ids
 from radar.importing.markdown import markdown_to_text
@@ -227,30 +234,17 @@ def backstage_entries(document: Any, ctx: Context) -> list[Entry]:
         ring = entry.ring(rings[newest[0]])
         if title is None or ring is None or area is None:
             continue
-        texts = {"name_da": title, "name_en": title}
         markdown = cells.get("description") or newest[1]
         description = markdown_to_text(markdown)
-        if description:
-            summary = first_sentence(markdown_to_text(markdown, links=False))
-            texts.update(
-                description_da=description,
-                description_en=description,
-                summary_da=summary,
-                summary_en=summary,
-            )
+        summary = first_sentence(markdown_to_text(markdown, links=False)) if description else ""
         entries.append(
-            Entry(
+            stated_entry(
                 row=number,
                 id_column="title",
                 area=area,
-                # Given by distinct_ids below, which needs every name of the file.
-                technology="",
                 sector=ctx.foreign_sector(quadrants[quadrant]),
-                texts=texts,
-                scores=None,
                 ring=ring,
-                ring_reason="",
-                stated_ring=True,
+                texts=described(title, description, summary),
             )
         )
     distinct_ids(entries, ctx)

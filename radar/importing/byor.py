@@ -21,7 +21,9 @@ from radar.importing.entries import (
     Entry,
     RingNames,
     check_name,
+    described,
     loose_values,
+    stated_entry,
 )
 from radar.importing.html import first_sentence, html_to_text
 from radar.importing.ids import distinct_ids
@@ -98,29 +100,18 @@ def byor_entries(rows: Rows, ctx: Context) -> list[Entry]:
         sector = ctx.foreign_sector(quadrant) if quadrant else None
         if name is None or ring is None or sector is None:
             continue
-        texts = {"name_da": name, "name_en": name}
         description = html_to_text(cells.get("description", ""))
+        summary = ""
         if description:
             summary = first_sentence(html_to_text(cells.get("description", ""), links=False))
-            texts.update(
-                description_da=description,
-                description_en=description,
-                summary_da=summary,
-                summary_en=summary,
-            )
         entries.append(
-            Entry(
+            stated_entry(
                 row=row,
                 id_column="name",
                 area=area,
-                # Given by distinct_ids below, which needs every name of the file.
-                technology="",
                 sector=sector,
-                texts=texts,
-                scores=None,
                 ring=ring,
-                ring_reason="",
-                stated_ring=True,
+                texts=described(name, description, summary),
             )
         )
     distinct_ids(entries, ctx)

@@ -31,9 +31,11 @@ __all__ = [
     "Snapshot",
     "by_name",
     "check_name",
+    "described",
     "fallback_id",
     "listing",
     "loose_values",
+    "stated_entry",
     "whole_number",
 ]
 
@@ -224,6 +226,51 @@ class Entry:
     ring: str | None
     ring_reason: str
     stated_ring: bool
+
+
+def described(name: str, description: str, summary: str) -> dict[str, str]:
+    """A foreign radar's texts: its one name in both languages, and a description with its summary.
+
+    Foreign radars are written in one language; the same text stands for both.
+    """
+    texts = {"name_da": name, "name_en": name}
+    if description:
+        texts.update(
+            description_da=description,
+            description_en=description,
+            summary_da=summary,
+            summary_en=summary,
+        )
+    return texts
+
+
+def stated_entry(
+    *,
+    row: int,
+    id_column: str,
+    area: str,
+    sector: str,
+    ring: str,
+    texts: dict[str, str],
+    technology: str = "",
+) -> Entry:
+    """An entry of a radar that states its rings and has no scores (every foreign format).
+
+    ``technology`` left empty is given by :func:`radar.importing.ids.distinct_ids`,
+    which needs every name of the file.
+    """
+    return Entry(
+        row=row,
+        id_column=id_column,
+        area=area,
+        technology=technology,
+        sector=sector,
+        texts=texts,
+        scores=None,
+        ring=ring,
+        ring_reason="",
+        stated_ring=True,
+    )
 
 
 @dataclass

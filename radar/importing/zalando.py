@@ -19,7 +19,9 @@ from radar.importing.entries import (
     Context,
     Entry,
     check_name,
+    described,
     loose_values,
+    stated_entry,
     whole_number,
 )
 from radar.importing.ids import distinct_ids
@@ -140,18 +142,13 @@ def zalando_entries(document: Any, ctx: Context) -> tuple[list[Entry], date | No
         if label is None or quadrant is None or ring is None:
             continue
         entries.append(
-            Entry(
+            stated_entry(
                 row=row,
                 id_column="label",
                 area=area,
-                # Given by distinct_ids below, which needs every name of the file.
-                technology="",
                 sector=ctx.foreign_sector(quadrants[quadrant]),
-                texts={"name_da": label, "name_en": label},
-                scores=None,
                 ring=ring,
-                ring_reason="",
-                stated_ring=True,
+                texts=described(label, "", ""),
             )
         )
     distinct_ids(entries, ctx)
