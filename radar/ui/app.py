@@ -10,7 +10,7 @@ import streamlit as st
 from radar import logs
 from radar.i18n import t
 from radar.ui import auth, state
-from radar.ui.components import navigation, page_style, presenter, print_style
+from radar.ui.components import navigation, page_style, presenter
 from radar.ui.components.filters import embedded
 from radar.ui.components.footer import footer
 from radar.ui.components.language import language_toggle
@@ -39,8 +39,6 @@ def run() -> None:
         menu_items={"Get help": None, "Report a bug": None, "About": t("access.menu.about", lang)},
     )
 
-    # Ctrl+P prints the radar whole, without the menu and the filters.
-    print_style.print_style()
     # Presenter mode (?present=1) and an embedded radar (?embed=true, in an
     # intranet page's frame) show the radar alone: no title, toggle or navigation.
     presenting = presenter.presenting() or embedded()

@@ -22,18 +22,20 @@ import streamlit as st
 from radar.i18n import parse_lang
 from radar.model import DEFAULT_LANG, Lang
 
-# URL parameter names; they double as widget keys.
-LANG: Final = "lang"
-AREA: Final = "area"
-EDITION: Final = "edition"
-SECTOR: Final = "sector"
-RING: Final = "ring"
-QUERY: Final = "q"
-VIEW: Final = "view"
-TECH: Final = "tech"
-CHANGED: Final = "changed"
-COMPARE: Final = "compare"
-LOCAL: Final = "local"
+# The URL's parameter names double as widget keys; callers name them state.AREA and so on.
+from radar.url_params import (  # noqa: F401
+    AREA,
+    CHANGED,
+    COMPARE,
+    EDITION,
+    LANG,
+    LOCAL,
+    QUERY,
+    RING,
+    SECTOR,
+    TECH,
+    VIEW,
+)
 
 #: Bumped to give the radar chart and the table fresh keys, which clears their
 #: selection, so the same blip or row can be picked again after closing.

@@ -9,7 +9,8 @@ afterwards, when the toggle switches without a reload
 
 The index is small and sent compressed: it is unpacked, changed and packed again.
 The same pass adds the window-size script (:mod:`radar.web.window_size`), the
-app-wide style (:mod:`radar.web.base_style`) and, on pages with charts, the
+app-wide style (:mod:`radar.web.base_style`), the print style
+(:mod:`radar.web.print_style`) and, on pages with charts, the
 chart module's preload (:mod:`radar.web.preload`), so the page is rewritten once.
 Its ETag gets the language appended, so a browser's cached Danish page is never
 confirmed as the English one (and the other way round).
@@ -30,6 +31,7 @@ from radar.i18n.language import parse_lang
 from radar.model import Lang
 from radar.web.base_style import with_base_style
 from radar.web.preload import with_chart_preload
+from radar.web.print_style import with_print_style
 from radar.web.window_size import with_window_size
 
 #: The query parameter the pages read the language from (radar.ui.state.LANG).
@@ -152,7 +154,9 @@ async def _send_page(send: Send, start: Message, body: bytes, lang: Lang, path: 
     if body:
         packed = headers.get("content-encoding", "").strip().lower() == "gzip"
         html = gzip.decompress(body) if packed else body
-        html = with_chart_preload(with_base_style(with_window_size(with_lang(html, lang))), path)
+        html = with_lang(html, lang)
+        html = with_print_style(with_base_style(with_window_size(html)))
+        html = with_chart_preload(html, path)
         body = gzip.compress(html, mtime=0) if packed else html
         headers["content-length"] = str(len(body))
     if "etag" in headers:

@@ -104,9 +104,15 @@ def test_the_printed_radar_is_whole_on_the_first_page(
 ) -> None:
     # Printed on its side, the radar ran off the first page's foot: blip 75 was lost.
     _open_radar(page, server)
-    pages = _texts(page.pdf(format="A4", landscape=landscape, print_background=True))
     view = load_view(con, ViewFilter(area="samlet"))
     numbers = {str(n) for n in view.loc[view["shown"], "number"]}
+    # Printed once the radar has drawn its numbers, as a reader would.
+    page.wait_for_function(
+        "n => document.querySelectorAll('.js-plotly-plot .scatterlayer .textpoint text')"
+        ".length >= n",
+        arg=len(numbers),
+    )
+    pages = _texts(page.pdf(format="A4", landscape=landscape, print_background=True))
     assert numbers <= pages[0], sorted(numbers - pages[0], key=int)
     assert {"KLAR", "AFPRØV", "HOLD ØJE", "AFVENT"} <= pages[0]
     # The menu's page names are not printed.

@@ -7,6 +7,7 @@ import pytest
 from radar import theme
 from radar.web.base_style import with_base_style
 from radar.web.language import with_lang
+from radar.web.print_style import with_print_style
 from radar.web.window_size import WINDOW_COOKIE, parse_window_size, with_window_size
 
 INDEX = (
@@ -60,3 +61,13 @@ def test_the_app_wide_style_is_in_the_head_before_streamlit_s_scripts() -> None:
     assert theme.CAPTION_TEXT.encode() in head and b"<style>" in head
     assert b"<style>" not in body
     assert with_base_style(page) == page
+
+
+def test_the_print_style_and_its_chart_fitter_are_in_the_head() -> None:
+    # Printed before the app's own code had loaded, the page kept its menu and the
+    # radar ran off the page: the print rules and the fitter come with the first HTML.
+    page = with_print_style(with_base_style(with_window_size(with_lang(INDEX, "da"))))
+    head, body = page.split(b"</head>")
+    assert b"@media print" in head and b'addEventListener("beforeprint"' in head
+    assert b"@media print" not in body
+    assert with_print_style(page) == page

@@ -94,7 +94,7 @@ PAGE_CSS: Final = f"""<style>
   display: none;
 }}
 /* On paper the panel is not a window onto a longer list: all of it prints,
-   after the radar (radar.ui.components.print_style puts the columns one under the other). */
+   after the radar (radar.web.print_style puts the columns one under the other). */
 @media print {{
   [data-testid="stColumn"]:has(.st-key-{SIDE_KEY}) {{
     position: static;

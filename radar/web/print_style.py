@@ -6,24 +6,27 @@ list follows the radar, and shrinks the radar to fit one A4 page, upright or
 on its side.
 
 Plotly draws the radar as SVG sized in screen pixels, which a style sheet
-cannot scale. A small component gives each chart's SVG layers a ``viewBox``
-for as long as the page is printed (``beforeprint`` and the print media
-query), so the print style can size the chart like a picture; after printing
-the charts are as they were. Static code and style, never built from data.
+cannot scale. A small script gives each chart's SVG layers a ``viewBox`` for
+as long as the page is printed (``beforeprint`` and the print media query), so
+the print style can size the chart like a picture; after printing the charts
+are as they were.
+
+Why in the index page's head and not drawn by the app: a style given to
+``st.html`` and a component's script take effect only once their code has
+loaded, which on a first visit came seconds after the radar; printed in that
+time, the page kept its menu and filters and the radar ran off the page. In
+the head both are in place before Streamlit draws anything. Static code and
+style, built from theme constants and keys, never from data.
 """
 
 from __future__ import annotations
 
 from typing import Final
 
-import streamlit as st
-from streamlit.components.v2 import component
+from radar import theme, url_params
+from radar.web.html_head import append_to_head
 
-from radar import theme
-from radar.ui import state
-
-#: The print fitter's element key (its empty element takes no room).
-FITTER_KEY: Final = "radar_print_style_fitter"
+__all__ = ["PRINT_CSS", "with_print_style"]
 
 #: Widgets that do nothing on paper. Pills stay: the radar's list is made of them.
 _HIDDEN: Final[tuple[str, ...]] = (
@@ -47,9 +50,8 @@ _HIDDEN: Final[tuple[str, ...]] = (
     '[data-testid="stBottom"]',
     "footer",
     ".modebar-container",
-    f".st-key-{state.VIEW}",
-    f".st-key-{state.LANG}",
-    f".st-key-{FITTER_KEY}",
+    f".st-key-{url_params.VIEW}",
+    f".st-key-{url_params.LANG}",
 )
 
 # Static CSS, built from theme constants and keys, never from data.
@@ -87,12 +89,13 @@ PRINT_CSS: Final = f"""<style>
     page-break-inside: avoid;
     height: auto !important;
   }}
-  .js-plotly-plot, .js-plotly-plot .plot-container {{
+  /* ":root" outranks Streamlit's own print rules for charts, which come later in the head. */
+  :root .js-plotly-plot, :root .js-plotly-plot .plot-container {{
     width: 100% !important;
     height: auto !important;
   }}
   /* As wide as the page, and no taller than fits under the title on an A4 on its side. */
-  .js-plotly-plot .svg-container {{
+  :root .js-plotly-plot .svg-container {{
     width: min(100%, calc(var(--radar-print-ratio, 1) * {theme.PRINT_RADAR_MAX_HEIGHT_MM}mm))
       !important;
     height: auto !important;
@@ -100,7 +103,7 @@ PRINT_CSS: Final = f"""<style>
     position: relative;
     margin: 0 auto;
   }}
-  .js-plotly-plot .svg-container > svg.main-svg {{
+  :root .js-plotly-plot .svg-container > svg.main-svg {{
     width: 100% !important;
     height: 100% !important;
   }}
@@ -108,8 +111,8 @@ PRINT_CSS: Final = f"""<style>
 </style>"""
 
 # Static code, never built from data: a viewBox on each chart's SVG layers while printing.
-_JS: Final = """
-export default function () {
+_SCRIPT: Final = """<script>
+(() => {
   const fit = () => {
     for (const box of document.querySelectorAll(".js-plotly-plot .svg-container")) {
       const svg = box.querySelector("svg.main-svg");
@@ -135,28 +138,15 @@ export default function () {
       box.style.removeProperty("--radar-print-ratio");
     }
   };
-  const media = window.matchMedia("print");
-  const follow = (event) => (event.matches ? fit() : unfit());
-  if (media.matches) fit();
-  media.addEventListener("change", follow);
+  window.matchMedia("print").addEventListener("change", (event) =>
+    event.matches ? fit() : unfit()
+  );
   window.addEventListener("beforeprint", fit);
   window.addEventListener("afterprint", unfit);
-  return () => {
-    media.removeEventListener("change", follow);
-    window.removeEventListener("beforeprint", fit);
-    window.removeEventListener("afterprint", unfit);
-  };
-}
-"""
-
-_fitter = component("radar_print_style_fitter", js=_JS)
+})();
+</script>"""
 
 
-#: On screen the fitter's empty element must not take a row of the page.
-_HIDE_CSS: Final = f"<style>.st-key-{FITTER_KEY} {{ display: none; }}</style>"
-
-
-def print_style() -> None:
-    """Add the print style sheet and the chart fitter to the page; call once per run."""
-    st.html(PRINT_CSS + _HIDE_CSS)
-    _fitter(key=FITTER_KEY)
+def with_print_style(html: bytes) -> bytes:
+    """``html`` with the print style and its chart fitter at the end of its head, once."""
+    return append_to_head(html, (PRINT_CSS + _SCRIPT).encode("utf-8"))
