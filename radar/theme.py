@@ -294,6 +294,8 @@ WORKSHOP_PROJECTOR_COLUMNS: Final[tuple[float, float]] = (5.0, 2.0)
 WORKSHOP_PHONE_MAX_WIDTH: Final[int] = 640
 WORKSHOP_TOUCH_TARGET: Final[int] = 48
 WORKSHOP_PHONE_TEXT_SIZE: Final[int] = 18
+#: The phone page's notice behind a message that nothing was saved (text on it 12:1).
+WORKSHOP_PHONE_PROBLEM_FILL: Final[str] = "#FFF4E5"
 
 # --- Exports (radar.exporting): pictures for slides and print, the web page and
 # the PDF handout. The radar is laid out at about its size on the page and

@@ -136,7 +136,7 @@ class BrowserCookieMiddleware:
             await self.app(scope, receive, send)
             return
         _, value = new_browser_cookie()
-        cookie = _set_cookie(value, secure=_is_https(scope, trusted))
+        cookie = _set_cookie(value, secure=is_https(scope, trusted))
 
         async def send_with_cookie(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -157,7 +157,8 @@ def _cookie(scope: Scope) -> str | None:
     return morsel.value if morsel else None
 
 
-def _is_https(scope: Scope, trusted: tuple[signins.Network, ...]) -> bool:
+def is_https(scope: Scope, trusted: tuple[signins.Network, ...]) -> bool:
+    """Whether the browser reached the app over https (directly, or through a trusted proxy)."""
     if scope.get("scheme") in ("https", "wss"):
         return True
     client = scope.get("client")

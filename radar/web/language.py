@@ -33,6 +33,7 @@ from radar.web.base_style import with_base_style
 from radar.web.preload import with_chart_preload
 from radar.web.print_style import with_print_style
 from radar.web.window_size import with_window_size
+from radar.workshop.codes import JOIN_PAGE
 
 #: The query parameter the pages read the language from (radar.ui.state.LANG).
 LANG_PARAM: Final = "lang"
@@ -64,6 +65,9 @@ def _tagged(etag: str, lang: Lang) -> str:
     return f'{etag[:-1]}-{lang}"' if etag.endswith('"') else f"{etag}-{lang}"
 
 
+#: The phone page (:mod:`radar.web.participant`), left as it is written.
+OWN_PAGE: Final = "/" + JOIN_PAGE
+
 _TAGGED: Final = re.compile(r'-(da|en)"$')
 
 
@@ -87,7 +91,11 @@ class DocumentLanguageMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD"):
+        if (
+            scope["type"] != "http"
+            or scope.get("method") not in ("GET", "HEAD")
+            or _own_page(scope.get("path", "/"))
+        ):
             await self.app(scope, receive, send)
             return
         lang = request_lang(scope)
@@ -116,6 +124,15 @@ class DocumentLanguageMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_lang)
+
+
+def _own_page(path: str) -> bool:
+    """Whether ``path`` is a page of the project's own, not Streamlit's index.
+
+    The participants' phone page writes its own language and allows no
+    script: the index's rewrite (window-size script, style sheets) is not for it.
+    """
+    return path == OWN_PAGE or path.startswith(OWN_PAGE + "/")
 
 
 def _with_own_validator(scope: Scope, lang: Lang) -> tuple[Scope, bool]:

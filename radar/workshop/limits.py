@@ -2,10 +2,10 @@
 
 Joining is open to anyone with the code, so it is bounded twice: a workshop
 takes at most :data:`MAX_PARTICIPANTS` participants (checked in the store's
-transaction, whatever the number of browsers), and one browser session may
-join at most :data:`SESSION_JOINS_PER_MINUTE` times a minute (checked by the
-join page with :func:`join_allowed`). Neither needs an address or a browser's
-identity: none is stored.
+transaction, whatever the number of browsers), and one browser may join at
+most :data:`SESSION_JOINS_PER_MINUTE` times a minute (checked by the phone
+page, :mod:`radar.web.participant`, with :func:`join_allowed`, in memory by
+the browser's id cookie). Neither stores an address or a browser's identity.
 
 A workshop's data is kept :func:`retention_days` days after it ended (see
 :mod:`radar.workshop.retention`).
@@ -27,8 +27,8 @@ __all__ = [
     "retention_days",
 ]
 
-#: Most participants one workshop takes: a large room, with some to spare.
-MAX_PARTICIPANTS = 300
+#: Most participants one workshop takes: a conference plenary (about 1,000), with room to spare.
+MAX_PARTICIPANTS = 2000
 #: Joins one browser session may make within :data:`JOIN_WINDOW_SECONDS`.
 SESSION_JOINS_PER_MINUTE = 5
 #: The window of :data:`SESSION_JOINS_PER_MINUTE`, in seconds.

@@ -1,4 +1,7 @@
-"""AppTest: the facilitator's workshop page (/workshop) and the participant's page (/deltag)."""
+"""AppTest: the facilitator's workshop page (/workshop).
+
+The participants' phone page is not Streamlit's: tests/features/test_phone_page.py.
+"""
 
 from __future__ import annotations
 
@@ -15,13 +18,12 @@ from streamlit.testing.v1 import AppTest
 
 from radar import workshop
 from radar.auth import Role, User
-from radar.model import Catalog, Technology
+from radar.model import Catalog
 from radar.ui.components import workshop_keys as ui
 from radar.ui.components.text import plain
 from radar.ui.components.workshop_live import live_figure
 
 FACILITATOR = "pages/workshop.py"
-PARTICIPANT = "pages/join.py"
 AREA = "teknik-og-miljoe"
 EDITION = 2025
 #: Few technologies keep the participant's page short.
@@ -332,218 +334,3 @@ def test_saving_the_consensus_creates_a_local_edition(
     # The same title again is refused with the core's message.
     at.button(key=ui.CONSENSUS_SAVE).click().run()
     assert at.warning and len(workshop.list_local_editions(wcon)) == 1
-
-
-# --- the participant ------------------------------------------------------------
-
-
-def test_without_a_code_the_participant_is_asked_for_one(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    at = _open(app, PARTICIPANT)
-    assert_clean(at)
-    assert at.header[0].value == "Deltag i en workshop"
-    assert ui.ANSWER_RING not in _keys(at) and ui.JOIN_SUBMIT not in _keys(at)
-    # Typed in lower case with a space: it still finds the workshop.
-    at.text_input(key=ui.JOIN_CODE).input(ws.display_code.lower().replace("-", " "))
-    at.button(key=ui.JOIN_CODE_GO).click().run()
-    assert_clean(at)
-    assert at.query_params["code"] == ws.code
-    assert ui.JOIN_SUBMIT in _keys(at)
-
-
-@pytest.mark.parametrize("code", ["ABCDE-FGHJK", "<b>x</b>:red[y]"])
-def test_a_wrong_code_shows_the_message_and_no_answer_widgets(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, code: str
-) -> None:
-    at = _open(app, PARTICIPANT, code=code)
-    assert not at.exception
-    message = at.warning[0].value
-    assert message.startswith("Ingen workshop har koden")
-    assert "<b>" not in message and ":red[" not in message
-    keys = _keys(at)
-    assert ui.JOIN_SUBMIT not in keys and ui.ANSWER_RING not in keys
-    assert ui.JOIN_CODE in keys, "the participant can type the code again"
-
-
-def test_a_closed_workshop_shows_the_message_and_nothing_else(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    participant = workshop.join(wcon, ws.code)
-    workshop.close_workshop(wcon, ws.id)
-    at = _open(app, PARTICIPANT, code=ws.code, p=participant.token)
-    assert not at.exception
-    assert [w.value for w in at.warning] == [
-        plain(workshop.WorkshopClosedError("workshop.error.closed", title=ws.title).message())
-    ]
-    assert not _keys(at) - {"lang"}
-    assert not at.header
-
-
-def test_joining_puts_the_token_in_the_url_and_shows_the_first_technology(
-    app: AppTest,
-    wcon: duckdb.DuckDBPyConnection,
-    ws: workshop.Workshop,
-    technologies: dict[str, Technology],
-) -> None:
-    at = _open(app, PARTICIPANT, code=ws.code)
-    assert_clean(at)
-    assert at.header[0].value == plain(ws.title)
-    # No name is asked: joining is anonymous.
-    assert not at.text_input
-    at.button(key=ui.JOIN_SUBMIT).click().run()
-    assert_clean(at)
-    token = at.query_params["p"]
-    assert workshop.find_participant(wcon, ws.code, token).token == token
-    assert "Du deltager anonymt" in _texts(at)
-    first = ws.technologies[0]
-    assert at.subheader[0].value == plain(first.label())
-    # Its one-line summary from the radar's catalogue.
-    assert plain(technologies[first.id].summary("da")) in [c.value for c in at.caption]
-    assert at.radio(key=ui.ANSWER_RING).value is None
-    assert at.radio(key=ui.ANSWER_RING).options == [r.label() for r in ws.rings]
-    assert "0 af 3 besvaret" in at.get("progress")[0].proto.text
-    # Nothing of the facilitator's: no controls, no other participants.
-    keys = _keys(at)
-    assert not {ui.CLOSE_CONFIRM, ui.CONSENSUS_SAVE, ui.DELETE_CONFIRM, ui.FORM_CREATE} & keys
-    assert not at.get("download_button")
-    assert ws.id not in _texts(at), "the facilitator's key never reaches a participant"
-
-
-def _joined(app: AppTest, ws: workshop.Workshop, wcon: duckdb.DuckDBPyConnection) -> AppTest:
-    """The participant page after joining anonymously."""
-    at = _open(app, PARTICIPANT, code=ws.code)
-    at.button(key=ui.JOIN_SUBMIT).click().run()
-    assert "p" in at.query_params
-    return at
-
-
-def test_saving_an_answer_stores_it_and_answering_again_replaces_it(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    other = workshop.join(wcon, ws.code)
-    workshop.submit_answer(wcon, ws.code, other.token, ws.technology_ids[0], "afvent")
-    at = _joined(app, ws, wcon)
-    assert "Du deltager anonymt" in _texts(at)
-    first = ws.technology_ids[0]
-    at.radio(key=ui.ANSWER_RING).set_value("klar")
-    at.radio(key=ui.ANSWER_PHASE).set_value("impact")
-    at.text_area(key=ui.answer_text_key("core")).input("Mindre papir")
-    at.button(key=ui.ANSWER_SAVE).click().run()
-    assert_clean(at)
-    assert "Gemt" in at.success[0].value
-    token = at.query_params["p"]
-    mine = workshop.participant_answers(wcon, ws.code, token)
-    assert {k: (a.ring, a.phase, a.core) for k, a in mine.items()} == {
-        first: ("klar", "impact", "Mindre papir")
-    }
-    assert len(_answers(wcon)) == 2
-    assert "1 af 3 besvaret" in at.get("progress")[0].proto.text
-
-    # Answer again: one row per participant and technology, the new one.
-    at.radio(key=ui.ANSWER_RING).set_value("hold-oeje")
-    at.radio(key=ui.ANSWER_PHASE).set_value("")
-    at.button(key=ui.ANSWER_SAVE).click().run()
-    assert_clean(at)
-    assert "erstattet" in at.success[0].value
-    mine = workshop.participant_answers(wcon, ws.code, token)
-    assert {k: (a.ring, a.phase, a.core) for k, a in mine.items()} == {
-        first: ("hold-oeje", None, "Mindre papir")
-    }
-    assert len(_answers(wcon)) == 2
-    # The other participant's name never shows.
-    assert "Bo" not in _texts(at)
-
-
-def test_a_reload_keeps_the_participant_and_shows_their_earlier_answer(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    participant = workshop.join(wcon, ws.code)
-    first, second = ws.technology_ids[:2]
-    workshop.submit_answer(wcon, ws.code, participant.token, first, "afproev", "procurement")
-    # A new session (a reload) with the link: it starts at the first unanswered technology.
-    at = _open(app, PARTICIPANT, code=ws.code, p=participant.token)
-    assert_clean(at)
-    assert at.subheader[0].value == plain(ws.technology(second).label())
-    assert at.radio(key=ui.ANSWER_RING).value is None
-    at.button(key=ui.ANSWER_PREV).click().run()
-    assert_clean(at)
-    assert at.subheader[0].value == plain(ws.technology(first).label())
-    assert at.radio(key=ui.ANSWER_RING).value == "afproev"
-    assert at.radio(key=ui.ANSWER_PHASE).value == "procurement"
-    assert "Gemmer du igen" in _texts(at)
-    at.button(key=ui.ANSWER_NEXT).click().run()
-    assert at.subheader[0].value == plain(ws.technology(second).label())
-    at.selectbox(key=ui.ANSWER_PICK).set_value(2).run()
-    assert at.subheader[0].value == plain(ws.technologies[2].label())
-    assert at.button(key=ui.ANSWER_NEXT).disabled
-
-
-def test_an_unknown_participant_token_asks_to_join_again(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    at = _open(app, PARTICIPANT, code=ws.code, p="forged-token")
-    assert_clean(at)
-    assert "p" not in at.query_params
-    assert ui.JOIN_SUBMIT in _keys(at) and ui.ANSWER_RING not in _keys(at)
-
-
-def test_saving_without_a_ring_asks_for_one(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    at = _joined(app, ws, wcon)
-    at.button(key=ui.ANSWER_SAVE).click().run()
-    assert_clean(at)
-    assert at.warning[0].value == "Vælg en ring, før du gemmer."
-    assert _answers(wcon) == []
-
-
-def test_a_comment_over_the_limit_never_reaches_the_store(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    at = _joined(app, ws, wcon)
-    assert at.text_area(key=ui.answer_text_key("work")).max_chars == workshop.COMMENT_LIMIT
-    at.radio(key=ui.ANSWER_RING).set_value("klar")
-    # The browser stops typing at the limit (AppTest's input() too) ...
-    at.text_area(key=ui.answer_text_key("work")).input("x" * (workshop.COMMENT_LIMIT + 1))
-    # ... and a tampered client's longer text is cut to the limit by Streamlit.
-    at.text_area(key=ui.answer_text_key("core")).set_value("y" * (workshop.COMMENT_LIMIT + 50))
-    at.button(key=ui.ANSWER_SAVE).click().run()
-    assert_clean(at)
-    [(_, ring, _, core)] = _answers(wcon)
-    assert ring == "klar" and core == "y" * workshop.COMMENT_LIMIT
-    stored = workshop.participant_answers(wcon, ws.code, at.query_params["p"])
-    assert stored[ws.technology_ids[0]].work is None
-
-
-def test_a_comment_the_core_refuses_shows_its_message_and_stores_nothing(
-    app: AppTest,
-    wcon: duckdb.DuckDBPyConnection,
-    ws: workshop.Workshop,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # The core's limit below the page's: the core's own check is what refuses.
-    monkeypatch.setattr(workshop.validation, "COMMENT_LIMIT", 10)
-    at = _joined(app, ws, wcon)
-    at.radio(key=ui.ANSWER_RING).set_value("klar")
-    at.text_area(key=ui.answer_text_key("work")).input("x" * 11)
-    at.button(key=ui.ANSWER_SAVE).click().run()
-    assert not at.exception
-    message = at.warning[0].value
-    assert "Opgaveløsning" in message and "10" in message
-    assert not at.success
-    assert _answers(wcon) == []
-
-
-def test_the_participant_page_speaks_english(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    at = _open(app, PARTICIPANT, code=ws.code, lang="en")
-    assert_clean(at)
-    assert at.button(key=ui.JOIN_SUBMIT).label == "Join"
-    at.button(key=ui.JOIN_SUBMIT).click().run()
-    at.radio(key=ui.ANSWER_RING).set_value("afvent")
-    at.button(key=ui.ANSWER_SAVE).click().run()
-    assert_clean(at)
-    assert at.success[0].value.startswith("Saved.")
-    assert at.button(key=ui.ANSWER_NEXT).label == "Next"

@@ -25,7 +25,6 @@ from radar.ui.components import workshop_keys as ui
 from radar.ui.components.text import plain
 
 FACILITATOR = "pages/workshop.py"
-PARTICIPANT = "pages/join.py"
 AREA = "teknik-og-miljoe"
 EDITION = 2025
 DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
@@ -149,51 +148,7 @@ def test_a_workshop_made_by_a_signed_in_facilitator_records_them(
     assert created.id == at.query_params["id"] and created.title == "Min workshop"
 
 
-# --- attack 3: joining is bounded ---------------------------------------------------
-
-
-def _join_again(at: AppTest) -> AppTest:
-    """Forget this session's participant, as an attacker scripting joins would."""
-    at.session_state["_ws_tokens"] = {}
-    if "p" in at.query_params:
-        del at.query_params["p"]
-    at.run()
-    at.button(key=ui.JOIN_SUBMIT).click().run()
-    return at
-
-
-def test_one_session_may_join_only_a_few_times_a_minute(
-    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
-) -> None:
-    at = _open(app, PARTICIPANT, code=ws.code)
-    for _ in range(workshop.limits.SESSION_JOINS_PER_MINUTE):
-        _join_again(at)
-        assert_clean(at)
-        assert "p" in at.query_params
-    _join_again(at)
-    assert not at.exception
-    assert "p" not in at.query_params
-    assert [w.value for w in at.warning] == [
-        t("participant.too_many_joins", seconds=int(workshop.limits.JOIN_WINDOW_SECONDS))
-    ]
-    assert workshop.results(wcon, ws.id).participants == workshop.limits.SESSION_JOINS_PER_MINUTE
-
-
-def test_a_full_workshop_says_so_and_takes_no_one_more(
-    app: AppTest,
-    wcon: duckdb.DuckDBPyConnection,
-    ws: workshop.Workshop,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.setattr(workshop.limits, "MAX_PARTICIPANTS", 2)
-    workshop.join(wcon, ws.code)
-    workshop.join(wcon, ws.code)
-    at = _open(app, PARTICIPANT, code=ws.code)
-    at.button(key=ui.JOIN_SUBMIT).click().run()
-    assert not at.exception
-    assert "p" not in at.query_params
-    assert [w.value for w in at.warning] == [plain(t("workshop.error.full", limit=2))]
-    assert workshop.results(wcon, ws.id).participants == 2
+# Joining is bounded on the phone page: tests/features/test_phone_page.py.
 
 
 # --- attack 3: local radars are published by editors, deleted by their facilitator ---
@@ -277,19 +232,6 @@ def test_the_facilitator_deletes_the_workshop_and_everything_in_it(
     [line] = [r.getMessage() for r in caplog.records if "deleted by" in r.getMessage()]
     assert repr(ws.id) in line and "'facilitator'" in line
     assert "Temadag" not in line and OWNER.name not in line
-
-
-@pytest.mark.parametrize("lang", ["da", "en"])
-def test_the_join_page_has_a_privacy_notice_with_the_retention(
-    app: AppTest, ws: workshop.Workshop, monkeypatch: pytest.MonkeyPatch, lang: str
-) -> None:
-    monkeypatch.setenv(workshop.limits.RETENTION_ENV_VAR, "30")
-    for params in ({"code": ws.code}, {}):
-        at = _open(app, PARTICIPANT, lang=lang, **params)
-        assert_clean(at)
-        captions = [c.value for c in at.caption]
-        assert t("participant.privacy.text", lang, days=30) in captions
-        assert f"**{t('participant.privacy', lang)}**" in [m.value for m in at.markdown]
 
 
 # --- attack 11: the projector's link ----------------------------------------------------

@@ -14,13 +14,13 @@ technology and expects no particular content, so it holds for any radar.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
 import pytest
+from axe_support import AXE, AXE_OPTIONS
 from browser_support import READY, require_chromium, running_dashboard
 from contrast import contrast, css_hex
 from signed_in import PASSWORD, PASSWORD_HASH
@@ -37,30 +37,8 @@ require_chromium()
 
 from playwright.sync_api import Browser, Page  # noqa: E402
 
-
-def _axe_script() -> str:
-    """axe-core's source from the pinned wheel; skipped without it, except in CI."""
-    try:
-        from axe_playwright_python.base import AXE_SCRIPT
-    except ImportError:
-        if os.environ.get("CI"):
-            raise
-        pytest.skip(
-            "axe-playwright-python not installed (pip install -r requirements-dev.txt); "
-            "accessibility tests skipped",
-            allow_module_level=True,
-        )
-    return str(AXE_SCRIPT)
-
-
-AXE: Final = _axe_script()
 #: What fails the test; "moderate" and "minor" findings are printed, not failed.
 FAILING: Final = ("serious", "critical")
-#: WCAG 2.1 A and AA, the level webtilgængelighedsloven asks for.
-AXE_OPTIONS: Final = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 
 DESKTOP: Final = {"viewport": {"width": 1366, "height": 768}}
 PHONE: Final = {
@@ -77,7 +55,6 @@ PUBLIC_PAGES: Final = (
     "om",
     "praesenter",
     "workshop",
-    "deltag",
     "eksport",
     "redaktoer",
 )
@@ -281,7 +258,7 @@ def test_every_page_links_the_accessibility_statement_except_the_projector(
     statement = page.get_by_role("link", name=t("access.footer.statement"), exact=True)
     try:
         # The editors' page stops after its refusal: the footer is there all the same.
-        for path in ("", "overblik", "deltag", "rediger"):
+        for path in ("", "overblik", "rediger"):
             page.goto(f"{server}/{path}")
             settle(page)
             assert statement.get_attribute("href") == DEFAULT_ACCESSIBILITY_URL, path

@@ -9,17 +9,21 @@ set) it fails them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Final
 
 import duckdb
 import pytest
+from axe_support import axe_violations
 from browser_support import READY, require_chromium, running_dashboard
 
 from radar import store, workshop
 from radar.i18n import t
 from radar.model import Catalog
 from radar.ui.components import workshop_keys as ui
+from radar.web.settings import DEFAULT_ACCESSIBILITY_URL
 
 pytestmark = pytest.mark.browser
 
@@ -68,8 +72,32 @@ def live_workshop(
 
 
 @pytest.fixture(scope="module")
+def phone_workshop(
+    live_workshop: tuple[Path, workshop.Workshop],
+    con: duckdb.DuckDBPyConnection,
+    catalog: Catalog,
+) -> workshop.Workshop:
+    """A second workshop in the same file, for one phone to answer from start to end."""
+    wcon = workshop.connect_workshops(live_workshop[0])
+    try:
+        return workshop.create_workshop(
+            wcon,
+            title="Telefonen <i>svarer</i>",
+            catalog=catalog,
+            area=AREA,
+            edition=EDITION,
+            technologies=workshop.area_technologies(con, AREA, EDITION)[:2],
+        )
+    finally:
+        wcon.close()
+
+
+@pytest.fixture(scope="module")
 def server(
-    seeded_db: Path, live_workshop: tuple[Path, workshop.Workshop], browser: Browser
+    seeded_db: Path,
+    live_workshop: tuple[Path, workshop.Workshop],
+    phone_workshop: workshop.Workshop,
+    browser: Browser,
 ) -> Iterator[str]:
     env = {
         store.DB_ENV_VAR: str(seeded_db),
@@ -86,18 +114,13 @@ def _summary(page: Page) -> str:
 def _join_and_answer(page: Page, server: str, code: str, ring: str) -> None:
     """On a phone: open the join link, join (anonymously), place the first technology, save."""
     page.goto(f"{server}/deltag?code={code}")
-    page.wait_for_selector(READY, timeout=30_000)
     # The privacy notice is there before joining; no name is asked.
-    page.locator(f".st-key-{ui.PRIVACY}").wait_for(timeout=30_000)
+    assert page.get_by_text(t("participant.privacy"), exact=True).count() == 1
     assert page.locator("input[type='text']").count() == 0
-    page.locator(f".st-key-{ui.JOIN_SUBMIT} button").click()
-    page.wait_for_function("() => new URLSearchParams(location.search).has('p')", timeout=30_000)
-    page.locator(f".st-key-{ui.ANSWER_RING}").get_by_text(ring, exact=True).click()
-    page.wait_for_selector(READY, timeout=30_000)
-    page.locator(f".st-key-{ui.ANSWER_SAVE} button").click()
-    saved = page.locator(f".st-key-{ui.ANSWER_SAVED}")
-    saved.wait_for(timeout=30_000)
-    assert "Gemt" in saved.inner_text()
+    page.get_by_role("button", name=t("participant.join"), exact=True).click()
+    page.get_by_role("radio", name=re.compile(f"^{ring}")).check()
+    page.get_by_role("button", name=t("phone.save_next"), exact=True).click()
+    assert "Gemt" in page.get_by_role("status").inner_text()
 
 
 def test_three_phones_answer_and_the_projector_shows_it_without_a_reload(
@@ -127,10 +150,8 @@ def test_three_phones_answer_and_the_projector_shows_it_without_a_reload(
         for phone, ring in zip(phones, ("AFPRØV", "AFPRØV", "KLAR"), strict=True):
             _join_and_answer(phone, server, ws.display_code, ring)
 
-        # The phone page fits the screen: no sideways scrolling, no top navigation.
-        phone = phones[0]
-        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
-        assert not phone.get_by_test_id("stHeader").is_visible()
+        # The phone page fits the screen: no sideways scrolling.
+        assert phones[0].evaluate("() => document.documentElement.scrollWidth") <= 390
 
         projector.wait_for_function(
             "selector => /^3 svar\\b/.test(document.querySelector(selector).innerText.trim())",
@@ -171,5 +192,78 @@ def test_the_projector_link_holds_no_facilitator_id_and_offers_no_control(
         page.get_by_text(t("auth.facilitators_only")).wait_for(timeout=30_000)
         assert page.locator(f".st-key-{ui.CLOSE_CONFIRM}").count() == 0
         assert ws.display_code not in page.inner_text("body")
+    finally:
+        context.close()
+
+
+#: Lighthouse's "slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+SLOW_4G: Final = {
+    "offline": False,
+    "latency": 150,
+    "downloadThroughput": 1_600_000 // 8,
+    "uploadThroughput": 750_000 // 8,
+}
+#: The issue's budget for everything a phone loads to answer.
+PHONE_BUDGET_BYTES: Final = 300_000
+
+
+def _no_axe_violations(page: Page, where: str) -> None:
+    found = [
+        f"{where}: {v['id']} ({v['impact']}) at {' '.join(map(str, n['target']))}"
+        for v in axe_violations(page)
+        for n in v["nodes"]
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_a_phone_on_slow_4g_answers_the_whole_workshop_within_the_budget(
+    browser: Browser, server: str, phone_workshop: workshop.Workshop
+) -> None:
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", SLOW_4G)
+        loaded: list[int] = []
+        cdp.on("Network.loadingFinished", lambda event: loaded.append(event["encodedDataLength"]))
+
+        # Typed off the projector, in lower case with a space: the code page finds it.
+        page.goto(f"{server}/deltag")
+        _no_axe_violations(page, "code page")
+        page.get_by_label(t("participant.code")).fill(phone_workshop.display_code.lower())
+        page.get_by_role("button", name=t("participant.code.go"), exact=True).click()
+        _no_axe_violations(page, "join page")
+        # The title is shown as the facilitator typed it, never as markup.
+        assert page.locator("h1").inner_text() == "Telefonen <i>svarer</i>"
+        page.get_by_role("button", name=t("participant.join"), exact=True).click()
+
+        _no_axe_violations(page, "question page")
+        assert (
+            page.evaluate("() => document.documentElement.scrollWidth")
+            <= PHONE["viewport"]["width"]
+        )
+        assert "Teknologi 1 af 2" in page.locator("#progress").inner_text()
+        # The optional part opens and is checked too, then the first answer, with a comment.
+        page.get_by_text(t("phone.more"), exact=True).click()
+        _no_axe_violations(page, "question page, opened")
+        page.get_by_role("radio", name=re.compile("^AFPRØV")).check()
+        page.locator("textarea[name=core]").fill("Mindre tid på papir")
+        page.get_by_role("button", name=t("phone.save_next"), exact=True).click()
+        assert "Gemt" in page.get_by_role("status").inner_text()
+        assert "Teknologi 2 af 2" in page.locator("#progress").inner_text()
+        # The keyboard alone answers the last one: a ring by arrow keys, then Enter.
+        page.get_by_role("radio", name=re.compile("^KLAR")).focus()
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
+        page.get_by_role("heading", name=t("phone.done.heading")).wait_for()
+        # Both answers are stored: the page counts them from the workshop's database.
+        assert "2 af 2 besvaret" in page.locator("#progress").inner_text()
+        _no_axe_violations(page, "done page")
+        statement = page.get_by_role("link", name=t("access.footer.statement"), exact=True)
+        assert statement.get_attribute("href") == DEFAULT_ACCESSIBILITY_URL
+
+        # Everything the phone loaded, four pages and two answers, fits the budget.
+        assert 0 < sum(loaded) < PHONE_BUDGET_BYTES, sum(loaded)
     finally:
         context.close()

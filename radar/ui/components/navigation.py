@@ -17,7 +17,6 @@ OVERVIEW_PAGE: Final = "pages/overview.py"
 ABOUT_PAGE: Final = "pages/about.py"
 PRESENT_PAGE: Final = "pages/present.py"
 WORKSHOP_PAGE: Final = "pages/workshop.py"
-JOIN_PAGE: Final = "pages/join.py"
 EDIT_PAGE: Final = "pages/edit.py"
 EDITIONS_PAGE: Final = "pages/editions.py"
 IMPORT_PAGE: Final = "pages/import_data.py"
@@ -66,13 +65,6 @@ def pages(lang: Lang, *, for_editors: Visibility, sign_in: Visibility) -> list[s
             title=t("page.workshop", lang),
             icon=":material/groups:",
             url_path="workshop",
-        ),
-        # The participant's page hides the navigation itself (the workshop's PHONE_CSS).
-        st.Page(
-            JOIN_PAGE,
-            title=t("page.join", lang),
-            icon=":material/how_to_vote:",
-            url_path="deltag",
         ),
         st.Page(
             EDIT_PAGE,

@@ -8,12 +8,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import streamlit as st
 
 from radar import workshop
-from radar.i18n import format_datetime, t
 from radar.model import Lang
 from radar.ui.components.presenter import PRESENT
 from radar.ui.components.text import plain
 from radar.ui.components.workshop_keys import FACILITATOR_PATH, PROJECTOR_KEY
 from radar.workshop import Workshop, WorkshopError
+from radar.workshop.texts import about_text, status_text, when_text
 
 
 def zone() -> tzinfo | None:
@@ -27,26 +27,17 @@ def zone() -> tzinfo | None:
 
 def when(moment: datetime | None, lang: Lang) -> str:
     """A stored time (UTC) in the viewer's time zone, written out ("2. december 2026 14.05")."""
-    return format_datetime(moment.astimezone(zone()), lang) if moment else ""
+    return when_text(moment, lang, zone())
 
 
 def status(ws: Workshop, lang: Lang) -> str:
-    if not ws.is_open():
-        return t("workshop.page.status.closed", lang)
-    if ws.closes_at is not None:
-        return t("workshop.page.status.open_until", lang, time=when(ws.closes_at, lang))
-    return t("workshop.page.status.open", lang)
+    """Whether the workshop is open (and until when), in the viewer's time zone."""
+    return status_text(ws, lang, zone())
 
 
 def about(ws: Workshop, lang: Lang) -> str:
     """ "Teknik og miljø · udgave 2025 · Åben", as plain text (escape it for markdown)."""
-    return t(
-        "workshop.page.about",
-        lang,
-        area=ws.area_label(lang),
-        edition=ws.edition,
-        status=status(ws, lang),
-    )
+    return about_text(ws, lang, zone())
 
 
 def warn(exc: WorkshopError, lang: Lang) -> None:

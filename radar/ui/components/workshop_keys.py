@@ -2,10 +2,8 @@
 
 Stable keys for tests and the load benchmark (a key ``k`` is the CSS class
 ``st-key-k`` in the browser): :data:`LIVE_SUMMARY` (the facilitator's summary
-line, "12 svar fra 3 af 4 deltagere"); :data:`JOIN_SUBMIT`,
-:data:`ANSWER_RING`, :data:`ANSWER_PHASE`, :data:`ANSWER_SAVE`,
-:data:`ANSWER_SAVED` (the "Gemt" confirmation), :data:`ANSWER_PREV`,
-:data:`ANSWER_NEXT`.
+line, "12 svar fra 3 af 4 deltagere"). The participants' page is not
+Streamlit's: it is the phone page, :mod:`radar.web.participant`.
 """
 
 from __future__ import annotations
@@ -17,8 +15,6 @@ from typing import Final
 ID: Final = "id"
 #: The projector's key (not the id): shows the code and the live view, nothing more.
 PROJECTOR_KEY: Final = "projector"
-CODE: Final = "code"
-PARTICIPANT: Final = "p"
 #: The facilitator page's url_path (dashboard.py), for the projector's link.
 FACILITATOR_PATH: Final = "workshop"
 
@@ -51,26 +47,6 @@ EXPORT_COMMENTS: Final = "ws_export_comments"
 EXPORT_XLSX: Final = "ws_export_xlsx"
 CONSENSUS_TITLE: Final = "ws_consensus_title"
 CONSENSUS_SAVE: Final = "ws_consensus_save"
-
-# Element keys of the participant's page.
-JOIN_CODE: Final = "join_code"
-JOIN_CODE_GO: Final = "join_code_go"
-PRIVACY: Final = "join_privacy"
-JOIN_SUBMIT: Final = "join_submit"
-ANSWER_RING: Final = "answer_ring"
-ANSWER_PHASE: Final = "answer_phase"
-ANSWER_SAVE: Final = "answer_save"
-ANSWER_SAVED: Final = "answer_saved"
-ANSWER_PREV: Final = "answer_prev"
-ANSWER_NEXT: Final = "answer_next"
-ANSWER_PICK: Final = "answer_pick"
-ANSWER_PROGRESS: Final = "answer_progress"
-
-
-def answer_text_key(question: str) -> str:
-    """The key of the text area answering ``question`` (a question id)."""
-    return f"answer_{question}"
-
 
 #: Session state (not a widget): the workshop this session just created, whose
 #: "created" message is shown once.

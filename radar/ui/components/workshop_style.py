@@ -1,4 +1,4 @@
-"""The workshop pages' CSS: the big join code, the projector's type and the phone's layout.
+"""The workshop pages' CSS: the big join code and the projector's type.
 
 Static, built from theme constants and element keys, never from data.
 """
@@ -44,28 +44,5 @@ PROJECTOR_CSS: Final = f"""<style>
 }}
 [data-testid="stMetricLabel"] p {{
   font-size: {theme.WORKSHOP_PROJECTOR_COMMENT_SIZE}px;
-}}
-</style>"""
-# The participant's phone: no top navigation (they stay on their workshop), one
-# narrow column, finger-sized buttons and choices.
-PHONE_CSS: Final = f"""<style>
-[data-testid="stHeader"] {{
-  display: none !important;
-}}
-[data-testid="stMainBlockContainer"] {{
-  max-width: {theme.WORKSHOP_PHONE_MAX_WIDTH}px;
-  margin: 0 auto;
-  padding: 1rem 1rem 4rem 1rem;
-}}
-[data-testid="stMainBlockContainer"] button {{
-  min-height: {theme.WORKSHOP_TOUCH_TARGET}px;
-}}
-[data-testid="stRadioOption"] {{
-  min-height: {theme.WORKSHOP_TOUCH_TARGET}px;
-  display: flex;
-  align-items: center;
-}}
-[data-testid="stRadioOption"] p {{
-  font-size: {theme.WORKSHOP_PHONE_TEXT_SIZE}px;
 }}
 </style>"""

@@ -1,0 +1,350 @@
+"""The phone page's HTML: a few small pages, rendered from autoescaped Jinja2 templates.
+
+Every text a facilitator or participant typed (a workshop's title, a
+technology's name, a comment) is untrusted: the template engine escapes it,
+and only this module's own static style goes in as :class:`Markup`. The page
+needs no JavaScript; its one style sheet is inline, named in the response's
+Content-Security-Policy by its hash (:data:`CONTENT_SECURITY_POLICY`), so
+nothing else can style or script the page.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Final
+from urllib.parse import urlencode
+
+import jinja2
+from markupsafe import Markup
+
+from radar import theme
+from radar.i18n import t
+from radar.model import Lang
+from radar.web.settings import accessibility_url
+from radar.workshop import (
+    COMMENT_LIMIT,
+    PHASES,
+    QUESTIONS,
+    Answer,
+    Workshop,
+    format_code,
+    limits,
+)
+from radar.workshop.texts import about_text
+
+__all__ = [
+    "CONTENT_SECURITY_POLICY",
+    "Draft",
+    "code_page",
+    "join_page",
+    "message_page",
+    "page_url",
+    "question_page",
+]
+
+#: The page's own path, relative to where it is served (a proxy's prefix holds).
+PAGE: Final = "deltag"
+#: Where an answer is posted, relative to the page.
+ANSWER: Final = "deltag/svar"
+
+# Static, built from the theme's constants only. Targets are finger-sized
+# (WCAG 2.5.5), text and borders meet 4.5:1 and 3:1 on white.
+_CSS: Final = f"""
+*{{box-sizing:border-box}}
+body{{margin:0;
+font:{theme.WORKSHOP_PHONE_TEXT_SIZE}px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;
+color:{theme.TEXT};background:{theme.BACKGROUND}}}
+.top{{display:flex;justify-content:space-between;align-items:center;padding:.5rem 1rem;
+border-bottom:1px solid {theme.LEGEND_BORDER}}}
+.brand{{font-weight:600}}
+main{{max-width:{theme.WORKSHOP_PHONE_MAX_WIDTH}px;margin:0 auto;padding:1rem}}
+h1{{font-size:1.5rem;line-height:1.2;margin:.25rem 0 .25rem}}
+.about,.hint,.privacy,.small{{color:{theme.CAPTION_TEXT};font-size:.9375rem}}
+a{{color:{theme.FOCUS_RING}}}
+.top a,.steps a,.all a,footer a{{display:inline-flex;align-items:center;
+min-height:{theme.WORKSHOP_TOUCH_TARGET}px;padding:0 .25rem}}
+:focus-visible{{outline:{theme.FOCUS_RING_WIDTH_PX}px solid {theme.FOCUS_RING};
+outline-offset:{theme.FOCUS_RING_OFFSET_PX}px}}
+fieldset{{border:0;margin:0 0 1rem;padding:0}}
+legend{{font-weight:600;margin-bottom:.5rem;padding:0}}
+.tech{{display:block;font-size:1.375rem;line-height:1.25}}
+.choice{{display:flex;gap:.75rem;align-items:flex-start;
+min-height:{theme.WORKSHOP_TOUCH_TARGET}px;margin:.375rem 0;
+padding:.625rem .75rem;border:1px solid {theme.LEGEND_BORDER};border-radius:.5rem}}
+.choice input{{width:1.375rem;height:1.375rem;margin:.125rem 0 0;flex:none}}
+.choice:has(input:checked){{border:2px solid {theme.FOCUS_RING};
+background:{theme.LEGEND_HOT_FILL}}}
+.line{{display:block;color:{theme.CAPTION_TEXT};font-size:.9375rem}}
+details{{margin:0 0 1rem}}
+summary{{min-height:{theme.WORKSHOP_TOUCH_TARGET}px;display:flex;align-items:center;cursor:pointer;font-weight:600}}
+label.text{{display:block;font-weight:600;margin:.75rem 0 .25rem}}
+textarea,input[type=text]{{width:100%;font:inherit;padding:.5rem;
+border:1px solid {theme.LEGEND_BORDER};
+border-radius:.375rem}}
+button{{width:100%;min-height:{theme.WORKSHOP_TOUCH_TARGET}px;font:inherit;font-weight:600;color:{theme.LEGEND_PRESSED_TEXT};
+background:{theme.FOCUS_RING};border:0;border-radius:.5rem;margin:.5rem 0}}
+.steps{{display:flex;justify-content:space-between}}
+.saved{{padding:.5rem .75rem;border-left:4px solid {theme.FOCUS_RING};
+background:{theme.LEGEND_HOT_FILL}}}
+.problem{{padding:.5rem .75rem;border-left:4px solid {theme.TEXT};
+background:{theme.WORKSHOP_PHONE_PROBLEM_FILL}}}
+progress{{width:100%;height:.75rem}}
+footer{{max-width:{theme.WORKSHOP_PHONE_MAX_WIDTH}px;margin:0 auto;padding:0 1rem 1rem}}
+.sr{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}}
+"""
+_CSS_HASH: Final = base64.b64encode(hashlib.sha256(_CSS.encode("utf-8")).digest()).decode("ascii")
+
+#: Only this page's own style and forms: no script, no other origin, no frame.
+CONTENT_SECURITY_POLICY: Final = (
+    f"default-src 'none'; style-src 'sha256-{_CSS_HASH}'; img-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+
+#: What each of KL's rings means, in a line a participant reads before choosing.
+_RING_LINES: Final[dict[str, str]] = {
+    "klar": "phone.ring_line.klar",
+    "afproev": "phone.ring_line.afproev",
+    "hold-oeje": "phone.ring_line.hold-oeje",
+    "afvent": "phone.ring_line.afvent",
+}
+
+_TEMPLATES: Final = jinja2.Environment(
+    loader=jinja2.PackageLoader("radar.web.participant", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What the participant sent for one technology, shown again when it could not be saved."""
+
+    ring: str | None = None
+    phase: str | None = None
+    texts: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, answer: Answer | None) -> Draft:
+        """The form filled with a stored answer (empty without one)."""
+        if answer is None:
+            return cls()
+        texts = {q.id: getattr(answer, q.id) or "" for q in QUESTIONS}
+        return cls(answer.ring, answer.phase, texts)
+
+
+def page_url(code: str, lang: Lang, **more: object) -> str:
+    """The page's relative URL for a workshop: ``deltag?code=…`` (and ``lang``, ``i``, …)."""
+    query: dict[str, object] = {"code": code}
+    if lang != "da":
+        query["lang"] = lang
+    query.update({k: v for k, v in more.items() if v is not None})
+    return f"{PAGE}?{urlencode(query)}"
+
+
+def _frame(lang: Lang, switch: str) -> dict[str, object]:
+    """What every page has: its language, the style, and the link to the other language."""
+    other: Lang = "en" if lang == "da" else "da"
+    return {
+        "lang": lang,
+        "other_lang": other,
+        "css": Markup(_CSS),  # static, this module's own
+        "page_title": t("phone.title", lang),
+        "switch_text": t("phone.language", lang),
+        "switch_name": t("phone.language.name", lang),
+        "switch_href": switch,
+        "brand": t("app.title", lang),
+        "statement_text": t("access.footer.statement", lang),
+        "statement_href": accessibility_url(),
+    }
+
+
+def _switch(code: str, lang: Lang, **more: object) -> str:
+    other: Lang = "en" if lang == "da" else "da"
+    return page_url(code, other, **more) if code else f"{PAGE}?{urlencode({'lang': other})}"
+
+
+def _privacy(lang: Lang) -> dict[str, str]:
+    try:
+        days = limits.retention_days()
+    except ValueError:
+        # Misconfigured: the purge refuses to run on it and logs it; say the default here.
+        days = limits.DEFAULT_RETENTION_DAYS
+    return {
+        "privacy_heading": t("participant.privacy", lang),
+        "privacy_text": t("participant.privacy.text", lang, days=days),
+        "cookie_text": t("phone.cookie", lang),
+    }
+
+
+def code_page(lang: Lang, *, code: str = "", problem: str | None = None) -> str:
+    """The first page without a code: type the code off the projector."""
+    return _TEMPLATES.get_template("code.html.j2").render(
+        **_frame(lang, _switch("", lang)),
+        heading=t("participant.heading", lang),
+        label=t("participant.code", lang),
+        placeholder=t("participant.code.placeholder", lang),
+        help=t("participant.code.help", lang),
+        go=t("participant.code.go", lang),
+        action=PAGE,
+        code=format_code(code) if code else "",
+        problem=problem,
+        size=2 * len(format_code("X" * 10)),
+        **_privacy(lang),
+    )
+
+
+def join_page(ws: Workshop, lang: Lang, *, problem: str | None = None) -> str:
+    """A workshop's page before joining: what it is, the privacy notice, one button."""
+    return _TEMPLATES.get_template("join.html.j2").render(
+        **_frame(lang, _switch(ws.code, lang)),
+        title=ws.title,
+        about=about_text(ws, lang),
+        intro=t("participant.intro", lang),
+        anonymous=t("participant.joined_anonymous", lang),
+        join=t("participant.join", lang),
+        action=PAGE,
+        code=ws.code,
+        problem=problem,
+        **_privacy(lang),
+    )
+
+
+def message_page(lang: Lang, heading: str, message: str, *, code: str = "") -> str:
+    """A page that only says something: a closed workshop, a refused form."""
+    return _TEMPLATES.get_template("message.html.j2").render(
+        **_frame(lang, _switch(code, lang)), heading=heading, message=message
+    )
+
+
+def _ring_line(ring_id: str, lang: Lang) -> str:
+    # KL's four rings have a line each; another organisation's rings have their names only.
+    key = _RING_LINES.get(ring_id)
+    return t(key, lang) if key else ""
+
+
+def question_page(
+    ws: Workshop,
+    answers: Mapping[str, Answer],
+    index: int | None,
+    lang: Lang,
+    *,
+    draft: Draft | None = None,
+    saved: str | None = None,
+    problem: str | None = None,
+) -> str:
+    """One technology of the workshop, or the thanks once every one is answered.
+
+    Parameters
+    ----------
+    ws, answers
+        The workshop and the participant's answers so far, by technology id.
+    index
+        Which technology to show; ``None``: the first not answered yet, or the
+        thanks when all are.
+    draft
+        What the participant sent and could not be saved; else their stored answer.
+    saved
+        The technology whose answer was just saved, to confirm it.
+    problem
+        Why the last answer was not saved.
+    """
+    items = ws.technologies
+    count = len(items)
+    if index is None:
+        index = next((i for i, item in enumerate(items) if item.id not in answers), None)
+    shown = items[min(max(index, 0), count - 1)] if index is not None else None
+    position = items.index(shown) if shown is not None else None
+    listed = [
+        {
+            "name": item.label(lang),
+            "href": page_url(ws.code, lang, i=i),
+            "answered": item.id in answers,
+            "current": i == position,
+        }
+        for i, item in enumerate(items)
+    ]
+    just_saved = next((item for item in items if item.id == saved), None)
+    context: dict[str, object] = {
+        **_frame(lang, _switch(ws.code, lang, i=position)),
+        "title": ws.title,
+        "about": about_text(ws, lang),
+        "count": count,
+        "answered": len(answers),
+        "progress_text": t("participant.progress", lang, answered=len(answers), count=count),
+        "status": (
+            t("participant.saved", lang, technology=just_saved.label(lang)) if just_saved else None
+        ),
+        "problem": problem,
+        "list_heading": t("phone.list", lang),
+        "answered_text": t("phone.answered", lang),
+        "items": listed,
+        **_privacy(lang),
+    }
+    if shown is None or position is None:
+        return _TEMPLATES.get_template("done.html.j2").render(
+            **context,
+            heading=t("phone.done.heading", lang),
+            done=t("participant.done", lang, count=count),
+        )
+    filled = draft or Draft.of(answers.get(shown.id))
+    return _TEMPLATES.get_template("question.html.j2").render(
+        **context,
+        action=ANSWER,
+        code=ws.code,
+        technology=shown.id,
+        name=shown.label(lang),
+        position_text=t("participant.position", lang, position=position + 1, count=count),
+        answered_before=t("participant.answered_before", lang) if shown.id in answers else None,
+        ring_question=t("participant.ring", lang),
+        ring_help=t("participant.ring.help", lang),
+        rings=[
+            {
+                "id": ring.id,
+                "name": ring.label(lang),
+                "line": _ring_line(ring.id, lang),
+                "checked": ring.id == filled.ring,
+            }
+            for ring in ws.rings
+        ],
+        more=t("phone.more", lang),
+        more_open=bool(filled.phase or any(filled.texts.values())),
+        phase_question=t("participant.phase", lang),
+        phases=[
+            {
+                "id": "",
+                "name": t("participant.phase.none", lang),
+                "help": "",
+                "checked": not filled.phase,
+            },
+            *(
+                {
+                    "id": p.id,
+                    "name": p.label(lang),
+                    "help": p.help(lang),
+                    "checked": p.id == filled.phase,
+                }
+                for p in PHASES
+            ),
+        ],
+        questions=[
+            {
+                "id": q.id,
+                "label": t(
+                    "participant.question", lang, theme=q.label(lang), question=q.text(lang)
+                ),
+                "value": filled.texts.get(q.id, ""),
+            }
+            for q in QUESTIONS
+        ],
+        limit=COMMENT_LIMIT,
+        save=t("phone.save_next", lang) if position < count - 1 else t("phone.save_last", lang),
+        previous=t("participant.previous", lang),
+        previous_href=page_url(ws.code, lang, i=position - 1) if position > 0 else None,
+        skip=t("phone.skip", lang),
+        skip_href=page_url(ws.code, lang, i=position + 1) if position < count - 1 else None,
+    )

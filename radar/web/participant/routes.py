@@ -1,0 +1,315 @@
+"""The phone page's routes: ``GET /deltag``, ``POST /deltag`` (join), ``POST /deltag/svar``.
+
+One short request per step: the page is a form, an answer is one POST whose
+reply (303) sends the phone on to the next technology. The participant's
+token lives only in an HttpOnly cookie of their own phone, one per workshop
+(``radar_deltag_<code>``), never in a URL. A post from another site is
+refused: the browser says where a form came from (``Origin``,
+``Sec-Fetch-Site``), and the cookie is ``SameSite=Lax`` besides.
+
+The store's calls block, so they run in the thread pool, each on the process's
+one workshop connection (:func:`radar.store.shared_connection`, the same the
+facilitator's pages use).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from typing import Final
+from urllib.parse import urlsplit
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from radar import store, workshop
+from radar.i18n import parse_lang, t
+from radar.model import Lang
+from radar.web import browser
+from radar.web.participant import pages
+from radar.web.participant.forms import FormError, read_form
+from radar.workshop import (
+    QUESTION_IDS,
+    AnswerRejectedError,
+    Participant,
+    Workshop,
+    WorkshopClosedError,
+    WorkshopError,
+    WorkshopFullError,
+    WorkshopNotFoundError,
+    limits,
+)
+
+__all__ = ["ANSWER_PATH", "COOKIE_MAX_AGE_SECONDS", "COOKIE_PREFIX", "PATH", "routes"]
+
+#: Where the page answers (the join link's page, :data:`radar.workshop.JOIN_PAGE`).
+PATH: Final = "/" + workshop.JOIN_PAGE
+#: Where an answer is posted.
+ANSWER_PATH: Final = PATH + "/svar"
+#: The participant's cookie is this and the workshop's code.
+COOKIE_PREFIX: Final = "radar_deltag_"
+#: A day: longer than any workshop session, short enough not to linger on a shared phone.
+COOKIE_MAX_AGE_SECONDS: Final = 24 * 60 * 60
+#: Browsers remembered by the join limit; the oldest is forgotten beyond this.
+_REMEMBERED_BROWSERS: Final = 10_000
+
+logger = logging.getLogger(__name__)
+
+
+class _JoinLimit:
+    """Joins per browser (its signed id cookie) within :data:`limits.JOIN_WINDOW_SECONDS`.
+
+    In memory, per process, and bounded: a courtesy against a phone that joins
+    over and over. The real bound is the workshop's participant cap, checked in
+    the store's transaction.
+    """
+
+    def __init__(self) -> None:
+        self._times: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def allow(self, browser_id: str | None) -> bool:
+        if browser_id is None:
+            return True
+        now = time.monotonic()
+        with self._lock:
+            recent = limits.recent_joins(self._times.pop(browser_id, ()), now)
+            allowed = limits.join_allowed(recent, now)
+            self._times[browser_id] = (*recent, now) if allowed else recent
+            while len(self._times) > _REMEMBERED_BROWSERS:
+                self._times.popitem(last=False)
+            return allowed
+
+
+_JOINS: Final = _JoinLimit()
+
+
+def _connection() -> store.Connection:
+    path = str(workshop.resolve_workshop_db_path())
+    return store.shared_connection(
+        path, read_only=False, open_file=lambda: workshop.connect_workshops(path)
+    )
+
+
+def _html(body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(
+        body,
+        status_code=status,
+        headers={
+            # The page's own policy, beside the app-wide one: its style by hash, no script.
+            "Content-Security-Policy": pages.CONTENT_SECURITY_POLICY,
+            # Answers and tokens are a participant's own: no shared cache keeps them.
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+def _cookie_name(code: str) -> str:
+    return COOKIE_PREFIX + code
+
+
+def _from_elsewhere(request: Request) -> bool:
+    """Whether a post came from another site's page (a forged form)."""
+    if request.headers.get("sec-fetch-site", "").lower() == "cross-site":
+        return True
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False  # not a browser's form post, or an old browser: SameSite still holds
+    host = request.headers.get("host", "")
+    return origin == "null" or urlsplit(origin).netloc.lower() != host.lower()
+
+
+def _index(value: str | None, count: int) -> int | None:
+    if value is None or not value.isdigit():
+        return None
+    return min(int(value), count - 1)
+
+
+def _load(code: str, token: str | None) -> tuple[Workshop, dict[str, workshop.Answer] | None]:
+    """The workshop and, for a known participant, their answers (``None`` for a stranger)."""
+    con = _connection()
+    found = workshop.find_workshop(con, code)
+    if not token:
+        return found, None
+    try:
+        return found, workshop.participant_answers(con, code, token)
+    except AnswerRejectedError:
+        return found, None
+
+
+def _closed_page(exc: WorkshopError, lang: Lang, code: str) -> HTMLResponse:
+    return _html(
+        pages.message_page(lang, t("participant.heading", lang), exc.message(lang), code=code),
+        410,
+    )
+
+
+def _busy_page(exc: WorkshopError, lang: Lang) -> HTMLResponse:
+    logger.warning("phone page: %s", exc)
+    return _html(pages.message_page(lang, t("participant.heading", lang), exc.message(lang)), 503)
+
+
+async def _page(request: Request) -> Response:
+    lang = parse_lang(request.query_params.get("lang"))
+    code = workshop.normalize_code(request.query_params.get("code", ""))
+    if not code:
+        return _html(pages.code_page(lang))
+    token = request.cookies.get(_cookie_name(code))
+    try:
+        found, answers = await run_in_threadpool(_load, code, token)
+    except WorkshopNotFoundError as exc:
+        return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
+    except WorkshopClosedError as exc:
+        return _closed_page(exc, lang, code)
+    except WorkshopError as exc:
+        return _busy_page(exc, lang)
+    if answers is None:
+        response = _html(pages.join_page(found, lang))
+        if token:
+            # A stale key: forgotten, so the phone joins afresh (no path, as it was set).
+            response.set_cookie(_cookie_name(code), "", max_age=0, path=None, httponly=True)
+        return response
+    index = _index(request.query_params.get("i"), len(found.technologies))
+    saved = request.query_params.get("saved")
+    return _html(pages.question_page(found, answers, index, lang, saved=saved))
+
+
+def _refused(request: Request, lang: Lang) -> HTMLResponse:
+    client = request.headers.get(browser.CLIENT_HEADER) or "?"
+    logger.warning("phone page: a form from another site refused, from %s", client)
+    return _html(
+        pages.message_page(lang, t("participant.heading", lang), t("phone.other_site", lang)), 403
+    )
+
+
+async def _form(request: Request) -> dict[str, str] | HTMLResponse:
+    lang = parse_lang(request.query_params.get("lang"))
+    if _from_elsewhere(request):
+        return _refused(request, lang)
+    try:
+        return await read_form(request.stream(), request.headers.get("content-type"))
+    except FormError as exc:
+        text = t(exc.key, lang, **exc.details)
+        return _html(pages.message_page(lang, t("participant.heading", lang), text), exc.status)
+
+
+async def _join(request: Request) -> Response:
+    form = await _form(request)
+    if isinstance(form, Response):
+        return form
+    lang = parse_lang(form.get("lang"))
+    code = workshop.normalize_code(form.get("code", ""))
+    if not code:
+        return _html(pages.code_page(lang, problem=t("workshop.error.no_code", lang)), 400)
+    if not _JOINS.allow(browser.browser_id(request.cookies.get(browser.COOKIE_NAME))):
+        text = t("participant.too_many_joins", lang, seconds=int(limits.JOIN_WINDOW_SECONDS))
+        return _html(pages.message_page(lang, t("participant.heading", lang), text), 429)
+    con = _connection()
+    try:
+        participant: Participant = await run_in_threadpool(workshop.join, con, code)
+    except WorkshopNotFoundError as exc:
+        return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
+    except WorkshopClosedError as exc:
+        return _closed_page(exc, lang, code)
+    except WorkshopFullError as exc:
+        found = await run_in_threadpool(workshop.find_workshop, con, code)
+        return _html(pages.join_page(found, lang, problem=exc.message(lang)), 409)
+    except WorkshopError as exc:
+        return _busy_page(exc, lang)
+    response = RedirectResponse(pages.page_url(code, lang), status_code=303)
+    response.set_cookie(
+        _cookie_name(code),
+        participant.token,
+        max_age=COOKIE_MAX_AGE_SECONDS,
+        # No path: the browser scopes it to the page's folder, so a proxy's prefix holds.
+        path=None,
+        secure=browser.is_https(request.scope, browser.trusted_proxies()),
+        httponly=True,
+        samesite="lax",
+    )
+    return response
+
+
+async def _answer(request: Request) -> Response:
+    form = await _form(request)
+    if isinstance(form, Response):
+        return form
+    lang = parse_lang(form.get("lang"))
+    code = workshop.normalize_code(form.get("code", ""))
+    token = request.cookies.get(_cookie_name(code)) if code else None
+    technology = form.get("technology", "")
+    texts = {q: form.get(q) or None for q in QUESTION_IDS}
+    draft = pages.Draft(
+        form.get("ring") or None,
+        form.get("phase") or None,
+        {q: form.get(q, "") for q in QUESTION_IDS},
+    )
+    con = _connection()
+    try:
+        if draft.ring is None:
+            raise AnswerRejectedError("participant.pick_ring")
+        await run_in_threadpool(
+            workshop.submit_answer,
+            con,
+            code,
+            token or "",
+            technology,
+            draft.ring,
+            draft.phase,
+            texts,
+        )
+    except WorkshopNotFoundError as exc:
+        return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
+    except WorkshopClosedError as exc:
+        return _closed_page(exc, lang, code)
+    except AnswerRejectedError as exc:
+        return await _answer_again(con, code, token, technology, lang, draft, exc)
+    except WorkshopError as exc:
+        # Busy: nothing was stored; the same form again, as it was filled in.
+        return await _answer_again(con, code, token, technology, lang, draft, exc, status=503)
+    found = await run_in_threadpool(workshop.find_workshop, con, code)
+    index = found.technology_ids.index(technology) + 1
+    more = index if index < len(found.technology_ids) else None
+    return RedirectResponse(
+        "../" + pages.page_url(code, lang, i=more, saved=technology), status_code=303
+    )
+
+
+async def _answer_again(
+    con: store.Connection,
+    code: str,
+    token: str | None,
+    technology: str,
+    lang: Lang,
+    draft: pages.Draft,
+    exc: WorkshopError,
+    *,
+    status: int = 422,
+) -> Response:
+    """The form again, filled in as sent, with why it was not saved; nothing is lost."""
+    try:
+        found, answers = await run_in_threadpool(_load, code, token)
+    except WorkshopError as again:
+        return _busy_page(again, lang)
+    if answers is None:
+        return _html(pages.join_page(found, lang, problem=exc.message(lang)), 403)
+    ids = found.technology_ids
+    index = ids.index(technology) if technology in ids else None
+    shown = draft if index is not None else None
+    return _html(
+        pages.question_page(found, answers, index, lang, draft=shown, problem=exc.message(lang)),
+        status,
+    )
+
+
+def routes() -> list[BaseRoute]:
+    """The phone page's three routes."""
+    return [
+        Route(PATH, _page, methods=["GET", "HEAD"]),
+        Route(PATH, _join, methods=["POST"]),
+        Route(ANSWER_PATH, _answer, methods=["POST"]),
+    ]
