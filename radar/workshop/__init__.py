@@ -46,6 +46,8 @@ Modules
     The answers summed up: group ring, agreement, verdict.
 :mod:`~radar.workshop.exports`
     The results as CSV and Excel.
+:mod:`~radar.workshop.report`
+    The session report as a PDF page.
 :mod:`~radar.workshop.local_radars`
     A consensus saved as a local radar edition.
 :mod:`~radar.workshop.access`
@@ -67,7 +69,8 @@ functions :func:`area_technologies`, :func:`official_rings`,
 :func:`join`, :func:`find_participant`, :func:`participant_answers`,
 :func:`submit_answer`, :func:`results`, :func:`group_ring`,
 :func:`distribution_frame`, :func:`export_frame`, :func:`comments_frame`,
-:func:`export_csv`, :func:`export_xlsx`, :func:`save_consensus`,
+:func:`export_csv`, :func:`export_xlsx`, :func:`report_html`, :func:`report_pdf`,
+:func:`save_consensus`,
 :func:`list_local_editions`, :func:`local_placements`,
 :func:`publish_local_edition`, :func:`delete_local_edition`,
 :func:`delete_workshop`, :func:`purge`, :func:`find_projector`,
@@ -146,6 +149,7 @@ from radar.workshop.model import (
     WorkshopStoreError,
     WorkshopTechnology,
 )
+from radar.workshop.report import report_html, report_pdf
 from radar.workshop.results import distribution_frame, group_ring, results
 from radar.workshop.retention import (
     Deleted,
@@ -248,6 +252,8 @@ __all__ = [
     "purge_when_due",
     "qr_png",
     "qr_svg",
+    "report_html",
+    "report_pdf",
     "resolve_base_url",
     "resolve_workshop_db_path",
     "results",

@@ -19,7 +19,7 @@ from radar.model import DEFAULT_LANG, Lang
 from radar.spreadsheet import encode_csv, write_xlsx_row
 from radar.workshop.model import PHASES, Question, Workshop, WorkshopResults
 
-__all__ = ["comments_frame", "export_csv", "export_frame", "export_xlsx"]
+__all__ = ["about_frame", "comments_frame", "export_csv", "export_frame", "export_xlsx"]
 
 
 def _ring_label(workshop: Workshop, ring: str | None, lang: Lang) -> str:
@@ -89,7 +89,8 @@ def comments_frame(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> pd.Da
     return pd.DataFrame(rows, columns=columns)
 
 
-def _about_frame(results: WorkshopResults, lang: Lang) -> pd.DataFrame:
+def about_frame(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> pd.DataFrame:
+    """The workshop itself: title, area, edition, code, times, participants and respondents."""
     workshop = results.workshop
 
     def when(moment: datetime | None) -> str:
@@ -155,7 +156,7 @@ def export_xlsx(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> bytes:
     sheets = (
         (t("workshop.export.sheet.summary", lang), export_frame(results, lang)),
         (t("workshop.export.sheet.comments", lang), comments_frame(results, lang)),
-        (t("workshop.export.sheet.workshop", lang), _about_frame(results, lang)),
+        (t("workshop.export.sheet.workshop", lang), about_frame(results, lang)),
     )
     book = Workbook()
     book.remove(book.active)

@@ -18,6 +18,7 @@ from streamlit.testing.v1 import AppTest
 
 from radar import workshop
 from radar.auth import Role, User
+from radar.i18n import t
 from radar.model import Catalog
 from radar.ui.components import workshop_keys as ui
 from radar.ui.components.text import plain
@@ -302,12 +303,24 @@ def test_the_export_buttons_are_there(app: AppTest, ws: workshop.Workshop) -> No
     at = _open(app, FACILITATOR, id=ws.id)
     assert_clean(at)
     buttons = at.get("download_button")
-    assert len(buttons) == 3
-    assert {b.proto.label for b in buttons} == {
+    assert [b.proto.label for b in buttons] == [
         "Oversigt (CSV)",
         "Kommentarer (CSV)",
         "Det hele (Excel)",
-    }
+        "Rapport (PDF)",
+    ]
+
+
+def test_without_chromium_the_report_is_left_out_and_the_page_says_why(
+    app: AppTest, ws: workshop.Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from radar.ui.components import workshop_controls
+
+    monkeypatch.setattr(workshop_controls, "find_chromium", lambda: None)
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert_clean(at)
+    assert "Rapport (PDF)" not in [b.proto.label for b in at.get("download_button")]
+    assert t("facilitator.export.report_needs_chromium") in [c.value for c in at.caption]
 
 
 def test_saving_the_consensus_creates_a_local_edition(

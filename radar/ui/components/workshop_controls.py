@@ -9,6 +9,7 @@ from typing import Final
 import streamlit as st
 
 from radar import workshop
+from radar.exporting.pictures import find_chromium, require_chromium
 from radar.i18n import t
 from radar.model import Lang
 from radar.store import Connection
@@ -16,6 +17,7 @@ from radar.ui.components.workshop_common import warn, when
 from radar.ui.components.workshop_keys import (
     CLOSE_CONFIRM,
     EXPORT_COMMENTS,
+    EXPORT_REPORT,
     EXPORT_SUMMARY,
     EXPORT_XLSX,
 )
@@ -62,6 +64,8 @@ def _export(con: Connection, workshop_id: str, lang: Lang, part: str) -> bytes:
     res = workshop.results(con, workshop_id)
     if part == "xlsx":
         return workshop.export_xlsx(res, lang)
+    if part == "pdf":
+        return workshop.report_pdf(res, require_chromium(), lang)
     return workshop.export_csv(res, lang, part="comments" if part == "comments" else "summary")
 
 
@@ -82,9 +86,17 @@ def export_section(con: Connection, ws: Workshop, lang: Lang) -> None:
         ),
         (EXPORT_XLSX, "facilitator.export.xlsx", "xlsx", f"{base}.xlsx", "xlsx"),
     )
+    # The report is printed by the system Chromium; without one it is left out, and said so.
+    printable = find_chromium() is not None
+    if printable:
+        buttons = (
+            *buttons,
+            (EXPORT_REPORT, "facilitator.export.report", "pdf", f"{base}-rapport.pdf", "pdf"),
+        )
     mimes = {
         "csv": "text/csv",
         "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "pdf": "application/pdf",
     }
     for column, (key, label, part, file_name, kind) in zip(
         st.columns(len(buttons)), buttons, strict=True
@@ -101,3 +113,5 @@ def export_section(con: Connection, ws: Workshop, lang: Lang) -> None:
                 width="stretch",
             )
     st.caption(t("facilitator.export.caption", lang))
+    if not printable:
+        st.caption(t("facilitator.export.report_needs_chromium", lang))

@@ -45,6 +45,7 @@ CLOSE_CONFIRM: Final = "ws_close_confirm"
 EXPORT_SUMMARY: Final = "ws_export_summary"
 EXPORT_COMMENTS: Final = "ws_export_comments"
 EXPORT_XLSX: Final = "ws_export_xlsx"
+EXPORT_REPORT: Final = "ws_export_report"
 CONSENSUS_TITLE: Final = "ws_consensus_title"
 CONSENSUS_SAVE: Final = "ws_consensus_save"
 
