@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from radar import workshop
 from radar.auth import Role, User
+from radar.i18n import sort_key
 from radar.model import Catalog, Technology
 from radar.ui.components import workshop_keys as ui
 from radar.ui.components.text import plain
@@ -93,12 +94,28 @@ def _answers(wcon: duckdb.DuckDBPyConnection) -> list[tuple]:
 # --- the facilitator ---------------------------------------------------------
 
 
+def _offered(con: duckdb.DuckDBPyConnection, area: str, lang: str = "da") -> list[str]:
+    """The picker's options for an area: its technologies' names, sorted by Danish name."""
+    listed = workshop.area_technologies(con, area, EDITION)
+    return [x.label(lang) for x in sorted(listed, key=lambda x: (sort_key(x.name_da, "da"), x.id))]
+
+
 @pytest.mark.parametrize(
-    ("lang", "heading", "button"),
-    [("da", "Opret en workshop", "Opret workshop"), ("en", "Create a workshop", "Create workshop")],
+    ("lang", "heading", "button", "search", "phones"),
+    [
+        ("da", "Opret en workshop", "Opret workshop", "Skriv for at søge", "5–12"),
+        ("en", "Create a workshop", "Create workshop", "Type to search", "5–12"),
+    ],
 )
-def test_the_create_form_renders_with_the_areas_technologies(
-    app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection, lang: str, heading: str, button: str
+def test_the_create_form_offers_the_areas_technologies_with_none_chosen(
+    app: AppTest,
+    wdb: Path,
+    con: duckdb.DuckDBPyConnection,
+    lang: str,
+    heading: str,
+    button: str,
+    search: str,
+    phones: str,
 ) -> None:
     at = _open(app, FACILITATOR, lang=lang)
     assert_clean(at)
@@ -107,23 +124,54 @@ def test_the_create_form_renders_with_the_areas_technologies(
     area = at.selectbox(key=ui.FORM_AREA).value
     edition = at.selectbox(key=ui.FORM_EDITION).value
     assert edition == EDITION
-    expected = [x.id for x in workshop.area_technologies(con, area, edition)]
-    assert at.multiselect(key=ui.FORM_TECHNOLOGIES).value == expected
+    picker = at.multiselect(key=ui.FORM_TECHNOLOGIES)
+    # Nothing chosen for the facilitator; only the chosen area's technologies to choose from.
+    assert picker.value == []
+    assert picker.options == _offered(con, area, lang)
+    # It says to type to search, and how many work on a phone.
+    assert picker.proto.placeholder.startswith(search)
+    assert phones in picker.help
     # Without ?id= the (empty) list of one's own workshops and the form.
     assert ui.LIVE_SUMMARY not in _texts(at)
     assert ui.MY_WORKSHOPS not in _keys(at)
     assert not at.get("image")
 
 
-def test_changing_the_area_preselects_its_technologies(
+def test_switching_the_area_offers_its_technologies_and_keeps_the_chosen_it_has(
     app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection
 ) -> None:
     at = _open(app, FACILITATOR)
     at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
     assert_clean(at)
-    expected = [x.id for x in workshop.area_technologies(con, AREA, EDITION)]
-    assert at.multiselect(key=ui.FORM_TECHNOLOGIES).value == expected
-    assert f"{len(expected)} teknologier valgt" in _texts(at)
+    assert at.multiselect(key=ui.FORM_TECHNOLOGIES).options == _offered(con, AREA)
+    ours = {x.id for x in workshop.area_technologies(con, AREA, EDITION)}
+    other = "social-og-sundhed"
+    theirs = {x.id for x in workshop.area_technologies(con, other, EDITION)}
+    shared, only_ours = sorted(ours & theirs)[0], sorted(ours - theirs)[0]
+    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value([only_ours, shared]).run()
+    assert "2 teknologier valgt" in _texts(at)
+    at.selectbox(key=ui.FORM_AREA).set_value(other).run()
+    assert_clean(at)
+    picker = at.multiselect(key=ui.FORM_TECHNOLOGIES)
+    assert picker.options == _offered(con, other)
+    # What the new area's radar has stays chosen; the rest is not on offer any more.
+    assert picker.value == [shared]
+
+
+def test_creating_with_no_technology_chosen_says_to_choose_one(app: AppTest, wdb: Path) -> None:
+    at = _open(app, FACILITATOR, lang="en")
+    at.text_input(key=ui.FORM_TITLE).input("Temadag").run()
+    at.button(key=ui.FORM_CREATE).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        plain("Choose at least one technology for the workshop.")
+    ]
+    assert "id" not in at.query_params
+    wcon = workshop.connect_workshops(wdb)
+    try:
+        assert workshop.list_workshops(wcon) == ()
+    finally:
+        wcon.close()
 
 
 def test_creating_a_workshop_switches_to_its_id_with_code_link_and_qr(
@@ -132,6 +180,9 @@ def test_creating_a_workshop_switches_to_its_id_with_code_link_and_qr(
     at = _open(app, FACILITATOR)
     at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
     at.text_input(key=ui.FORM_TITLE).input("Temadag i Teknik og miljø").run()
+    # Chosen in this order (not the list's): participants get them in this order.
+    chosen = [x.id for x in workshop.area_technologies(con, AREA, EDITION)][:3][::-1]
+    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value(chosen).run()
     at.button(key=ui.FORM_CREATE).click().run()
     assert_clean(at)
     workshop_id = at.query_params["id"]
@@ -143,9 +194,7 @@ def test_creating_a_workshop_switches_to_its_id_with_code_link_and_qr(
         wcon.close()
     assert created.title == "Temadag i Teknik og miljø"
     assert created.area == AREA and created.edition == EDITION
-    assert created.technology_ids == tuple(
-        x.id for x in workshop.area_technologies(con, AREA, EDITION)
-    )
+    assert created.technology_ids == tuple(chosen)
     assert created.closes_at is None and created.is_open()
     texts = _texts(at)
     assert plain(created.display_code) in texts
@@ -184,14 +233,9 @@ def test_the_create_form_reports_what_is_missing(app: AppTest, wdb: Path) -> Non
     at = _open(app, FACILITATOR, lang="en")
     at.button(key=ui.FORM_CREATE).click().run()
     assert not at.exception
+    # Nothing filled in: the title is asked for first, as the form goes.
     assert [e.value for e in at.error] == [plain("Give the workshop a title.")]
     assert "id" not in at.query_params
-    at.text_input(key=ui.FORM_TITLE).input("Tom").run()
-    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value([]).run()
-    at.button(key=ui.FORM_CREATE).click().run()
-    assert [e.value for e in at.error] == [
-        plain("Choose at least one technology for the workshop.")
-    ]
 
 
 @pytest.mark.parametrize("workshop_id", ["0" * 32, "not-an-id", "<script>"])
