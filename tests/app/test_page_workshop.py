@@ -6,6 +6,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -20,6 +21,7 @@ from radar.model import Catalog, Technology
 from radar.ui.components import workshop_keys as ui
 from radar.ui.components.text import plain
 from radar.ui.components.workshop_live import live_figure
+from radar.ui.screens import workshop as workshop_screen
 
 FACILITATOR = "pages/workshop.py"
 PARTICIPANT = "pages/join.py"
@@ -89,6 +91,24 @@ def _answers(wcon: duckdb.DuckDBPyConnection) -> list[tuple]:
         .execute("SELECT technology, ring, phase, answer_core FROM answers ORDER BY technology")
         .fetchall()
     )
+
+
+def _hidden_notice(at: AppTest) -> str | None:
+    """The line saying the results are hidden from the projector, or None."""
+    box = at.main.get("flex_container")
+    found = [b for b in box if getattr(b, "key", None) == ui.RESULTS_HIDDEN]
+    return found[0].info[0].value if found else None
+
+
+def _answered(wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop) -> None:
+    """Two of three participants answer; one of them comments."""
+    first, second, _ = ws.technology_ids
+    anna = workshop.join(wcon, ws.code)
+    bo = workshop.join(wcon, ws.code)
+    workshop.join(wcon, ws.code)
+    workshop.submit_answer(wcon, ws.code, anna.token, first, "klar", "ideas", {"core": "Godt"})
+    workshop.submit_answer(wcon, ws.code, anna.token, second, "afvent")
+    workshop.submit_answer(wcon, ws.code, bo.token, first, "klar", "operation")
 
 
 # --- the facilitator ---------------------------------------------------------
@@ -315,6 +335,97 @@ def test_projector_mode_shows_the_code_and_live_view_without_chrome_or_controls(
     assert not at.get("download_button") and not at.get("link_button")
     # The room sees the screen: never the workshop's id.
     assert ws.id not in _texts(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "hide", "show"),
+    [("da", "Skjul resultater", "Vis resultater"), ("en", "Hide results", "Show results")],
+)
+def test_the_facilitator_hides_the_results_from_the_projector_and_still_sees_them(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    lang: str,
+    hide: str,
+    show: str,
+) -> None:
+    _answered(wcon, ws)
+    at = _open(app, FACILITATOR, id=ws.id, lang=lang)
+    assert_clean(at)
+    assert at.button(key=ui.RESULTS_SWITCH).label == hide
+    assert _hidden_notice(at) is None
+    at.button(key=ui.RESULTS_SWITCH).click().run()
+    assert_clean(at)
+    assert not workshop.get_workshop(wcon, ws.id).results_visible
+    assert at.button(key=ui.RESULTS_SWITCH).label == show
+    # The facilitator still sees everything, marked as hidden from the projector.
+    notice = _hidden_notice(at)
+    assert notice is not None and ("projektoren" in notice or "projector" in notice)
+    assert len(at.get("plotly_chart")) == 1 and at.metric
+    assert "Godt" in [x.value for x in at.get("text")]
+    at.button(key=ui.RESULTS_SWITCH).click().run()
+    assert_clean(at)
+    assert workshop.get_workshop(wcon, ws.id).results_visible
+    assert at.button(key=ui.RESULTS_SWITCH).label == hide
+    assert _hidden_notice(at) is None
+
+
+def test_the_results_of_a_closed_workshop_can_be_revealed(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    workshop.set_results_visible(wcon, ws.id, False)
+    workshop.close_workshop(wcon, ws.id)
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert at.button(key=ui.RESULTS_SWITCH).label == "Vis resultater"
+    at.button(key=ui.RESULTS_SWITCH).click().run()
+    assert_clean(at)
+    assert workshop.get_workshop(wcon, ws.id).results_visible
+
+
+def test_while_hidden_the_projector_shows_how_many_answered_and_not_the_results(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    _answered(wcon, ws)
+    workshop.set_results_visible(wcon, ws.id, False)
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert_clean(at)
+    assert _summary(at) == "3 svar fra 2 af 3 deltagere"
+    assert _hidden_notice(at) == "Resultaterne vises, når facilitatoren viser dem."
+    # Neither the distribution, nor the phases, nor the comments; and no control.
+    assert not at.get("plotly_chart") and not at.metric
+    assert "Godt" not in [x.value for x in at.get("text")]
+    assert ui.RESULTS_SWITCH not in _keys(at)
+    # The code stays, so latecomers still join.
+    assert plain(ws.display_code) in _texts(at)
+    # Revealed from the facilitator's laptop: the projector's next run shows them.
+    workshop.set_results_visible(wcon, ws.id, True)
+    at.run()
+    assert_clean(at)
+    assert _hidden_notice(at) is None
+    assert len(at.get("plotly_chart")) == 1
+    assert "Godt" in [x.value for x in at.get("text")]
+
+
+def test_the_projector_of_a_closed_workshop_keeps_refreshing_to_follow_the_button(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Revealing usually comes after closing; the projector's browser must still hear of it."""
+    refreshed: list[tuple[bool, bool]] = []
+    shown = workshop_screen.live_view
+
+    def spy(*args: Any, projector: bool, refresh: bool, **kwargs: Any) -> None:
+        refreshed.append((projector, refresh))
+        shown(*args, projector=projector, refresh=refresh, **kwargs)
+
+    monkeypatch.setattr(workshop_screen, "live_view", spy)
+    workshop.set_results_visible(wcon, ws.id, False)
+    workshop.close_workshop(wcon, ws.id)
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert_clean(at)
+    assert refreshed == [(True, True)]
 
 
 def test_the_controls_never_run_in_presenter_mode(app: AppTest, ws: workshop.Workshop) -> None:
