@@ -95,7 +95,10 @@ CREATE TABLE IF NOT EXISTS workshops (
     -- Who created it (their sign-in name and how they signed in); NULL: made
     -- before workshops had owners, or on the command line. Only editors run those.
     created_by    VARCHAR,
-    created_via   VARCHAR
+    created_via   VARCHAR,
+    -- Whether the projector shows the group's answers or only how many there
+    -- are; the facilitator's own view shows them either way.
+    results_visible BOOLEAN NOT NULL DEFAULT true
 );
 
 -- The radar's rings when the workshop was created: answers are checked against these.
@@ -220,6 +223,10 @@ WORKSHOP_STEPS: tuple[Step, ...] = (
     # Owners (created_by, created_via), projector keys, published local
     # editions; participants without names; no foreign keys.
     Step(2, "002_owners_projector_no_names", _owners_projector_no_names),
+    # Results hidden from the projector until the facilitator reveals them
+    # (workshops.results_visible): the schema's default, shown, fills it, so a
+    # workshop shows on its projector what it showed before.
+    Step(3, "003_results_visible"),
 )
 
 WORKSHOP_SCHEMA = Schema(steps=WORKSHOP_STEPS, sql=lambda: _SCHEMA, tables=_TABLES)

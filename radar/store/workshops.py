@@ -81,6 +81,7 @@ __all__ = [
     "participant_by_token",
     "publish_local_edition",
     "resolve_workshop_db_path",
+    "set_results_visible",
     "table_counts",
     "workshops_by_code",
     "workshops_by_id",
@@ -98,7 +99,7 @@ class StoredWorkshop:
 
     ``technologies`` are ``(id, sector, name_da, name_en, official_ring)`` in
     the order they are asked; ``rings`` are ``(id, position, name_da, name_en)``
-    inside out.
+    inside out. ``results_visible``: whether the projector shows the answers.
     """
 
     id: str
@@ -116,8 +117,10 @@ class StoredWorkshop:
     created_via: str | None
     technologies: tuple[tuple[str, str, str, str, str | None], ...]
     rings: tuple[tuple[str, int, str, str], ...]
+    results_visible: bool = True
 
 
+# The columns a new workshop is inserted with; the others take the schema's defaults.
 _WORKSHOP_COLUMNS = (
     "id, code, title, area, area_name_da, area_name_en, edition, created_at, closes_at, "
     "closed_at, projector_key, created_by, created_via"
@@ -126,7 +129,8 @@ _WORKSHOP_COLUMNS = (
 
 def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> list[StoredWorkshop]:
     heads = cur.execute(
-        f"SELECT {_WORKSHOP_COLUMNS} FROM workshops WHERE {where} ORDER BY created_at DESC, id",
+        f"SELECT {_WORKSHOP_COLUMNS}, results_visible FROM workshops WHERE {where} "
+        "ORDER BY created_at DESC, id",
         list(params),
     ).fetchall()
     if not heads:
@@ -164,6 +168,7 @@ def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> li
             created_via=row[12],
             technologies=tuple(technologies[row[0]]),
             rings=tuple(rings[row[0]]),
+            results_visible=bool(row[13]),
         )
         for row in heads
     ]
@@ -255,6 +260,13 @@ def close_workshop(cur: Connection, workshop_id: str, closed_at: datetime) -> No
     cur.execute(
         "UPDATE workshops SET closed_at = ? WHERE id = ? AND closed_at IS NULL",
         [to_db(closed_at), workshop_id],
+    )
+
+
+def set_results_visible(cur: Connection, workshop_id: str, visible: bool) -> None:
+    """Show the group's answers on the workshop's projector, or only how many there are."""
+    cur.execute(
+        "UPDATE workshops SET results_visible = ? WHERE id = ?", [bool(visible), workshop_id]
     )
 
 

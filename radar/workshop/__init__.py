@@ -6,9 +6,10 @@ code, anonymously (no name is asked), and for each technology place it in a ring
 own view), say which of the four implementation phases their workplace is in,
 and may answer the four questions of "Sammen om ny teknologi" in a short text.
 One answer per participant per technology: answering again replaces the
-earlier answer. The facilitator follows the group's answers live, closes the
-workshop, exports the results and can save the group's consensus as a local
-radar edition, which an editor may publish for every viewer. Creating and
+earlier answer. The facilitator follows the group's answers live, may hide
+them from the projector until the group has answered, closes the workshop,
+exports the results and can save the group's consensus as a local radar
+edition, which an editor may publish for every viewer. Creating and
 running a workshop needs a signed-in facilitator or editor
 (:mod:`~radar.workshop.access`); the projector has a link of its own that
 controls nothing. A workshop's data is deleted on request and, by
@@ -41,7 +42,7 @@ Modules
 :mod:`~radar.workshop.catalogue`
     The technologies and official rings a workshop takes from the radar database.
 :mod:`~radar.workshop.sessions`
-    Creating, finding, joining, answering and closing.
+    Creating, finding, joining, answering, showing the results on the projector, closing.
 :mod:`~radar.workshop.results`
     The answers summed up: group ring, agreement, verdict.
 :mod:`~radar.workshop.exports`
@@ -65,9 +66,9 @@ Every name in ``__all__``: the constants (limits, code alphabet, environment
 variables), the values and errors of :mod:`~radar.workshop.model`, and the
 functions :func:`area_technologies`, :func:`official_rings`,
 :func:`validate_workshop`, :func:`create_workshop`, :func:`close_workshop`,
-:func:`find_workshop`, :func:`get_workshop`, :func:`list_workshops`,
-:func:`join`, :func:`find_participant`, :func:`participant_answers`,
-:func:`submit_answer`, :func:`results`, :func:`group_ring`,
+:func:`set_results_visible`, :func:`find_workshop`, :func:`get_workshop`,
+:func:`list_workshops`, :func:`join`, :func:`find_participant`,
+:func:`participant_answers`, :func:`submit_answer`, :func:`results`, :func:`group_ring`,
 :func:`distribution_frame`, :func:`export_frame`, :func:`comments_frame`,
 :func:`export_csv`, :func:`export_xlsx`, :func:`report_html`, :func:`report_pdf`,
 :func:`save_consensus`,
@@ -169,6 +170,7 @@ from radar.workshop.sessions import (
     join,
     list_workshops,
     participant_answers,
+    set_results_visible,
     submit_answer,
     workshops_of,
 )
@@ -258,6 +260,7 @@ __all__ = [
     "resolve_workshop_db_path",
     "results",
     "save_consensus",
+    "set_results_visible",
     "submit_answer",
     "table_counts",
     "validate_workshop",

@@ -266,6 +266,10 @@ class Workshop:
     created_by, created_via
         Who created it (their sign-in name, and how they signed in); None for
         a workshop made on the command line or before workshops had owners.
+    results_visible
+        Whether the projector shows the group's answers (the chart, the phases,
+        the comments) or only how many joined and answered, until the
+        facilitator reveals them. The facilitator's own view shows them either way.
     """
 
     id: str
@@ -283,6 +287,7 @@ class Workshop:
     projector_key: str = ""
     created_by: str | None = None
     created_via: str | None = None
+    results_visible: bool = True
 
     def is_open(self, now: datetime | None = None) -> bool:
         """Whether answers are taken: not closed, and before ``closes_at``.

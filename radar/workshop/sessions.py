@@ -1,4 +1,4 @@
-"""A workshop's life: create it, find it, join it, answer in it, close it.
+"""A workshop's life: create it, find it, join it, answer in it, show its results, close it.
 
 Every function takes the workshop database's connection and runs on cursors
 of its own (:mod:`radar.store.workshops`), so the dashboard's sessions share
@@ -43,6 +43,7 @@ __all__ = [
     "join",
     "list_workshops",
     "participant_answers",
+    "set_results_visible",
     "submit_answer",
     "workshops_of",
 ]
@@ -68,6 +69,7 @@ def _workshop(row: stored.StoredWorkshop) -> Workshop:
         projector_key=row.projector_key,
         created_by=row.created_by,
         created_via=row.created_via,
+        results_visible=row.results_visible,
     )
 
 
@@ -274,6 +276,41 @@ def close_workshop(con: Connection, workshop_id: str) -> Workshop:
         stored.drop_tokens(cur, workshop_id)
 
     write(con, close)
+    return get_workshop(con, workshop_id)
+
+
+def set_results_visible(con: Connection, workshop_id: str, visible: bool) -> Workshop:
+    """Show the group's results on the workshop's projector, or hide them until revealed.
+
+    While hidden, the projector shows only how many joined and answered; the
+    facilitator's own view shows everything either way. Works on a closed
+    workshop too: a facilitator often reveals the results once answering has
+    stopped. Setting what is set already changes nothing.
+
+    Parameters
+    ----------
+    con
+        The workshop database.
+    workshop_id
+        The workshop's id.
+    visible
+        True to show the results on the projector, False to hide them.
+
+    Returns
+    -------
+    The workshop as it is now.
+
+    Raises
+    ------
+    WorkshopNotFoundError
+        No workshop has this id.
+    """
+
+    def store(cur: Connection) -> None:
+        by_id(cur, workshop_id)
+        stored.set_results_visible(cur, workshop_id, visible)
+
+    write(con, store)
     return get_workshop(con, workshop_id)
 
 

@@ -9,6 +9,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -18,11 +19,12 @@ from streamlit.testing.v1 import AppTest
 
 from radar import workshop
 from radar.auth import Role, User
-from radar.i18n import t
+from radar.i18n import sort_key, t
 from radar.model import Catalog
 from radar.ui.components import workshop_keys as ui
 from radar.ui.components.text import plain
 from radar.ui.components.workshop_live import live_figure
+from radar.ui.screens import workshop as workshop_screen
 
 FACILITATOR = "pages/workshop.py"
 AREA = "teknik-og-miljoe"
@@ -93,15 +95,49 @@ def _answers(wcon: duckdb.DuckDBPyConnection) -> list[tuple]:
     )
 
 
+def _hidden_notice(at: AppTest) -> str | None:
+    """The line saying the results are hidden from the projector, or None."""
+    box = at.main.get("flex_container")
+    found = [b for b in box if getattr(b, "key", None) == ui.RESULTS_HIDDEN]
+    return found[0].info[0].value if found else None
+
+
+def _answered(wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop) -> None:
+    """Two of three participants answer; one of them comments."""
+    first, second, _ = ws.technology_ids
+    anna = workshop.join(wcon, ws.code)
+    bo = workshop.join(wcon, ws.code)
+    workshop.join(wcon, ws.code)
+    workshop.submit_answer(wcon, ws.code, anna.token, first, "klar", "ideas", {"core": "Godt"})
+    workshop.submit_answer(wcon, ws.code, anna.token, second, "afvent")
+    workshop.submit_answer(wcon, ws.code, bo.token, first, "klar", "operation")
+
+
 # --- the facilitator ---------------------------------------------------------
 
 
+def _offered(con: duckdb.DuckDBPyConnection, area: str, lang: str = "da") -> list[str]:
+    """The picker's options for an area: its technologies' names, sorted by Danish name."""
+    listed = workshop.area_technologies(con, area, EDITION)
+    return [x.label(lang) for x in sorted(listed, key=lambda x: (sort_key(x.name_da, "da"), x.id))]
+
+
 @pytest.mark.parametrize(
-    ("lang", "heading", "button"),
-    [("da", "Opret en workshop", "Opret workshop"), ("en", "Create a workshop", "Create workshop")],
+    ("lang", "heading", "button", "search", "phones"),
+    [
+        ("da", "Opret en workshop", "Opret workshop", "Skriv for at søge", "5–12"),
+        ("en", "Create a workshop", "Create workshop", "Type to search", "5–12"),
+    ],
 )
-def test_the_create_form_renders_with_the_areas_technologies(
-    app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection, lang: str, heading: str, button: str
+def test_the_create_form_offers_the_areas_technologies_with_none_chosen(
+    app: AppTest,
+    wdb: Path,
+    con: duckdb.DuckDBPyConnection,
+    lang: str,
+    heading: str,
+    button: str,
+    search: str,
+    phones: str,
 ) -> None:
     at = _open(app, FACILITATOR, lang=lang)
     assert_clean(at)
@@ -110,23 +146,54 @@ def test_the_create_form_renders_with_the_areas_technologies(
     area = at.selectbox(key=ui.FORM_AREA).value
     edition = at.selectbox(key=ui.FORM_EDITION).value
     assert edition == EDITION
-    expected = [x.id for x in workshop.area_technologies(con, area, edition)]
-    assert at.multiselect(key=ui.FORM_TECHNOLOGIES).value == expected
+    picker = at.multiselect(key=ui.FORM_TECHNOLOGIES)
+    # Nothing chosen for the facilitator; only the chosen area's technologies to choose from.
+    assert picker.value == []
+    assert picker.options == _offered(con, area, lang)
+    # It says to type to search, and how many work on a phone.
+    assert picker.proto.placeholder.startswith(search)
+    assert phones in picker.help
     # Without ?id= the (empty) list of one's own workshops and the form.
     assert ui.LIVE_SUMMARY not in _texts(at)
     assert ui.MY_WORKSHOPS not in _keys(at)
     assert not at.get("image")
 
 
-def test_changing_the_area_preselects_its_technologies(
+def test_switching_the_area_offers_its_technologies_and_keeps_the_chosen_it_has(
     app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection
 ) -> None:
     at = _open(app, FACILITATOR)
     at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
     assert_clean(at)
-    expected = [x.id for x in workshop.area_technologies(con, AREA, EDITION)]
-    assert at.multiselect(key=ui.FORM_TECHNOLOGIES).value == expected
-    assert f"{len(expected)} teknologier valgt" in _texts(at)
+    assert at.multiselect(key=ui.FORM_TECHNOLOGIES).options == _offered(con, AREA)
+    ours = {x.id for x in workshop.area_technologies(con, AREA, EDITION)}
+    other = "social-og-sundhed"
+    theirs = {x.id for x in workshop.area_technologies(con, other, EDITION)}
+    shared, only_ours = sorted(ours & theirs)[0], sorted(ours - theirs)[0]
+    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value([only_ours, shared]).run()
+    assert "2 teknologier valgt" in _texts(at)
+    at.selectbox(key=ui.FORM_AREA).set_value(other).run()
+    assert_clean(at)
+    picker = at.multiselect(key=ui.FORM_TECHNOLOGIES)
+    assert picker.options == _offered(con, other)
+    # What the new area's radar has stays chosen; the rest is not on offer any more.
+    assert picker.value == [shared]
+
+
+def test_creating_with_no_technology_chosen_says_to_choose_one(app: AppTest, wdb: Path) -> None:
+    at = _open(app, FACILITATOR, lang="en")
+    at.text_input(key=ui.FORM_TITLE).input("Temadag").run()
+    at.button(key=ui.FORM_CREATE).click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == [
+        plain("Choose at least one technology for the workshop.")
+    ]
+    assert "id" not in at.query_params
+    wcon = workshop.connect_workshops(wdb)
+    try:
+        assert workshop.list_workshops(wcon) == ()
+    finally:
+        wcon.close()
 
 
 def test_creating_a_workshop_switches_to_its_id_with_code_link_and_qr(
@@ -135,6 +202,9 @@ def test_creating_a_workshop_switches_to_its_id_with_code_link_and_qr(
     at = _open(app, FACILITATOR)
     at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
     at.text_input(key=ui.FORM_TITLE).input("Temadag i Teknik og miljø").run()
+    # Chosen in this order (not the list's): participants get them in this order.
+    chosen = [x.id for x in workshop.area_technologies(con, AREA, EDITION)][:3][::-1]
+    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value(chosen).run()
     at.button(key=ui.FORM_CREATE).click().run()
     assert_clean(at)
     workshop_id = at.query_params["id"]
@@ -146,9 +216,7 @@ def test_creating_a_workshop_switches_to_its_id_with_code_link_and_qr(
         wcon.close()
     assert created.title == "Temadag i Teknik og miljø"
     assert created.area == AREA and created.edition == EDITION
-    assert created.technology_ids == tuple(
-        x.id for x in workshop.area_technologies(con, AREA, EDITION)
-    )
+    assert created.technology_ids == tuple(chosen)
     assert created.closes_at is None and created.is_open()
     texts = _texts(at)
     assert plain(created.display_code) in texts
@@ -187,14 +255,9 @@ def test_the_create_form_reports_what_is_missing(app: AppTest, wdb: Path) -> Non
     at = _open(app, FACILITATOR, lang="en")
     at.button(key=ui.FORM_CREATE).click().run()
     assert not at.exception
+    # Nothing filled in: the title is asked for first, as the form goes.
     assert [e.value for e in at.error] == [plain("Give the workshop a title.")]
     assert "id" not in at.query_params
-    at.text_input(key=ui.FORM_TITLE).input("Tom").run()
-    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value([]).run()
-    at.button(key=ui.FORM_CREATE).click().run()
-    assert [e.value for e in at.error] == [
-        plain("Choose at least one technology for the workshop.")
-    ]
 
 
 @pytest.mark.parametrize("workshop_id", ["0" * 32, "not-an-id", "<script>"])
@@ -274,6 +337,97 @@ def test_projector_mode_shows_the_code_and_live_view_without_chrome_or_controls(
     assert not at.get("download_button") and not at.get("link_button")
     # The room sees the screen: never the workshop's id.
     assert ws.id not in _texts(at)
+
+
+@pytest.mark.parametrize(
+    ("lang", "hide", "show"),
+    [("da", "Skjul resultater", "Vis resultater"), ("en", "Hide results", "Show results")],
+)
+def test_the_facilitator_hides_the_results_from_the_projector_and_still_sees_them(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    lang: str,
+    hide: str,
+    show: str,
+) -> None:
+    _answered(wcon, ws)
+    at = _open(app, FACILITATOR, id=ws.id, lang=lang)
+    assert_clean(at)
+    assert at.button(key=ui.RESULTS_SWITCH).label == hide
+    assert _hidden_notice(at) is None
+    at.button(key=ui.RESULTS_SWITCH).click().run()
+    assert_clean(at)
+    assert not workshop.get_workshop(wcon, ws.id).results_visible
+    assert at.button(key=ui.RESULTS_SWITCH).label == show
+    # The facilitator still sees everything, marked as hidden from the projector.
+    notice = _hidden_notice(at)
+    assert notice is not None and ("projektoren" in notice or "projector" in notice)
+    assert len(at.get("plotly_chart")) == 1 and at.metric
+    assert "Godt" in [x.value for x in at.get("text")]
+    at.button(key=ui.RESULTS_SWITCH).click().run()
+    assert_clean(at)
+    assert workshop.get_workshop(wcon, ws.id).results_visible
+    assert at.button(key=ui.RESULTS_SWITCH).label == hide
+    assert _hidden_notice(at) is None
+
+
+def test_the_results_of_a_closed_workshop_can_be_revealed(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    workshop.set_results_visible(wcon, ws.id, False)
+    workshop.close_workshop(wcon, ws.id)
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert at.button(key=ui.RESULTS_SWITCH).label == "Vis resultater"
+    at.button(key=ui.RESULTS_SWITCH).click().run()
+    assert_clean(at)
+    assert workshop.get_workshop(wcon, ws.id).results_visible
+
+
+def test_while_hidden_the_projector_shows_how_many_answered_and_not_the_results(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    _answered(wcon, ws)
+    workshop.set_results_visible(wcon, ws.id, False)
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert_clean(at)
+    assert _summary(at) == "3 svar fra 2 af 3 deltagere"
+    assert _hidden_notice(at) == "Resultaterne vises, når facilitatoren viser dem."
+    # Neither the distribution, nor the phases, nor the comments; and no control.
+    assert not at.get("plotly_chart") and not at.metric
+    assert "Godt" not in [x.value for x in at.get("text")]
+    assert ui.RESULTS_SWITCH not in _keys(at)
+    # The code stays, so latecomers still join.
+    assert plain(ws.display_code) in _texts(at)
+    # Revealed from the facilitator's laptop: the projector's next run shows them.
+    workshop.set_results_visible(wcon, ws.id, True)
+    at.run()
+    assert_clean(at)
+    assert _hidden_notice(at) is None
+    assert len(at.get("plotly_chart")) == 1
+    assert "Godt" in [x.value for x in at.get("text")]
+
+
+def test_the_projector_of_a_closed_workshop_keeps_refreshing_to_follow_the_button(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Revealing usually comes after closing; the projector's browser must still hear of it."""
+    refreshed: list[tuple[bool, bool]] = []
+    shown = workshop_screen.live_view
+
+    def spy(*args: Any, projector: bool, refresh: bool, **kwargs: Any) -> None:
+        refreshed.append((projector, refresh))
+        shown(*args, projector=projector, refresh=refresh, **kwargs)
+
+    monkeypatch.setattr(workshop_screen, "live_view", spy)
+    workshop.set_results_visible(wcon, ws.id, False)
+    workshop.close_workshop(wcon, ws.id)
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert_clean(at)
+    assert refreshed == [(True, True)]
 
 
 def test_the_controls_never_run_in_presenter_mode(app: AppTest, ws: workshop.Workshop) -> None:

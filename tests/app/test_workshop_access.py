@@ -132,12 +132,14 @@ def test_an_editor_runs_any_workshop(
 
 
 def test_a_workshop_made_by_a_signed_in_facilitator_records_them(
-    app: AppTest, wdb: Path, monkeypatch: pytest.MonkeyPatch
+    app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sign_in_as(monkeypatch, Role.FACILITATOR, "Fie Facilitator")
     at = _open(app, FACILITATOR)
     at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
     at.text_input(key=ui.FORM_TITLE).input("Min workshop").run()
+    first = workshop.area_technologies(con, AREA, EDITION)[0].id
+    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value([first]).run()
     at.button(key=ui.FORM_CREATE).click().run()
     assert_clean(at)
     wcon = workshop.connect_workshops(wdb)

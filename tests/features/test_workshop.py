@@ -6,6 +6,7 @@ import io
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -29,6 +30,8 @@ from radar.workshop import (
 AREA = "teknik-og-miljoe"
 EDITION = 2025
 RINGS = ("klar", "afproev", "hold-oeje", "afvent")
+#: The workshop database's schema as the previous version (2) made its files.
+V2_SCHEMA = Path(__file__).parent / "data" / "workshops_v2_schema.sql"
 
 #: A small hand-made list: one official ring inside, one outside, one not on the radar.
 HAND_MADE = (
@@ -185,6 +188,40 @@ def test_a_closing_time_is_read_as_local_time_when_naive(
     created = _create(wcon, catalog, closes_at=local)
     assert created.closes_at == local.astimezone(UTC)
     assert created.closes_at is not None and created.closes_at.tzinfo is UTC
+
+
+# --- results on the projector --------------------------------------------------
+
+
+def test_the_facilitator_hides_the_results_from_the_projector_and_reveals_them(
+    wcon: duckdb.DuckDBPyConnection, catalog: Catalog
+) -> None:
+    created = _create(wcon, catalog)
+    # Shown until the facilitator hides them: what a workshop always did.
+    assert created.results_visible
+    hidden = workshop.set_results_visible(wcon, created.id, False)
+    assert not hidden.results_visible
+    # Stored with the workshop, so the projector's own link sees it, as the results do.
+    assert not workshop.find_projector(wcon, created.projector_key).results_visible
+    assert not workshop.results(wcon, created.id).workshop.results_visible
+    # Hiding again changes nothing; nothing else about the workshop changes.
+    assert workshop.set_results_visible(wcon, created.id, False) == hidden
+    assert hidden == replace(created, results_visible=False)
+    # A closed workshop's results are revealed too: once answering has stopped.
+    workshop.close_workshop(wcon, created.id)
+    shown = workshop.set_results_visible(wcon, created.id, True)
+    assert shown.results_visible and not shown.is_open()
+    assert workshop.find_projector(wcon, created.projector_key).results_visible
+
+
+def test_showing_the_results_of_a_workshop_that_does_not_exist_is_refused(
+    wcon: duckdb.DuckDBPyConnection, catalog: Catalog
+) -> None:
+    created = _create(wcon, catalog)
+    for unknown in ("0" * 32, created.projector_key, created.code, ""):
+        with pytest.raises(WorkshopNotFoundError):
+            workshop.set_results_visible(wcon, unknown, False)
+    assert workshop.get_workshop(wcon, created.id).results_visible
 
 
 # --- creating ----------------------------------------------------------------
@@ -888,6 +925,50 @@ def test_a_workshop_database_held_by_another_process_is_reported_as_busy(tmp_pat
         assert str(path) in str(caught.value)
         assert "dashboard" in str(caught.value)
         assert isinstance(caught.value, store.DatabaseUnavailableError)
+
+
+def test_a_workshop_file_of_the_previous_schema_opens_with_its_results_shown(
+    tmp_path: Path, catalog: Catalog
+) -> None:
+    """A file the previous version made gets the new column; its workshops show their results."""
+    path = tmp_path / "workshops.duckdb"
+    old = duckdb.connect(str(path))
+    old.execute(V2_SCHEMA.read_text("utf-8"))
+    old.execute("INSERT INTO meta VALUES ('schema_version', '2')")
+    old.execute(
+        "INSERT INTO workshops VALUES (?, 'ABCDEFGHJK', 'Temadag', ?, 'Teknik', 'Technical', "
+        "2025, ?, NULL, NULL, ?, 'Fie Facilitator', 'password')",
+        ["a" * 32, AREA, datetime(2026, 1, 5, 9, 0), "b" * 32],
+    )
+    old.execute("INSERT INTO workshop_rings VALUES (?, 'klar', 1, 'KLAR', 'READY')", ["a" * 32])
+    old.execute(
+        "INSERT INTO workshop_technologies VALUES (?, 'droner', 1, 'Droner', 'Drones', 'AUT', "
+        "'klar')",
+        ["a" * 32],
+    )
+    old.close()
+    wcon = workshop.connect_workshops(path)
+    try:
+        version = wcon.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
+        assert version == [(workshop.WORKSHOP_SCHEMA_VERSION,)] == [("3",)]
+        migrated = workshop.get_workshop(wcon, "a" * 32)
+        # Everything kept, the projector key too; the results shown, as before.
+        assert (migrated.code, migrated.projector_key, migrated.created_by) == (
+            "ABCDEFGHJK",
+            "b" * 32,
+            "Fie Facilitator",
+        )
+        assert migrated.technology_ids == ("droner",) and migrated.results_visible
+        assert not workshop.set_results_visible(wcon, migrated.id, False).results_visible
+        # A new workshop in the migrated file has the column too.
+        assert _create(wcon, catalog).results_visible
+    finally:
+        wcon.close()
+    again = workshop.connect_workshops(path, read_only=True)
+    try:
+        assert not workshop.get_workshop(again, "a" * 32).results_visible
+    finally:
+        again.close()
 
 
 # --- links, QR codes and the discussion frame --------------------------------

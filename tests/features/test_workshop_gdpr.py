@@ -301,7 +301,7 @@ def test_a_workshop_file_of_the_first_schema_is_migrated(tmp_path: Path) -> None
         assert cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [
             (workshop.WORKSHOP_SCHEMA_VERSION,)
         ]
-        assert workshop.WORKSHOP_SCHEMA_VERSION == "2"
+        assert workshop.WORKSHOP_SCHEMA_VERSION == "3"
         # The names are gone, the answers and comments stay.
         columns = {r[0] for r in cur.execute("DESCRIBE participants").fetchall()}
         assert "name" not in columns
@@ -312,6 +312,8 @@ def test_a_workshop_file_of_the_first_schema_is_migrated(tmp_path: Path) -> None
         keys = {closed.projector_key, open_.projector_key}
         assert len(keys) == 2 and all(len(k) == 32 for k in keys)
         assert closed.id not in keys and closed.created_by is None
+        # Their projectors show the results, as they did before the facilitator could hide them.
+        assert closed.results_visible and open_.results_visible
         # The closed workshop's tokens are dropped; the open one's participant goes on.
         tokens = dict(cur.execute("SELECT workshop_id, token FROM participants").fetchall())
         assert tokens == {"a" * 32: None, "b" * 32: f"token-{SECOND_CODE}"}

@@ -1,10 +1,10 @@
-"""The facilitator's controls: close the workshop, download its results."""
+"""The facilitator's controls: show or hide the results on the projector, close, download."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import partial
-from typing import Final
+from typing import Final, Literal
 
 import streamlit as st
 
@@ -20,11 +20,48 @@ from radar.ui.components.workshop_keys import (
     EXPORT_REPORT,
     EXPORT_SUMMARY,
     EXPORT_XLSX,
+    RESULTS_SWITCH,
 )
 from radar.workshop import Workshop, WorkshopError
 
 #: Session state (not a widget): why the last close failed.
 _CLOSE_PROBLEM: Final = "_ws_close_problem"
+#: Session state (not a widget): why the last "show / hide results" failed.
+_RESULTS_PROBLEM: Final = "_ws_results_problem"
+
+
+def _set_results_visible(con: Connection, workshop_id: str, visible: bool) -> None:
+    try:
+        workshop.set_results_visible(con, workshop_id, visible)
+    except WorkshopError as exc:
+        st.session_state[_RESULTS_PROBLEM] = exc
+
+
+def results_switch(con: Connection, ws: Workshop, lang: Lang) -> None:
+    """ "Skjul resultater" while the projector shows them, "Vis resultater" while it does not.
+
+    The button sets the state it names (it does not flip whatever is stored),
+    so a second tab showing an older state cannot undo the first one's click.
+    Open or closed alike: revealing once answering has stopped is the usual case.
+    """
+    problem = st.session_state.pop(_RESULTS_PROBLEM, None)
+    if problem is not None:
+        warn(problem, lang)
+    kind: Literal["primary", "secondary"]
+    if ws.results_visible:
+        label, icon, kind = "facilitator.results.hide", ":material/visibility_off:", "secondary"
+    else:
+        # The one thing left to do once the group has answered: it stands out.
+        label, icon, kind = "facilitator.results.show", ":material/visibility:", "primary"
+    st.button(
+        t(label, lang),
+        key=RESULTS_SWITCH,
+        type=kind,
+        icon=icon,
+        help=t("facilitator.results.help", lang),
+        on_click=_set_results_visible,
+        args=(con, ws.id, not ws.results_visible),
+    )
 
 
 def _close(con: Connection, workshop_id: str) -> None:

@@ -28,26 +28,39 @@ from radar.ui.components.workshop_keys import (
     ID,
     JUST_CREATED,
 )
-from radar.workshop import TITLE_LIMIT, WorkshopError
+from radar.workshop import TITLE_LIMIT, WorkshopError, WorkshopTechnology
 
-# Session state of the form (not widgets): which area and edition the
-# technologies were preselected for, and why that failed.
-_DEFAULTS_FOR: Final = "_ws_defaults_for"
-_DEFAULTS_PROBLEM: Final = "_ws_defaults_problem"
+# Session state of the form (not widgets): which area and edition the options
+# were read for, the area's technologies in that edition, and why reading them failed.
+_OPTIONS_FOR: Final = "_ws_options_for"
+_OPTIONS: Final = "_ws_options"
+_OPTIONS_PROBLEM: Final = "_ws_options_problem"
 
 
-def _area_defaults(radar_con: Connection, area: str, edition: int) -> None:
-    """Preselect the area's technologies when the area or edition changes (not on every run)."""
-    if st.session_state.get(_DEFAULTS_FOR) == (area, edition):
-        return
-    st.session_state[_DEFAULTS_FOR] = (area, edition)
-    st.session_state[_DEFAULTS_PROBLEM] = None
-    try:
-        ids = [x.id for x in workshop.area_technologies(radar_con, area, edition)]
-    except WorkshopError as exc:
-        ids = []
-        st.session_state[_DEFAULTS_PROBLEM] = exc
-    st.session_state[FORM_TECHNOLOGIES] = ids
+def _area_options(radar_con: Connection, area: str, edition: int) -> dict[str, WorkshopTechnology]:
+    """The area's technologies in the edition, by id, sorted by Danish name; none preselected.
+
+    Read again only when the area or edition changes (not on every run). The
+    technologies chosen so far stay chosen if the new area's radar has them
+    too; the others go, so the list only ever holds the chosen area's.
+    """
+    if st.session_state.get(_OPTIONS_FOR) != (area, edition):
+        st.session_state[_OPTIONS_FOR] = (area, edition)
+        st.session_state[_OPTIONS_PROBLEM] = None
+        try:
+            listed = workshop.area_technologies(radar_con, area, edition)
+        except WorkshopError as exc:
+            listed = ()
+            st.session_state[_OPTIONS_PROBLEM] = exc
+        # By Danish name, whatever the language, so a language switch does not
+        # reorder the list under the facilitator's search.
+        ordered = sorted(listed, key=lambda x: (sort_key(x.name_da, "da"), x.id))
+        offered = {x.id: x for x in ordered}
+        st.session_state[_OPTIONS] = offered
+        chosen = st.session_state.get(FORM_TECHNOLOGIES) or []
+        st.session_state[FORM_TECHNOLOGIES] = [i for i in chosen if i in offered]
+    options: dict[str, WorkshopTechnology] = st.session_state[_OPTIONS]
+    return options
 
 
 def _closing_time(lang: Lang) -> datetime | None:
@@ -104,21 +117,21 @@ def create_form(lang: Lang, user: User) -> None:
         )
     with edition_col:
         edition = st.selectbox(t("filter.edition", lang), options=years, key=FORM_EDITION)
-    _area_defaults(radar_con, area, edition)
-    problem = st.session_state.get(_DEFAULTS_PROBLEM)
+    offered = _area_options(radar_con, area, edition)
+    problem = st.session_state.get(_OPTIONS_PROBLEM)
     if problem is not None:
         warn(problem, lang)
-    technologies = page.technologies
-    # Fixed options (every technology, by Danish name, whatever the language,
-    # so a language switch does not change them): the chosen ones keep their
-    # order, the area's radar order first, then whatever is added.
-    options = sorted(technologies, key=lambda i: (sort_key(technologies[i].name_da, "da"), i))
+    # The chosen ones keep the order they were chosen in: the order participants get them.
     chosen = st.multiselect(
         t("facilitator.technologies", lang),
-        options=options,
-        format_func=lambda i: technologies[i].label(lang),
+        options=list(offered),
+        format_func=lambda i: offered[i].label(lang),
         key=FORM_TECHNOLOGIES,
-        help=t("facilitator.technologies.help", lang),
+        placeholder=t("facilitator.picker.placeholder", lang),
+        help=t("facilitator.picker.help", lang),
+        # Part of a name anywhere in it ("robot" finds "Softwarerobotter"): what
+        # a facilitator looking for a technology expects.
+        filter_mode="contains",
     )
     st.caption(t("facilitator.technologies.count", lang, count=len(chosen)))
     closes_at = _closing_time(lang)
@@ -127,7 +140,8 @@ def create_form(lang: Lang, user: User) -> None:
     ):
         return
     try:
-        listed = workshop.area_technologies(radar_con, area, edition, chosen)
+        # None chosen: create_workshop says so, after the title, in the form's order.
+        listed = workshop.area_technologies(radar_con, area, edition, chosen) if chosen else ()
         created = workshop.create_workshop(
             ui_data.workshop_connection(),
             title=st.session_state.get(FORM_TITLE) or "",

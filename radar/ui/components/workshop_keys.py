@@ -42,6 +42,10 @@ LOCAL_CHART: Final = "ws_local_chart"
 LOCAL_PUBLISH: Final = "ws_local_publish"
 LOCAL_DELETE_CONFIRM: Final = "ws_local_delete_confirm"
 CLOSE_CONFIRM: Final = "ws_close_confirm"
+#: The facilitator's "Vis resultater" / "Skjul resultater" button.
+RESULTS_SWITCH: Final = "ws_results_switch"
+#: The line saying the results are hidden from the projector (both views have it).
+RESULTS_HIDDEN: Final = "ws_results_hidden"
 EXPORT_SUMMARY: Final = "ws_export_summary"
 EXPORT_COMMENTS: Final = "ws_export_comments"
 EXPORT_XLSX: Final = "ws_export_xlsx"

@@ -1,6 +1,8 @@
 """The facilitator's live view: the summary line, the chart, the phases and the comment wall.
 
 Everything people typed is shown as plain text; the facilitator sees no names.
+While the facilitator hides the results, the projector shows only the summary
+line (how many joined and answered); the facilitator's view shows it all.
 """
 
 from __future__ import annotations
@@ -15,7 +17,13 @@ from radar.model import Lang
 from radar.store import Connection
 from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import status, warn
-from radar.ui.components.workshop_keys import LIVE_CHART, LIVE_SUMMARY, WALL_CARD, WALL_FILTER
+from radar.ui.components.workshop_keys import (
+    LIVE_CHART,
+    LIVE_SUMMARY,
+    RESULTS_HIDDEN,
+    WALL_CARD,
+    WALL_FILTER,
+)
 from radar.workshop import PHASES, QUESTIONS, WorkshopError, WorkshopResults
 
 
@@ -52,6 +60,14 @@ def _live(con: Connection, workshop_id: str, lang: Lang, projector: bool) -> Non
             )
         )
         st.caption(plain(status(res.workshop, lang)))
+    # Read with the answers on every refresh, so the projector, in another
+    # browser, follows the facilitator's button within one refresh.
+    if not res.workshop.results_visible:
+        hidden = "facilitator.results.until_revealed" if projector else "facilitator.results.hidden"
+        with st.container(key=RESULTS_HIDDEN):
+            st.info(t(hidden, lang), icon=":material/visibility_off:")
+        if projector:
+            return
     if not answers:
         st.info(t("facilitator.live.waiting", lang), icon=":material/hourglass_empty:")
         return

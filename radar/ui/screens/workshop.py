@@ -7,7 +7,9 @@ facilitator who created it or an editor: the id names the workshop, it grants
 nothing (:mod:`radar.workshop.access`). ``projector`` (the workshop's
 projector key, never its id) shows the code, QR code and live view alone,
 large, for the room, without signing in and without any control; with
-``present=1`` in presenter mode's chrome. It follows ``lang`` like every page.
+``present=1`` in presenter mode's chrome; while the facilitator hides the
+results it shows only how many joined and answered. It follows ``lang`` like
+every page.
 
 Everything people typed (titles, comments) is shown as plain text; there are
 no participant names to show.
@@ -30,7 +32,7 @@ from radar.ui import cache as ui_data
 from radar.ui.components import presenter, projector
 from radar.ui.components.text import plain
 from radar.ui.components.workshop_common import about, projector_link
-from radar.ui.components.workshop_controls import close_section, export_section
+from radar.ui.components.workshop_controls import close_section, export_section, results_switch
 from radar.ui.components.workshop_create import create_form
 from radar.ui.components.workshop_keys import (
     CODE_BOX,
@@ -156,6 +158,7 @@ def control_view(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
         )
     st.divider()
     st.subheader(t("facilitator.live.heading", lang), anchor=False)
+    results_switch(con, ws, lang)
     live_view(con, ws.id, lang, projector=False, refresh=ws.is_open())
     st.divider()
     close_section(con, ws, lang)
@@ -181,4 +184,6 @@ def projector_view(con: Connection, ws: Workshop, lang: Lang) -> None:
         projector.caption_block(
             ws.title, kicker=about(ws, lang), key=f"{projector.CAPTION_KEY}_workshop"
         )
-        live_view(con, ws.id, lang, projector=True, refresh=ws.is_open())
+        # Refreshed when closed too: the facilitator may reveal (or hide) the
+        # results after closing, and the projector's browser has no other way to hear it.
+        live_view(con, ws.id, lang, projector=True, refresh=True)
