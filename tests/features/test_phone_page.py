@@ -8,6 +8,7 @@ sends, what it gets back, and what is stored.
 from __future__ import annotations
 
 import html as htmllib
+import importlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,9 +22,9 @@ from radar import web, workshop
 from radar.i18n import t
 from radar.model import Catalog
 from radar.web.participant import pages
-from radar.web.settings import WebSettings
 from radar.web.participant.forms import MAX_FORM_BYTES
 from radar.web.participant.routes import COOKIE_PREFIX
+from radar.web.settings import WebSettings
 from radar.workshop import COMMENT_LIMIT, WorkshopTechnology, limits
 
 AREA = "teknik-og-miljoe"
@@ -363,3 +364,55 @@ def test_the_code_and_join_pages_say_what_is_stored_and_for_how_long(
         assert t("participant.privacy", lang) in words
         assert t("participant.privacy.text", lang, days=30) in words
         assert t("phone.cookie", lang) in words
+
+
+@pytest.mark.parametrize("index", ["%C2%B2", "9" * 5000, "-1", "abc"])
+def test_a_hostile_position_shows_the_first_open_question(
+    phone: TestClient, created: workshop.Workshop, index: str
+) -> None:
+    # "²" passed isdigit() and crashed int(): a 500 for anyone who had joined.
+    _join(phone, created.code)
+    reply = phone.get(f"/deltag?code={created.code}&i={index}")
+    assert reply.status_code == 200 and "Teknologi 1 af 3" in _text(reply.text)
+
+
+def test_a_made_up_saved_confirms_nothing(phone: TestClient, created: workshop.Workshop) -> None:
+    _join(phone, created.code)
+    page = phone.get(f"/deltag?code={created.code}&saved=alfa").text
+    assert "Gemt." not in page
+
+
+def test_an_unreachable_workshop_database_says_busy_instead_of_failing(
+    phone: TestClient, created: workshop.Workshop, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    routes = importlib.import_module("radar.web.participant.routes")
+
+    def locked() -> None:
+        raise workshop.WorkshopStoreBusyError("held by another process")
+
+    monkeypatch.setattr(routes, "_connection", locked)
+    assert phone.get(f"/deltag?code={created.code}").status_code == 503
+    assert phone.post("/deltag", data={"code": created.code}).status_code == 503
+    reply = _answer(phone, created.code, "alfa", ring="klar")
+    assert reply.status_code == 503 and "travlt" in reply.text
+
+
+def test_a_workshop_closed_just_after_an_answer_keeps_the_answer(
+    phone: TestClient,
+    created: workshop.Workshop,
+    wcon: duckdb.DuckDBPyConnection,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _join(phone, created.code)
+    submit = workshop.submit_answer
+
+    def then_closed(*args: object, **kwargs: object) -> object:
+        answer = submit(*args, **kwargs)  # type: ignore[arg-type]
+        workshop.close_workshop(wcon, created.id)
+        return answer
+
+    monkeypatch.setattr(workshop, "submit_answer", then_closed)
+    reply = _answer(phone, created.code, "alfa", ring="klar")
+    assert reply.status_code == 303
+    assert _answers(wcon) == [("alfa", "klar", None)]
+    assert phone.get(reply.headers["location"].replace("../", "/")).status_code == 410

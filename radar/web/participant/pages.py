@@ -268,7 +268,8 @@ def question_page(
         }
         for i, item in enumerate(items)
     ]
-    just_saved = next((item for item in items if item.id == saved), None)
+    # Confirmed only for a stored answer: a made-up ?saved= confirms nothing.
+    just_saved = next((item for item in items if item.id == saved and saved in answers), None)
     context: dict[str, object] = {
         **_frame(lang, _switch(ws.code, lang, i=position)),
         "title": ws.title,

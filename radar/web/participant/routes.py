@@ -124,7 +124,8 @@ def _from_elsewhere(request: Request) -> bool:
 
 
 def _index(value: str | None, count: int) -> int | None:
-    if value is None or not value.isdigit():
+    # ASCII digits only, and short: "²" is a digit to isdigit() but not to int().
+    if value is None or not (value.isascii() and value.isdigit()) or len(value) > 6:
         return None
     return min(int(value), count - 1)
 
@@ -148,9 +149,10 @@ def _closed_page(exc: WorkshopError, lang: Lang, code: str) -> HTMLResponse:
     )
 
 
-def _busy_page(exc: WorkshopError, lang: Lang) -> HTMLResponse:
+def _busy_page(exc: Exception, lang: Lang) -> HTMLResponse:
     logger.warning("phone page: %s", exc)
-    return _html(pages.message_page(lang, t("participant.heading", lang), exc.message(lang)), 503)
+    text = exc.message(lang) if isinstance(exc, WorkshopError) else t("workshop.error.busy", lang)
+    return _html(pages.message_page(lang, t("participant.heading", lang), text), 503)
 
 
 async def _page(request: Request) -> Response:
@@ -165,7 +167,7 @@ async def _page(request: Request) -> Response:
         return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
     except WorkshopClosedError as exc:
         return _closed_page(exc, lang, code)
-    except WorkshopError as exc:
+    except (WorkshopError, store.DatabaseUnavailableError) as exc:
         return _busy_page(exc, lang)
     if answers is None:
         response = _html(pages.join_page(found, lang))
@@ -208,17 +210,17 @@ async def _join(request: Request) -> Response:
     if not _JOINS.allow(browser.browser_id(request.cookies.get(browser.COOKIE_NAME))):
         text = t("participant.too_many_joins", lang, seconds=int(limits.JOIN_WINDOW_SECONDS))
         return _html(pages.message_page(lang, t("participant.heading", lang), text), 429)
-    con = _connection()
     try:
+        con = await run_in_threadpool(_connection)
         participant: Participant = await run_in_threadpool(workshop.join, con, code)
     except WorkshopNotFoundError as exc:
         return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
     except WorkshopClosedError as exc:
         return _closed_page(exc, lang, code)
     except WorkshopFullError as exc:
-        found = await run_in_threadpool(workshop.find_workshop, con, code)
-        return _html(pages.join_page(found, lang, problem=exc.message(lang)), 409)
-    except WorkshopError as exc:
+        text = exc.message(lang)
+        return _html(pages.message_page(lang, t("participant.heading", lang), text), 409)
+    except (WorkshopError, store.DatabaseUnavailableError) as exc:
         return _busy_page(exc, lang)
     response = RedirectResponse(pages.page_url(code, lang), status_code=303)
     response.set_cookie(
@@ -248,8 +250,8 @@ async def _answer(request: Request) -> Response:
         form.get("phase") or None,
         {q: form.get(q, "") for q in QUESTION_IDS},
     )
-    con = _connection()
     try:
+        con = await run_in_threadpool(_connection)
         if draft.ring is None:
             raise AnswerRejectedError("participant.pick_ring")
         await run_in_threadpool(
@@ -271,9 +273,15 @@ async def _answer(request: Request) -> Response:
     except WorkshopError as exc:
         # Busy: nothing was stored; the same form again, as it was filled in.
         return await _answer_again(con, code, token, technology, lang, draft, exc, status=503)
-    found = await run_in_threadpool(workshop.find_workshop, con, code)
-    index = found.technology_ids.index(technology) + 1
-    more = index if index < len(found.technology_ids) else None
+    except store.DatabaseUnavailableError as exc:
+        return _busy_page(exc, lang)
+    try:
+        ids = (await run_in_threadpool(workshop.find_workshop, con, code)).technology_ids
+    except WorkshopError:
+        # Closed (or busy) just after the answer was stored: the page says which.
+        ids = ()
+    index = ids.index(technology) + 1 if technology in ids else len(ids)
+    more = index if index < len(ids) else None
     return RedirectResponse(
         "../" + pages.page_url(code, lang, i=more, saved=technology), status_code=303
     )
@@ -293,7 +301,11 @@ async def _answer_again(
     """The form again, filled in as sent, with why it was not saved; nothing is lost."""
     try:
         found, answers = await run_in_threadpool(_load, code, token)
-    except WorkshopError as again:
+    except WorkshopNotFoundError as again:
+        return _html(pages.code_page(lang, code=code, problem=again.message(lang)), 404)
+    except WorkshopClosedError as again:
+        return _closed_page(again, lang, code)
+    except (WorkshopError, store.DatabaseUnavailableError) as again:
         return _busy_page(again, lang)
     if answers is None:
         return _html(pages.join_page(found, lang, problem=exc.message(lang)), 403)
