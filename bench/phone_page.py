@@ -32,11 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
 
 from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from workshop_load import prepare
 
 from radar import store, workshop
 
 SERVE: Final = Path(__file__).resolve().parents[1] / "serve.py"
-AREA: Final = "teknik-og-miljoe"
 READY: Final = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PHONE: Final = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 SLOW_4G: Final = {
@@ -46,32 +46,6 @@ SLOW_4G: Final = {
     "uploadThroughput": 750_000 // 8,
 }
 TIMEOUT_MS: Final = 60_000
-
-
-def prepare(folder: Path) -> tuple[Path, Path, str]:
-    """Radar and workshop databases with one open workshop of five technologies; its code."""
-    radar_db, workshop_db = folder / "radar.duckdb", folder / "workshops.duckdb"
-    store.build_database(radar_db)
-    radar_con = store.connect(radar_db, read_only=True)
-    try:
-        catalog = store.load_catalog(radar_con)
-        edition = store.latest_assessed_edition(radar_con) or catalog.years[-1]
-        technologies = workshop.area_technologies(radar_con, AREA, edition)[:5]
-    finally:
-        radar_con.close()
-    con = workshop.connect_workshops(workshop_db)
-    try:
-        created = workshop.create_workshop(
-            con,
-            title="Telefonmåling",
-            catalog=catalog,
-            area=AREA,
-            edition=edition,
-            technologies=technologies,
-        )
-    finally:
-        con.close()  # the dashboard must be the only process holding the file
-    return radar_db, workshop_db, created.code
 
 
 def _phone(browser: Any) -> tuple[Any, Any, list[int]]:
@@ -121,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as tmp:
-        radar_db, workshop_db, code = prepare(Path(tmp))
+        # The load benchmark's workshop, of five technologies.
+        radar_db, workshop_db, _, code, _ = prepare(Path(tmp), 5)
         env = {store.DB_ENV_VAR: str(radar_db), workshop.WORKSHOP_DB_ENV_VAR: str(workshop_db)}
         with streamlit_server(SERVE, env=env) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -155,6 +155,15 @@ def _busy_page(exc: Exception, lang: Lang) -> HTMLResponse:
     return _html(pages.message_page(lang, t("participant.heading", lang), text), 503)
 
 
+def _refusal(exc: Exception, lang: Lang, code: str) -> HTMLResponse:
+    """The page for a workshop that cannot be reached: a wrong code, closed, or busy."""
+    if isinstance(exc, WorkshopNotFoundError):
+        return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
+    if isinstance(exc, WorkshopClosedError):
+        return _closed_page(exc, lang, code)
+    return _busy_page(exc, lang)
+
+
 async def _page(request: Request) -> Response:
     lang = parse_lang(request.query_params.get("lang"))
     code = workshop.normalize_code(request.query_params.get("code", ""))
@@ -163,12 +172,8 @@ async def _page(request: Request) -> Response:
     token = request.cookies.get(_cookie_name(code))
     try:
         found, answers = await run_in_threadpool(_load, code, token)
-    except WorkshopNotFoundError as exc:
-        return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
-    except WorkshopClosedError as exc:
-        return _closed_page(exc, lang, code)
     except (WorkshopError, store.DatabaseUnavailableError) as exc:
-        return _busy_page(exc, lang)
+        return _refusal(exc, lang, code)
     if answers is None:
         response = _html(pages.join_page(found, lang))
         if token:
@@ -213,15 +218,11 @@ async def _join(request: Request) -> Response:
     try:
         con = await run_in_threadpool(_connection)
         participant: Participant = await run_in_threadpool(workshop.join, con, code)
-    except WorkshopNotFoundError as exc:
-        return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
-    except WorkshopClosedError as exc:
-        return _closed_page(exc, lang, code)
     except WorkshopFullError as exc:
         text = exc.message(lang)
         return _html(pages.message_page(lang, t("participant.heading", lang), text), 409)
     except (WorkshopError, store.DatabaseUnavailableError) as exc:
-        return _busy_page(exc, lang)
+        return _refusal(exc, lang, code)
     response = RedirectResponse(pages.page_url(code, lang), status_code=303)
     response.set_cookie(
         _cookie_name(code),
@@ -264,17 +265,13 @@ async def _answer(request: Request) -> Response:
             draft.phase,
             texts,
         )
-    except WorkshopNotFoundError as exc:
-        return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
-    except WorkshopClosedError as exc:
-        return _closed_page(exc, lang, code)
+    except (WorkshopNotFoundError, WorkshopClosedError, store.DatabaseUnavailableError) as exc:
+        return _refusal(exc, lang, code)
     except AnswerRejectedError as exc:
-        return await _answer_again(con, code, token, technology, lang, draft, exc)
+        return await _answer_again(code, token, technology, lang, draft, exc)
     except WorkshopError as exc:
         # Busy: nothing was stored; the same form again, as it was filled in.
-        return await _answer_again(con, code, token, technology, lang, draft, exc, status=503)
-    except store.DatabaseUnavailableError as exc:
-        return _busy_page(exc, lang)
+        return await _answer_again(code, token, technology, lang, draft, exc, status=503)
     try:
         ids = (await run_in_threadpool(workshop.find_workshop, con, code)).technology_ids
     except WorkshopError:
@@ -288,7 +285,6 @@ async def _answer(request: Request) -> Response:
 
 
 async def _answer_again(
-    con: store.Connection,
     code: str,
     token: str | None,
     technology: str,
@@ -301,12 +297,8 @@ async def _answer_again(
     """The form again, filled in as sent, with why it was not saved; nothing is lost."""
     try:
         found, answers = await run_in_threadpool(_load, code, token)
-    except WorkshopNotFoundError as again:
-        return _html(pages.code_page(lang, code=code, problem=again.message(lang)), 404)
-    except WorkshopClosedError as again:
-        return _closed_page(again, lang, code)
     except (WorkshopError, store.DatabaseUnavailableError) as again:
-        return _busy_page(again, lang)
+        return _refusal(again, lang, code)
     if answers is None:
         return _html(pages.join_page(found, lang, problem=exc.message(lang)), 403)
     ids = found.technology_ids
