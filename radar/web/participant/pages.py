@@ -79,7 +79,9 @@ padding:.625rem .75rem;border:1px solid {theme.LEGEND_BORDER};border-radius:.5re
 background:{theme.LEGEND_HOT_FILL}}}
 .line{{display:block;color:{theme.CAPTION_TEXT};font-size:.9375rem}}
 details{{margin:0 0 1rem}}
-summary{{min-height:{theme.WORKSHOP_TOUCH_TARGET}px;display:flex;align-items:center;cursor:pointer;font-weight:600}}
+/* A list item keeps the disclosure triangle that says the part opens. */
+summary{{min-height:{theme.WORKSHOP_TOUCH_TARGET}px;display:list-item;
+padding:.625rem 0;cursor:pointer;font-weight:600}}
 label.text{{display:block;font-weight:600;margin:.75rem 0 .25rem}}
 textarea,input[type=text]{{width:100%;font:inherit;padding:.5rem;
 border:1px solid {theme.LEGEND_BORDER};
