@@ -91,11 +91,7 @@ class DocumentLanguageMiddleware:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if (
-            scope["type"] != "http"
-            or scope.get("method") not in ("GET", "HEAD")
-            or _own_page(scope.get("path", "/"))
-        ):
+        if scope["type"] != "http" or scope.get("method") not in ("GET", "HEAD") or own_page(scope):
             await self.app(scope, receive, send)
             return
         lang = request_lang(scope)
@@ -126,12 +122,17 @@ class DocumentLanguageMiddleware:
         await self.app(scope, receive, send_with_lang)
 
 
-def _own_page(path: str) -> bool:
-    """Whether ``path`` is a page of the project's own, not Streamlit's index.
+def own_page(scope: Scope) -> bool:
+    """Whether the request is for a page of the project's own, not Streamlit's index.
 
     The participants' phone page writes its own language and allows no
     script: the index's rewrite (window-size script, style sheets) is not for it.
+    Under a proxy's prefix (``root_path``) the page's path follows the prefix.
     """
+    path = str(scope.get("path", "/"))
+    root = str(scope.get("root_path", "")).rstrip("/")
+    if root and path.startswith(root + "/"):
+        path = path[len(root) :]
     return path == OWN_PAGE or path.startswith(OWN_PAGE + "/")
 
 

@@ -249,6 +249,7 @@ def test_a_full_workshop_says_so(
 ) -> None:
     monkeypatch.setattr(limits, "MAX_PARTICIPANTS", 1)
     _join(phone, created.code)
+    phone.cookies.delete(COOKIE_PREFIX + created.code)  # a second phone
     reply = phone.post("/deltag", data={"code": created.code})
     assert reply.status_code == 409 and "1 deltagere" in reply.text
 
@@ -315,6 +316,8 @@ def test_one_browser_joins_only_a_few_times_a_minute(
     phone.get("/deltag")  # the browser's id cookie, as a phone gets it on the first page
     for _ in range(limits.SESSION_JOINS_PER_MINUTE):
         _join(phone, created.code)
+        # A fresh join each time: the workshop's cookie dropped, the browser's id kept.
+        phone.cookies.delete(COOKIE_PREFIX + created.code)
     reply = phone.post("/deltag", data={"code": created.code})
     assert reply.status_code == 429 and "Vent et minut" in reply.text
 

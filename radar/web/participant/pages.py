@@ -148,14 +148,18 @@ def page_url(code: str, lang: Lang, **more: object) -> str:
     return f"{PAGE}?{urlencode(query)}"
 
 
-def _frame(lang: Lang, switch: str) -> dict[str, object]:
-    """What every page has: its language, the style, and the link to the other language."""
+def _frame(lang: Lang, switch: str, *, title: str | None = None) -> dict[str, object]:
+    """What every page has: its language, its title, the style, and the link to the other language.
+
+    ``title`` names the page itself (a workshop, a technology), before the app's
+    name: a screen reader and a browser's tabs tell the pages apart by it.
+    """
     other: Lang = "en" if lang == "da" else "da"
     return {
         "lang": lang,
         "other_lang": other,
         "css": Markup(_CSS),  # static, this module's own
-        "page_title": t("phone.title", lang),
+        "page_title": t("phone.page_title", lang, page=title) if title else t("phone.title", lang),
         "switch_text": t("phone.language", lang),
         "switch_name": t("phone.language.name", lang),
         "switch_href": switch,
@@ -163,6 +167,11 @@ def _frame(lang: Lang, switch: str) -> dict[str, object]:
         "statement_text": t("access.footer.statement", lang),
         "statement_href": accessibility_url(),
     }
+
+
+def _action(path: str, lang: Lang) -> str:
+    # The language in the address too: a form the server cannot read is answered in it.
+    return path if lang == "da" else f"{path}?{urlencode({'lang': lang})}"
 
 
 def _switch(code: str, lang: Lang, **more: object) -> str:
@@ -203,13 +212,13 @@ def code_page(lang: Lang, *, code: str = "", problem: str | None = None) -> str:
 def join_page(ws: Workshop, lang: Lang, *, problem: str | None = None) -> str:
     """A workshop's page before joining: what it is, the privacy notice, one button."""
     return _TEMPLATES.get_template("join.html.j2").render(
-        **_frame(lang, _switch(ws.code, lang)),
+        **_frame(lang, _switch(ws.code, lang), title=ws.title),
         title=ws.title,
         about=about_text(ws, lang),
         intro=t("participant.intro", lang),
         anonymous=t("participant.joined_anonymous", lang),
         join=t("participant.join", lang),
-        action=PAGE,
+        action=_action(PAGE, lang),
         code=ws.code,
         problem=problem,
         **_privacy(lang),
@@ -219,7 +228,7 @@ def join_page(ws: Workshop, lang: Lang, *, problem: str | None = None) -> str:
 def message_page(lang: Lang, heading: str, message: str, *, code: str = "") -> str:
     """A page that only says something: a closed workshop, a refused form."""
     return _TEMPLATES.get_template("message.html.j2").render(
-        **_frame(lang, _switch(code, lang)), heading=heading, message=message
+        **_frame(lang, _switch(code, lang), title=heading), heading=heading, message=message
     )
 
 
@@ -273,7 +282,15 @@ def question_page(
     # Confirmed only for a stored answer: a made-up ?saved= confirms nothing.
     just_saved = next((item for item in items if item.id == saved and saved in answers), None)
     context: dict[str, object] = {
-        **_frame(lang, _switch(ws.code, lang, i=position)),
+        **_frame(
+            lang,
+            _switch(ws.code, lang, i=position),
+            title=(
+                t("phone.page_title.question", lang, technology=shown.label(lang), title=ws.title)
+                if shown is not None
+                else t("phone.page_title.done", lang, title=ws.title)
+            ),
+        ),
         "title": ws.title,
         "about": about_text(ws, lang),
         "count": count,
@@ -297,7 +314,7 @@ def question_page(
     filled = draft or Draft.of(answers.get(shown.id))
     return _TEMPLATES.get_template("question.html.j2").render(
         **context,
-        action=ANSWER,
+        action=_action(ANSWER, lang),
         code=ws.code,
         technology=shown.id,
         name=shown.label(lang),

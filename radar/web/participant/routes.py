@@ -26,7 +26,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from radar import store, workshop
+from radar import signins, store, workshop
 from radar.i18n import parse_lang, t
 from radar.model import Lang
 from radar.web import browser
@@ -112,15 +112,59 @@ def _cookie_name(code: str) -> str:
     return COOKIE_PREFIX + code
 
 
+#: What a browser's ``Sec-Fetch-Site`` says of the page's own forms. "none" is a
+#: navigation the person started (a bookmark, a typed address): no other site made it.
+_OWN_FETCH_SITES: Final = frozenset({"same-origin", "none"})
+_DEFAULT_PORTS: Final = {"http": "80", "https": "443"}
+
+
+def _origin(scheme: str, netloc: str) -> str | None:
+    """``scheme://name:port`` with the port written out, so ``:443`` and none are one origin."""
+    parts = urlsplit("//" + netloc.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    if not parts.hostname:
+        return None
+    return (
+        f"{scheme.lower()}://{parts.hostname.rstrip('.')}:{port or _DEFAULT_PORTS.get(scheme, '')}"
+    )
+
+
+def _own_origins(request: Request) -> set[str | None]:
+    """The origins the page's own forms come from: as this server was reached, and as the
+    browser reached a trusted proxy in front of it (its forwarded name and scheme)."""
+    scheme = request.url.scheme
+    origins = {_origin(scheme, request.headers.get("host", ""))}
+    client = request.client.host if request.client else ""
+    if signins.is_trusted(client, browser.trusted_proxies()):
+        forwarded = request.headers.get("x-forwarded-host", "").split(",")[0].strip()
+        proto = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
+        for name in filter(None, (forwarded, request.headers.get("host", ""))):
+            origins |= {_origin(s, name) for s in {scheme, proto or scheme}}
+    return origins
+
+
 def _from_elsewhere(request: Request) -> bool:
-    """Whether a post came from another site's page (a forged form)."""
-    if request.headers.get("sec-fetch-site", "").lower() == "cross-site":
-        return True
+    """Whether a post came from another site's page (a forged form).
+
+    A browser that sends ``Sec-Fetch-Site`` (every current one) is believed: it
+    knows where the form was, whatever a proxy did to the Host. An older browser's
+    ``Origin`` is compared with the page's own origins; without either, the
+    cookie's ``SameSite=Lax`` still keeps another site's form from carrying it.
+    """
+    fetch_site = request.headers.get("sec-fetch-site", "").strip().lower()
+    if fetch_site:
+        return fetch_site not in _OWN_FETCH_SITES
     origin = request.headers.get("origin")
     if origin is None:
-        return False  # not a browser's form post, or an old browser: SameSite still holds
-    host = request.headers.get("host", "")
-    return origin == "null" or urlsplit(origin).netloc.lower() != host.lower()
+        return False
+    parts = urlsplit(origin)
+    if origin == "null" or not parts.scheme or not parts.netloc:
+        return True
+    claimed = _origin(parts.scheme, parts.netloc)
+    return claimed is None or claimed not in _own_origins(request)
 
 
 def _index(value: str | None, count: int) -> int | None:
@@ -186,8 +230,12 @@ async def _page(request: Request) -> Response:
 
 
 def _refused(request: Request, lang: Lang) -> HTMLResponse:
-    client = request.headers.get(browser.CLIENT_HEADER) or "?"
-    logger.warning("phone page: a form from another site refused, from %s", client)
+    # Where it came from, never who: the log keeps no participant's address.
+    logger.warning(
+        "phone page: a form from another site refused (Origin %s, Sec-Fetch-Site %s)",
+        urlsplit(request.headers.get("origin", "")).netloc[:80] or "-",
+        request.headers.get("sec-fetch-site", "-")[:20],
+    )
     return _html(
         pages.message_page(lang, t("participant.heading", lang), t("phone.other_site", lang)), 403
     )
@@ -212,6 +260,15 @@ async def _join(request: Request) -> Response:
     code = workshop.normalize_code(form.get("code", ""))
     if not code:
         return _html(pages.code_page(lang, problem=t("workshop.error.no_code", lang)), 400)
+    token = request.cookies.get(_cookie_name(code))
+    if token:
+        # Joined already (a double tap, the back button): the same participant goes on.
+        try:
+            _, answers = await run_in_threadpool(_load, code, token)
+        except (WorkshopError, store.DatabaseUnavailableError) as exc:
+            return _refusal(exc, lang, code)
+        if answers is not None:
+            return RedirectResponse(pages.page_url(code, lang), status_code=303)
     if not _JOINS.allow(browser.browser_id(request.cookies.get(browser.COOKIE_NAME))):
         text = t("participant.too_many_joins", lang, seconds=int(limits.JOIN_WINDOW_SECONDS))
         return _html(pages.message_page(lang, t("participant.heading", lang), text), 429)
@@ -310,10 +367,22 @@ async def _answer_again(
     )
 
 
+async def _back_to_page(request: Request) -> Response:
+    """A GET of the answer's address (a reload after a refused answer, a shared link):
+    back to the page, not on to Streamlit's index."""
+    lang = parse_lang(request.query_params.get("lang"))
+    code = workshop.normalize_code(request.query_params.get("code", ""))
+    target = (
+        pages.page_url(code, lang) if code else pages.PAGE + ("" if lang == "da" else "?lang=en")
+    )
+    return RedirectResponse("../" + target, status_code=303)
+
+
 def routes() -> list[BaseRoute]:
-    """The phone page's three routes."""
+    """The phone page's routes."""
     return [
         Route(PATH, _page, methods=["GET", "HEAD"]),
         Route(PATH, _join, methods=["POST"]),
         Route(ANSWER_PATH, _answer, methods=["POST"]),
+        Route(ANSWER_PATH, _back_to_page, methods=["GET", "HEAD"]),
     ]
