@@ -207,3 +207,21 @@ def test_a_cookie_from_another_workshop_does_not_count_as_joined(
     phone.cookies.set(COOKIE_PREFIX + created.code, "not-a-token")
     assert phone.post("/deltag", data={"code": created.code}).status_code == 303
     assert _participants(wcon) == 1
+
+
+def _words(fragment: str) -> str:
+    """A fragment's text as a screen reader joins it: tags add no space of their own."""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_names_and_explanations_are_separate_words_without_the_style(
+    phone: TestClient, created: workshop.Workshop
+) -> None:
+    phone.post("/deltag", data={"code": created.code})
+    page = phone.get(f"/deltag?code={created.code}&i=0").text
+    legend = re.search(r"<legend>(.*?)</legend>", page, re.S)
+    assert legend and _words(legend.group(1)).startswith("Alfa "), legend
+    choice = re.search(r'<label class="choice">(.*?)</label>', page, re.S)
+    assert choice, page
+    # "KLAR" and its explanation are two phrases, not "KLARTeknologien …".
+    assert re.match(r"\s*KLAR[ :.]", _words(choice.group(1))), _words(choice.group(1))
