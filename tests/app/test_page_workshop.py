@@ -178,6 +178,8 @@ def test_switching_the_area_offers_its_technologies_and_keeps_the_chosen_it_has(
     assert picker.options == _offered(con, other)
     # What the new area's radar has stays chosen; the rest is not on offer any more.
     assert picker.value == [shared]
+    # One, in the singular.
+    assert "1 teknologi valgt" in _texts(at) and "1 teknologier" not in _texts(at)
 
 
 def test_creating_with_no_technology_chosen_says_to_choose_one(app: AppTest, wdb: Path) -> None:

@@ -133,7 +133,9 @@ def create_form(lang: Lang, user: User) -> None:
         # a facilitator looking for a technology expects.
         filter_mode="contains",
     )
-    st.caption(t("facilitator.technologies.count", lang, count=len(chosen)))
+    one = len(chosen) == 1
+    count_key = "facilitator.technologies.count.one" if one else "facilitator.technologies.count"
+    st.caption(t(count_key, lang, count=len(chosen)))
     closes_at = _closing_time(lang)
     if not st.button(
         t("facilitator.create", lang), key=FORM_CREATE, type="primary", icon=":material/add:"
