@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from copy import copy
 from typing import Final
+from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date as _babel_format_date
@@ -19,7 +20,12 @@ from babel.numbers import NumberPattern
 
 from radar.model import Lang
 
-__all__ = ["format_date", "format_datetime", "format_number", "format_percent"]
+__all__ = ["LOCAL_ZONE", "format_date", "format_datetime", "format_number", "format_percent"]
+
+#: Where the radar's readers are: a time with no viewer's zone to go by (a message,
+#: a spreadsheet, the change log) is written in Danish time, not the server's zone,
+#: which in a container is often UTC.
+LOCAL_ZONE: Final = ZoneInfo("Europe/Copenhagen")
 
 # British English: day before month, as a Danish reader expects, and the
 # spelling the English texts use.

@@ -14,7 +14,7 @@ from typing import Literal
 
 import pandas as pd
 
-from radar.i18n import t
+from radar.i18n import LOCAL_ZONE, format_datetime, t
 from radar.model import DEFAULT_LANG, Lang
 from radar.spreadsheet import encode_csv, write_xlsx_row
 from radar.workshop.model import PHASES, Question, Workshop, WorkshopResults
@@ -94,7 +94,8 @@ def about_frame(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> pd.DataF
     workshop = results.workshop
 
     def when(moment: datetime | None) -> str:
-        return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else ""
+        # A reader's time, as everywhere else; a workbook has no viewer's zone, so Danish time.
+        return format_datetime(moment, lang, LOCAL_ZONE) if moment else ""
 
     pairs: Iterable[tuple[str, object]] = (
         ("workshop.export.title", workshop.title),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from radar.i18n import t
+from radar.i18n import LOCAL_ZONE, format_datetime, t
 from radar.model import DEFAULT_LANG, Lang
 from radar.store.workshops import PHASE_IDS, WorkshopStoreBusyError, WorkshopStoreError
 from radar.workshop import clock
@@ -194,6 +194,8 @@ def _localised(details: Mapping[str, object], lang: Lang) -> dict[str, object]:
     for name, value in details.items():
         if name == "question" and value in QUESTION_IDS:
             value = Question(str(value)).label(lang)
+        elif isinstance(value, datetime):
+            value = format_datetime(value, lang, LOCAL_ZONE)
         elif isinstance(value, tuple | list):
             value = ", ".join(str(v) for v in value)
         out[name] = value

@@ -127,9 +127,7 @@ def checked_workshop(
     _check_technologies(catalog, technologies)
     closes = closes_at.astimezone(UTC) if closes_at is not None else None
     if closes is not None and closes <= now:
-        raise WorkshopInputError(
-            "workshop.error.closes_in_past", closes_at=closes.isoformat(timespec="minutes")
-        )
+        raise WorkshopInputError("workshop.error.closes_in_past", closes_at=closes)
     return title_cleaned, closes
 
 

@@ -76,3 +76,37 @@ def test_the_import_preview_writes_the_new_editions_day_out(con: duckdb.DuckDBPy
     )
     [line] = [line for line in plan.summary_lines("da") if line.startswith("Ny udgave 2031")]
     assert line.endswith("1. marts 2031)")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"), [("da", "2. december 2026 14.05"), ("en", "2 December 2026, 14:05")]
+)
+def test_a_closing_time_in_the_past_is_named_in_danish_time(lang: Lang, text: str) -> None:
+    from radar.workshop.model import WorkshopInputError
+
+    error = WorkshopInputError(
+        "workshop.error.closes_in_past", closes_at=dt.datetime(2026, 12, 2, 13, 5, tzinfo=dt.UTC)
+    )
+    assert text in error.message(lang)
+    assert "2026-12-02" not in error.message(lang)
+
+
+def test_the_workshop_export_writes_its_times_out(
+    wcon: duckdb.DuckDBPyConnection, catalog: Catalog
+) -> None:
+    from radar import workshop
+    from radar.workshop.exports import about_frame
+
+    created = workshop.create_workshop(
+        wcon,
+        title="Temadag",
+        catalog=catalog,
+        area="teknik-og-miljoe",
+        edition=2025,
+        technologies=(workshop.WorkshopTechnology("alfa", "AUT", "Alfa", "Alpha", "klar"),),
+        closes_at=dt.datetime(2099, 12, 2, 13, 5, tzinfo=dt.UTC),
+    )
+    about = about_frame(workshop.results(wcon, created.id), "da")
+    values = " ".join(about.iloc[:, 1].astype(str))
+    assert "2. december 2099 14.05" in values
+    assert "2099-12-02" not in values and "UTC" not in values

@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from radar.editing import field_label
-from radar.i18n import format_datetime, t
+from radar.i18n import LOCAL_ZONE, format_datetime, t
 from radar.model import Catalog, Lang
 from radar.ui import auth
 from radar.ui import cache as ui_data
@@ -20,7 +20,6 @@ from radar.ui import cache as ui_data
 #: The key of the technology page's change log (a CSS class for the browser tests).
 CHANGE_LOG: Final = "technology-change-log"
 #: The change log's times are shown in Danish time, whatever the server's zone.
-LOCAL_TIMEZONE: Final = "Europe/Copenhagen"
 
 #: The change log's name for each action (:data:`radar.store.audit.ACTIONS`).
 _ACTION_TEXTS: Final[Mapping[str, str]] = {
@@ -67,7 +66,7 @@ def log_table(
         return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
     records = log.to_dict("records")
-    when = pd.to_datetime(log["changed_at"], utc=True).dt.tz_convert(LOCAL_TIMEZONE)
+    when = pd.to_datetime(log["changed_at"], utc=True).dt.tz_convert(LOCAL_ZONE)
     table = {
         t("editing.log.when", lang): [format_datetime(moment, lang) for moment in when],
         t("editing.log.what", lang): [what(r) for r in records],
