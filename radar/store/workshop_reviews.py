@@ -70,7 +70,15 @@ def comment_reviews(cur: Connection, workshop_id: str) -> dict[ReviewKey, Stored
         [workshop_id],
     ).fetchall()
     return {
-        (row[0], row[1], row[2]): StoredReview(*row[:5], reviewed_at=aware(row[5])) for row in found
+        (row[0], row[1], row[2]): StoredReview(
+            participant_id=row[0],
+            technology=row[1],
+            question=row[2],
+            status=row[3],
+            text_sha256=row[4],
+            reviewed_at=aware(row[5]),
+        )
+        for row in found
     }
 
 

@@ -116,8 +116,11 @@ def results(con: Connection, workshop_id: str) -> WorkshopResults:
             for participant, text in texts.itertuples(index=False, name=None):
                 review = reviews.get((participant, item.id, question))
                 # A verdict given to other words does not count: the comment is pending.
-                decided = review is not None and review.covers(str(text))
-                verdict = CommentStatus(review.status) if decided else CommentStatus.PENDING
+                verdict = (
+                    CommentStatus(review.status)
+                    if review is not None and review.covers(str(text))
+                    else CommentStatus.PENDING
+                )
                 # The participant's id stays here: the results name no one.
                 comments.append(Comment(item.id, question, str(text), verdict))
     return WorkshopResults(
