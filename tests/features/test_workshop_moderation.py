@@ -97,7 +97,9 @@ def _shown(wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop) -> list[str]:
     return [c.text for c in workshop.shown_comments(workshop.results(wcon, ws.id))]
 
 
-def _find(wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, text: str):  # type: ignore[no-untyped-def]
+def _find(
+    wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, text: str
+) -> workshop.CommentForReview:
     return next(c for c in workshop.comments_for_review(wcon, ws.id, OWNER) if c.text == text)
 
 
