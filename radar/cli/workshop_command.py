@@ -85,6 +85,12 @@ def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], No
         "local time unless an offset such as +01:00 is given; default: only when closed)",
     )
     create.add_argument(
+        "--unmoderated",
+        action="store_true",
+        help="show participants' comments on the projector at once; by default they wait "
+        "until the facilitator approves them in the app",
+    )
+    create.add_argument(
         "--base-url",
         metavar="URL",
         help=f"where participants reach the dashboard, for the join link "
@@ -113,7 +119,8 @@ def add_command(commands: Any, db_option: Callable[[argparse.ArgumentParser], No
         "export",
         help="write a workshop's results to a CSV or Excel file",
         description="Write the results: per technology the official ring, the group's ring, "
-        "the agreement, the answers per ring and per phase; and the comments, without names. "
+        "the agreement, the answers per ring and per phase; and the comments the room may see "
+        "(a moderated workshop's approved ones, else all but the hidden ones), without names. "
         "An .xlsx file has a sheet for each; a .csv file holds one of them (--part).",
     )
     export.add_argument("code", help="the workshop's join code (case and dashes do not matter)")
@@ -239,7 +246,7 @@ def _workshop_create(args: argparse.Namespace) -> int:
     workshop.validate_workshop(**details)
     con = workshop.connect_workshops(args.workshop_db)
     try:
-        created = workshop.create_workshop(con, **details)
+        created = workshop.create_workshop(con, **details, moderated=not args.unmoderated)
     finally:
         con.close()
     print(f"Workshop: {created.title}")
@@ -248,6 +255,10 @@ def _workshop_create(args: argparse.Namespace) -> int:
         print(f"Closes: {created.closes_at.astimezone().isoformat(timespec='minutes')}")
     print(f"Code: {created.display_code}")
     print(f"Link: {workshop.join_link(base_url, created.code)}")
+    if created.moderated:
+        print("Comments: shown once approved in the app (an editor's, for a workshop made here)")
+    else:
+        print("Comments: shown at once, unless hidden in the app")
     return 0
 
 
@@ -331,7 +342,7 @@ def _workshop_export(args: argparse.Namespace) -> int:
     args.out.write_bytes(data)
     print(
         f"Wrote {args.out}: {len(summary.technologies)} technologies, "
-        f"{len(summary.comments)} comments, {summary.participants} participants."
+        f"{len(workshop.shown_comments(summary))} comments, {summary.participants} participants."
     )
     return 0
 

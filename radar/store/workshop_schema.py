@@ -30,6 +30,8 @@ from radar.store.transactions import Connection, rows, transaction
 __all__ = [
     "COMMENT_LIMIT",
     "PHASE_IDS",
+    "QUESTION_IDS",
+    "REVIEW_STATUSES",
     "TITLE_LIMIT",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
@@ -59,6 +61,10 @@ COMMENT_LIMIT = 500
 TITLE_LIMIT = 120
 #: The four phases of a technology process, in the order a technology goes through them.
 PHASE_IDS: tuple[str, ...] = ("ideas", "impact", "procurement", "operation")
+#: The four questions, in the order asked: ``answers.answer_<id>`` holds each one's text.
+QUESTION_IDS: tuple[str, ...] = ("core", "work", "skills", "involvement")
+#: What a facilitator decides about a comment; a comment without a decision is pending.
+REVIEW_STATUSES: tuple[str, ...] = ("approved", "hidden")
 
 
 class WorkshopStoreError(DatabaseUnavailableError):
@@ -98,7 +104,11 @@ CREATE TABLE IF NOT EXISTS workshops (
     created_via   VARCHAR,
     -- Whether the projector shows the group's answers or only how many there
     -- are; the facilitator's own view shows them either way.
-    results_visible BOOLEAN NOT NULL DEFAULT true
+    results_visible BOOLEAN NOT NULL DEFAULT true,
+    -- Whether a comment waits for the facilitator's approval before the
+    -- projector shows it. False for files made before moderation, so they keep
+    -- what they did; a workshop created now states it (the app asks for true).
+    moderated       BOOLEAN NOT NULL DEFAULT false
 );
 
 -- The radar's rings when the workshop was created: answers are checked against these.
@@ -172,6 +182,21 @@ CREATE TABLE IF NOT EXISTS local_placements (
     answers          INTEGER NOT NULL CHECK (answers > 0),
     PRIMARY KEY (local_edition_id, technology)
 );
+
+-- The facilitator's verdict on one text answer (a question of an answer). No
+-- row: pending. Changing the text deletes the row (in the answer's transaction),
+-- and a verdict counts only for the text it was given to (text_sha256), so an
+-- approval never outlives its words, even when the two writes cross.
+CREATE TABLE IF NOT EXISTS comment_reviews (
+    workshop_id    VARCHAR NOT NULL,
+    participant_id VARCHAR NOT NULL,
+    technology     VARCHAR NOT NULL,
+    question       VARCHAR NOT NULL CHECK (question IN {QUESTION_IDS!r}),
+    status         VARCHAR NOT NULL CHECK (status IN {REVIEW_STATUSES!r}),
+    text_sha256    VARCHAR NOT NULL,
+    reviewed_at    TIMESTAMP NOT NULL,
+    PRIMARY KEY (workshop_id, participant_id, technology, question)
+);
 """
 
 #: The tables, in the order a migration copies them.
@@ -183,6 +208,7 @@ _TABLES = (
     "answers",
     "local_editions",
     "local_placements",
+    "comment_reviews",
 )
 
 
@@ -227,6 +253,10 @@ WORKSHOP_STEPS: tuple[Step, ...] = (
     # (workshops.results_visible): the schema's default, shown, fills it, so a
     # workshop shows on its projector what it showed before.
     Step(3, "003_results_visible"),
+    # Comments held for the facilitator's approval: workshops.moderated (false,
+    # the schema's default, so an existing workshop's wall shows what it did)
+    # and the comment_reviews table, empty: every comment starts pending.
+    Step(4, "004_comment_moderation"),
 )
 
 WORKSHOP_SCHEMA = Schema(steps=WORKSHOP_STEPS, sql=lambda: _SCHEMA, tables=_TABLES)

@@ -1,7 +1,8 @@
 """The workshop database's queries: workshops, participants, answers, and deleting them.
 
 The file, its schema and opening it are :mod:`radar.store.workshop_schema`; a
-group's saved consensus is :mod:`radar.store.workshop_local`. Both are
+group's saved consensus is :mod:`radar.store.workshop_local`; the facilitator's
+verdicts on comments are :mod:`radar.store.workshop_reviews`. All are
 re-exported here, so the workshops need this one module. Every function
 either takes a cursor that the caller's transaction runs on, or opens a
 cursor of its own, so threads can share the one connection.
@@ -25,9 +26,18 @@ from radar.store.workshop_local import (
     local_title_taken,
     publish_local_edition,
 )
+from radar.store.workshop_reviews import (
+    StoredReview,
+    comment_reviews,
+    forget_changed_reviews,
+    set_moderated,
+    set_review,
+)
 from radar.store.workshop_schema import (
     COMMENT_LIMIT,
     PHASE_IDS,
+    QUESTION_IDS,
+    REVIEW_STATUSES,
     TITLE_LIMIT,
     WORKSHOP_DB_ENV_VAR,
     WORKSHOP_DB_NAME,
@@ -48,6 +58,8 @@ from radar.store.workshop_schema import (
 __all__ = [
     "COMMENT_LIMIT",
     "PHASE_IDS",
+    "QUESTION_IDS",
+    "REVIEW_STATUSES",
     "TITLE_LIMIT",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
@@ -58,17 +70,20 @@ __all__ = [
     "StoredAnswer",
     "StoredLocalEdition",
     "StoredParticipant",
+    "StoredReview",
     "StoredWorkshop",
     "WorkshopStoreBusyError",
     "WorkshopStoreError",
     "all_workshops",
     "answers_frame",
     "close_workshop",
+    "comment_reviews",
     "connect_workshops",
     "count_participants",
     "delete_local_edition",
     "delete_workshop",
     "drop_tokens",
+    "forget_changed_reviews",
     "insert_answer",
     "insert_local_edition",
     "insert_participant",
@@ -81,7 +96,9 @@ __all__ = [
     "participant_by_token",
     "publish_local_edition",
     "resolve_workshop_db_path",
+    "set_moderated",
     "set_results_visible",
+    "set_review",
     "table_counts",
     "workshops_by_code",
     "workshops_by_id",
@@ -99,7 +116,8 @@ class StoredWorkshop:
 
     ``technologies`` are ``(id, sector, name_da, name_en, official_ring)`` in
     the order they are asked; ``rings`` are ``(id, position, name_da, name_en)``
-    inside out. ``results_visible``: whether the projector shows the answers.
+    inside out. ``results_visible``: whether the projector shows the answers;
+    ``moderated``: whether it shows only the comments the facilitator approved.
     """
 
     id: str
@@ -118,6 +136,7 @@ class StoredWorkshop:
     technologies: tuple[tuple[str, str, str, str, str | None], ...]
     rings: tuple[tuple[str, int, str, str], ...]
     results_visible: bool = True
+    moderated: bool = False
 
 
 # The columns a new workshop is inserted with; the others take the schema's defaults.
@@ -129,7 +148,7 @@ _WORKSHOP_COLUMNS = (
 
 def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> list[StoredWorkshop]:
     heads = cur.execute(
-        f"SELECT {_WORKSHOP_COLUMNS}, results_visible FROM workshops WHERE {where} "
+        f"SELECT {_WORKSHOP_COLUMNS}, results_visible, moderated FROM workshops WHERE {where} "
         "ORDER BY created_at DESC, id",
         list(params),
     ).fetchall()
@@ -169,6 +188,7 @@ def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> li
             technologies=tuple(technologies[row[0]]),
             rings=tuple(rings[row[0]]),
             results_visible=bool(row[13]),
+            moderated=bool(row[14]),
         )
         for row in heads
     ]
@@ -305,7 +325,7 @@ def workshop_counts(cur: Connection, workshop_id: str) -> DeletedCounts:
 
 
 def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
-    """Delete a workshop and everything in it: participants, answers, local editions.
+    """Delete a workshop and everything in it: participants, answers, reviews, local editions.
 
     Runs on the caller's cursor, so it is one transaction with the caller's.
     """
@@ -315,7 +335,7 @@ def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
         "(SELECT id FROM local_editions WHERE workshop_id = ?)",
         [workshop_id],
     )
-    for table in ("local_editions", "answers", "participants"):
+    for table in ("local_editions", "comment_reviews", "answers", "participants"):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
     for table in ("workshop_technologies", "workshop_rings"):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
@@ -407,7 +427,17 @@ def participant_answers(
 
 
 def insert_answer(cur: Connection, answer: StoredAnswer) -> None:
-    """Store an answer, replacing the participant's earlier one about the technology."""
+    """Store an answer, replacing the participant's earlier one about the technology.
+
+    A text that changes loses the facilitator's verdict on it, in this transaction.
+    """
+    texts = {
+        "core": answer.core,
+        "work": answer.work,
+        "skills": answer.skills,
+        "involvement": answer.involvement,
+    }
+    forget_changed_reviews(cur, answer.workshop_id, answer.participant_id, answer.technology, texts)
     cur.execute(
         f"""
         INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

@@ -7,7 +7,8 @@ own view), say which of the four implementation phases their workplace is in,
 and may answer the four questions of "Sammen om ny teknologi" in a short text.
 One answer per participant per technology: answering again replaces the
 earlier answer. The facilitator follows the group's answers live, may hide
-them from the projector until the group has answered, closes the workshop,
+them from the projector until the group has answered, approves or hides the
+comments before the room sees them (a moderated workshop), closes the workshop,
 exports the results and can save the group's consensus as a local radar
 edition, which an editor may publish for every viewer. Creating and
 running a workshop needs a signed-in facilitator or editor
@@ -45,6 +46,8 @@ Modules
     Creating, finding, joining, answering, showing the results on the projector, closing.
 :mod:`~radar.workshop.results`
     The answers summed up: group ring, agreement, verdict.
+:mod:`~radar.workshop.moderation`
+    Comments held for approval: the facilitator's queue, approving, hiding.
 :mod:`~radar.workshop.exports`
     The results as CSV and Excel.
 :mod:`~radar.workshop.report`
@@ -77,7 +80,9 @@ functions :func:`area_technologies`, :func:`official_rings`,
 :func:`delete_workshop`, :func:`purge`, :func:`find_projector`,
 :func:`workshops_of`, :func:`may_run`, :func:`may_publish`, :func:`format_code`,
 :func:`normalize_code`, :func:`join_link`, :func:`resolve_base_url`,
-:func:`qr_png`, :func:`qr_svg`, :func:`connect_workshops`,
+:func:`qr_png`, :func:`qr_svg`, :func:`comments_for_review`,
+:func:`approve_comment`, :func:`hide_comment`, :func:`set_moderated`,
+:func:`shown_comments`, :func:`pending_count`, :func:`connect_workshops`,
 :func:`resolve_workshop_db_path` and :func:`table_counts`.
 
 Pure data, no Streamlit.
@@ -132,6 +137,7 @@ from radar.workshop.model import (
     Answer,
     AnswerRejectedError,
     Comment,
+    CommentStatus,
     LocalEdition,
     LocalEditionNotFoundError,
     Participant,
@@ -149,6 +155,16 @@ from radar.workshop.model import (
     WorkshopStoreBusyError,
     WorkshopStoreError,
     WorkshopTechnology,
+)
+from radar.workshop.moderation import (
+    CommentForReview,
+    CommentReviewError,
+    approve_comment,
+    comments_for_review,
+    hide_comment,
+    pending_count,
+    set_moderated,
+    shown_comments,
 )
 from radar.workshop.report import report_html, report_pdf
 from radar.workshop.results import distribution_frame, group_ring, results
@@ -199,6 +215,9 @@ __all__ = [
     "Answer",
     "AnswerRejectedError",
     "Comment",
+    "CommentForReview",
+    "CommentReviewError",
+    "CommentStatus",
     "Deleted",
     "LocalEdition",
     "LocalEditionNotFoundError",
@@ -217,10 +236,12 @@ __all__ = [
     "WorkshopStoreBusyError",
     "WorkshopStoreError",
     "WorkshopTechnology",
+    "approve_comment",
     "area_technologies",
     "clock",
     "close_workshop",
     "codes",
+    "comments_for_review",
     "comments_frame",
     "connect_workshops",
     "create_workshop",
@@ -237,6 +258,7 @@ __all__ = [
     "format_code",
     "get_workshop",
     "group_ring",
+    "hide_comment",
     "join",
     "join_link",
     "limits",
@@ -248,6 +270,7 @@ __all__ = [
     "normalize_code",
     "official_rings",
     "participant_answers",
+    "pending_count",
     "preview",
     "publish_local_edition",
     "purge",
@@ -260,7 +283,9 @@ __all__ = [
     "resolve_workshop_db_path",
     "results",
     "save_consensus",
+    "set_moderated",
     "set_results_visible",
+    "shown_comments",
     "submit_answer",
     "table_counts",
     "validate_workshop",

@@ -8,7 +8,6 @@ A participant's text that Excel would run as a formula stays text in both
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Literal
 
@@ -18,6 +17,7 @@ from radar.i18n import LOCAL_ZONE, format_datetime, t
 from radar.model import DEFAULT_LANG, Lang
 from radar.spreadsheet import encode_csv, write_xlsx_row
 from radar.workshop.model import PHASES, Question, Workshop, WorkshopResults
+from radar.workshop.moderation import pending_count, shown_comments
 
 __all__ = ["about_frame", "comments_frame", "export_csv", "export_frame", "export_xlsx"]
 
@@ -74,7 +74,12 @@ def export_frame(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> pd.Data
 
 
 def comments_frame(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> pd.DataFrame:
-    """The text answers: technology id, technology name, question, text; no names."""
+    """The text answers the room may see: technology id, technology name, question, text.
+
+    No names. A moderated workshop's approved comments; else all but the hidden
+    ones (:func:`radar.workshop.shown_comments`): a pending or hidden comment is
+    never in a file.
+    """
     names = {x.id: x.label(lang) for x in results.workshop.technologies}
     columns = [
         t("workshop.export.technology_id", lang),
@@ -84,20 +89,24 @@ def comments_frame(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> pd.Da
     ]
     rows = [
         [c.technology, names[c.technology], Question(c.question).label(lang), c.text]
-        for c in results.comments
+        for c in shown_comments(results)
     ]
     return pd.DataFrame(rows, columns=columns)
 
 
 def about_frame(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> pd.DataFrame:
-    """The workshop itself: title, area, edition, code, times, participants and respondents."""
+    """The workshop itself: title, area, edition, code, times, participants and respondents.
+
+    And whether its comments were moderated; if so, how many were still pending
+    (and so are left out of the comments).
+    """
     workshop = results.workshop
 
     def when(moment: datetime | None) -> str:
         # A reader's time, as everywhere else; a workbook has no viewer's zone, so Danish time.
         return format_datetime(moment, lang, LOCAL_ZONE) if moment else ""
 
-    pairs: Iterable[tuple[str, object]] = (
+    pairs: tuple[tuple[str, object], ...] = (
         ("workshop.export.title", workshop.title),
         ("workshop.export.area", workshop.area_label(lang)),
         ("workshop.export.edition", workshop.edition),
@@ -107,7 +116,13 @@ def about_frame(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> pd.DataF
         ("workshop.export.closed", when(workshop.closed_at)),
         ("workshop.export.participants", results.participants),
         ("workshop.export.respondents", results.respondents),
+        (
+            "workshop.export.moderated",
+            t("editing.value.yes" if workshop.moderated else "editing.value.no", lang),
+        ),
     )
+    if workshop.moderated:
+        pairs = (*pairs, ("workshop.export.pending", pending_count(results)))
     return pd.DataFrame(
         [(t(key, lang), str(value)) for key, value in pairs],
         columns=[t("workshop.export.field", lang), t("workshop.export.value", lang)],

@@ -21,6 +21,7 @@ __all__ = [
     "JOIN_WINDOW_SECONDS",
     "MAX_PARTICIPANTS",
     "RETENTION_ENV_VAR",
+    "REVIEW_LIST_LIMIT",
     "SESSION_JOINS_PER_MINUTE",
     "join_allowed",
     "recent_joins",
@@ -65,3 +66,9 @@ def retention_days(environ: Mapping[str, str] | None = None) -> int:
     if not raw.isdigit() or int(raw) < 1:
         raise ValueError(f"{RETENTION_ENV_VAR} must be a whole number of days, at least 1: {raw!r}")
     return int(raw)
+
+
+#: Most comments the facilitator's moderation queue lists at once, of the
+#: pending (the oldest; the next come up as these are decided) and of the
+#: decided (the latest decided) each: a page of buttons stays quick to redraw.
+REVIEW_LIST_LIMIT = 40

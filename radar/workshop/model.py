@@ -28,6 +28,7 @@ __all__ = [
     "Answer",
     "AnswerRejectedError",
     "Comment",
+    "CommentStatus",
     "LocalEdition",
     "LocalEditionNotFoundError",
     "Participant",
@@ -272,6 +273,10 @@ class Workshop:
         Whether the projector shows the group's answers (the chart, the phases,
         the comments) or only how many joined and answered, until the
         facilitator reveals them. The facilitator's own view shows them either way.
+    moderated
+        Whether a comment waits for the facilitator's approval before the
+        projector shows it (:mod:`~radar.workshop.moderation`); when not, every
+        comment is shown but those the facilitator hid.
     """
 
     id: str
@@ -290,6 +295,7 @@ class Workshop:
     created_by: str | None = None
     created_via: str | None = None
     results_visible: bool = True
+    moderated: bool = False
 
     def is_open(self, now: datetime | None = None) -> bool:
         """Whether answers are taken: not closed, and before ``closes_at``.
@@ -399,13 +405,22 @@ _AGREEMENT_KEYS: Mapping[Agreement, str] = {
 }
 
 
+class CommentStatus(StrEnum):
+    """What the facilitator decided about a comment: nothing yet, shown, or hidden."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    HIDDEN = "hidden"
+
+
 @dataclass(frozen=True)
 class Comment:
-    """One text answer, without who wrote it."""
+    """One text answer, without who wrote it, and what the facilitator decided about it."""
 
     technology: str
     question: str
     text: str
+    status: CommentStatus = CommentStatus.PENDING
 
 
 @dataclass(frozen=True)
@@ -460,7 +475,9 @@ class WorkshopResults:
     technologies
         One result per technology, in the workshop's order.
     comments
-        Every text answer, in technology then question order, with no names.
+        Every text answer, in technology then question order, with no names,
+        each with its :class:`CommentStatus`. What the projector and the report
+        may show of them: :func:`radar.workshop.shown_comments`.
     """
 
     workshop: Workshop

@@ -2,7 +2,8 @@
 
 The same tables as the Excel workbook (:mod:`radar.workshop.exports`): the
 workshop itself, the group's ring and agreement per technology, the answers
-per ring and per phase, and the comments, without names (there are none).
+per ring and per phase, and the comments the room may see (a moderated
+workshop's approved ones), without names (there are none).
 Rendered from an autoescaped template (every title, name and comment is
 untrusted text) and printed to PDF by the system Chromium, offline, as the
 radar's handout is (:func:`radar.exporting.print_pdf`).
@@ -21,6 +22,7 @@ from radar.i18n import format_datetime, t
 from radar.model import DEFAULT_LANG, Lang
 from radar.workshop.exports import about_frame, comments_frame, export_frame
 from radar.workshop.model import PHASES, WorkshopResults
+from radar.workshop.moderation import pending_count
 
 __all__ = ["report_html", "report_pdf"]
 
@@ -67,6 +69,12 @@ def report_html(
         :, [1, *range(_MAIN_COLUMNS + rings, _MAIN_COLUMNS + rings + len(PHASES))]
     ]
     comments = comments_frame(results, lang).iloc[:, 1:]
+    # Moderated: only the approved ones are in it, and the reader is told how many were not yet.
+    comments_note = (
+        t("workshop.report.moderated", lang, pending=pending_count(results))
+        if results.workshop.moderated
+        else None
+    )
     return _TEMPLATES.get_template("report.html.j2").render(
         lang=lang,
         heading=t("workshop.report.heading", lang),
@@ -80,7 +88,13 @@ def report_html(
         by_phase=_table(by_phase),
         comments_heading=t("workshop.report.comments", lang),
         comments=_table(comments),
-        no_comments=t("workshop.report.no_comments", lang),
+        comments_note=comments_note,
+        no_comments=t(
+            "workshop.report.no_shown_comments"
+            if results.comments
+            else "workshop.report.no_comments",
+            lang,
+        ),
         anonymous=t("workshop.report.anonymous", lang),
         printed=t(
             "workshop.report.printed",

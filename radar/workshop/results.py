@@ -19,6 +19,7 @@ from radar.workshop.model import (
     QUESTION_IDS,
     Agreement,
     Comment,
+    CommentStatus,
     TechnologyResult,
     WorkshopResults,
     WorkshopTechnology,
@@ -104,14 +105,24 @@ def results(con: Connection, workshop_id: str) -> WorkshopResults:
         workshop = by_id(cur, workshop_id)
         participants = stored.count_participants(cur, workshop_id)
         answers = stored.answers_frame(cur, workshop_id)
+        reviews = stored.comment_reviews(cur, workshop_id)
     per_technology = []
     comments = []
     for item in workshop.technologies:
         rows = answers[answers["technology"] == item.id]
         per_technology.append(_technology_result(item, rows, workshop.ring_ids))
         for question in QUESTION_IDS:
-            for text in rows[f"answer_{question}"].dropna():
-                comments.append(Comment(item.id, question, str(text)))
+            texts = rows[["participant_id", f"answer_{question}"]].dropna()
+            for participant, text in texts.itertuples(index=False, name=None):
+                review = reviews.get((participant, item.id, question))
+                # A verdict given to other words does not count: the comment is pending.
+                verdict = (
+                    CommentStatus(review.status)
+                    if review is not None and review.covers(str(text))
+                    else CommentStatus.PENDING
+                )
+                # The participant's id stays here: the results name no one.
+                comments.append(Comment(item.id, question, str(text), verdict))
     return WorkshopResults(
         workshop=workshop,
         participants=int(participants),

@@ -70,6 +70,7 @@ def _workshop(row: stored.StoredWorkshop) -> Workshop:
         created_by=row.created_by,
         created_via=row.created_via,
         results_visible=row.results_visible,
+        moderated=row.moderated,
     )
 
 
@@ -178,6 +179,7 @@ def create_workshop(
     technologies: Sequence[WorkshopTechnology],
     closes_at: datetime | None = None,
     created_by: User | None = None,
+    moderated: bool = False,
 ) -> Workshop:
     """Create a workshop with a fresh join code and projector key.
 
@@ -203,6 +205,10 @@ def create_workshop(
     created_by
         The signed-in facilitator or editor who runs it; None on the command
         line (then only editors run it in the app).
+    moderated
+        Hold the comments for the facilitator's approval before the projector
+        shows them. The app's form and the command line ask for it unless told
+        otherwise; False here keeps a caller that does not say to the wall as it was.
 
     Returns
     -------
@@ -251,6 +257,7 @@ def create_workshop(
                 for x in technologies
             ],
         )
+        stored.set_moderated(cur, workshop_id, moderated)
 
     write(con, insert)
     return get_workshop(con, workshop_id)

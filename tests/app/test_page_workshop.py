@@ -503,3 +503,197 @@ def test_saving_the_consensus_creates_a_local_edition(
     # The same title again is refused with the core's message.
     at.button(key=ui.CONSENSUS_SAVE).click().run()
     assert at.warning and len(workshop.list_local_editions(wcon)) == 1
+
+
+# --- comments held for approval ----------------------------------------------
+
+
+def _box(at: AppTest, key: str) -> Any:
+    """The container with this key, or None."""
+    found = [b for b in at.get("flex_container") if getattr(b, "key", None) == key]
+    return found[0] if found else None
+
+
+def _wall(at: AppTest) -> list[str]:
+    """The comment wall's texts (the cards of the live view)."""
+    cards = [
+        b for b in at.get("flex_container") if str(getattr(b, "key", "")).startswith(ui.WALL_CARD)
+    ]
+    return [x.value for card in cards for x in card.get("text")]
+
+
+def _moderation_notice(at: AppTest) -> str | None:
+    box = _box(at, ui.MODERATION_NOTICE)
+    return box.caption[0].value if box is not None else None
+
+
+def _queue_heading(at: AppTest) -> str:
+    box = _box(at, ui.MODERATION_QUEUE)
+    assert box is not None, "the moderation queue is missing"
+    return box.subheader[0].value
+
+
+def _comment(
+    wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, user: User, text: str
+) -> workshop.CommentForReview:
+    return next(c for c in workshop.comments_for_review(wcon, ws.id, user) if c.text == text)
+
+
+@pytest.mark.parametrize("cleared", [False, True], ids=["as-offered", "box-cleared"])
+def test_a_new_workshop_holds_its_comments_for_approval_unless_the_box_is_cleared(
+    app: AppTest, wdb: Path, con: duckdb.DuckDBPyConnection, cleared: bool
+) -> None:
+    at = _open(app, FACILITATOR)
+    box = at.checkbox(key=ui.FORM_MODERATED)
+    # Checked as the form comes: a careful municipality reads the comments first.
+    assert box.label == "Godkend kommentarer før de vises" and box.value is True
+    at.selectbox(key=ui.FORM_AREA).set_value(AREA).run()
+    at.text_input(key=ui.FORM_TITLE).input("Temadag").run()
+    chosen = [x.id for x in workshop.area_technologies(con, AREA, EDITION)][:1]
+    at.multiselect(key=ui.FORM_TECHNOLOGIES).set_value(chosen).run()
+    if cleared:
+        at.checkbox(key=ui.FORM_MODERATED).uncheck().run()
+    at.button(key=ui.FORM_CREATE).click().run()
+    assert_clean(at)
+    wcon = workshop.connect_workshops(wdb)
+    try:
+        created = workshop.get_workshop(wcon, at.query_params["id"])
+    finally:
+        wcon.close()
+    assert created.moderated is not cleared
+    # The facilitator's page says which it is, on the switch.
+    switch = "Godkend kommentarer før de vises" if cleared else "Vis kommentarer uden godkendelse"
+    assert at.button(key=ui.MODERATION_SWITCH).label == switch
+
+
+def test_the_queue_shows_the_pending_comment_and_godkend_moves_it_to_the_decided(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, facilitator: User
+) -> None:
+    workshop.set_moderated(wcon, ws.id, True, facilitator)
+    person = workshop.join(wcon, ws.code)
+    hostile = "**fed** <i>kursiv</i> :red[rød]"
+    workshop.submit_answer(
+        wcon, ws.code, person.token, ws.technology_ids[0], "klar", None, {"work": hostile}
+    )
+    comment = _comment(wcon, ws, facilitator, hostile)
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert_clean(at)
+    assert _queue_heading(at) == "Kommentarer til godkendelse (1)"
+    card = _box(at, f"{ui.PENDING_CARD}_{comment.key}")
+    assert card is not None
+    # The technology and the question's theme; the text as typed, plain text.
+    assert card.caption[0].value == plain(f"{ws.technologies[0].label()} · Opgaveløsning")
+    assert [x.value for x in card.get("text")] == [hostile]
+    assert [b.label for b in card.button] == ["Godkend", "Skjul"]
+    # Not on the wall yet, which says why.
+    assert hostile not in _wall(at)
+    assert _moderation_notice(at) is not None
+
+    at.button(key=f"{ui.APPROVE}_{comment.key}").click().run()
+    assert_clean(at)
+    assert _queue_heading(at) == "Kommentarer til godkendelse (0)"
+    assert _box(at, f"{ui.PENDING_CARD}_{comment.key}") is None
+    decided = _box(at, f"{ui.REVIEWED_CARD}_{comment.key}")
+    assert decided is not None and "Godkendt" in decided.caption[0].value
+    assert [b.label for b in decided.button] == ["Skjul"]
+    assert [c.status for c in workshop.comments_for_review(wcon, ws.id, facilitator)] == [
+        workshop.CommentStatus.APPROVED
+    ]
+    assert hostile in _wall(at)
+    # And back: hidden, then approved again.
+    at.button(key=f"{ui.HIDE}_{comment.key}").click().run()
+    assert_clean(at)
+    decided = _box(at, f"{ui.REVIEWED_CARD}_{comment.key}")
+    assert "Skjult" in decided.caption[0].value
+    assert [b.label for b in decided.button] == ["Godkend"]
+    assert hostile not in _wall(at)
+    at.button(key=f"{ui.APPROVE}_{comment.key}").click().run()
+    assert hostile in _wall(at)
+
+
+def test_approving_a_comment_the_participant_just_changed_says_so(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, facilitator: User
+) -> None:
+    workshop.set_moderated(wcon, ws.id, True, facilitator)
+    person = workshop.join(wcon, ws.code)
+    first = ws.technology_ids[0]
+    workshop.submit_answer(wcon, ws.code, person.token, first, "klar", None, {"core": "Pæn"})
+    comment = _comment(wcon, ws, facilitator, "Pæn")
+    at = _open(app, FACILITATOR, id=ws.id)
+    # Changed between the facilitator's reading and the click.
+    workshop.submit_answer(wcon, ws.code, person.token, first, "klar", None, {"core": "Grim"})
+    at.button(key=f"{ui.APPROVE}_{comment.key}").click().run()
+    assert not at.exception
+    assert "ændret kommentaren" in " ".join(w.value for w in at.warning)
+    assert "Grim" not in _wall(at)
+    assert "Grim" in [x.value for x in _box(at, f"{ui.PENDING_CARD}_{comment.key}").get("text")]
+
+
+def test_the_switch_turns_moderation_off_and_on(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, facilitator: User
+) -> None:
+    _answered(wcon, ws)
+    workshop.set_moderated(wcon, ws.id, True, facilitator)
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert at.button(key=ui.MODERATION_SWITCH).label == "Vis kommentarer uden godkendelse"
+    assert "Godt" not in _wall(at)
+    at.button(key=ui.MODERATION_SWITCH).click().run()
+    assert_clean(at)
+    assert not workshop.get_workshop(wcon, ws.id).moderated
+    assert at.button(key=ui.MODERATION_SWITCH).label == "Godkend kommentarer før de vises"
+    assert "Godt" in _wall(at) and _moderation_notice(at) is None
+    at.button(key=ui.MODERATION_SWITCH).click().run()
+    assert workshop.get_workshop(wcon, ws.id).moderated
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("da", "Kommentarer vises, når facilitatoren har godkendt dem."),
+        ("en", "Comments are shown once the facilitator has approved them."),
+    ],
+)
+def test_moderated_the_projector_shows_only_the_approved_comments_and_says_so(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    facilitator: User,
+    lang: str,
+    line: str,
+) -> None:
+    workshop.set_moderated(wcon, ws.id, True, facilitator)
+    person = workshop.join(wcon, ws.code)
+    texts = {"core": "Godkendt tekst", "work": "Venter endnu", "skills": "Skjult tekst"}
+    workshop.submit_answer(wcon, ws.code, person.token, ws.technology_ids[0], "klar", None, texts)
+    workshop.approve_comment(wcon, _comment(wcon, ws, facilitator, "Godkendt tekst"), facilitator)
+    workshop.hide_comment(wcon, _comment(wcon, ws, facilitator, "Skjult tekst"), facilitator)
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1", lang=lang)
+    assert_clean(at)
+    assert _wall(at) == ["Godkendt tekst"]
+    assert _moderation_notice(at) == line
+    # No queue and no button on the projector.
+    assert _box(at, ui.MODERATION_QUEUE) is None
+    assert not {k for k in _keys(at) if k.startswith((ui.APPROVE, ui.HIDE))}
+    assert ui.MODERATION_SWITCH not in _keys(at)
+    # Approved on the facilitator's laptop: the projector's next run shows it.
+    workshop.approve_comment(wcon, _comment(wcon, ws, facilitator, "Venter endnu"), facilitator)
+    at.run()
+    assert sorted(_wall(at)) == ["Godkendt tekst", "Venter endnu"]
+    # Results hidden: no comment at all, approved or not.
+    workshop.set_results_visible(wcon, ws.id, False)
+    at.run()
+    assert _wall(at) == [] and _moderation_notice(at) is None
+
+
+def test_unmoderated_the_projector_shows_every_comment_but_the_hidden_ones(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, facilitator: User
+) -> None:
+    assert not ws.moderated
+    person = workshop.join(wcon, ws.code)
+    texts = {"core": "Vist med det samme", "work": "Stødende"}
+    workshop.submit_answer(wcon, ws.code, person.token, ws.technology_ids[0], "klar", None, texts)
+    workshop.hide_comment(wcon, _comment(wcon, ws, facilitator, "Stødende"), facilitator)
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert_clean(at)
+    assert _wall(at) == ["Vist med det samme"]
+    assert _moderation_notice(at) is None

@@ -60,7 +60,8 @@ def _answer(wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, text: str) -
 def _rows_of(wcon: duckdb.DuckDBPyConnection, workshop_id: str) -> int:
     cur = wcon.cursor()
     total = 0
-    for table in ("workshop_rings", "workshop_technologies", "participants", "answers"):
+    tables = ("workshop_rings", "workshop_technologies", "participants", "answers")
+    for table in (*tables, "comment_reviews"):
         total += cur.execute(
             f"SELECT count(*) FROM {table} WHERE workshop_id = ?", [workshop_id]
         ).fetchall()[0][0]
@@ -83,6 +84,10 @@ def test_deleting_a_workshop_removes_everything_in_it_and_logs_no_personal_data(
     kept = _create(wcon, con, catalog, "Anden dag")
     _answer(wcon, gone, "Min kollega Jens synes ...")
     _answer(wcon, kept, "Bliver")
+    # The facilitator's verdicts on the comments go with them.
+    for ws in (gone, kept):
+        [comment] = workshop.comments_for_review(wcon, ws.id, OWNER)
+        workshop.approve_comment(wcon, comment, OWNER)
     local = workshop.save_consensus(wcon, gone.id, "Vores radar")
     workshop.publish_local_edition(wcon, local.id, True)
     with caplog.at_level(logging.INFO, logger="radar"):
@@ -92,6 +97,7 @@ def test_deleting_a_workshop_removes_everything_in_it_and_logs_no_personal_data(
     assert workshop.list_local_editions(wcon) == ()
     assert workshop.table_counts(wcon)["local_placements"] == 0
     assert _rows_of(wcon, kept.id) > 0 and workshop.results(wcon, kept.id).participants == 1
+    assert workshop.table_counts(wcon)["comment_reviews"] == 1
     [line] = [r.getMessage() for r in caplog.records if "deleted" in r.getMessage()]
     assert repr(gone.id) in line and "'editor'" in line
     for personal in ("Jens", OWNER.name, "Vores radar"):
@@ -301,7 +307,7 @@ def test_a_workshop_file_of_the_first_schema_is_migrated(tmp_path: Path) -> None
         assert cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [
             (workshop.WORKSHOP_SCHEMA_VERSION,)
         ]
-        assert workshop.WORKSHOP_SCHEMA_VERSION == "3"
+        assert workshop.WORKSHOP_SCHEMA_VERSION == "4"
         # The names are gone, the answers and comments stay.
         columns = {r[0] for r in cur.execute("DESCRIBE participants").fetchall()}
         assert "name" not in columns

@@ -1,4 +1,5 @@
-"""The facilitator's form to create a workshop: title, area, edition, technologies, closing."""
+"""The facilitator's form to create a workshop: title, area, edition, technologies, closing,
+and whether comments wait for approval."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from radar.ui.components.workshop_keys import (
     FORM_CLOSES,
     FORM_CREATE,
     FORM_EDITION,
+    FORM_MODERATED,
     FORM_TECHNOLOGIES,
     FORM_TITLE,
     ID,
@@ -88,7 +90,7 @@ def _closing_time(lang: Lang) -> datetime | None:
 
 
 def create_form(lang: Lang, user: User) -> None:
-    """Title, area, edition, technologies and an optional closing time; creates the workshop.
+    """Title, area, edition, technologies, an optional closing time and moderation; creates it.
 
     The workshop records ``user`` as the facilitator who runs it. On success
     the page switches to ``?id=<id>``, which opens it for them.
@@ -137,6 +139,13 @@ def create_form(lang: Lang, user: User) -> None:
     count_key = "facilitator.technologies.count.one" if one else "facilitator.technologies.count"
     st.caption(t(count_key, lang, count=len(chosen)))
     closes_at = _closing_time(lang)
+    # On unless the facilitator says otherwise: a careful municipality reads first.
+    moderated = st.checkbox(
+        t("facilitator.moderation.form", lang),
+        value=True,
+        key=FORM_MODERATED,
+        help=t("facilitator.moderation.form.help", lang),
+    )
     if not st.button(
         t("facilitator.create", lang), key=FORM_CREATE, type="primary", icon=":material/add:"
     ):
@@ -153,6 +162,7 @@ def create_form(lang: Lang, user: User) -> None:
             technologies=listed,
             closes_at=closes_at,
             created_by=user,
+            moderated=moderated,
         )
     except WorkshopError as exc:
         st.error(plain(exc.message(lang)))

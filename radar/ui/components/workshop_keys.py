@@ -52,6 +52,20 @@ EXPORT_XLSX: Final = "ws_export_xlsx"
 EXPORT_REPORT: Final = "ws_export_report"
 CONSENSUS_TITLE: Final = "ws_consensus_title"
 CONSENSUS_SAVE: Final = "ws_consensus_save"
+#: The create form's "Godkend kommentarer før de vises" checkbox.
+FORM_MODERATED: Final = "ws_moderated"
+#: The facilitator's button that turns holding comments for approval on or off.
+MODERATION_SWITCH: Final = "ws_moderation_switch"
+#: The line saying comments wait for approval (the projector's wall and the facilitator's).
+MODERATION_NOTICE: Final = "ws_moderation_notice"
+#: The facilitator's queue of comments; its cards are ``f"{PENDING_CARD}_{comment.key}"``
+#: and ``f"{REVIEWED_CARD}_{comment.key}"``, their buttons ``f"{APPROVE}_{comment.key}"``
+#: and ``f"{HIDE}_{comment.key}"``.
+MODERATION_QUEUE: Final = "ws_moderation_queue"
+PENDING_CARD: Final = "ws_pending"
+REVIEWED_CARD: Final = "ws_reviewed"
+APPROVE: Final = "ws_approve"
+HIDE: Final = "ws_hide"
 
 #: Session state (not a widget): the workshop this session just created, whose
 #: "created" message is shown once.

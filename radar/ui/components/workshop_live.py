@@ -2,7 +2,9 @@
 
 Everything people typed is shown as plain text; the facilitator sees no names.
 While the facilitator hides the results, the projector shows only the summary
-line (how many joined and answered); the facilitator's view shows it all.
+line (how many joined and answered); the facilitator's view shows it all. The
+comment wall holds what the room may see: a moderated workshop's approved
+comments, else all but the hidden ones.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from radar.ui.components.workshop_common import status, warn
 from radar.ui.components.workshop_keys import (
     LIVE_CHART,
     LIVE_SUMMARY,
+    MODERATION_NOTICE,
     RESULTS_HIDDEN,
     WALL_CARD,
     WALL_FILTER,
@@ -102,13 +105,25 @@ def _phases(res: WorkshopResults, lang: Lang) -> None:
 
 
 def _comment_wall(res: WorkshopResults, lang: Lang, *, projector: bool) -> None:
-    """Every text answer as a card, plain text, without who wrote it."""
+    """The text answers the room may see as cards, plain text, without who wrote it.
+
+    Moderated: the approved ones, and a line saying so; else all but the hidden
+    ones (:func:`radar.workshop.shown_comments`). Both views show the same wall.
+    """
     st.subheader(t("facilitator.live.comments", lang), anchor=False)
-    if not res.comments:
-        st.caption(t("facilitator.live.no_comments", lang))
-        return
     ws = res.workshop
-    with_comments = list(dict.fromkeys(c.technology for c in res.comments))
+    if ws.moderated:
+        notice = "facilitator.moderation.notice" if projector else "facilitator.moderation.own"
+        with st.container(key=MODERATION_NOTICE):
+            st.caption(t(notice, lang))
+    wall = workshop.shown_comments(res)
+    if not wall:
+        empty = (
+            "facilitator.moderation.none_shown" if res.comments else "facilitator.live.no_comments"
+        )
+        st.caption(t(empty, lang))
+        return
+    with_comments = list(dict.fromkeys(c.technology for c in wall))
     names = {x.id: x.label(lang) for x in ws.technologies}
     if st.session_state.get(WALL_FILTER) not in ("", *with_comments):
         st.session_state[WALL_FILTER] = ""
@@ -119,7 +134,7 @@ def _comment_wall(res: WorkshopResults, lang: Lang, *, projector: bool) -> None:
         key=WALL_FILTER,
         width=480 if not projector else "stretch",
     )
-    comments = [c for c in res.comments if not chosen or c.technology == chosen]
+    comments = [c for c in wall if not chosen or c.technology == chosen]
     shown = comments[: theme.WORKSHOP_WALL_LIMIT]
     if len(shown) < len(comments):
         st.caption(t("facilitator.live.comments.more", lang, shown=len(shown), count=len(comments)))

@@ -8,7 +8,8 @@ nothing (:mod:`radar.workshop.access`). ``projector`` (the workshop's
 projector key, never its id) shows the code, QR code and live view alone,
 large, for the room, without signing in and without any control; with
 ``present=1`` in presenter mode's chrome; while the facilitator hides the
-results it shows only how many joined and answered. It follows ``lang`` like
+results it shows only how many joined and answered, and while the workshop is
+moderated only the comments the facilitator approved. It follows ``lang`` like
 every page.
 
 Everything people typed (titles, comments) is shown as plain text; there are
@@ -45,6 +46,7 @@ from radar.ui.components.workshop_keys import (
 from radar.ui.components.workshop_live import live_view
 from radar.ui.components.workshop_local import consensus_section
 from radar.ui.components.workshop_manage import delete_section, deleted_notice, my_workshops
+from radar.ui.components.workshop_moderation import moderation_queue, moderation_switch
 from radar.ui.components.workshop_style import FACILITATOR_CSS, PROJECTOR_CSS
 from radar.workshop import Workshop
 
@@ -159,7 +161,9 @@ def control_view(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
     st.divider()
     st.subheader(t("facilitator.live.heading", lang), anchor=False)
     results_switch(con, ws, lang)
+    moderation_switch(con, ws, user, lang)
     live_view(con, ws.id, lang, projector=False, refresh=ws.is_open())
+    moderation_queue(con, ws, user, lang, refresh=ws.is_open())
     st.divider()
     close_section(con, ws, lang)
     export_section(con, ws, lang)

@@ -362,6 +362,8 @@ def question_page(
             for q in QUESTIONS
         ],
         limit=COMMENT_LIMIT,
+        # Said before they write: what they type waits for the facilitator.
+        moderation_note=t("phone.moderated", lang) if ws.moderated else None,
         save=t("phone.save_next", lang) if position < count - 1 else t("phone.save_last", lang),
         previous=t("participant.previous", lang),
         previous_href=page_url(ws.code, lang, i=position - 1) if position > 0 else None,
