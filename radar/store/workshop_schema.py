@@ -30,7 +30,10 @@ from radar.store.transactions import Connection, rows, transaction
 __all__ = [
     "COMMENT_LIMIT",
     "PHASE_IDS",
+    "RATING_DIMENSIONS",
+    "RATING_SCORES",
     "TITLE_LIMIT",
+    "VOTE_POINTS",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
     "WORKSHOP_SCHEMA",
@@ -59,6 +62,13 @@ COMMENT_LIMIT = 500
 TITLE_LIMIT = 120
 #: The four phases of a technology process, in the order a technology goes through them.
 PHASE_IDS: tuple[str, ...] = ("ideas", "impact", "procurement", "operation")
+#: The points one participant distributes when prioritising; one technology may get all of them.
+VOTE_POINTS = 5
+#: What a consequence rating rates: the benefit for the core task, the cost (økonomi),
+#: the employees' working environment and the citizens.
+RATING_DIMENSIONS: tuple[str, ...] = ("benefit", "cost", "work_environment", "citizens")
+#: A rating's scores: 1 = very negative ... 5 = very positive, on every dimension.
+RATING_SCORES: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 
 class WorkshopStoreError(DatabaseUnavailableError):
@@ -98,7 +108,9 @@ CREATE TABLE IF NOT EXISTS workshops (
     created_via   VARCHAR,
     -- Whether the projector shows the group's answers or only how many there
     -- are; the facilitator's own view shows them either way.
-    results_visible BOOLEAN NOT NULL DEFAULT true
+    results_visible BOOLEAN NOT NULL DEFAULT true,
+    -- Whether participants may distribute their points (the prioritising round).
+    voting_open BOOLEAN NOT NULL DEFAULT false
 );
 
 -- The radar's rings when the workshop was created: answers are checked against these.
@@ -146,6 +158,30 @@ CREATE TABLE IF NOT EXISTS answers (
     PRIMARY KEY (workshop_id, participant_id, technology)
 );
 
+-- Dot voting: a participant's points per technology; saving replaces them all,
+-- and a technology given no points has no row.
+CREATE TABLE IF NOT EXISTS votes (
+    workshop_id    VARCHAR NOT NULL,
+    participant_id VARCHAR NOT NULL,
+    technology     VARCHAR NOT NULL,
+    points         INTEGER NOT NULL CHECK (points BETWEEN 1 AND {VOTE_POINTS}),
+    updated_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (workshop_id, participant_id, technology)
+);
+
+-- A participant's consequence rating of a technology, one row per dimension
+-- rated (none: not rated); saved, and replaced, with their answer.
+CREATE TABLE IF NOT EXISTS ratings (
+    workshop_id    VARCHAR NOT NULL,
+    participant_id VARCHAR NOT NULL,
+    technology     VARCHAR NOT NULL,
+    dimension      VARCHAR NOT NULL CHECK (dimension IN {RATING_DIMENSIONS!r}),
+    score          INTEGER NOT NULL
+                   CHECK (score BETWEEN {RATING_SCORES[0]} AND {RATING_SCORES[-1]}),
+    updated_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (workshop_id, participant_id, technology, dimension)
+);
+
 -- A group's consensus. Seen in its workshop's facilitator view; on the radar
 -- page for every viewer only once an editor has published it.
 CREATE TABLE IF NOT EXISTS local_editions (
@@ -181,6 +217,8 @@ _TABLES = (
     "workshop_technologies",
     "participants",
     "answers",
+    "votes",
+    "ratings",
     "local_editions",
     "local_placements",
 )
@@ -227,6 +265,10 @@ WORKSHOP_STEPS: tuple[Step, ...] = (
     # (workshops.results_visible): the schema's default, shown, fills it, so a
     # workshop shows on its projector what it showed before.
     Step(3, "003_results_visible"),
+    # Dot voting and consequence ratings: the tables votes and ratings, and
+    # workshops.voting_open (the schema's default, closed, fills it). Named 005:
+    # another step 4 is on its way; the number follows the steps before it.
+    Step(4, "005_votes_ratings"),
 )
 
 WORKSHOP_SCHEMA = Schema(steps=WORKSHOP_STEPS, sql=lambda: _SCHEMA, tables=_TABLES)

@@ -9,6 +9,9 @@ the browser's id cookie). Neither stores an address or a browser's identity.
 
 A workshop's data is kept :func:`retention_days` days after it ended (see
 :mod:`radar.workshop.retention`).
+
+In a prioritising round each participant distributes :data:`VOTE_POINTS`
+points (:mod:`radar.workshop.voting`).
 """
 
 from __future__ import annotations
@@ -16,12 +19,17 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
+# The schema's bound on one technology's points is the budget itself, so the
+# number is defined beside the table that enforces it, and read here.
+from radar.store.workshop_schema import VOTE_POINTS
+
 __all__ = [
     "DEFAULT_RETENTION_DAYS",
     "JOIN_WINDOW_SECONDS",
     "MAX_PARTICIPANTS",
     "RETENTION_ENV_VAR",
     "SESSION_JOINS_PER_MINUTE",
+    "VOTE_POINTS",
     "join_allowed",
     "recent_joins",
     "retention_days",

@@ -201,7 +201,7 @@ def test_list_close_and_export(
     args = ["workshop", "export", first, "--out", str(xlsx_path), "--lang", "en"]
     assert main([*args, "--workshop-db", str(wdb)]) == 0
     book = openpyxl.load_workbook(io.BytesIO(xlsx_path.read_bytes()))
-    assert book.sheetnames == ["Summary", "Comments", "Workshop"]
+    assert book.sheetnames == ["Summary", "Comments", "Prioritising", "Consequences", "Workshop"]
 
 
 def test_close_and_export_explain_what_is_wrong(

@@ -301,7 +301,7 @@ def test_a_workshop_file_of_the_first_schema_is_migrated(tmp_path: Path) -> None
         assert cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [
             (workshop.WORKSHOP_SCHEMA_VERSION,)
         ]
-        assert workshop.WORKSHOP_SCHEMA_VERSION == "3"
+        assert workshop.WORKSHOP_SCHEMA_VERSION == "4"
         # The names are gone, the answers and comments stay.
         columns = {r[0] for r in cur.execute("DESCRIBE participants").fetchall()}
         assert "name" not in columns
