@@ -107,7 +107,7 @@ def test_the_screen_lists_every_technology_with_a_labelled_choice_of_0_to_5(
     assert page.status_code == 200
     words = _text(page.text)
     assert "Prioritering: fordel 5 point" in words
-    assert "Du har fordelt 0 af 5 point; 5 tilbage." in words
+    assert "Gemt: 0 af 5 point fordelt; 5 tilbage." in words
     for index, item in enumerate(HAND_MADE, start=1):
         label = re.search(rf'<label for="points-{index}">([^<]*)</label>', page.text)
         assert label and htmllib.unescape(label.group(1)) == item.name_da
@@ -128,7 +128,7 @@ def test_saving_points_is_one_post_and_the_screen_then_says_what_is_left(
     after = phone.get(reply.headers["location"].replace("../", "/"))
     words = _text(after.text)
     assert "Gemt. Dine point er gemt." in words
-    assert "Du har fordelt 4 af 5 point; 1 tilbage." in words
+    assert "Gemt: 4 af 5 point fordelt; 1 tilbage." in words
     assert _selected(after.text, "alfa") == "3" and _selected(after.text, "beta") == "1"
     # Saving again replaces every earlier point.
     assert _points(phone, created.code, gamma="5").status_code == 303
@@ -147,7 +147,10 @@ def test_over_the_budget_says_so_and_shows_the_form_as_sent(
     assert _selected(reply.text, "alfa") == "3" and _selected(reply.text, "beta") == "4"
     # Nothing was stored: the earlier points stand, and the screen says so.
     assert _votes(wcon) == [("alfa", 2)]
-    assert "Du har fordelt 2 af 5 point; 3 tilbage." in _text(reply.text)
+    assert "Gemt: 2 af 5 point fordelt; 3 tilbage." in _text(reply.text)
+    # Served at /deltag/point, its form and links still reach the page's routes.
+    assert 'action="../deltag/point"' in reply.text
+    assert f'href="../deltag?code={created.code}"' in reply.text
 
 
 @pytest.mark.parametrize(
@@ -339,5 +342,7 @@ def test_a_tampered_rating_is_refused_nothing_stored_and_the_form_kept(
     assert ">Mit svar</textarea>" in reply.text
     assert 'name="rating-benefit" value="4" checked>' in reply.text
     assert re.search(r'value="afproev" required checked', reply.text)
+    # Served at /deltag/svar, the form still posts to the answer's route.
+    assert 'action="../deltag/svar"' in reply.text
     assert _ratings(wcon) == []
     assert wcon.cursor().execute("SELECT count(*) FROM answers").fetchall() == [(0,)]

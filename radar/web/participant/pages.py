@@ -60,6 +60,10 @@ POINTS: Final = "deltag/point"
 #: :data:`POINTS_SAVED` confirms that the points were just saved.
 POINTS_VIEW: Final = "point"
 POINTS_SAVED: Final = "gemt"
+#: Before every relative URL of a page served by a posting route (a refused
+#: answer or points, shown again at ``deltag/svar`` or ``deltag/point``): from
+#: there, the page's own links resolve one folder up.
+UP: Final = "../"
 
 # Static, built from the theme's constants only. Targets are finger-sized
 # (WCAG 2.5.5), text and borders meet 4.5:1 and 3:1 on white.
@@ -73,6 +77,7 @@ border-bottom:1px solid {theme.LEGEND_BORDER}}}
 .brand{{font-weight:600}}
 main{{max-width:{theme.WORKSHOP_PHONE_MAX_WIDTH}px;margin:0 auto;padding:1rem}}
 h1{{font-size:1.5rem;line-height:1.2;margin:.25rem 0 .25rem}}
+h2{{font-size:1.25rem;line-height:1.25;margin:1rem 0 .5rem}}
 .about,.hint,.privacy,.small{{color:{theme.CAPTION_TEXT};font-size:.9375rem}}
 a{{color:{theme.FOCUS_RING}}}
 .top a,.steps a,.all a,footer a{{display:inline-flex;align-items:center;
@@ -261,6 +266,7 @@ def question_page(
     draft: Draft | None = None,
     saved: str | None = None,
     problem: str | None = None,
+    up: bool = False,
 ) -> str:
     """One technology of the workshop, or the thanks once every one is answered.
 
@@ -277,7 +283,10 @@ def question_page(
         The technology whose answer was just saved, to confirm it.
     problem
         Why the last answer was not saved.
+    up
+        Served by the posting route (the answer refused): every link one folder up.
     """
+    root = UP if up else ""
     items = ws.technologies
     count = len(items)
     if index is None:
@@ -287,7 +296,7 @@ def question_page(
     listed = [
         {
             "name": item.label(lang),
-            "href": page_url(ws.code, lang, i=i),
+            "href": root + page_url(ws.code, lang, i=i),
             "answered": item.id in answers,
             "current": i == position,
         }
@@ -296,7 +305,7 @@ def question_page(
     # Confirmed only for a stored answer: a made-up ?saved= confirms nothing.
     just_saved = next((item for item in items if item.id == saved and saved in answers), None)
     context: dict[str, object] = {
-        **_frame(lang, _switch(ws.code, lang, i=position)),
+        **_frame(lang, root + _switch(ws.code, lang, i=position)),
         "title": ws.title,
         "about": about_text(ws, lang),
         "count": count,
@@ -309,7 +318,7 @@ def question_page(
         "list_heading": t("phone.list", lang),
         "answered_text": t("phone.answered", lang),
         "items": listed,
-        **_votes_link(ws, lang),
+        **_votes_link(ws, lang, root),
         **_privacy(lang),
     }
     if shown is None or position is None:
@@ -321,7 +330,7 @@ def question_page(
     filled = draft or Draft.of(answers.get(shown.id))
     return _TEMPLATES.get_template("question.html.j2").render(
         **context,
-        action=ANSWER,
+        action=root + ANSWER,
         code=ws.code,
         technology=shown.id,
         name=shown.label(lang),
@@ -372,16 +381,19 @@ def question_page(
         **_rating_fields(filled, lang),
         save=t("phone.save_next", lang) if position < count - 1 else t("phone.save_last", lang),
         previous=t("participant.previous", lang),
-        previous_href=page_url(ws.code, lang, i=position - 1) if position > 0 else None,
+        previous_href=root + page_url(ws.code, lang, i=position - 1) if position > 0 else None,
         skip=t("phone.skip", lang),
-        skip_href=page_url(ws.code, lang, i=position + 1) if position < count - 1 else None,
+        skip_href=(
+            root + page_url(ws.code, lang, i=position + 1) if position < count - 1 else None
+        ),
     )
 
 
-def _votes_link(ws: Workshop, lang: Lang) -> dict[str, str | None]:
+def _votes_link(ws: Workshop, lang: Lang, root: str) -> dict[str, str | None]:
     """The link to the prioritising screen, while its round is open."""
+    href = root + page_url(ws.code, lang, **{POINTS_VIEW: "1"})
     return {
-        "votes_href": page_url(ws.code, lang, **{POINTS_VIEW: "1"}) if ws.voting_open else None,
+        "votes_href": href if ws.voting_open else None,
         "votes_text": t("phone.votes.link", lang, budget=limits.VOTE_POINTS),
     }
 
@@ -426,6 +438,7 @@ def votes_page(
     draft: Mapping[str, str] | None = None,
     saved: bool = False,
     problem: str | None = None,
+    up: bool = False,
 ) -> str:
     """The prioritising screen: a number of points, 0 to the budget, for every technology.
 
@@ -440,7 +453,10 @@ def votes_page(
         The points were just saved: say so (only when some are stored).
     problem
         Why the last points were not saved.
+    up
+        Served by the posting route (the points refused): every link one folder up.
     """
+    root = UP if up else ""
     budget = limits.VOTE_POINTS
     given = sum(votes.values())
 
@@ -450,7 +466,7 @@ def votes_page(
         return str(votes.get(technology, 0))
 
     return _TEMPLATES.get_template("votes.html.j2").render(
-        **_frame(lang, _switch(ws.code, lang, **{POINTS_VIEW: "1"})),
+        **_frame(lang, root + _switch(ws.code, lang, **{POINTS_VIEW: "1"})),
         title=ws.title,
         about=about_text(ws, lang),
         status=t("phone.votes.saved", lang) if saved and votes else None,
@@ -461,7 +477,7 @@ def votes_page(
             "phone.votes.budget", lang, given=given, budget=budget, left=max(budget - given, 0)
         ),
         legend=t("phone.votes.legend", lang),
-        action=POINTS,
+        action=root + POINTS,
         code=ws.code,
         items=[
             {
@@ -476,6 +492,6 @@ def votes_page(
         ],
         save=t("phone.votes.save", lang),
         back=t("phone.votes.back", lang),
-        back_href=page_url(ws.code, lang),
+        back_href=root + page_url(ws.code, lang),
         **_privacy(lang),
     )

@@ -330,7 +330,9 @@ async def _answer_again(
     index = ids.index(technology) if technology in ids else None
     shown = draft if index is not None else None
     return _html(
-        pages.question_page(found, answers, index, lang, draft=shown, problem=exc.message(lang)),
+        pages.question_page(
+            found, answers, index, lang, draft=shown, problem=exc.message(lang), up=True
+        ),
         status,
     )
 
@@ -345,7 +347,11 @@ async def _votes(
     problem: str | None = None,
     status: int = 200,
 ) -> Response:
-    """The prioritising screen, while its round is open; else the closed page (410)."""
+    """The prioritising screen, while its round is open; else the closed page (410).
+
+    With ``draft`` it is the screen again after refused points, served by the
+    posting route, so its links go one folder up.
+    """
     try:
         con = await run_in_threadpool(_connection)
         try:
@@ -359,7 +365,9 @@ async def _votes(
     if not found.voting_open:
         closed = WorkshopClosedError("workshop.error.voting_closed", title=found.title)
         return _closed_page(closed, lang, code)
-    page = pages.votes_page(found, votes, lang, draft=draft, saved=saved, problem=problem)
+    page = pages.votes_page(
+        found, votes, lang, draft=draft, saved=saved, problem=problem, up=draft is not None
+    )
     return _html(page, status)
 
 
