@@ -15,6 +15,8 @@ from pathlib import Path
 import duckdb
 import openpyxl
 import pytest
+from browser_support import CHROMIUM, require_chromium
+from pypdf import PdfReader
 
 from radar import workshop
 from radar.model import Catalog
@@ -424,3 +426,19 @@ def test_a_workshop_file_of_the_third_schema_gets_the_round_closed_and_empty_tab
         assert workshop.submit_votes(wcon, opened.code, person.token, {"droner": 5})
     finally:
         wcon.close()
+
+
+def test_the_pdf_report_prints_the_ranking_and_the_ratings(
+    wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    require_chromium()
+    _vote(wcon, ws, {"beta": 5})
+    person = workshop.join(wcon, ws.code)
+    workshop.submit_answer(wcon, ws.code, person.token, "beta", "klar", ratings={"citizens": 5})
+    pdf = workshop.report_pdf(
+        workshop.results(wcon, ws.id), CHROMIUM, "da", priorities=workshop.priorities(wcon, ws.id)
+    )
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Prioritering: point pr. teknologi" in text
+    assert "Konsekvensvurdering: gennemsnit pr. dimension" in text
+    assert "5,0 (n = 1)" in text
