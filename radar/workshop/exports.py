@@ -161,21 +161,19 @@ def export_xlsx(
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    sheets = (
+    sheets: list[tuple[str, pd.DataFrame]] = [
         (t("workshop.export.sheet.summary", lang), export_frame(results, lang)),
         (t("workshop.export.sheet.comments", lang), comments_frame(results, lang)),
-        (t("workshop.export.sheet.workshop", lang), about_frame(results, lang)),
-    )
+    ]
     if priorities is not None:
-        sheets = (
-            *sheets[:2],
+        sheets += [
             (t("workshop.export.sheet.priorities", lang), ranking_frame(priorities, lang)),
             (
                 t("workshop.export.sheet.consequences", lang),
                 consequences_frame(priorities, lang, numbers=True),
             ),
-            sheets[2],
-        )
+        ]
+    sheets.append((t("workshop.export.sheet.workshop", lang), about_frame(results, lang)))
     book = Workbook()
     book.remove(book.active)
     for title, frame in sheets:
