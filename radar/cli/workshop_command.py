@@ -333,12 +333,13 @@ def _workshop_export(args: argparse.Namespace) -> int:
     try:
         found = workshop.find_workshop(con, args.code, must_be_open=False)
         summary = workshop.results(con, found.id)
+        prioritised = workshop.priorities(con, found.id)
     finally:
         con.close()
     if suffix == ".csv":
         data = workshop.export_csv(summary, args.lang, part=args.part, sep=args.sep)
     else:
-        data = workshop.export_xlsx(summary, args.lang)
+        data = workshop.export_xlsx(summary, args.lang, priorities=prioritised)
     args.out.write_bytes(data)
     print(
         f"Wrote {args.out}: {len(summary.technologies)} technologies, "

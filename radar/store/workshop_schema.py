@@ -31,8 +31,11 @@ __all__ = [
     "COMMENT_LIMIT",
     "PHASE_IDS",
     "QUESTION_IDS",
+    "RATING_DIMENSIONS",
+    "RATING_SCORES",
     "REVIEW_STATUSES",
     "TITLE_LIMIT",
+    "VOTE_POINTS",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
     "WORKSHOP_SCHEMA",
@@ -65,6 +68,13 @@ PHASE_IDS: tuple[str, ...] = ("ideas", "impact", "procurement", "operation")
 QUESTION_IDS: tuple[str, ...] = ("core", "work", "skills", "involvement")
 #: What a facilitator decides about a comment; a comment without a decision is pending.
 REVIEW_STATUSES: tuple[str, ...] = ("approved", "hidden")
+#: The points one participant distributes when prioritising; one technology may get all of them.
+VOTE_POINTS = 5
+#: What a consequence rating rates: the benefit for the core task, the cost (økonomi),
+#: the employees' working environment and the citizens.
+RATING_DIMENSIONS: tuple[str, ...] = ("benefit", "cost", "work_environment", "citizens")
+#: A rating's scores: 1 = very negative ... 5 = very positive, on every dimension.
+RATING_SCORES: tuple[int, ...] = (1, 2, 3, 4, 5)
 
 
 class WorkshopStoreError(DatabaseUnavailableError):
@@ -108,7 +118,9 @@ CREATE TABLE IF NOT EXISTS workshops (
     -- Whether a comment waits for the facilitator's approval before the
     -- projector shows it. False for files made before moderation, so they keep
     -- what they did; a workshop created now states it (the app asks for true).
-    moderated       BOOLEAN NOT NULL DEFAULT false
+    moderated       BOOLEAN NOT NULL DEFAULT false,
+    -- Whether participants may distribute their points (the prioritising round).
+    voting_open BOOLEAN NOT NULL DEFAULT false
 );
 
 -- The radar's rings when the workshop was created: answers are checked against these.
@@ -154,6 +166,30 @@ CREATE TABLE IF NOT EXISTS answers (
     answer_involvement VARCHAR CHECK (length(answer_involvement) <= {COMMENT_LIMIT}),
     updated_at         TIMESTAMP NOT NULL,
     PRIMARY KEY (workshop_id, participant_id, technology)
+);
+
+-- Dot voting: a participant's points per technology; saving replaces them all,
+-- and a technology given no points has no row.
+CREATE TABLE IF NOT EXISTS votes (
+    workshop_id    VARCHAR NOT NULL,
+    participant_id VARCHAR NOT NULL,
+    technology     VARCHAR NOT NULL,
+    points         INTEGER NOT NULL CHECK (points BETWEEN 1 AND {VOTE_POINTS}),
+    updated_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (workshop_id, participant_id, technology)
+);
+
+-- A participant's consequence rating of a technology, one row per dimension
+-- rated (none: not rated); saved, and replaced, with their answer.
+CREATE TABLE IF NOT EXISTS ratings (
+    workshop_id    VARCHAR NOT NULL,
+    participant_id VARCHAR NOT NULL,
+    technology     VARCHAR NOT NULL,
+    dimension      VARCHAR NOT NULL CHECK (dimension IN {RATING_DIMENSIONS!r}),
+    score          INTEGER NOT NULL
+                   CHECK (score BETWEEN {RATING_SCORES[0]} AND {RATING_SCORES[-1]}),
+    updated_at     TIMESTAMP NOT NULL,
+    PRIMARY KEY (workshop_id, participant_id, technology, dimension)
 );
 
 -- A group's consensus. Seen in its workshop's facilitator view; on the radar
@@ -206,6 +242,8 @@ _TABLES = (
     "workshop_technologies",
     "participants",
     "answers",
+    "votes",
+    "ratings",
     "local_editions",
     "local_placements",
     "comment_reviews",
@@ -257,6 +295,9 @@ WORKSHOP_STEPS: tuple[Step, ...] = (
     # the schema's default, so an existing workshop's wall shows what it did)
     # and the comment_reviews table, empty: every comment starts pending.
     Step(4, "004_comment_moderation"),
+    # Dot voting and consequence ratings: the tables votes and ratings, and
+    # workshops.voting_open (the schema's default, closed, fills it).
+    Step(5, "005_votes_ratings"),
 )
 
 WORKSHOP_SCHEMA = Schema(steps=WORKSHOP_STEPS, sql=lambda: _SCHEMA, tables=_TABLES)

@@ -10,7 +10,7 @@ cursor of its own, so threads can share the one connection.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,8 +37,11 @@ from radar.store.workshop_schema import (
     COMMENT_LIMIT,
     PHASE_IDS,
     QUESTION_IDS,
+    RATING_DIMENSIONS,
+    RATING_SCORES,
     REVIEW_STATUSES,
     TITLE_LIMIT,
+    VOTE_POINTS,
     WORKSHOP_DB_ENV_VAR,
     WORKSHOP_DB_NAME,
     WORKSHOP_SCHEMA,
@@ -54,13 +57,25 @@ from radar.store.workshop_schema import (
     table_counts,
     to_db,
 )
+from radar.store.workshop_votes import (
+    participant_ratings,
+    participant_votes,
+    ratings_frame,
+    replace_ratings,
+    replace_votes,
+    set_voting_open,
+    votes_frame,
+)
 
 __all__ = [
     "COMMENT_LIMIT",
     "PHASE_IDS",
     "QUESTION_IDS",
+    "RATING_DIMENSIONS",
+    "RATING_SCORES",
     "REVIEW_STATUSES",
     "TITLE_LIMIT",
+    "VOTE_POINTS",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
     "WORKSHOP_SCHEMA",
@@ -94,12 +109,19 @@ __all__ = [
     "new_key",
     "participant_answers",
     "participant_by_token",
+    "participant_ratings",
+    "participant_votes",
     "publish_local_edition",
+    "ratings_frame",
+    "replace_ratings",
+    "replace_votes",
     "resolve_workshop_db_path",
     "set_moderated",
     "set_results_visible",
     "set_review",
+    "set_voting_open",
     "table_counts",
+    "votes_frame",
     "workshops_by_code",
     "workshops_by_id",
     "workshops_by_owner",
@@ -117,7 +139,8 @@ class StoredWorkshop:
     ``technologies`` are ``(id, sector, name_da, name_en, official_ring)`` in
     the order they are asked; ``rings`` are ``(id, position, name_da, name_en)``
     inside out. ``results_visible``: whether the projector shows the answers;
-    ``moderated``: whether it shows only the comments the facilitator approved.
+    ``moderated``: whether it shows only the comments the facilitator approved;
+    ``voting_open``: whether participants may distribute their points.
     """
 
     id: str
@@ -137,6 +160,7 @@ class StoredWorkshop:
     rings: tuple[tuple[str, int, str, str], ...]
     results_visible: bool = True
     moderated: bool = False
+    voting_open: bool = False
 
 
 # The columns a new workshop is inserted with; the others take the schema's defaults.
@@ -148,7 +172,8 @@ _WORKSHOP_COLUMNS = (
 
 def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> list[StoredWorkshop]:
     heads = cur.execute(
-        f"SELECT {_WORKSHOP_COLUMNS}, results_visible, moderated FROM workshops WHERE {where} "
+        f"SELECT {_WORKSHOP_COLUMNS}, results_visible, moderated, voting_open FROM workshops "
+        f"WHERE {where} "
         "ORDER BY created_at DESC, id",
         list(params),
     ).fetchall()
@@ -189,6 +214,7 @@ def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> li
             rings=tuple(rings[row[0]]),
             results_visible=bool(row[13]),
             moderated=bool(row[14]),
+            voting_open=bool(row[15]),
         )
         for row in heads
     ]
@@ -311,21 +337,26 @@ class DeletedCounts:
     participants: int
     answers: int
     local_editions: int
+    votes: int = 0
+    ratings: int = 0
 
 
 def workshop_counts(cur: Connection, workshop_id: str) -> DeletedCounts:
-    """How many participants, answers and local editions a workshop holds."""
+    """How many participants, answers, local editions, votes and ratings a workshop holds."""
     counted = cur.execute(
         "SELECT (SELECT count(*) FROM participants WHERE workshop_id = $1), "
         "(SELECT count(*) FROM answers WHERE workshop_id = $1), "
-        "(SELECT count(*) FROM local_editions WHERE workshop_id = $1)",
+        "(SELECT count(*) FROM local_editions WHERE workshop_id = $1), "
+        "(SELECT count(*) FROM votes WHERE workshop_id = $1), "
+        "(SELECT count(*) FROM ratings WHERE workshop_id = $1)",
         [workshop_id],
     ).fetchall()[0]
-    return DeletedCounts(int(counted[0]), int(counted[1]), int(counted[2]))
+    return DeletedCounts(*(int(value) for value in counted))
 
 
 def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
-    """Delete a workshop and everything in it: participants, answers, reviews, local editions.
+    """Delete a workshop and everything in it: participants, answers, reviews, votes, ratings,
+    local radars.
 
     Runs on the caller's cursor, so it is one transaction with the caller's.
     """
@@ -335,7 +366,14 @@ def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
         "(SELECT id FROM local_editions WHERE workshop_id = ?)",
         [workshop_id],
     )
-    for table in ("local_editions", "comment_reviews", "answers", "participants"):
+    for table in (
+        "local_editions",
+        "comment_reviews",
+        "votes",
+        "ratings",
+        "answers",
+        "participants",
+    ):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
     for table in ("workshop_technologies", "workshop_rings"):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
@@ -426,10 +464,14 @@ def participant_answers(
     ]
 
 
-def insert_answer(cur: Connection, answer: StoredAnswer) -> None:
+def insert_answer(
+    cur: Connection, answer: StoredAnswer, ratings: Mapping[str, int] | None = None
+) -> None:
     """Store an answer, replacing the participant's earlier one about the technology.
 
     A text that changes loses the facilitator's verdict on it, in this transaction.
+    ``ratings`` (dimension to score) replace the participant's consequence
+    ratings of the technology too: none given, none kept.
     """
     texts = {
         "core": answer.core,
@@ -462,6 +504,14 @@ def insert_answer(cur: Connection, answer: StoredAnswer) -> None:
             answer.involvement,
             to_db(answer.updated_at),
         ],
+    )
+    replace_ratings(
+        cur,
+        answer.workshop_id,
+        answer.participant_id,
+        answer.technology,
+        ratings or {},
+        answer.updated_at,
     )
 
 

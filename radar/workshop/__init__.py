@@ -10,7 +10,10 @@ earlier answer. The facilitator follows the group's answers live, may hide
 them from the projector until the group has answered, approves or hides the
 comments before the room sees them (a moderated workshop), closes the workshop,
 exports the results and can save the group's consensus as a local radar
-edition, which an editor may publish for every viewer. Creating and
+edition, which an editor may publish for every viewer. With each answer a
+participant may rate the technology's consequences (benefit, cost, working
+environment, citizens, 1 to 5), and in a prioritising round the facilitator
+opens, distribute 5 points over the technologies. Creating and
 running a workshop needs a signed-in facilitator or editor
 (:mod:`~radar.workshop.access`); the projector has a link of its own that
 controls nothing. A workshop's data is deleted on request and, by
@@ -48,6 +51,12 @@ Modules
     The answers summed up: group ring, agreement, verdict.
 :mod:`~radar.workshop.moderation`
     Comments held for approval: the facilitator's queue, approving, hiding.
+:mod:`~radar.workshop.ratings`
+    The consequence rating's four dimensions and scores, and checking a rating.
+:mod:`~radar.workshop.voting`
+    The prioritising round: opening it, distributing the points.
+:mod:`~radar.workshop.priorities`
+    The points ranked and the ratings summed up.
 :mod:`~radar.workshop.exports`
     The results as CSV and Excel.
 :mod:`~radar.workshop.report`
@@ -74,7 +83,9 @@ functions :func:`area_technologies`, :func:`official_rings`,
 :func:`participant_answers`, :func:`submit_answer`, :func:`results`, :func:`group_ring`,
 :func:`distribution_frame`, :func:`export_frame`, :func:`comments_frame`,
 :func:`export_csv`, :func:`export_xlsx`, :func:`report_html`, :func:`report_pdf`,
-:func:`save_consensus`,
+:func:`save_consensus`, :func:`set_voting_open`, :func:`submit_votes`,
+:func:`participant_votes`, :func:`priorities`, :func:`ranking_frame`,
+:func:`consequences_frame`,
 :func:`list_local_editions`, :func:`local_placements`,
 :func:`publish_local_edition`, :func:`delete_local_edition`,
 :func:`delete_workshop`, :func:`purge`, :func:`find_projector`,
@@ -166,6 +177,23 @@ from radar.workshop.moderation import (
     set_moderated,
     shown_comments,
 )
+from radar.workshop.priorities import (
+    DimensionRating,
+    Priorities,
+    TechnologyPoints,
+    TechnologyRatings,
+    consequences_frame,
+    priorities,
+    ranking_frame,
+)
+from radar.workshop.ratings import (
+    RATING_DIMENSIONS,
+    RATING_SCORES,
+    RATINGS,
+    RatingDimension,
+    RatingRejectedError,
+    score_label,
+)
 from radar.workshop.report import report_html, report_pdf
 from radar.workshop.results import distribution_frame, group_ring, results
 from radar.workshop.retention import (
@@ -191,6 +219,12 @@ from radar.workshop.sessions import (
     workshops_of,
 )
 from radar.workshop.validation import validate_workshop
+from radar.workshop.voting import (
+    VoteRejectedError,
+    participant_votes,
+    set_voting_open,
+    submit_votes,
+)
 from radar.workshop.writes import WRITE_ATTEMPTS
 
 __all__ = [
@@ -206,6 +240,9 @@ __all__ = [
     "PHASE_IDS",
     "QUESTIONS",
     "QUESTION_IDS",
+    "RATINGS",
+    "RATING_DIMENSIONS",
+    "RATING_SCORES",
     "TITLE_LIMIT",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
@@ -219,12 +256,19 @@ __all__ = [
     "CommentReviewError",
     "CommentStatus",
     "Deleted",
+    "DimensionRating",
     "LocalEdition",
     "LocalEditionNotFoundError",
     "Participant",
     "Phase",
+    "Priorities",
     "Question",
+    "RatingDimension",
+    "RatingRejectedError",
+    "TechnologyPoints",
+    "TechnologyRatings",
     "TechnologyResult",
+    "VoteRejectedError",
     "Workshop",
     "WorkshopClosedError",
     "WorkshopError",
@@ -244,6 +288,7 @@ __all__ = [
     "comments_for_review",
     "comments_frame",
     "connect_workshops",
+    "consequences_frame",
     "create_workshop",
     "delete_local_edition",
     "delete_workshop",
@@ -270,23 +315,29 @@ __all__ = [
     "normalize_code",
     "official_rings",
     "participant_answers",
+    "participant_votes",
     "pending_count",
     "preview",
+    "priorities",
     "publish_local_edition",
     "purge",
     "purge_when_due",
     "qr_png",
     "qr_svg",
+    "ranking_frame",
     "report_html",
     "report_pdf",
     "resolve_base_url",
     "resolve_workshop_db_path",
     "results",
     "save_consensus",
+    "score_label",
     "set_moderated",
     "set_results_visible",
+    "set_voting_open",
     "shown_comments",
     "submit_answer",
+    "submit_votes",
     "table_counts",
     "validate_workshop",
     "validation",

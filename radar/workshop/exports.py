@@ -18,6 +18,7 @@ from radar.model import DEFAULT_LANG, Lang
 from radar.spreadsheet import encode_csv, write_xlsx_row
 from radar.workshop.model import PHASES, Question, Workshop, WorkshopResults
 from radar.workshop.moderation import pending_count, shown_comments
+from radar.workshop.priorities import Priorities, consequences_frame, ranking_frame
 
 __all__ = ["about_frame", "comments_frame", "export_csv", "export_frame", "export_xlsx"]
 
@@ -160,20 +161,35 @@ def export_csv(
     return encode_csv(*_table(frame), delimiter=sep, bom=True)
 
 
-def export_xlsx(results: WorkshopResults, lang: Lang = DEFAULT_LANG) -> bytes:
+def export_xlsx(
+    results: WorkshopResults,
+    lang: Lang = DEFAULT_LANG,
+    *,
+    priorities: Priorities | None = None,
+) -> bytes:
     """The results as an Excel workbook.
 
     Sheets: the summary per technology, the comments, and the workshop
-    itself (title, area, edition, times, participants), named in ``lang``.
+    itself (title, area, edition, times, participants), named in ``lang``;
+    with ``priorities`` (:func:`radar.workshop.priorities`) also the
+    ranking by points and the consequence ratings (mean and n per dimension).
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    sheets = (
+    sheets: list[tuple[str, pd.DataFrame]] = [
         (t("workshop.export.sheet.summary", lang), export_frame(results, lang)),
         (t("workshop.export.sheet.comments", lang), comments_frame(results, lang)),
-        (t("workshop.export.sheet.workshop", lang), about_frame(results, lang)),
-    )
+    ]
+    if priorities is not None:
+        sheets += [
+            (t("workshop.export.sheet.priorities", lang), ranking_frame(priorities, lang)),
+            (
+                t("workshop.export.sheet.consequences", lang),
+                consequences_frame(priorities, lang, numbers=True),
+            ),
+        ]
+    sheets.append((t("workshop.export.sheet.workshop", lang), about_frame(results, lang)))
     book = Workbook()
     book.remove(book.active)
     for title, frame in sheets:

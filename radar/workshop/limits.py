@@ -9,12 +9,19 @@ the browser's id cookie). Neither stores an address or a browser's identity.
 
 A workshop's data is kept :func:`retention_days` days after it ended (see
 :mod:`radar.workshop.retention`).
+
+In a prioritising round each participant distributes :data:`VOTE_POINTS`
+points (:mod:`radar.workshop.voting`).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
+
+# The schema's bound on one technology's points is the budget itself, so the
+# number is defined beside the table that enforces it, and read here.
+from radar.store.workshop_schema import VOTE_POINTS
 
 __all__ = [
     "DEFAULT_RETENTION_DAYS",
@@ -23,6 +30,7 @@ __all__ = [
     "RETENTION_ENV_VAR",
     "REVIEW_LIST_LIMIT",
     "SESSION_JOINS_PER_MINUTE",
+    "VOTE_POINTS",
     "join_allowed",
     "recent_joins",
     "retention_days",

@@ -7,7 +7,7 @@ Pure data, no storage and no Streamlit.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
@@ -277,6 +277,9 @@ class Workshop:
         Whether a comment waits for the facilitator's approval before the
         projector shows it (:mod:`~radar.workshop.moderation`); when not, every
         comment is shown but those the facilitator hid.
+    voting_open
+        Whether the prioritising round is open: participants distribute their
+        points (:mod:`radar.workshop.voting`).
     """
 
     id: str
@@ -296,6 +299,7 @@ class Workshop:
     created_via: str | None = None
     results_visible: bool = True
     moderated: bool = False
+    voting_open: bool = False
 
     def is_open(self, now: datetime | None = None) -> bool:
         """Whether answers are taken: not closed, and before ``closes_at``.
@@ -364,7 +368,9 @@ class Answer:
     """One participant's answer about one technology (the latest one given).
 
     ``core``, ``work``, ``skills`` and ``involvement`` are the texts answering
-    the four questions (None when not answered).
+    the four questions (None when not answered). ``ratings``: the participant's
+    consequence rating of the technology, dimension to score 1–5 (only the
+    dimensions rated; :mod:`radar.workshop.ratings`).
     """
 
     workshop_id: str
@@ -377,6 +383,7 @@ class Answer:
     skills: str | None
     involvement: str | None
     updated_at: datetime
+    ratings: Mapping[str, int] = field(default_factory=dict)
 
     def texts(self) -> dict[str, str]:
         """The answered questions: question id to text, in question order."""

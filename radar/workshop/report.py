@@ -2,8 +2,9 @@
 
 The same tables as the Excel workbook (:mod:`radar.workshop.exports`): the
 workshop itself, the group's ring and agreement per technology, the answers
-per ring and per phase, and the comments the room may see (a moderated
-workshop's approved ones), without names (there are none).
+per ring and per phase, the prioritising round's ranking and the consequence
+ratings, and the comments the room may see (a moderated workshop's approved
+ones), without names (there are none).
 Rendered from an autoescaped template (every title, name and comment is
 untrusted text) and printed to PDF by the system Chromium, offline, as the
 radar's handout is (:func:`radar.exporting.print_pdf`).
@@ -20,9 +21,11 @@ import pandas as pd
 from radar import theme
 from radar.i18n import format_datetime, t
 from radar.model import DEFAULT_LANG, Lang
+from radar.workshop import limits
 from radar.workshop.exports import about_frame, comments_frame, export_frame
 from radar.workshop.model import PHASES, WorkshopResults
 from radar.workshop.moderation import pending_count
+from radar.workshop.priorities import Priorities, consequences_frame, ranking_frame
 
 __all__ = ["report_html", "report_pdf"]
 
@@ -46,8 +49,32 @@ def _table(frame: pd.DataFrame) -> dict[str, object]:
     return {"header": [str(c) for c in frame.columns], "rows": rows}
 
 
+def _priorities(result: Priorities, lang: Lang) -> dict[str, object]:
+    """The prioritising and consequence sections' headings, lines and tables."""
+    return {
+        "heading": t("workshop.report.priorities", lang),
+        "summary": t(
+            "workshop.report.priorities.summary",
+            lang,
+            points=result.points,
+            voters=result.voters,
+            budget=limits.VOTE_POINTS,
+        ),
+        "ranking": _table(ranking_frame(result, lang)) if result.voters else None,
+        "no_votes": t("workshop.report.no_votes", lang),
+        "consequences_heading": t("workshop.report.consequences", lang),
+        "scale": t("workshop.report.consequences.scale", lang, raters=result.raters),
+        "consequences": _table(consequences_frame(result, lang)) if result.raters else None,
+        "no_ratings": t("workshop.report.no_ratings", lang),
+    }
+
+
 def report_html(
-    results: WorkshopResults, lang: Lang = DEFAULT_LANG, *, printed: datetime | None = None
+    results: WorkshopResults,
+    lang: Lang = DEFAULT_LANG,
+    *,
+    printed: datetime | None = None,
+    priorities: Priorities | None = None,
 ) -> str:
     """The report as one self-contained HTML page for A4 on its side.
 
@@ -59,6 +86,10 @@ def report_html(
         The report's language.
     printed
         When it was made (default: now), written in its foot.
+    priorities
+        The points ranked and the consequence ratings
+        (:func:`radar.workshop.priorities`); without them the report leaves
+        both sections out.
     """
     made = printed or datetime.now(UTC)
     summary = export_frame(results, lang)
@@ -86,6 +117,7 @@ def report_html(
         by_ring=_table(by_ring),
         phases_heading=t("workshop.report.phases", lang),
         by_phase=_table(by_phase),
+        priorities=_priorities(priorities, lang) if priorities is not None else None,
         comments_heading=t("workshop.report.comments", lang),
         comments=_table(comments),
         comments_note=comments_note,
@@ -115,6 +147,7 @@ def report_pdf(
     lang: Lang = DEFAULT_LANG,
     *,
     printed: datetime | None = None,
+    priorities: Priorities | None = None,
 ) -> bytes:
     """The report printed to PDF by ``chromium`` (offline, a fresh profile).
 
@@ -125,4 +158,4 @@ def report_pdf(
     """
     from radar.exporting import print_pdf
 
-    return print_pdf(report_html(results, lang, printed=printed), chromium)
+    return print_pdf(report_html(results, lang, printed=printed, priorities=priorities), chromium)

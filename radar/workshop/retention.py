@@ -1,7 +1,7 @@
 """Deleting workshops: one on request, and every one past the retention period.
 
 A workshop's data (its answers and comments, which may hold personal data
-participants typed, and its local editions) is kept for
+participants typed, its votes and consequence ratings, and its local editions) is kept for
 :func:`radar.workshop.limits.retention_days` days after the workshop ended:
 after it was closed, or after its closing time passed. A workshop that was
 never closed and has no closing time counts from when it was created, so a
@@ -58,6 +58,8 @@ class Deleted:
     participants: int
     answers: int
     local_editions: int
+    votes: int = 0
+    ratings: int = 0
 
 
 def ended_at(ws: Workshop, now: datetime | None = None) -> datetime:
@@ -75,16 +77,22 @@ def expired(ws: Workshop, retention_days: int, now: datetime | None = None) -> b
     return ended_at(ws, moment) + timedelta(days=retention_days) <= moment
 
 
-def _counts(cur: Connection, ws: Workshop) -> tuple[int, int, int]:
+def _counts(cur: Connection, ws: Workshop) -> tuple[int, int, int, int, int]:
     counts = stored.workshop_counts(cur, ws.id)
-    return counts.participants, counts.answers, counts.local_editions
+    return (
+        counts.participants,
+        counts.answers,
+        counts.local_editions,
+        counts.votes,
+        counts.ratings,
+    )
 
 
 def _drop_tokens(cur: Connection, workshop_id: str) -> int:
     return stored.drop_tokens(cur, workshop_id)
 
 
-def _counted(con: Connection, ws: Workshop) -> tuple[int, int, int]:
+def _counted(con: Connection, ws: Workshop) -> tuple[int, int, int, int, int]:
     return read(con, lambda cur: _counts(cur, ws))
 
 
@@ -103,8 +111,9 @@ def preview(con: Connection, workshop_id: str) -> Deleted:
 def delete_workshop(con: Connection, workshop_id: str, *, actor: str) -> Deleted:
     """Delete a workshop and everything in it, in one transaction.
 
-    Its participants, answers and comments, its rings and technologies, and
-    the local editions saved from it (published or not) all go.
+    Its participants, answers and comments, votes and consequence ratings,
+    its rings and technologies, and the local editions saved from it
+    (published or not) all go.
 
     Parameters
     ----------
@@ -129,16 +138,21 @@ def delete_workshop(con: Connection, workshop_id: str, *, actor: str) -> Deleted
             counts.participants,
             counts.answers,
             counts.local_editions,
+            counts.votes,
+            counts.ratings,
         )
 
     deleted = write(con, delete)
     logger.info(
-        "workshop %r deleted by %r: %d participants, %d answers, %d local radars",
+        "workshop %r deleted by %r: %d participants, %d answers, %d local radars, "
+        "%d votes, %d ratings",
         deleted.workshop_id,
         actor,
         deleted.participants,
         deleted.answers,
         deleted.local_editions,
+        deleted.votes,
+        deleted.ratings,
     )
     return deleted
 

@@ -29,6 +29,7 @@ from radar.workshop.model import (
     WorkshopRing,
     WorkshopTechnology,
 )
+from radar.workshop.ratings import clean_ratings
 from radar.workshop.validation import check_phase, checked_workshop, clean_answers
 from radar.workshop.writes import write
 
@@ -42,6 +43,7 @@ __all__ = [
     "get_workshop",
     "join",
     "list_workshops",
+    "open_participant",
     "participant_answers",
     "set_results_visible",
     "submit_answer",
@@ -71,6 +73,7 @@ def _workshop(row: stored.StoredWorkshop) -> Workshop:
         created_via=row.created_via,
         results_visible=row.results_visible,
         moderated=row.moderated,
+        voting_open=row.voting_open,
     )
 
 
@@ -383,6 +386,20 @@ def _participant(cur: Connection, workshop: Workshop, token: object) -> Particip
     return Participant(found.id, found.workshop_id, found.token, found.joined_at)
 
 
+def open_participant(cur: Connection, code: object, token: object) -> tuple[Workshop, Participant]:
+    """The open workshop with this code and its participant with this token, on the caller's cursor.
+
+    Raises
+    ------
+    WorkshopNotFoundError, WorkshopClosedError
+        A wrong code, or a closed workshop.
+    AnswerRejectedError
+        The token does not belong to this workshop.
+    """
+    workshop = _by_code(cur, code, must_be_open=True)
+    return workshop, _participant(cur, workshop, token)
+
+
 def find_participant(con: Connection, code: str, participant_token: str) -> Participant:
     """The participant a browser session's token belongs to, in an open workshop.
 
@@ -402,7 +419,7 @@ def find_participant(con: Connection, code: str, participant_token: str) -> Part
     return read(con, find)
 
 
-def _answer(row: stored.StoredAnswer) -> Answer:
+def _answer(row: stored.StoredAnswer, ratings: Mapping[str, int]) -> Answer:
     return Answer(
         workshop_id=row.workshop_id,
         participant_id=row.participant_id,
@@ -414,6 +431,7 @@ def _answer(row: stored.StoredAnswer) -> Answer:
         skills=row.skills,
         involvement=row.involvement,
         updated_at=row.updated_at,
+        ratings=dict(ratings),
     )
 
 
@@ -428,13 +446,18 @@ def participant_answers(con: Connection, code: str, participant_token: str) -> d
         The token does not belong to this workshop.
     """
 
-    def answered(cur: Connection) -> tuple[Workshop, list[stored.StoredAnswer]]:
-        workshop = _by_code(cur, code, must_be_open=True)
-        participant = _participant(cur, workshop, participant_token)
-        return workshop, stored.participant_answers(cur, workshop.id, participant.id)
+    def answered(
+        cur: Connection,
+    ) -> tuple[Workshop, list[stored.StoredAnswer], dict[str, dict[str, int]]]:
+        workshop, participant = open_participant(cur, code, participant_token)
+        return (
+            workshop,
+            stored.participant_answers(cur, workshop.id, participant.id),
+            stored.participant_ratings(cur, workshop.id, participant.id),
+        )
 
-    workshop, rows = read(con, answered)
-    answers = {row.technology: _answer(row) for row in rows}
+    workshop, rows, ratings = read(con, answered)
+    answers = {row.technology: _answer(row, ratings.get(row.technology, {})) for row in rows}
     return {i: answers[i] for i in workshop.technology_ids if i in answers}
 
 
@@ -446,10 +469,12 @@ def submit_answer(
     ring: str,
     phase: str | None = None,
     answers: Mapping[str, str | None] | None = None,
+    ratings: Mapping[str, object] | None = None,
 ) -> Answer:
     """Store a participant's answer about one technology, replacing an earlier one.
 
-    The whole answer is replaced: a question left out now has no text any more.
+    The whole answer is replaced: a question left out now has no text any
+    more, a dimension left out of ``ratings`` is no longer rated.
     It is written in one transaction, tried again a few times if a concurrent
     write of the same answer conflicts.
 
@@ -471,6 +496,10 @@ def submit_answer(
         Question id (:data:`QUESTION_IDS`) to text; each text is cleaned of
         control characters (line breaks stay), trimmed, and may be at most
         :data:`COMMENT_LIMIT` characters; empty texts count as unanswered.
+    ratings
+        The participant's consequence rating of the technology: dimension
+        (:data:`RATING_DIMENSIONS`) to a whole score 1 to 5; None (or a
+        dimension left out or given None) is not rated.
 
     Returns
     -------
@@ -483,12 +512,14 @@ def submit_answer(
     AnswerRejectedError
         The token is not a participant of this workshop, or the technology,
         ring, phase or a question is unknown, or a text is too long or not
-        text. ``exc.key`` and ``exc.details`` say which.
+        text, or a rating's dimension is unknown or its score not 1 to 5
+        (:class:`RatingRejectedError`). ``exc.key`` and ``exc.details`` say which.
     WorkshopError
         With key ``workshop.error.busy`` when every retry conflicted.
     """
     texts = clean_answers(answers)
     check_phase(phase)
+    scores = clean_ratings(ratings)
 
     def upsert(cur: Connection) -> Answer:
         # Checked inside the transaction, so that an answer is never stored
@@ -514,6 +545,7 @@ def submit_answer(
             skills=texts["skills"],
             involvement=texts["involvement"],
             updated_at=clock.now(),
+            ratings=scores,
         )
         stored.insert_answer(
             cur,
@@ -529,6 +561,7 @@ def submit_answer(
                 involvement=answer.involvement,
                 updated_at=answer.updated_at,
             ),
+            scores,
         )
         return answer
 

@@ -697,3 +697,117 @@ def test_unmoderated_the_projector_shows_every_comment_but_the_hidden_ones(
     assert_clean(at)
     assert _wall(at) == ["Vist med det samme"]
     assert _moderation_notice(at) is None
+
+
+# --- the prioritising round and the consequence ratings --------------------------
+
+
+def _box(at: AppTest, key: str) -> Any | None:
+    """The keyed container on the page, or None."""
+    found = [b for b in at.main.get("flex_container") if getattr(b, "key", None) == key]
+    return found[0] if found else None
+
+
+def _ranking(at: AppTest) -> list[list[object]]:
+    """The ranking's table beside its chart: rank, technology, points, voters."""
+    box = _box(at, ui.VOTING_TABLE)
+    assert box is not None, "the ranking's table is missing"
+    return box.table[0].value.values.tolist()
+
+
+def _voted(wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop) -> None:
+    """Two participants distribute their points; one of them rates the first technology."""
+    first, second, third = ws.technology_ids
+    anna = workshop.join(wcon, ws.code)
+    bo = workshop.join(wcon, ws.code)
+    workshop.submit_votes(wcon, ws.code, anna.token, {second: 4, first: 1})
+    workshop.submit_votes(wcon, ws.code, bo.token, {second: 1, third: 2})
+    workshop.submit_answer(
+        wcon, ws.code, anna.token, first, "klar", ratings={"benefit": 5, "cost": 2}
+    )
+    workshop.submit_answer(wcon, ws.code, bo.token, first, "klar", ratings={"benefit": 4})
+
+
+@pytest.mark.parametrize(
+    ("lang", "open_label", "close_label"),
+    [
+        ("da", "Åbn prioriteringen (fordel 5 point)", "Luk prioriteringen"),
+        ("en", "Open the prioritising round (5 points each)", "Close the prioritising round"),
+    ],
+)
+def test_the_facilitator_opens_the_round_and_follows_the_ranking_and_ratings(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    lang: str,
+    open_label: str,
+    close_label: str,
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id, lang=lang)
+    assert_clean(at)
+    assert at.button(key=ui.VOTING_SWITCH).label == open_label
+    assert t("facilitator.voting.none", lang) in [c.value for c in at.caption]
+    at.button(key=ui.VOTING_SWITCH).click().run()
+    assert_clean(at)
+    assert workshop.get_workshop(wcon, ws.id).voting_open
+    assert at.button(key=ui.VOTING_SWITCH).label == close_label
+    _voted(wcon, ws)
+    at.run()
+    assert_clean(at)
+    summary = _box(at, ui.VOTING_SUMMARY)
+    assert summary is not None
+    expected = t("facilitator.voting.summary", lang, points=8, voters=2, participants=2)
+    assert summary.markdown[0].value == plain(expected)
+    first, second, third = (x.label(lang) for x in ws.technologies)
+    # Most points first: the second technology (5), then the third (2), then the first (1).
+    assert _ranking(at) == [
+        [1, plain(second), 5, 2],
+        [2, plain(third), 2, 1],
+        [3, plain(first), 1, 1],
+    ]
+    # The chart beside it has one bar per technology, in the ranking's order.
+    chart = json.loads(at.get("plotly_chart")[-1].proto.spec)
+    assert chart["data"][0]["x"] == [5, 2, 1]
+    # The ratings: the first technology's means per dimension, with n.
+    consequences = _box(at, ui.CONSEQUENCES_TABLE)
+    assert consequences is not None
+    [row] = consequences.table[0].value.values.tolist()
+    decimal = "," if lang == "da" else "."
+    assert row[1:3] == [plain(f"4{decimal}5 (n = 2)"), plain(f"2{decimal}0 (n = 1)")]
+    # Closing the round keeps the points.
+    at.button(key=ui.VOTING_SWITCH).click().run()
+    assert not workshop.get_workshop(wcon, ws.id).voting_open
+    assert _ranking(at)[0][2] == 5
+
+
+def test_a_closed_workshop_offers_no_round_to_open(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    workshop.close_workshop(wcon, ws.id)
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert_clean(at)
+    assert ui.VOTING_SWITCH not in _keys(at)
+
+
+def test_the_projector_shows_the_ranking_only_while_the_results_are_visible(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert_clean(at)
+    # No round yet: nothing about it on the projector.
+    assert _box(at, ui.VOTING_SUMMARY) is None
+    workshop.set_voting_open(wcon, ws.id, True)
+    _voted(wcon, ws)
+    workshop.set_results_visible(wcon, ws.id, False)
+    at.run()
+    assert_clean(at)
+    summary = _box(at, ui.VOTING_SUMMARY)
+    assert summary is not None and summary.markdown[0].value.startswith("8 point fra 2")
+    assert _box(at, ui.VOTING_TABLE) is None and not at.get("plotly_chart")
+    assert ui.VOTING_SWITCH not in _keys(at)
+    # Revealed: the ranking; never the consequence ratings, which are the facilitator's.
+    workshop.set_results_visible(wcon, ws.id, True)
+    at.run()
+    assert_clean(at)
+    assert _ranking(at)[0][2] == 5
+    assert _box(at, ui.CONSEQUENCES_TABLE) is None

@@ -93,10 +93,33 @@ def phone_workshop(
 
 
 @pytest.fixture(scope="module")
+def voting_workshop(
+    live_workshop: tuple[Path, workshop.Workshop],
+    con: duckdb.DuckDBPyConnection,
+    catalog: Catalog,
+) -> workshop.Workshop:
+    """A third workshop in the file, its prioritising round open, for one phone to rate and vote."""
+    wcon = workshop.connect_workshops(live_workshop[0])
+    try:
+        created = workshop.create_workshop(
+            wcon,
+            title="Prioritering <b>nu</b>",
+            catalog=catalog,
+            area=AREA,
+            edition=EDITION,
+            technologies=workshop.area_technologies(con, AREA, EDITION)[:3],
+        )
+        return workshop.set_voting_open(wcon, created.id, True)
+    finally:
+        wcon.close()
+
+
+@pytest.fixture(scope="module")
 def server(
     seeded_db: Path,
     live_workshop: tuple[Path, workshop.Workshop],
     phone_workshop: workshop.Workshop,
+    voting_workshop: workshop.Workshop,
     browser: Browser,
 ) -> Iterator[str]:
     env = {
@@ -265,5 +288,64 @@ def test_a_phone_on_slow_4g_answers_the_whole_workshop_within_the_budget(
 
         # Everything the phone loaded, four pages and two answers, fits the budget.
         assert 0 < sum(loaded) < PHONE_BUDGET_BYTES, sum(loaded)
+    finally:
+        context.close()
+
+
+def test_a_phone_rates_a_technology_and_distributes_five_points(
+    browser: Browser, server: str, voting_workshop: workshop.Workshop
+) -> None:
+    ws = voting_workshop
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/deltag?code={ws.code}")
+        page.get_by_role("button", name=t("participant.join"), exact=True).click()
+        # The consequence rating opens, and is checked with everything in it.
+        page.get_by_text(t("phone.rating.heading"), exact=True).click()
+        _no_axe_violations(page, "question page, rating open")
+        assert (
+            page.evaluate("() => document.documentElement.scrollWidth")
+            <= PHONE["viewport"]["width"]
+        )
+        benefit = page.get_by_role("group", name=t("workshop.rating.benefit.question"))
+        assert benefit.get_by_role("radio", name=t("phone.rating.none")).is_checked()
+        benefit.get_by_role("radio", name=f"5 · {t('workshop.rating.score.5')}").check()
+        cost = page.get_by_role("group", name=t("workshop.rating.cost.question"))
+        cost.get_by_role("radio", name=f"2 · {t('workshop.rating.score.2')}").check()
+        page.get_by_role("radio", name=re.compile("^AFPRØV")).check()
+        page.get_by_role("button", name=t("phone.save_next"), exact=True).click()
+        assert "Gemt" in page.get_by_role("status").inner_text()
+        # Back on the first technology, the rating is there as given.
+        page.get_by_role("link", name=t("participant.previous"), exact=False).click()
+        benefit = page.get_by_role("group", name=t("workshop.rating.benefit.question"))
+        assert benefit.get_by_role("radio", name=f"5 · {t('workshop.rating.score.5')}").is_checked()
+
+        # The prioritising screen, from the list of technologies.
+        page.get_by_text(t("phone.list"), exact=True).click()
+        page.get_by_role("link", name=t("phone.votes.link", budget=5)).click()
+        page.get_by_role("heading", name=t("phone.votes.heading", budget=5)).wait_for()
+        _no_axe_violations(page, "prioritising page")
+        assert (
+            page.evaluate("() => document.documentElement.scrollWidth")
+            <= PHONE["viewport"]["width"]
+        )
+        first, second, third = (item.label() for item in ws.technologies)
+        # Over the budget first: said, nothing lost.
+        page.get_by_label(first, exact=True).select_option("4")
+        page.get_by_label(second, exact=True).select_option("3")
+        page.get_by_role("button", name=t("phone.votes.save"), exact=True).click()
+        assert page.get_by_role("alert").inner_text() == "Du har fordelt 7 point; du har 5."
+        assert page.get_by_label(second, exact=True).input_value() == "3"
+        _no_axe_violations(page, "prioritising page, refused")
+        page.get_by_label(second, exact=True).select_option("0")
+        page.get_by_label(third, exact=True).select_option("1")
+        page.get_by_role("button", name=t("phone.votes.save"), exact=True).click()
+        assert page.get_by_role("status").inner_text() == t("phone.votes.saved")
+        # Counted from the workshop's database: all five given.
+        assert page.locator("#budget").inner_text() == t(
+            "phone.votes.budget", given=5, budget=5, left=0
+        )
+        assert page.get_by_label(first, exact=True).input_value() == "4"
     finally:
         context.close()

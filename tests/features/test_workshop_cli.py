@@ -123,7 +123,7 @@ def test_create_takes_technologies_an_edition_a_closing_time_and_the_base_url_fr
             "These technologies are not in the catalogue: flyvende-biler.",
         ),
         (["--closes", "i morgen"], "--closes 'i morgen' is not a date and time"),
-        (["--closes", "2001-01-01T10:00+01:00"], "The closing time 2001-01-01T09:00+00:00 has"),
+        (["--closes", "2001-01-01T10:00+01:00"], "The closing time 1 January 2001, 10:00 has"),
         (["--base-url", "radar.kommune.dk"], "must start with http:// or https://"),
         (["--title", "  "], "Give the workshop a title."),
     ],
@@ -202,7 +202,7 @@ def test_list_close_and_export(
     args = ["workshop", "export", first, "--out", str(xlsx_path), "--lang", "en"]
     assert main([*args, "--workshop-db", str(wdb)]) == 0
     book = openpyxl.load_workbook(io.BytesIO(xlsx_path.read_bytes()))
-    assert book.sheetnames == ["Summary", "Comments", "Workshop"]
+    assert book.sheetnames == ["Summary", "Comments", "Prioritising", "Consequences", "Workshop"]
 
 
 def test_close_and_export_explain_what_is_wrong(

@@ -51,17 +51,33 @@ def _create(
 
 
 def _answer(wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, text: str) -> None:
+    """One participant answers, rates the technology and gives it points."""
     person = workshop.join(wcon, ws.code)
     workshop.submit_answer(
-        wcon, ws.code, person.token, ws.technology_ids[0], "klar", answers={"core": text}
+        wcon,
+        ws.code,
+        person.token,
+        ws.technology_ids[0],
+        "klar",
+        answers={"core": text},
+        ratings={"benefit": 4, "citizens": 2},
     )
+    workshop.set_voting_open(wcon, ws.id, True)
+    workshop.submit_votes(wcon, ws.code, person.token, {ws.technology_ids[0]: 3})
 
 
 def _rows_of(wcon: duckdb.DuckDBPyConnection, workshop_id: str) -> int:
     cur = wcon.cursor()
     total = 0
-    tables = ("workshop_rings", "workshop_technologies", "participants", "answers")
-    for table in (*tables, "comment_reviews"):
+    for table in (
+        "workshop_rings",
+        "workshop_technologies",
+        "participants",
+        "answers",
+        "comment_reviews",
+        "votes",
+        "ratings",
+    ):
         total += cur.execute(
             f"SELECT count(*) FROM {table} WHERE workshop_id = ?", [workshop_id]
         ).fetchall()[0][0]
@@ -93,6 +109,7 @@ def test_deleting_a_workshop_removes_everything_in_it_and_logs_no_personal_data(
     with caplog.at_level(logging.INFO, logger="radar"):
         deleted = workshop.delete_workshop(wcon, gone.id, actor="editor")
     assert (deleted.participants, deleted.answers, deleted.local_editions) == (1, 1, 1)
+    assert (deleted.votes, deleted.ratings) == (1, 2)
     assert _rows_of(wcon, gone.id) == 0
     assert workshop.list_local_editions(wcon) == ()
     assert workshop.table_counts(wcon)["local_placements"] == 0
@@ -115,6 +132,9 @@ def test_closing_drops_the_participants_tokens_and_keeps_the_comments(
     tokens = wcon.cursor().execute("SELECT token FROM participants").fetchall()
     assert tokens == [(None,)]
     assert [c.text for c in workshop.results(wcon, ws.id).comments] == ["En kommentar"]
+    # The points and ratings stay too: like the answers, they are anonymous.
+    kept = workshop.priorities(wcon, ws.id)
+    assert (kept.points, kept.raters) == (3, 1)
 
 
 # --- retention and purge ---------------------------------------------------------------
@@ -307,7 +327,7 @@ def test_a_workshop_file_of_the_first_schema_is_migrated(tmp_path: Path) -> None
         assert cur.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall() == [
             (workshop.WORKSHOP_SCHEMA_VERSION,)
         ]
-        assert workshop.WORKSHOP_SCHEMA_VERSION == "4"
+        assert workshop.WORKSHOP_SCHEMA_VERSION == "5"
         # The names are gone, the answers and comments stay.
         columns = {r[0] for r in cur.execute("DESCRIBE participants").fetchall()}
         assert "name" not in columns

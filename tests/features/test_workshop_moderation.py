@@ -333,7 +333,7 @@ def test_a_file_of_the_previous_schema_keeps_its_workshops_unmoderated(
     try:
         version = wcon.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
         assert version == [(workshop.WORKSHOP_SCHEMA_VERSION,)]
-        assert [s.name for s in stored.WORKSHOP_STEPS][-1] == "004_comment_moderation"
+        assert "004_comment_moderation" in [s.name for s in stored.WORKSHOP_STEPS]
         migrated = workshop.get_workshop(wcon, "a" * 32)
         # Everything kept, the hidden results too; not moderated: its wall shows what it did.
         assert (migrated.title, migrated.results_visible, migrated.moderated) == (

@@ -1,4 +1,5 @@
-"""The facilitator's controls: show or hide the results on the projector, close, download."""
+"""The facilitator's controls: show or hide the results on the projector, open or close the
+prioritising round, close, download."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from radar.ui.components.workshop_keys import (
     EXPORT_SUMMARY,
     EXPORT_XLSX,
     RESULTS_SWITCH,
+    VOTING_SWITCH,
 )
 from radar.workshop import Workshop, WorkshopError
 
@@ -28,6 +30,8 @@ from radar.workshop import Workshop, WorkshopError
 _CLOSE_PROBLEM: Final = "_ws_close_problem"
 #: Session state (not a widget): why the last "show / hide results" failed.
 _RESULTS_PROBLEM: Final = "_ws_results_problem"
+#: Session state (not a widget): why the last "open / close the prioritising round" failed.
+_VOTING_PROBLEM: Final = "_ws_voting_problem"
 
 
 def _set_results_visible(con: Connection, workshop_id: str, visible: bool) -> None:
@@ -61,6 +65,43 @@ def results_switch(con: Connection, ws: Workshop, lang: Lang) -> None:
         help=t("facilitator.results.help", lang),
         on_click=_set_results_visible,
         args=(con, ws.id, not ws.results_visible),
+    )
+
+
+def _set_voting_open(con: Connection, workshop_id: str, voting_open: bool) -> None:
+    try:
+        workshop.set_voting_open(con, workshop_id, voting_open)
+    except WorkshopError as exc:
+        st.session_state[_VOTING_PROBLEM] = exc
+
+
+def voting_switch(con: Connection, ws: Workshop, lang: Lang) -> None:
+    """ "Åbn prioriteringen" while the round is closed, "Luk prioriteringen" while it is open.
+
+    As :func:`results_switch`, the button sets the state it names. A closed
+    workshop offers no opening (nobody could take part), only closing a round
+    left open.
+    """
+    problem = st.session_state.pop(_VOTING_PROBLEM, None)
+    if problem is not None:
+        warn(problem, lang)
+    if not ws.voting_open and not ws.is_open():
+        return
+    budget = workshop.limits.VOTE_POINTS
+    kind: Literal["primary", "secondary"]
+    if ws.voting_open:
+        label, icon, kind = t("facilitator.voting.close", lang), ":material/stop:", "secondary"
+    else:
+        label = t("facilitator.voting.open", lang, budget=budget)
+        icon, kind = ":material/how_to_vote:", "secondary"
+    st.button(
+        label,
+        key=VOTING_SWITCH,
+        type=kind,
+        icon=icon,
+        help=t("facilitator.voting.help", lang, budget=budget),
+        on_click=_set_voting_open,
+        args=(con, ws.id, not ws.voting_open),
     )
 
 
@@ -100,9 +141,11 @@ def _export(con: Connection, workshop_id: str, lang: Lang, part: str) -> bytes:
     # Run when the button is clicked, so the file holds the answers as they are then.
     res = workshop.results(con, workshop_id)
     if part == "xlsx":
-        return workshop.export_xlsx(res, lang)
+        return workshop.export_xlsx(res, lang, priorities=workshop.priorities(con, workshop_id))
     if part == "pdf":
-        return workshop.report_pdf(res, require_chromium(), lang)
+        return workshop.report_pdf(
+            res, require_chromium(), lang, priorities=workshop.priorities(con, workshop_id)
+        )
     return workshop.export_csv(res, lang, part="comments" if part == "comments" else "summary")
 
 

@@ -46,6 +46,15 @@ CLOSE_CONFIRM: Final = "ws_close_confirm"
 RESULTS_SWITCH: Final = "ws_results_switch"
 #: The line saying the results are hidden from the projector (both views have it).
 RESULTS_HIDDEN: Final = "ws_results_hidden"
+#: The facilitator's "Åbn prioriteringen" / "Luk prioriteringen" button.
+VOTING_SWITCH: Final = "ws_voting_switch"
+#: The prioritising round's line of counts ("12 point fra 4 af 6 deltagere"), both views.
+VOTING_SUMMARY: Final = "ws_voting_summary"
+VOTING_CHART: Final = "ws_voting_chart"
+#: The ranking's table (technology, points, voters), next to its chart.
+VOTING_TABLE: Final = "ws_voting_table"
+#: The consequence ratings' table (technology × dimension), the facilitator's view only.
+CONSEQUENCES_TABLE: Final = "ws_consequences_table"
 EXPORT_SUMMARY: Final = "ws_export_summary"
 EXPORT_COMMENTS: Final = "ws_export_comments"
 EXPORT_XLSX: Final = "ws_export_xlsx"

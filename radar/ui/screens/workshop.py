@@ -47,6 +47,7 @@ from radar.ui.components.workshop_live import live_view
 from radar.ui.components.workshop_local import consensus_section
 from radar.ui.components.workshop_manage import delete_section, deleted_notice, my_workshops
 from radar.ui.components.workshop_moderation import moderation_queue, moderation_switch
+from radar.ui.components.workshop_priorities import priorities_section
 from radar.ui.components.workshop_style import FACILITATOR_CSS, PROJECTOR_CSS
 from radar.workshop import Workshop
 
@@ -165,6 +166,8 @@ def control_view(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
     live_view(con, ws.id, lang, projector=False, refresh=ws.is_open())
     moderation_queue(con, ws, user, lang, refresh=ws.is_open())
     st.divider()
+    priorities_section(con, ws, lang, projector=False, refresh=ws.is_open())
+    st.divider()
     close_section(con, ws, lang)
     export_section(con, ws, lang)
     consensus_section(con, ws, user, lang)
@@ -191,3 +194,4 @@ def projector_view(con: Connection, ws: Workshop, lang: Lang) -> None:
         # Refreshed when closed too: the facilitator may reveal (or hide) the
         # results after closing, and the projector's browser has no other way to hear it.
         live_view(con, ws.id, lang, projector=True, refresh=True)
+        priorities_section(con, ws, lang, projector=True, refresh=True)

@@ -9,7 +9,8 @@ in Streamlit (``pages/workshop.py``). The workshop's rules are
 Modules
 -------
 :mod:`~radar.web.participant.routes`
-    The routes, the participant's cookie, the check against forged forms.
+    The routes (joining, an answer, the prioritising round's points), the
+    participant's cookie, the check against forged forms.
 :mod:`~radar.web.participant.forms`
     Reading a posted form, bounded.
 :mod:`~radar.web.participant.pages`
@@ -18,6 +19,6 @@ Modules
 
 from __future__ import annotations
 
-from radar.web.participant.routes import ANSWER_PATH, PATH, routes
+from radar.web.participant.routes import ANSWER_PATH, PATH, POINTS_PATH, routes
 
-__all__ = ["ANSWER_PATH", "PATH", "routes"]
+__all__ = ["ANSWER_PATH", "PATH", "POINTS_PATH", "routes"]

@@ -23,15 +23,19 @@ from markupsafe import Markup
 from radar import theme
 from radar.i18n import t
 from radar.model import Lang
+from radar.web.participant.forms import POINTS_PREFIX, RATING_PREFIX
 from radar.web.settings import accessibility_url
 from radar.workshop import (
     COMMENT_LIMIT,
     PHASES,
     QUESTIONS,
+    RATING_SCORES,
+    RATINGS,
     Answer,
     Workshop,
     format_code,
     limits,
+    score_label,
 )
 from radar.workshop.texts import about_text
 
@@ -43,12 +47,23 @@ __all__ = [
     "message_page",
     "page_url",
     "question_page",
+    "votes_page",
 ]
 
 #: The page's own path, relative to where it is served (a proxy's prefix holds).
 PAGE: Final = "deltag"
 #: Where an answer is posted, relative to the page.
 ANSWER: Final = "deltag/svar"
+#: Where a participant's points are posted, relative to the page.
+POINTS: Final = "deltag/point"
+#: The page's query parameter that shows the prioritising screen; its value
+#: :data:`POINTS_SAVED` confirms that the points were just saved.
+POINTS_VIEW: Final = "point"
+POINTS_SAVED: Final = "gemt"
+#: Before every relative URL of a page served by a posting route (a refused
+#: answer or points, shown again at ``deltag/svar`` or ``deltag/point``): from
+#: there, the page's own links resolve one folder up.
+UP: Final = "../"
 
 # Static, built from the theme's constants only. Targets are finger-sized
 # (WCAG 2.5.5), text and borders meet 4.5:1 and 3:1 on white.
@@ -62,6 +77,7 @@ border-bottom:1px solid {theme.LEGEND_BORDER}}}
 .brand{{font-weight:600}}
 main{{max-width:{theme.WORKSHOP_PHONE_MAX_WIDTH}px;margin:0 auto;padding:1rem}}
 h1{{font-size:1.5rem;line-height:1.2;margin:.25rem 0 .25rem}}
+h2{{font-size:1.25rem;line-height:1.25;margin:1rem 0 .5rem}}
 .about,.hint,.privacy,.small{{color:{theme.CAPTION_TEXT};font-size:.9375rem}}
 a{{color:{theme.FOCUS_RING}}}
 .top a,.steps a,.all a,footer a{{display:inline-flex;align-items:center;
@@ -95,6 +111,15 @@ background:{theme.LEGEND_HOT_FILL}}}
 background:{theme.WORKSHOP_PHONE_PROBLEM_FILL}}}
 progress{{width:100%;height:.75rem}}
 footer{{max-width:{theme.WORKSHOP_PHONE_MAX_WIDTH}px;margin:0 auto;padding:0 1rem 1rem}}
+.points{{display:flex;justify-content:space-between;align-items:center;gap:.75rem;
+min-height:{theme.WORKSHOP_TOUCH_TARGET}px;margin:.375rem 0;padding:.25rem 0;
+border-bottom:1px solid {theme.LEGEND_BORDER}}}
+select{{font:inherit;min-height:{theme.WORKSHOP_TOUCH_TARGET}px;min-width:4.5rem;
+padding:.25rem .5rem;color:{theme.TEXT};background:{theme.BACKGROUND};
+border:1px solid {theme.LEGEND_BORDER};border-radius:.375rem;flex:none}}
+a.next{{display:flex;align-items:center;justify-content:center;
+min-height:{theme.WORKSHOP_TOUCH_TARGET}px;font-weight:600;
+border:2px solid {theme.FOCUS_RING};border-radius:.5rem;margin:.5rem 0}}
 .sr{{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}}
 """
 _CSS_HASH: Final = base64.b64encode(hashlib.sha256(_CSS.encode("utf-8")).digest()).decode("ascii")
@@ -129,6 +154,8 @@ class Draft:
     ring: str | None = None
     phase: str | None = None
     texts: Mapping[str, str] = field(default_factory=dict)
+    #: The consequence rating as sent: dimension to the score's field ("" not rated).
+    ratings: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, answer: Answer | None) -> Draft:
@@ -136,7 +163,8 @@ class Draft:
         if answer is None:
             return cls()
         texts = {q.id: getattr(answer, q.id) or "" for q in QUESTIONS}
-        return cls(answer.ring, answer.phase, texts)
+        ratings = {dimension: str(score) for dimension, score in answer.ratings.items()}
+        return cls(answer.ring, answer.phase, texts, ratings)
 
 
 def page_url(code: str, lang: Lang, **more: object) -> str:
@@ -247,6 +275,7 @@ def question_page(
     draft: Draft | None = None,
     saved: str | None = None,
     problem: str | None = None,
+    up: bool = False,
 ) -> str:
     """One technology of the workshop, or the thanks once every one is answered.
 
@@ -263,7 +292,10 @@ def question_page(
         The technology whose answer was just saved, to confirm it.
     problem
         Why the last answer was not saved.
+    up
+        Served by the posting route (the answer refused): every link one folder up.
     """
+    root = UP if up else ""
     items = ws.technologies
     count = len(items)
     if index is None:
@@ -273,7 +305,7 @@ def question_page(
     listed = [
         {
             "name": item.label(lang),
-            "href": page_url(ws.code, lang, i=i),
+            "href": root + page_url(ws.code, lang, i=i),
             "answered": item.id in answers,
             "current": i == position,
         }
@@ -284,7 +316,7 @@ def question_page(
     context: dict[str, object] = {
         **_frame(
             lang,
-            _switch(ws.code, lang, i=position),
+            root + _switch(ws.code, lang, i=position),
             title=(
                 t("phone.page_title.question", lang, technology=shown.label(lang), title=ws.title)
                 if shown is not None
@@ -303,6 +335,7 @@ def question_page(
         "list_heading": t("phone.list", lang),
         "answered_text": t("phone.answered", lang),
         "items": listed,
+        **_votes_link(ws, lang, root),
         **_privacy(lang),
     }
     if shown is None or position is None:
@@ -314,7 +347,7 @@ def question_page(
     filled = draft or Draft.of(answers.get(shown.id))
     return _TEMPLATES.get_template("question.html.j2").render(
         **context,
-        action=_action(ANSWER, lang),
+        action=root + _action(ANSWER, lang),
         code=ws.code,
         technology=shown.id,
         name=shown.label(lang),
@@ -364,9 +397,129 @@ def question_page(
         limit=COMMENT_LIMIT,
         # Said before they write: what they type waits for the facilitator.
         moderation_note=t("phone.moderated", lang) if ws.moderated else None,
+        **_rating_fields(filled, lang),
         save=t("phone.save_next", lang) if position < count - 1 else t("phone.save_last", lang),
         previous=t("participant.previous", lang),
-        previous_href=page_url(ws.code, lang, i=position - 1) if position > 0 else None,
+        previous_href=root + page_url(ws.code, lang, i=position - 1) if position > 0 else None,
         skip=t("phone.skip", lang),
-        skip_href=page_url(ws.code, lang, i=position + 1) if position < count - 1 else None,
+        skip_href=(
+            root + page_url(ws.code, lang, i=position + 1) if position < count - 1 else None
+        ),
+    )
+
+
+def _votes_link(ws: Workshop, lang: Lang, root: str) -> dict[str, str | None]:
+    """The link to the prioritising screen, while its round is open."""
+    href = root + page_url(ws.code, lang, **{POINTS_VIEW: "1"})
+    return {
+        "votes_href": href if ws.voting_open else None,
+        "votes_text": t("phone.votes.link", lang, budget=limits.VOTE_POINTS),
+    }
+
+
+def _rating_fields(filled: Draft, lang: Lang) -> dict[str, object]:
+    """The consequence rating's part of the question form, filled as ``filled`` has it."""
+    return {
+        "rating_heading": t("phone.rating.heading", lang),
+        "rating_scale": t("phone.rating.scale", lang),
+        "rating_open": any(filled.ratings.values()),
+        "dimensions": [
+            {
+                "id": dimension.id,
+                "field": RATING_PREFIX + dimension.id,
+                "legend": dimension.question(lang),
+                "choices": [
+                    {
+                        "value": "",
+                        "label": t("phone.rating.none", lang),
+                        "checked": not filled.ratings.get(dimension.id),
+                    },
+                    *(
+                        {
+                            "value": str(score),
+                            "label": f"{score} · {score_label(score, lang)}",
+                            "checked": filled.ratings.get(dimension.id) == str(score),
+                        }
+                        for score in RATING_SCORES
+                    ),
+                ],
+            }
+            for dimension in RATINGS
+        ],
+    }
+
+
+def votes_page(
+    ws: Workshop,
+    votes: Mapping[str, int],
+    lang: Lang,
+    *,
+    draft: Mapping[str, str] | None = None,
+    saved: bool = False,
+    problem: str | None = None,
+    up: bool = False,
+) -> str:
+    """The prioritising screen: a number of points, 0 to the budget, for every technology.
+
+    Parameters
+    ----------
+    ws, votes
+        The workshop and the participant's stored points by technology id.
+    draft
+        The points as sent (technology id to the field's value) when they
+        could not be saved: shown again as sent. Else the stored points.
+    saved
+        The points were just saved: say so (only when some are stored).
+    problem
+        Why the last points were not saved.
+    up
+        Served by the posting route (the points refused): every link one folder up.
+    """
+    root = UP if up else ""
+    budget = limits.VOTE_POINTS
+    given = sum(votes.values())
+
+    def chosen(technology: str) -> str:
+        if draft is not None:
+            return draft.get(technology, "0") or "0"
+        return str(votes.get(technology, 0))
+
+    return _TEMPLATES.get_template("votes.html.j2").render(
+        **_frame(
+            lang,
+            root + _switch(ws.code, lang, **{POINTS_VIEW: "1"}),
+            title=t(
+                "phone.page_title.question",
+                lang,
+                technology=t("phone.votes.heading", lang, budget=limits.VOTE_POINTS),
+                title=ws.title,
+            ),
+        ),
+        title=ws.title,
+        about=about_text(ws, lang),
+        status=t("phone.votes.saved", lang) if saved and votes else None,
+        problem=problem,
+        heading=t("phone.votes.heading", lang, budget=budget),
+        intro=t("phone.votes.intro", lang, budget=budget),
+        budget_text=t(
+            "phone.votes.budget", lang, given=given, budget=budget, left=max(budget - given, 0)
+        ),
+        legend=t("phone.votes.legend", lang),
+        action=root + _action(POINTS, lang),
+        code=ws.code,
+        items=[
+            {
+                "field": POINTS_PREFIX + item.id,
+                "name": item.label(lang),
+                "options": [
+                    {"value": str(n), "selected": chosen(item.id) == str(n)}
+                    for n in range(budget + 1)
+                ],
+            }
+            for item in ws.technologies
+        ],
+        save=t("phone.votes.save", lang),
+        back=t("phone.votes.back", lang),
+        back_href=root + page_url(ws.code, lang),
+        **_privacy(lang),
     )

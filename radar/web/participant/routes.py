@@ -1,4 +1,5 @@
-"""The phone page's routes: ``GET /deltag``, ``POST /deltag`` (join), ``POST /deltag/svar``.
+"""The phone page's routes: ``GET /deltag``, ``POST /deltag`` (join), ``POST /deltag/svar``
+(an answer) and ``POST /deltag/point`` (a participant's points in the prioritising round).
 
 One short request per step: the page is a form, an answer is one POST whose
 reply (303) sends the phone on to the next technology. The participant's
@@ -31,7 +32,15 @@ from radar.i18n import parse_lang, t
 from radar.model import Lang
 from radar.web import browser
 from radar.web.participant import pages
-from radar.web.participant.forms import FormError, read_form
+from radar.web.participant.forms import (
+    MAX_POINTS_FIELDS,
+    POINTS_PREFIX,
+    RATING_PREFIX,
+    FormError,
+    prefixed,
+    read_form,
+    whole_numbers,
+)
 from radar.workshop import (
     QUESTION_IDS,
     AnswerRejectedError,
@@ -44,12 +53,21 @@ from radar.workshop import (
     limits,
 )
 
-__all__ = ["ANSWER_PATH", "COOKIE_MAX_AGE_SECONDS", "COOKIE_PREFIX", "PATH", "routes"]
+__all__ = [
+    "ANSWER_PATH",
+    "COOKIE_MAX_AGE_SECONDS",
+    "COOKIE_PREFIX",
+    "PATH",
+    "POINTS_PATH",
+    "routes",
+]
 
 #: Where the page answers (the join link's page, :data:`radar.workshop.JOIN_PAGE`).
 PATH: Final = "/" + workshop.JOIN_PAGE
 #: Where an answer is posted.
 ANSWER_PATH: Final = PATH + "/svar"
+#: Where a participant's points are posted.
+POINTS_PATH: Final = PATH + "/point"
 #: The participant's cookie is this and the workshop's code.
 COOKIE_PREFIX: Final = "radar_deltag_"
 #: A day: longer than any workshop session, short enough not to linger on a shared phone.
@@ -224,6 +242,9 @@ async def _page(request: Request) -> Response:
             # A stale key: forgotten, so the phone joins afresh (no path, as it was set).
             response.set_cookie(_cookie_name(code), "", max_age=0, path=None, httponly=True)
         return response
+    view = request.query_params.get(pages.POINTS_VIEW)
+    if view is not None:
+        return await _votes(code, token or "", lang, saved=view == pages.POINTS_SAVED)
     index = _index(request.query_params.get("i"), len(found.technologies))
     saved = request.query_params.get("saved")
     return _html(pages.question_page(found, answers, index, lang, saved=saved))
@@ -241,12 +262,13 @@ def _refused(request: Request, lang: Lang) -> HTMLResponse:
     )
 
 
-async def _form(request: Request) -> dict[str, str] | HTMLResponse:
+async def _form(request: Request, max_fields: int | None = None) -> dict[str, str] | HTMLResponse:
     lang = parse_lang(request.query_params.get("lang"))
     if _from_elsewhere(request):
         return _refused(request, lang)
+    bound = {} if max_fields is None else {"max_fields": max_fields}
     try:
-        return await read_form(request.stream(), request.headers.get("content-type"))
+        return await read_form(request.stream(), request.headers.get("content-type"), **bound)
     except FormError as exc:
         text = t(exc.key, lang, **exc.details)
         return _html(pages.message_page(lang, t("participant.heading", lang), text), exc.status)
@@ -303,10 +325,12 @@ async def _answer(request: Request) -> Response:
     token = request.cookies.get(_cookie_name(code)) if code else None
     technology = form.get("technology", "")
     texts = {q: form.get(q) or None for q in QUESTION_IDS}
+    ratings = prefixed(form, RATING_PREFIX)
     draft = pages.Draft(
         form.get("ring") or None,
         form.get("phase") or None,
         {q: form.get(q, "") for q in QUESTION_IDS},
+        ratings,
     )
     try:
         con = await run_in_threadpool(_connection)
@@ -321,6 +345,7 @@ async def _answer(request: Request) -> Response:
             draft.ring,
             draft.phase,
             texts,
+            whole_numbers(ratings),
         )
     except (WorkshopNotFoundError, WorkshopClosedError, store.DatabaseUnavailableError) as exc:
         return _refusal(exc, lang, code)
@@ -362,7 +387,9 @@ async def _answer_again(
     index = ids.index(technology) if technology in ids else None
     shown = draft if index is not None else None
     return _html(
-        pages.question_page(found, answers, index, lang, draft=shown, problem=exc.message(lang)),
+        pages.question_page(
+            found, answers, index, lang, draft=shown, problem=exc.message(lang), up=True
+        ),
         status,
     )
 
@@ -378,6 +405,64 @@ async def _back_to_page(request: Request) -> Response:
     return RedirectResponse("../" + target, status_code=303)
 
 
+async def _votes(
+    code: str,
+    token: str,
+    lang: Lang,
+    *,
+    saved: bool = False,
+    draft: dict[str, str] | None = None,
+    problem: str | None = None,
+    status: int = 200,
+) -> Response:
+    """The prioritising screen, while its round is open; else the closed page (410).
+
+    With ``draft`` it is the screen again after refused points, served by the
+    posting route, so its links go one folder up.
+    """
+    try:
+        con = await run_in_threadpool(_connection)
+        try:
+            found, votes = await run_in_threadpool(workshop.participant_votes, con, code, token)
+        except AnswerRejectedError as exc:
+            # A phone that has not joined (or whose key is stale): join first.
+            found = await run_in_threadpool(workshop.find_workshop, con, code)
+            return _html(pages.join_page(found, lang, problem=exc.message(lang)), 403)
+    except (WorkshopError, store.DatabaseUnavailableError) as exc:
+        return _refusal(exc, lang, code)
+    if not found.voting_open:
+        closed = WorkshopClosedError("workshop.error.voting_closed", title=found.title)
+        return _closed_page(closed, lang, code)
+    page = pages.votes_page(
+        found, votes, lang, draft=draft, saved=saved, problem=problem, up=draft is not None
+    )
+    return _html(page, status)
+
+
+async def _points(request: Request) -> Response:
+    form = await _form(request, MAX_POINTS_FIELDS)
+    if isinstance(form, Response):
+        return form
+    lang = parse_lang(form.get("lang"))
+    code = workshop.normalize_code(form.get("code", ""))
+    token = (request.cookies.get(_cookie_name(code)) if code else None) or ""
+    sent = prefixed(form, POINTS_PREFIX)
+    try:
+        con = await run_in_threadpool(_connection)
+        await run_in_threadpool(workshop.submit_votes, con, code, token, whole_numbers(sent))
+    except (WorkshopNotFoundError, WorkshopClosedError, store.DatabaseUnavailableError) as exc:
+        return _refusal(exc, lang, code)
+    except WorkshopError as exc:
+        # Over the budget, a tampered number, a stranger, or busy: nothing was
+        # stored; the screen again, as it was filled in, with why.
+        status = 422 if isinstance(exc, workshop.WorkshopInputError) else 503
+        return await _votes(code, token, lang, draft=sent, problem=exc.message(lang), status=status)
+    return RedirectResponse(
+        "../" + pages.page_url(code, lang, **{pages.POINTS_VIEW: pages.POINTS_SAVED}),
+        status_code=303,
+    )
+
+
 def routes() -> list[BaseRoute]:
     """The phone page's routes."""
     return [
@@ -385,4 +470,5 @@ def routes() -> list[BaseRoute]:
         Route(PATH, _join, methods=["POST"]),
         Route(ANSWER_PATH, _answer, methods=["POST"]),
         Route(ANSWER_PATH, _back_to_page, methods=["GET", "HEAD"]),
+        Route(POINTS_PATH, _points, methods=["POST"]),
     ]

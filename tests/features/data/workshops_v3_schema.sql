@@ -1,5 +1,5 @@
--- The workshop database's third schema (version 3), as files made before comments
--- could be held for the facilitator's approval have it: tests migrate such files.
+-- The workshop database's third schema (version 3), as files made before comment moderation,
+-- dot voting and consequence ratings have it: tests migrate such files.
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR PRIMARY KEY,
     value VARCHAR NOT NULL
