@@ -18,6 +18,8 @@ parse_lang
     A supported language code from a URL value, Danish otherwise.
 format_date
     A date written out in full: ``2. december 2026`` / ``2 December 2026``.
+format_clock
+    The time of day to the minute: ``14.05`` / ``14:05``.
 format_datetime
     A moment to the minute: ``2. december 2026 14.05`` / ``2 December 2026, 14:05``.
 format_number
@@ -31,12 +33,19 @@ sort_key, ids_by_label
 from __future__ import annotations
 
 from radar.i18n.collation import ids_by_label, sort_key
-from radar.i18n.formatting import format_date, format_datetime, format_number, format_percent
+from radar.i18n.formatting import (
+    format_clock,
+    format_date,
+    format_datetime,
+    format_number,
+    format_percent,
+)
 from radar.i18n.language import parse_lang
 from radar.i18n.texts import STRINGS, t
 
 __all__ = [
     "STRINGS",
+    "format_clock",
     "format_date",
     "format_datetime",
     "format_number",

@@ -19,7 +19,7 @@ from babel.numbers import NumberPattern
 
 from radar.model import Lang
 
-__all__ = ["format_date", "format_datetime", "format_number", "format_percent"]
+__all__ = ["format_clock", "format_date", "format_datetime", "format_number", "format_percent"]
 
 # British English: day before month, as a Danish reader expects, and the
 # spelling the English texts use.
@@ -49,6 +49,16 @@ def format_datetime(moment: dt.datetime, lang: Lang, zone: dt.tzinfo | None = No
     # Naive: Babel would otherwise read it as UTC and shift it to nothing in particular.
     clock = _babel_format_time(moment.replace(tzinfo=None), format="short", locale=locale)
     return pattern.replace("{1}", day).replace("{0}", clock)
+
+
+def format_clock(moment: dt.datetime, lang: Lang, zone: dt.tzinfo | None = None, /) -> str:
+    """The time of day of ``moment`` to the minute, in ``zone``: ``14.05`` or ``14:05``.
+
+    ``zone`` None keeps an aware moment's own zone and takes a naive one as it is.
+    """
+    if zone is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(zone)
+    return _babel_format_time(moment.replace(tzinfo=None), format="short", locale=_LOCALES[lang])
 
 
 def format_number(value: float, lang: Lang, /, *, decimals: int | None = None) -> str:

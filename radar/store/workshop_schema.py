@@ -98,7 +98,15 @@ CREATE TABLE IF NOT EXISTS workshops (
     created_via   VARCHAR,
     -- Whether the projector shows the group's answers or only how many there
     -- are; the facilitator's own view shows them either way.
-    results_visible BOOLEAN NOT NULL DEFAULT true
+    results_visible BOOLEAN NOT NULL DEFAULT true,
+    -- The technology (its position) the facilitator leads the room to; NULL:
+    -- participants go at their own pace.
+    current_position INTEGER,
+    -- What the facilitator's phone remote holds: it steps through the
+    -- technologies and nothing else. NULL: none made, or the workshop closed.
+    remote_key    VARCHAR UNIQUE,
+    -- What a co-facilitator's invitation link holds. NULL: none made, or closed.
+    invite_key    VARCHAR UNIQUE
 );
 
 -- The radar's rings when the workshop was created: answers are checked against these.
@@ -119,7 +127,20 @@ CREATE TABLE IF NOT EXISTS workshop_technologies (
     name_en       VARCHAR NOT NULL,
     sector        VARCHAR NOT NULL,
     official_ring VARCHAR,  -- NULL: not on the area's radar in the edition
+    -- Whether answers about it are taken, and until when (a countdown; NULL: none).
+    answers_open     BOOLEAN NOT NULL DEFAULT true,
+    answers_close_at TIMESTAMP,
     PRIMARY KEY (workshop_id, technology)
+);
+
+-- Who else runs a workshop besides its creator: their sign-in identity and
+-- how they signed in, as workshops.created_by and created_via keep the creator's.
+CREATE TABLE IF NOT EXISTS workshop_facilitators (
+    workshop_id VARCHAR NOT NULL,
+    identity    VARCHAR NOT NULL,
+    via         VARCHAR NOT NULL,
+    added_at    TIMESTAMP NOT NULL,
+    PRIMARY KEY (workshop_id, identity, via)
 );
 
 -- Anonymous: no name, no address, no browser. The token is the participant's
@@ -179,6 +200,7 @@ _TABLES = (
     "workshops",
     "workshop_rings",
     "workshop_technologies",
+    "workshop_facilitators",
     "participants",
     "answers",
     "local_editions",
@@ -187,7 +209,7 @@ _TABLES = (
 
 
 def new_key() -> str:
-    """A fresh random key (32 hex digits): a workshop id or a projector key."""
+    """A fresh random key (32 hex digits): a workshop id, a projector, remote or invitation key."""
     return secrets.token_hex(16)
 
 
@@ -227,6 +249,13 @@ WORKSHOP_STEPS: tuple[Step, ...] = (
     # (workshops.results_visible): the schema's default, shown, fills it, so a
     # workshop shows on its projector what it showed before.
     Step(3, "003_results_visible"),
+    # Pacing and co-facilitators: per technology whether answers are taken and
+    # a countdown (workshop_technologies.answers_open, answers_close_at), the
+    # technology the room is led to (workshops.current_position), the phone
+    # remote's and the co-facilitator invitation's keys, and the
+    # co-facilitators (workshop_facilitators). The schema's defaults fill them:
+    # every technology open, no led mode, no keys, nobody else, as before.
+    Step(4, "006_pacing_cofacilitators"),
 )
 
 WORKSHOP_SCHEMA = Schema(steps=WORKSHOP_STEPS, sql=lambda: _SCHEMA, tables=_TABLES)

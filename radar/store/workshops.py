@@ -100,6 +100,10 @@ class StoredWorkshop:
     ``technologies`` are ``(id, sector, name_da, name_en, official_ring)`` in
     the order they are asked; ``rings`` are ``(id, position, name_da, name_en)``
     inside out. ``results_visible``: whether the projector shows the answers.
+    ``gates`` are ``(answers_open, answers_close_at)`` per technology, in the
+    same order; ``current_position`` the technology the room is led to (1 =
+    the first; None: own pace); ``co_facilitators`` ``(identity, via)`` of
+    those who run it besides its creator.
     """
 
     id: str
@@ -118,6 +122,11 @@ class StoredWorkshop:
     technologies: tuple[tuple[str, str, str, str, str | None], ...]
     rings: tuple[tuple[str, int, str, str], ...]
     results_visible: bool = True
+    gates: tuple[tuple[bool, datetime | None], ...] = ()
+    current_position: int | None = None
+    remote_key: str | None = None
+    invite_key: str | None = None
+    co_facilitators: tuple[tuple[str, str], ...] = ()
 
 
 # The columns a new workshop is inserted with; the others take the schema's defaults.
@@ -129,7 +138,8 @@ _WORKSHOP_COLUMNS = (
 
 def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> list[StoredWorkshop]:
     heads = cur.execute(
-        f"SELECT {_WORKSHOP_COLUMNS}, results_visible FROM workshops WHERE {where} "
+        f"SELECT {_WORKSHOP_COLUMNS}, results_visible, current_position, remote_key, "
+        f"invite_key FROM workshops WHERE ({where}) "
         "ORDER BY created_at DESC, id",
         list(params),
     ).fetchall()
@@ -137,13 +147,23 @@ def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> li
         return []
     ids = [row[0] for row in heads]
     technologies: dict[str, list[tuple[str, str, str, str, str | None]]] = {i: [] for i in ids}
+    gates: dict[str, list[tuple[bool, datetime | None]]] = {i: [] for i in ids}
     for row in cur.execute(
-        "SELECT workshop_id, technology, sector, name_da, name_en, official_ring "
+        "SELECT workshop_id, technology, sector, name_da, name_en, official_ring, "
+        "answers_open, answers_close_at "
         "FROM workshop_technologies WHERE list_contains(?, workshop_id) "
         "ORDER BY workshop_id, position",
         [ids],
     ).fetchall():
-        technologies[row[0]].append(tuple(row[1:]))
+        technologies[row[0]].append(tuple(row[1:6]))
+        gates[row[0]].append((bool(row[6]), from_db(row[7])))
+    facilitators: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
+    for row in cur.execute(
+        "SELECT workshop_id, identity, via FROM workshop_facilitators "
+        "WHERE list_contains(?, workshop_id) ORDER BY workshop_id, added_at, identity",
+        [ids],
+    ).fetchall():
+        facilitators[row[0]].append((row[1], row[2]))
     rings: dict[str, list[tuple[str, int, str, str]]] = {i: [] for i in ids}
     for row in cur.execute(
         "SELECT workshop_id, ring, position, name_da, name_en FROM workshop_rings "
@@ -169,6 +189,11 @@ def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> li
             technologies=tuple(technologies[row[0]]),
             rings=tuple(rings[row[0]]),
             results_visible=bool(row[13]),
+            gates=tuple(gates[row[0]]),
+            current_position=row[14],
+            remote_key=row[15],
+            invite_key=row[16],
+            co_facilitators=tuple(facilitators[row[0]]),
         )
         for row in heads
     ]
@@ -190,8 +215,13 @@ def workshops_by_projector_key(cur: Connection, key: str) -> list[StoredWorkshop
 
 
 def workshops_by_owner(cur: Connection, created_by: str, created_via: str) -> list[StoredWorkshop]:
-    """The workshops this person created, newest first."""
-    return _load_workshops(cur, "created_by = ? AND created_via = ?", [created_by, created_via])
+    """The workshops this person created or was added to as a co-facilitator, newest first."""
+    return _load_workshops(
+        cur,
+        "(created_by = $1 AND created_via = $2) OR id IN "
+        "(SELECT workshop_id FROM workshop_facilitators WHERE identity = $1 AND via = $2)",
+        [created_by, created_via],
+    )
 
 
 def all_workshops(cur: Connection) -> list[StoredWorkshop]:
@@ -250,7 +280,10 @@ def insert_workshop(
         [[workshop_id, *ring] for ring in rings],
     )
     cur.executemany(
-        "INSERT INTO workshop_technologies VALUES (?, ?, ?, ?, ?, ?, ?)",
+        # Named columns: the later ones (whether answers are taken) take their defaults.
+        "INSERT INTO workshop_technologies "
+        "(workshop_id, technology, position, name_da, name_en, sector, official_ring) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(workshop_id, item[0], i, *item[1:]) for i, item in enumerate(technologies, start=1)],
     )
 
@@ -305,7 +338,8 @@ def workshop_counts(cur: Connection, workshop_id: str) -> DeletedCounts:
 
 
 def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
-    """Delete a workshop and everything in it: participants, answers, local editions.
+    """Delete a workshop and everything in it: participants, answers, local editions,
+    co-facilitators.
 
     Runs on the caller's cursor, so it is one transaction with the caller's.
     """
@@ -317,7 +351,7 @@ def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
     )
     for table in ("local_editions", "answers", "participants"):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
-    for table in ("workshop_technologies", "workshop_rings"):
+    for table in ("workshop_facilitators", "workshop_technologies", "workshop_rings"):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
     cur.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
     return counted

@@ -52,7 +52,12 @@ Modules
 :mod:`~radar.workshop.local_radars`
     A consensus saved as a local radar edition.
 :mod:`~radar.workshop.access`
-    Who may run a workshop and publish its local radars.
+    Who may run a workshop, manage it, and publish its local radars.
+:mod:`~radar.workshop.pacing`, :mod:`~radar.workshop.pacing_texts`
+    Each technology open or closed, countdowns, the room led step by step,
+    the facilitator's phone remote; and those states in words.
+:mod:`~radar.workshop.cofacilitators`
+    Inviting colleagues to run a workshop, and removing them.
 :mod:`~radar.workshop.limits`
     Participants per workshop, joins per session, retention period.
 :mod:`~radar.workshop.retention`
@@ -78,7 +83,11 @@ functions :func:`area_technologies`, :func:`official_rings`,
 :func:`workshops_of`, :func:`may_run`, :func:`may_publish`, :func:`format_code`,
 :func:`normalize_code`, :func:`join_link`, :func:`resolve_base_url`,
 :func:`qr_png`, :func:`qr_svg`, :func:`connect_workshops`,
-:func:`resolve_workshop_db_path` and :func:`table_counts`.
+:func:`resolve_workshop_db_path`, :func:`table_counts`; pacing's :func:`lead`,
+:func:`step`, :func:`go_to`, :func:`set_answers_open`, :func:`start_countdown`,
+:func:`new_remote_key`, :func:`find_remote`, :func:`remote_link`; and the
+co-facilitators' :func:`new_invitation`, :func:`accept_invitation`,
+:func:`remove_co_facilitator`, :func:`may_manage`, :func:`is_owner`.
 
 Pure data, no Streamlit.
 """
@@ -98,7 +107,7 @@ from radar.store.workshops import (
 
 # The modules tests patch: the clock, the code generator, the limits checked and the retries.
 from radar.workshop import clock, codes, limits, validation, writes
-from radar.workshop.access import may_publish, may_run
+from radar.workshop.access import is_owner, may_manage, may_publish, may_run
 from radar.workshop.catalogue import area_technologies, official_rings
 from radar.workshop.codes import (
     BASE_URL_ENV_VAR,
@@ -112,6 +121,11 @@ from radar.workshop.codes import (
     qr_png,
     qr_svg,
     resolve_base_url,
+)
+from radar.workshop.cofacilitators import (
+    accept_invitation,
+    new_invitation,
+    remove_co_facilitator,
 )
 from radar.workshop.exports import comments_frame, export_csv, export_frame, export_xlsx
 from radar.workshop.local_radars import (
@@ -131,12 +145,15 @@ from radar.workshop.model import (
     Agreement,
     Answer,
     AnswerRejectedError,
+    CoFacilitator,
     Comment,
+    Gate,
     LocalEdition,
     LocalEditionNotFoundError,
     Participant,
     Phase,
     Question,
+    QuestionClosedError,
     TechnologyResult,
     Workshop,
     WorkshopClosedError,
@@ -149,6 +166,17 @@ from radar.workshop.model import (
     WorkshopStoreBusyError,
     WorkshopStoreError,
     WorkshopTechnology,
+)
+from radar.workshop.pacing import (
+    REMOTE_PAGE,
+    find_remote,
+    go_to,
+    lead,
+    new_remote_key,
+    remote_link,
+    set_answers_open,
+    start_countdown,
+    step,
 )
 from radar.workshop.report import report_html, report_pdf
 from radar.workshop.results import distribution_frame, group_ring, results
@@ -190,6 +218,7 @@ __all__ = [
     "PHASE_IDS",
     "QUESTIONS",
     "QUESTION_IDS",
+    "REMOTE_PAGE",
     "TITLE_LIMIT",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
@@ -198,13 +227,16 @@ __all__ = [
     "Agreement",
     "Answer",
     "AnswerRejectedError",
+    "CoFacilitator",
     "Comment",
     "Deleted",
+    "Gate",
     "LocalEdition",
     "LocalEditionNotFoundError",
     "Participant",
     "Phase",
     "Question",
+    "QuestionClosedError",
     "TechnologyResult",
     "Workshop",
     "WorkshopClosedError",
@@ -217,6 +249,7 @@ __all__ = [
     "WorkshopStoreBusyError",
     "WorkshopStoreError",
     "WorkshopTechnology",
+    "accept_invitation",
     "area_technologies",
     "clock",
     "close_workshop",
@@ -232,19 +265,26 @@ __all__ = [
     "export_xlsx",
     "find_participant",
     "find_projector",
+    "find_remote",
     "find_workshop",
     "forget_last_purge",
     "format_code",
     "get_workshop",
+    "go_to",
     "group_ring",
+    "is_owner",
     "join",
     "join_link",
+    "lead",
     "limits",
     "list_local_editions",
     "list_workshops",
     "local_placements",
+    "may_manage",
     "may_publish",
     "may_run",
+    "new_invitation",
+    "new_remote_key",
     "normalize_code",
     "official_rings",
     "participant_answers",
@@ -254,13 +294,18 @@ __all__ = [
     "purge_when_due",
     "qr_png",
     "qr_svg",
+    "remote_link",
+    "remove_co_facilitator",
     "report_html",
     "report_pdf",
     "resolve_base_url",
     "resolve_workshop_db_path",
     "results",
     "save_consensus",
+    "set_answers_open",
     "set_results_visible",
+    "start_countdown",
+    "step",
     "submit_answer",
     "table_counts",
     "validate_workshop",
