@@ -55,7 +55,7 @@ REMOTE_PAGE: Final = "styr"
 
 
 def remote_link(base_url: str, key: str) -> str:
-    """The phone remote's link: ``{base_url}/styr?k={key}``; the page then forgets it from the URL."""
+    """The phone remote's link, ``{base_url}/styr?k={key}``; the page drops the key from the URL."""
     return f"{base_url.rstrip('/')}/{REMOTE_PAGE}?k={key}"
 
 
