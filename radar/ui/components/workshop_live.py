@@ -3,6 +3,8 @@
 Everything people typed is shown as plain text; the facilitator sees no names.
 While the facilitator hides the results, the projector shows only the summary
 line (how many joined and answered); the facilitator's view shows it all.
+While the facilitator leads the room, the projector shows the current
+technology large (:mod:`radar.ui.components.workshop_pacing_live`).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from radar.ui.components.workshop_keys import (
     WALL_CARD,
     WALL_FILTER,
 )
+from radar.ui.components.workshop_pacing_live import led_view
 from radar.workshop import PHASES, QUESTIONS, WorkshopError, WorkshopResults
 
 
@@ -60,6 +63,10 @@ def _live(con: Connection, workshop_id: str, lang: Lang, projector: bool) -> Non
             )
         )
         st.caption(plain(status(res.workshop, lang)))
+    if projector and res.workshop.led:
+        # Led: the room's technology, large (and its answers, unless hidden).
+        led_view(res, lang, figure=lambda part, shown: live_figure(part, shown, projector=True))
+        return
     # Read with the answers on every refresh, so the projector, in another
     # browser, follows the facilitator's button within one refresh.
     if not res.workshop.results_visible:
