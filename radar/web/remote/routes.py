@@ -65,8 +65,6 @@ def _html(body: str, status: int = 200) -> HTMLResponse:
         headers={
             "Content-Security-Policy": pages.CONTENT_SECURITY_POLICY,
             "Cache-Control": "no-store",
-            # The remote's page is the facilitator's: no referrer leaves it.
-            "Referrer-Policy": "no-referrer",
         },
     )
 
