@@ -20,6 +20,8 @@ format_date
     A date written out in full: ``2. december 2026`` / ``2 December 2026``.
 LOCAL_ZONE
     Danish time, for times with no viewer's zone to go by.
+format_clock
+    The time of day to the minute: ``14.05`` / ``14:05``.
 format_datetime
     A moment to the minute: ``2. december 2026 14.05`` / ``2 December 2026, 14:05``.
 format_number
@@ -35,6 +37,7 @@ from __future__ import annotations
 from radar.i18n.collation import ids_by_label, sort_key
 from radar.i18n.formatting import (
     LOCAL_ZONE,
+    format_clock,
     format_date,
     format_datetime,
     format_number,
@@ -46,6 +49,7 @@ from radar.i18n.texts import STRINGS, t
 __all__ = [
     "LOCAL_ZONE",
     "STRINGS",
+    "format_clock",
     "format_date",
     "format_datetime",
     "format_number",

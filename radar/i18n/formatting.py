@@ -20,7 +20,14 @@ from babel.numbers import NumberPattern
 
 from radar.model import Lang
 
-__all__ = ["LOCAL_ZONE", "format_date", "format_datetime", "format_number", "format_percent"]
+__all__ = [
+    "LOCAL_ZONE",
+    "format_clock",
+    "format_date",
+    "format_datetime",
+    "format_number",
+    "format_percent",
+]
 
 #: Where the radar's readers are: a time with no viewer's zone to go by (a message,
 #: a spreadsheet, the change log) is written in Danish time, not the server's zone,
@@ -55,6 +62,16 @@ def format_datetime(moment: dt.datetime, lang: Lang, zone: dt.tzinfo | None = No
     # Naive: Babel would otherwise read it as UTC and shift it to nothing in particular.
     clock = _babel_format_time(moment.replace(tzinfo=None), format="short", locale=locale)
     return pattern.replace("{1}", day).replace("{0}", clock)
+
+
+def format_clock(moment: dt.datetime, lang: Lang, zone: dt.tzinfo | None = None, /) -> str:
+    """The time of day of ``moment`` to the minute, in ``zone``: ``14.05`` or ``14:05``.
+
+    ``zone`` None keeps an aware moment's own zone and takes a naive one as it is.
+    """
+    if zone is not None and moment.tzinfo is not None:
+        moment = moment.astimezone(zone)
+    return _babel_format_time(moment.replace(tzinfo=None), format="short", locale=_LOCALES[lang])
 
 
 def format_number(value: float, lang: Lang, /, *, decimals: int | None = None) -> str:

@@ -120,7 +120,15 @@ CREATE TABLE IF NOT EXISTS workshops (
     -- what they did; a workshop created now states it (the app asks for true).
     moderated       BOOLEAN NOT NULL DEFAULT false,
     -- Whether participants may distribute their points (the prioritising round).
-    voting_open BOOLEAN NOT NULL DEFAULT false
+    voting_open BOOLEAN NOT NULL DEFAULT false,
+    -- The technology (its position) the facilitator leads the room to; NULL:
+    -- participants go at their own pace.
+    current_position INTEGER,
+    -- What the facilitator's phone remote holds: it steps through the
+    -- technologies and nothing else. NULL: none made, or the workshop closed.
+    remote_key    VARCHAR UNIQUE,
+    -- What a co-facilitator's invitation link holds. NULL: none made, or closed.
+    invite_key    VARCHAR UNIQUE
 );
 
 -- The radar's rings when the workshop was created: answers are checked against these.
@@ -141,7 +149,20 @@ CREATE TABLE IF NOT EXISTS workshop_technologies (
     name_en       VARCHAR NOT NULL,
     sector        VARCHAR NOT NULL,
     official_ring VARCHAR,  -- NULL: not on the area's radar in the edition
+    -- Whether answers about it are taken, and until when (a countdown; NULL: none).
+    answers_open     BOOLEAN NOT NULL DEFAULT true,
+    answers_close_at TIMESTAMP,
     PRIMARY KEY (workshop_id, technology)
+);
+
+-- Who else runs a workshop besides its creator: their sign-in identity and
+-- how they signed in, as workshops.created_by and created_via keep the creator's.
+CREATE TABLE IF NOT EXISTS workshop_facilitators (
+    workshop_id VARCHAR NOT NULL,
+    identity    VARCHAR NOT NULL,
+    via         VARCHAR NOT NULL,
+    added_at    TIMESTAMP NOT NULL,
+    PRIMARY KEY (workshop_id, identity, via)
 );
 
 -- Anonymous: no name, no address, no browser. The token is the participant's
@@ -240,6 +261,7 @@ _TABLES = (
     "workshops",
     "workshop_rings",
     "workshop_technologies",
+    "workshop_facilitators",
     "participants",
     "answers",
     "votes",
@@ -251,7 +273,7 @@ _TABLES = (
 
 
 def new_key() -> str:
-    """A fresh random key (32 hex digits): a workshop id or a projector key."""
+    """A fresh random key (32 hex digits): a workshop id, a projector, remote or invitation key."""
     return secrets.token_hex(16)
 
 
@@ -298,6 +320,13 @@ WORKSHOP_STEPS: tuple[Step, ...] = (
     # Dot voting and consequence ratings: the tables votes and ratings, and
     # workshops.voting_open (the schema's default, closed, fills it).
     Step(5, "005_votes_ratings"),
+    # Pacing and co-facilitators: per technology whether answers are taken and
+    # a countdown (workshop_technologies.answers_open, answers_close_at), the
+    # technology the room is led to (workshops.current_position), the phone
+    # remote's and the co-facilitator invitation's keys, and the
+    # co-facilitators (workshop_facilitators). The schema's defaults fill them:
+    # every technology open, no led mode, no keys, nobody else, as before.
+    Step(6, "006_pacing_cofacilitators"),
 )
 
 WORKSHOP_SCHEMA = Schema(steps=WORKSHOP_STEPS, sql=lambda: _SCHEMA, tables=_TABLES)

@@ -141,6 +141,10 @@ class StoredWorkshop:
     inside out. ``results_visible``: whether the projector shows the answers;
     ``moderated``: whether it shows only the comments the facilitator approved;
     ``voting_open``: whether participants may distribute their points.
+    ``gates`` are ``(answers_open, answers_close_at)`` per technology, in the
+    same order; ``current_position`` the technology the room is led to (1 =
+    the first; None: own pace); ``co_facilitators`` ``(identity, via)`` of
+    those who run it besides its creator.
     """
 
     id: str
@@ -161,6 +165,11 @@ class StoredWorkshop:
     results_visible: bool = True
     moderated: bool = False
     voting_open: bool = False
+    gates: tuple[tuple[bool, datetime | None], ...] = ()
+    current_position: int | None = None
+    remote_key: str | None = None
+    invite_key: str | None = None
+    co_facilitators: tuple[tuple[str, str], ...] = ()
 
 
 # The columns a new workshop is inserted with; the others take the schema's defaults.
@@ -172,8 +181,8 @@ _WORKSHOP_COLUMNS = (
 
 def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> list[StoredWorkshop]:
     heads = cur.execute(
-        f"SELECT {_WORKSHOP_COLUMNS}, results_visible, moderated, voting_open FROM workshops "
-        f"WHERE {where} "
+        f"SELECT {_WORKSHOP_COLUMNS}, results_visible, moderated, voting_open, "
+        f"current_position, remote_key, invite_key FROM workshops WHERE ({where}) "
         "ORDER BY created_at DESC, id",
         list(params),
     ).fetchall()
@@ -181,13 +190,23 @@ def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> li
         return []
     ids = [row[0] for row in heads]
     technologies: dict[str, list[tuple[str, str, str, str, str | None]]] = {i: [] for i in ids}
+    gates: dict[str, list[tuple[bool, datetime | None]]] = {i: [] for i in ids}
     for row in cur.execute(
-        "SELECT workshop_id, technology, sector, name_da, name_en, official_ring "
+        "SELECT workshop_id, technology, sector, name_da, name_en, official_ring, "
+        "answers_open, answers_close_at "
         "FROM workshop_technologies WHERE list_contains(?, workshop_id) "
         "ORDER BY workshop_id, position",
         [ids],
     ).fetchall():
-        technologies[row[0]].append(tuple(row[1:]))
+        technologies[row[0]].append(tuple(row[1:6]))
+        gates[row[0]].append((bool(row[6]), from_db(row[7])))
+    facilitators: dict[str, list[tuple[str, str]]] = {i: [] for i in ids}
+    for row in cur.execute(
+        "SELECT workshop_id, identity, via FROM workshop_facilitators "
+        "WHERE list_contains(?, workshop_id) ORDER BY workshop_id, added_at, identity",
+        [ids],
+    ).fetchall():
+        facilitators[row[0]].append((row[1], row[2]))
     rings: dict[str, list[tuple[str, int, str, str]]] = {i: [] for i in ids}
     for row in cur.execute(
         "SELECT workshop_id, ring, position, name_da, name_en FROM workshop_rings "
@@ -215,6 +234,11 @@ def _load_workshops(cur: Connection, where: str, params: Sequence[object]) -> li
             results_visible=bool(row[13]),
             moderated=bool(row[14]),
             voting_open=bool(row[15]),
+            gates=tuple(gates[row[0]]),
+            current_position=row[16],
+            remote_key=row[17],
+            invite_key=row[18],
+            co_facilitators=tuple(facilitators[row[0]]),
         )
         for row in heads
     ]
@@ -236,8 +260,13 @@ def workshops_by_projector_key(cur: Connection, key: str) -> list[StoredWorkshop
 
 
 def workshops_by_owner(cur: Connection, created_by: str, created_via: str) -> list[StoredWorkshop]:
-    """The workshops this person created, newest first."""
-    return _load_workshops(cur, "created_by = ? AND created_via = ?", [created_by, created_via])
+    """The workshops this person created or was added to as a co-facilitator, newest first."""
+    return _load_workshops(
+        cur,
+        "(created_by = $1 AND created_via = $2) OR id IN "
+        "(SELECT workshop_id FROM workshop_facilitators WHERE identity = $1 AND via = $2)",
+        [created_by, created_via],
+    )
 
 
 def all_workshops(cur: Connection) -> list[StoredWorkshop]:
@@ -296,7 +325,10 @@ def insert_workshop(
         [[workshop_id, *ring] for ring in rings],
     )
     cur.executemany(
-        "INSERT INTO workshop_technologies VALUES (?, ?, ?, ?, ?, ?, ?)",
+        # Named columns: the later ones (whether answers are taken) take their defaults.
+        "INSERT INTO workshop_technologies "
+        "(workshop_id, technology, position, name_da, name_en, sector, official_ring) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(workshop_id, item[0], i, *item[1:]) for i, item in enumerate(technologies, start=1)],
     )
 
@@ -356,7 +388,7 @@ def workshop_counts(cur: Connection, workshop_id: str) -> DeletedCounts:
 
 def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
     """Delete a workshop and everything in it: participants, answers, reviews, votes, ratings,
-    local radars.
+    local radars, co-facilitators.
 
     Runs on the caller's cursor, so it is one transaction with the caller's.
     """
@@ -375,7 +407,7 @@ def delete_workshop(cur: Connection, workshop_id: str) -> DeletedCounts:
         "participants",
     ):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
-    for table in ("workshop_technologies", "workshop_rings"):
+    for table in ("workshop_facilitators", "workshop_technologies", "workshop_rings"):
         cur.execute(f"DELETE FROM {table} WHERE workshop_id = ?", [workshop_id])
     cur.execute("DELETE FROM workshops WHERE id = ?", [workshop_id])
     return counted

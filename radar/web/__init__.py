@@ -3,9 +3,10 @@
 Streamlit's ``st.App`` (``serve.py``) serves the dashboard as an ASGI app; this
 package gives it what a municipal deployment needs in front of every page:
 security headers, allowed hosts, the browser's sign-in cookie, health and
-readiness routes, the operators' metrics and the participants' phone page
-(:mod:`radar.web.participant`). It imports no page code:
-Streamlit runs the pages (``dashboard.py``) in its own script threads.
+readiness routes, the operators' metrics, the participants' phone page
+(:mod:`radar.web.participant`) and the facilitator's phone remote
+(:mod:`radar.web.remote`). It imports no page code: Streamlit runs the
+pages (``dashboard.py``) in its own script threads.
 
 The public API is :func:`routes`, :func:`middleware` and :func:`lifespan`;
 ``serve.py`` passes them to ``st.App``. Each takes the :class:`WebSettings`
@@ -24,7 +25,7 @@ from starlette.middleware import Middleware
 from starlette.routing import BaseRoute
 
 from radar import logs
-from radar.web import browser, headers, health, hosts, language, metrics, participant
+from radar.web import browser, headers, health, hosts, language, metrics, participant, remote
 from radar.web.settings import SettingsError, WebSettings
 from radar.web.settings import load as load_settings
 
@@ -45,7 +46,7 @@ logger = logging.getLogger(__name__)
 def routes(settings: WebSettings | None = None) -> list[BaseRoute]:
     """The project's own routes, checked before Streamlit's."""
     del settings  # the routes need none yet; the parameter keeps the three calls alike
-    return [*health.routes(), *browser.routes(), *participant.routes()]
+    return [*health.routes(), *browser.routes(), *participant.routes(), *remote.routes()]
 
 
 def middleware(settings: WebSettings | None = None) -> list[Middleware]:

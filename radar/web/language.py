@@ -34,6 +34,7 @@ from radar.web.preload import with_chart_preload
 from radar.web.print_style import with_print_style
 from radar.web.window_size import with_window_size
 from radar.workshop.codes import JOIN_PAGE
+from radar.workshop.pacing import REMOTE_PAGE
 
 #: The query parameter the pages read the language from (radar.ui.state.LANG).
 LANG_PARAM: Final = "lang"
@@ -67,6 +68,8 @@ def _tagged(etag: str, lang: Lang) -> str:
 
 #: The phone page (:mod:`radar.web.participant`), left as it is written.
 OWN_PAGE: Final = "/" + JOIN_PAGE
+#: The facilitator's phone remote (:mod:`radar.web.remote`), left as it is written too.
+REMOTE_PAGE_PATH: Final = "/" + REMOTE_PAGE
 
 _TAGGED: Final = re.compile(r'-(da|en)"$')
 
@@ -125,15 +128,16 @@ class DocumentLanguageMiddleware:
 def own_page(scope: Scope) -> bool:
     """Whether the request is for a page of the project's own, not Streamlit's index.
 
-    The participants' phone page writes its own language and allows no
-    script: the index's rewrite (window-size script, style sheets) is not for it.
-    Under a proxy's prefix (``root_path``) the page's path follows the prefix.
+    The participants' phone page and the facilitator's phone remote write
+    their own language and allow no script: the index's rewrite (window-size
+    script, style sheets) is not for them. Under a proxy's prefix
+    (``root_path``) the page's path follows the prefix.
     """
     path = str(scope.get("path", "/"))
     root = str(scope.get("root_path", "")).rstrip("/")
     if root and path.startswith(root + "/"):
         path = path[len(root) :]
-    return path == OWN_PAGE or path.startswith(OWN_PAGE + "/")
+    return any(path == page or path.startswith(page + "/") for page in (OWN_PAGE, REMOTE_PAGE_PATH))
 
 
 def _with_own_validator(scope: Scope, lang: Lang) -> tuple[Scope, bool]:

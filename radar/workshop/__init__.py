@@ -64,7 +64,12 @@ Modules
 :mod:`~radar.workshop.local_radars`
     A consensus saved as a local radar edition.
 :mod:`~radar.workshop.access`
-    Who may run a workshop and publish its local radars.
+    Who may run a workshop, manage it, and publish its local radars.
+:mod:`~radar.workshop.pacing`, :mod:`~radar.workshop.pacing_texts`
+    Each technology open or closed, countdowns, the room led step by step,
+    the facilitator's phone remote; and those states in words.
+:mod:`~radar.workshop.cofacilitators`
+    Inviting colleagues to run a workshop, and removing them.
 :mod:`~radar.workshop.limits`
     Participants per workshop, joins per session, retention period.
 :mod:`~radar.workshop.retention`
@@ -94,7 +99,11 @@ functions :func:`area_technologies`, :func:`official_rings`,
 :func:`qr_png`, :func:`qr_svg`, :func:`comments_for_review`,
 :func:`approve_comment`, :func:`hide_comment`, :func:`set_moderated`,
 :func:`shown_comments`, :func:`pending_count`, :func:`connect_workshops`,
-:func:`resolve_workshop_db_path` and :func:`table_counts`.
+:func:`resolve_workshop_db_path`, :func:`table_counts`; pacing's :func:`lead`,
+:func:`step`, :func:`go_to`, :func:`set_answers_open`, :func:`start_countdown`,
+:func:`new_remote_key`, :func:`find_remote`, :func:`remote_link`; and the
+co-facilitators' :func:`new_invitation`, :func:`accept_invitation`,
+:func:`remove_co_facilitator`, :func:`may_manage`, :func:`is_owner`.
 
 Pure data, no Streamlit.
 """
@@ -114,7 +123,7 @@ from radar.store.workshops import (
 
 # The modules tests patch: the clock, the code generator, the limits checked and the retries.
 from radar.workshop import clock, codes, limits, validation, writes
-from radar.workshop.access import may_publish, may_run
+from radar.workshop.access import is_owner, may_manage, may_publish, may_run
 from radar.workshop.catalogue import area_technologies, official_rings
 from radar.workshop.codes import (
     BASE_URL_ENV_VAR,
@@ -128,6 +137,11 @@ from radar.workshop.codes import (
     qr_png,
     qr_svg,
     resolve_base_url,
+)
+from radar.workshop.cofacilitators import (
+    accept_invitation,
+    new_invitation,
+    remove_co_facilitator,
 )
 from radar.workshop.exports import comments_frame, export_csv, export_frame, export_xlsx
 from radar.workshop.local_radars import (
@@ -147,13 +161,16 @@ from radar.workshop.model import (
     Agreement,
     Answer,
     AnswerRejectedError,
+    CoFacilitator,
     Comment,
     CommentStatus,
+    Gate,
     LocalEdition,
     LocalEditionNotFoundError,
     Participant,
     Phase,
     Question,
+    QuestionClosedError,
     TechnologyResult,
     Workshop,
     WorkshopClosedError,
@@ -176,6 +193,17 @@ from radar.workshop.moderation import (
     pending_count,
     set_moderated,
     shown_comments,
+)
+from radar.workshop.pacing import (
+    REMOTE_PAGE,
+    find_remote,
+    go_to,
+    lead,
+    new_remote_key,
+    remote_link,
+    set_answers_open,
+    start_countdown,
+    step,
 )
 from radar.workshop.priorities import (
     DimensionRating,
@@ -243,6 +271,7 @@ __all__ = [
     "RATINGS",
     "RATING_DIMENSIONS",
     "RATING_SCORES",
+    "REMOTE_PAGE",
     "TITLE_LIMIT",
     "WORKSHOP_DB_ENV_VAR",
     "WORKSHOP_DB_NAME",
@@ -251,18 +280,21 @@ __all__ = [
     "Agreement",
     "Answer",
     "AnswerRejectedError",
+    "CoFacilitator",
     "Comment",
     "CommentForReview",
     "CommentReviewError",
     "CommentStatus",
     "Deleted",
     "DimensionRating",
+    "Gate",
     "LocalEdition",
     "LocalEditionNotFoundError",
     "Participant",
     "Phase",
     "Priorities",
     "Question",
+    "QuestionClosedError",
     "RatingDimension",
     "RatingRejectedError",
     "TechnologyPoints",
@@ -280,6 +312,7 @@ __all__ = [
     "WorkshopStoreBusyError",
     "WorkshopStoreError",
     "WorkshopTechnology",
+    "accept_invitation",
     "approve_comment",
     "area_technologies",
     "clock",
@@ -298,20 +331,27 @@ __all__ = [
     "export_xlsx",
     "find_participant",
     "find_projector",
+    "find_remote",
     "find_workshop",
     "forget_last_purge",
     "format_code",
     "get_workshop",
+    "go_to",
     "group_ring",
     "hide_comment",
+    "is_owner",
     "join",
     "join_link",
+    "lead",
     "limits",
     "list_local_editions",
     "list_workshops",
     "local_placements",
+    "may_manage",
     "may_publish",
     "may_run",
+    "new_invitation",
+    "new_remote_key",
     "normalize_code",
     "official_rings",
     "participant_answers",
@@ -325,6 +365,8 @@ __all__ = [
     "qr_png",
     "qr_svg",
     "ranking_frame",
+    "remote_link",
+    "remove_co_facilitator",
     "report_html",
     "report_pdf",
     "resolve_base_url",
@@ -332,10 +374,13 @@ __all__ = [
     "results",
     "save_consensus",
     "score_label",
+    "set_answers_open",
     "set_moderated",
     "set_results_visible",
     "set_voting_open",
     "shown_comments",
+    "start_countdown",
+    "step",
     "submit_answer",
     "submit_votes",
     "table_counts",

@@ -24,13 +24,16 @@ from collections.abc import Mapping, Sequence
 from radar.store.workshop_schema import VOTE_POINTS
 
 __all__ = [
+    "COUNTDOWN_SECONDS",
     "DEFAULT_RETENTION_DAYS",
     "JOIN_WINDOW_SECONDS",
     "MAX_PARTICIPANTS",
+    "REMOTE_COUNTDOWN_SECONDS",
     "RETENTION_ENV_VAR",
     "REVIEW_LIST_LIMIT",
     "SESSION_JOINS_PER_MINUTE",
     "VOTE_POINTS",
+    "WAITING_REFRESH_SECONDS",
     "join_allowed",
     "recent_joins",
     "retention_days",
@@ -42,6 +45,13 @@ MAX_PARTICIPANTS = 2000
 SESSION_JOINS_PER_MINUTE = 5
 #: The window of :data:`SESSION_JOINS_PER_MINUTE`, in seconds.
 JOIN_WINDOW_SECONDS = 60.0
+
+#: The countdowns a facilitator may start for a technology, in seconds: 30 s to 5 min.
+COUNTDOWN_SECONDS: tuple[int, ...] = (30, 60, 120, 300)
+#: The one countdown the phone remote offers (a button per choice would crowd a phone).
+REMOTE_COUNTDOWN_SECONDS = 60
+#: How often a participant's waiting page reloads itself while nothing is open, in seconds.
+WAITING_REFRESH_SECONDS = 5
 
 #: Environment variable: days a workshop's data is kept after it ended.
 RETENTION_ENV_VAR = "RADAR_WORKSHOP_RETENTION_DAYS"

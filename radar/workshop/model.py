@@ -27,13 +27,16 @@ __all__ = [
     "Agreement",
     "Answer",
     "AnswerRejectedError",
+    "CoFacilitator",
     "Comment",
     "CommentStatus",
+    "Gate",
     "LocalEdition",
     "LocalEditionNotFoundError",
     "Participant",
     "Phase",
     "Question",
+    "QuestionClosedError",
     "TechnologyResult",
     "Workshop",
     "WorkshopClosedError",
@@ -178,6 +181,22 @@ class AnswerRejectedError(WorkshopInputError):
     text over :data:`COMMENT_LIMIT`."""
 
 
+class QuestionClosedError(AnswerRejectedError):
+    """The technology takes no answers now: the facilitator closed it, led the room past
+    it, or its countdown ended. The workshop itself may still be open.
+
+    ``details`` hold the technology's names, ``name_da`` and ``name_en``; the
+    message names it in the reader's language.
+    """
+
+    def message(self, lang: Lang = DEFAULT_LANG) -> str:
+        """ "Spørgsmålet om Droner er lukket.", in ``lang``."""
+        name = _pick(
+            str(self.details.get("name_da", "")), str(self.details.get("name_en", "")), lang
+        )
+        return t(self.key, lang, technology=name)
+
+
 class WorkshopFullError(WorkshopError):
     """The workshop has as many participants as it takes (:data:`MAX_PARTICIPANTS`)."""
 
@@ -245,6 +264,38 @@ class WorkshopTechnology:
 
 
 @dataclass(frozen=True)
+class Gate:
+    """Whether one technology of a workshop takes answers, and until when.
+
+    Attributes
+    ----------
+    technology
+        The technology's id.
+    open
+        False once the facilitator closed it (or led the room past it).
+    closes_at
+        When its countdown ends (aware UTC), or None without one.
+    """
+
+    technology: str
+    open: bool = True
+    closes_at: datetime | None = None
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        """Whether it takes answers at ``now`` (default: now): open, and its countdown not over."""
+        moment = now or clock.now()
+        return self.open and (self.closes_at is None or moment < self.closes_at)
+
+
+@dataclass(frozen=True)
+class CoFacilitator:
+    """Someone who runs a workshop besides its creator: their sign-in identity and how."""
+
+    identity: str
+    via: str
+
+
+@dataclass(frozen=True)
 class Workshop:
     """A workshop, with the snapshot of the radar it discusses.
 
@@ -280,6 +331,18 @@ class Workshop:
     voting_open
         Whether the prioritising round is open: participants distribute their
         points (:mod:`radar.workshop.voting`).
+    gates
+        Per technology, in the same order, whether it takes answers
+        (:class:`Gate`); empty means every one does.
+    current_position
+        The technology the facilitator leads the room to (1 = the first), or
+        None: participants go at their own pace.
+    remote_key, invite_key
+        What the facilitator's phone remote and the co-facilitator invitation
+        link hold (None: none made, or the workshop is closed). Never shown
+        but to those who run it.
+    co_facilitators
+        Who runs it besides its creator.
     """
 
     id: str
@@ -300,6 +363,37 @@ class Workshop:
     results_visible: bool = True
     moderated: bool = False
     voting_open: bool = False
+    gates: tuple[Gate, ...] = ()
+    current_position: int | None = None
+    remote_key: str | None = None
+    invite_key: str | None = None
+    co_facilitators: tuple[CoFacilitator, ...] = ()
+
+    @property
+    def led(self) -> bool:
+        """Whether the facilitator leads the room from technology to technology."""
+        return self.current_position is not None
+
+    @property
+    def current_technology(self) -> WorkshopTechnology | None:
+        """The technology the room is led to; None at the participants' own pace."""
+        if self.current_position is None or not self.technologies:
+            return None
+        index = min(max(self.current_position, 1), len(self.technologies)) - 1
+        return self.technologies[index]
+
+    def gate(self, technology_id: str) -> Gate:
+        """Whether a technology takes answers (open, without a countdown, when not recorded)."""
+        for gate in self.gates:
+            if gate.technology == technology_id:
+                return gate
+        return Gate(technology_id)
+
+    def answerable(self, technology_id: str, now: datetime | None = None) -> bool:
+        """Whether an answer about this technology is taken at ``now``: the workshop is
+        open and so is the technology, its countdown not over."""
+        moment = now or clock.now()
+        return self.is_open(moment) and self.gate(technology_id).is_open(moment)
 
     def is_open(self, now: datetime | None = None) -> bool:
         """Whether answers are taken: not closed, and before ``closes_at``.

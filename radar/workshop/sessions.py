@@ -14,6 +14,7 @@ from datetime import datetime
 from radar.auth import User
 from radar.i18n import t
 from radar.model import COMBINED_AREA, Catalog
+from radar.store import workshop_pacing as paced
 from radar.store import workshops as stored
 from radar.store.transactions import Connection, read
 from radar.workshop import clock, codes, limits
@@ -21,7 +22,10 @@ from radar.workshop.access import owner
 from radar.workshop.model import (
     Answer,
     AnswerRejectedError,
+    CoFacilitator,
+    Gate,
     Participant,
+    QuestionClosedError,
     Workshop,
     WorkshopClosedError,
     WorkshopFullError,
@@ -74,6 +78,14 @@ def _workshop(row: stored.StoredWorkshop) -> Workshop:
         results_visible=row.results_visible,
         moderated=row.moderated,
         voting_open=row.voting_open,
+        gates=tuple(
+            Gate(item[0], answers_open, close_at)
+            for item, (answers_open, close_at) in zip(row.technologies, row.gates, strict=False)
+        ),
+        current_position=row.current_position,
+        remote_key=row.remote_key,
+        invite_key=row.invite_key,
+        co_facilitators=tuple(CoFacilitator(*pair) for pair in row.co_facilitators),
     )
 
 
@@ -162,7 +174,7 @@ def list_workshops(con: Connection) -> tuple[Workshop, ...]:
 
 
 def workshops_of(con: Connection, user: User) -> tuple[Workshop, ...]:
-    """The workshops ``user`` created, newest first."""
+    """The workshops ``user`` created or was added to as a co-facilitator, newest first."""
     name, via = owner(user)
     return tuple(
         _workshop(row) for row in read(con, lambda cur: stored.workshops_by_owner(cur, name, via))
@@ -271,8 +283,9 @@ def close_workshop(con: Connection, workshop_id: str) -> Workshop:
 
     Closing anonymises: the participants' tokens are dropped, so no browser's
     link ties anyone to their answers any more (no names are stored at all);
-    the answers and comments stay. Closing a closed workshop changes nothing
-    (it keeps its first closing time).
+    the answers and comments stay. The facilitator's phone remote and the
+    co-facilitator invitation link stop working. Closing a closed workshop
+    changes nothing (it keeps its first closing time).
 
     Raises
     ------
@@ -284,6 +297,8 @@ def close_workshop(con: Connection, workshop_id: str) -> Workshop:
         by_id(cur, workshop_id)
         stored.close_workshop(cur, workshop_id, clock.now())
         stored.drop_tokens(cur, workshop_id)
+        # The phone remote's and the invitation's links stop working with it.
+        paced.drop_keys(cur, workshop_id)
 
     write(con, close)
     return get_workshop(con, workshop_id)
@@ -509,6 +524,9 @@ def submit_answer(
     ------
     WorkshopNotFoundError, WorkshopClosedError
         A wrong code, or a closed workshop (closed by hand or past its closing time).
+    QuestionClosedError
+        The technology takes no answers now (closed, led past, or its
+        countdown over); an :class:`AnswerRejectedError` too.
     AnswerRejectedError
         The token is not a participant of this workshop, or the technology,
         ring, phase or a question is unknown, or a text is too long or not
@@ -534,6 +552,14 @@ def submit_answer(
             raise AnswerRejectedError(
                 "workshop.error.ring_unknown", ring=str(ring)[:40], rings=workshop.ring_ids
             )
+        now = clock.now()
+        if not workshop.answerable(technology, now):
+            # Closed by the facilitator, led past, or its countdown over: read in
+            # this transaction, so a close just before the answer holds.
+            item = workshop.technology(technology)
+            raise QuestionClosedError(
+                "workshop.error.question_closed", name_da=item.name_da, name_en=item.name_en
+            )
         answer = Answer(
             workshop_id=workshop.id,
             participant_id=participant.id,
@@ -544,7 +570,7 @@ def submit_answer(
             work=texts["work"],
             skills=texts["skills"],
             involvement=texts["involvement"],
-            updated_at=clock.now(),
+            updated_at=now,
             ratings=scores,
         )
         stored.insert_answer(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ AREA = "teknik-og-miljoe"
 EDITION = 2025
 #: Few technologies keep the participant's page short.
 TECHNOLOGIES = 3
+DASHBOARD = str(Path(__file__).resolve().parents[2] / "dashboard.py")
 
 
 @pytest.fixture(autouse=True)
@@ -811,3 +813,164 @@ def test_the_projector_shows_the_ranking_only_while_the_results_are_visible(
     assert_clean(at)
     assert _ranking(at)[0][2] == 5
     assert _box(at, ui.CONSEQUENCES_TABLE) is None
+
+
+# --- pacing, the phone remote and co-facilitators --------------------------------
+
+
+def _toggle(at: AppTest, label: str) -> Any:
+    [found] = [w for w in at.toggle if w.label == label]
+    return found
+
+
+def test_the_facilitator_leads_the_room_opens_closes_and_counts_down(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert_clean(at)
+    first, second, third = (x.label("da") for x in ws.technologies)
+    assert "Deltagerne går i eget tempo." in _texts(at)
+    assert not _toggle(at, "Jeg styrer tempoet").value
+    _toggle(at, "Jeg styrer tempoet").set_value(True).run()
+    assert_clean(at)
+    led = workshop.get_workshop(wcon, ws.id)
+    assert led.current_position == 1 and [x for x in led.technology_ids if led.answerable(x)] == [
+        ws.technology_ids[0]
+    ]
+    assert _toggle(at, "Jeg styrer tempoet").value
+    assert plain(f"Nu: {first} (1 af 3) · Åben") in _texts(at)
+    assert at.button(key=ui.PACING_PREVIOUS).disabled
+    at.button(key=ui.PACING_NEXT).click().run()
+    assert_clean(at)
+    assert workshop.get_workshop(wcon, ws.id).current_position == 2
+    assert plain(f"Nu: {second} (2 af 3) · Åben") in _texts(at)
+    # The third is closed in led mode; its button opens it, and names it.
+    gate = at.button(key=f"{ui.PACING_GATE}_2")
+    assert gate.label == f"Åbn {third}"
+    gate.click().run()
+    assert workshop.get_workshop(wcon, ws.id).answerable(ws.technology_ids[2])
+    assert at.button(key=f"{ui.PACING_GATE}_2").label == f"Luk {third}"
+    # The countdown follows the room: the current question, 30 s chosen.
+    assert at.selectbox(key=ui.COUNTDOWN_TECHNOLOGY).value == ws.technology_ids[1]
+    at.radio(key=ui.COUNTDOWN_LENGTH).set_value(30).run()
+    at.button(key=ui.COUNTDOWN_START).click().run()
+    assert_clean(at)
+    ends = workshop.get_workshop(wcon, ws.id).gate(ws.technology_ids[1]).closes_at
+    assert ends is not None and ends - workshop.clock.now() <= timedelta(seconds=30)
+    assert plain("Lukker om 0:") in _texts(at)
+    # Off: every question open again, at the participants' own pace.
+    _toggle(at, "Jeg styrer tempoet").set_value(False).run()
+    assert_clean(at)
+    free = workshop.get_workshop(wcon, ws.id)
+    assert not free.led and all(free.answerable(x) for x in free.technology_ids)
+
+
+def test_the_projector_shows_the_led_technology_large_with_its_countdown(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _answered(wcon, ws)
+    workshop.lead(wcon, ws.id, True)
+    workshop.start_countdown(wcon, ws.id, ws.technology_ids[0], 60)
+    started = workshop.clock.now()
+    monkeypatch.setattr(workshop.clock, "now", lambda: started + timedelta(seconds=15))
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert_clean(at)
+    box = [
+        b for b in at.main.get("flex_container") if getattr(b, "key", None) == ui.PROJECTOR_CURRENT
+    ]
+    assert box, "the current technology is missing"
+    assert [s.value for s in box[0].subheader] == [plain(ws.technologies[0].label("da"))]
+    assert "Spørgsmål 1 af 3" in [c.value for c in box[0].caption]
+    assert box[0].markdown[0].value == plain("Lukker om 0:45 · 2 svar")
+    # Its answers, one chart row; its comment; not the other technologies' answers.
+    assert len(at.get("plotly_chart")) == 1
+    assert "Godt" in [x.value for x in at.get("text")]
+    monkeypatch.setattr(workshop.clock, "now", lambda: started + timedelta(seconds=61))
+    at.run()
+    box = [
+        b for b in at.main.get("flex_container") if getattr(b, "key", None) == ui.PROJECTOR_CURRENT
+    ]
+    assert box[0].markdown[0].value == plain("Lukket · 2 svar")
+    # Hidden results stay hidden in led mode too.
+    workshop.set_results_visible(wcon, ws.id, False)
+    at.run()
+    assert not at.get("plotly_chart") and _hidden_notice(at)
+
+
+def test_the_phone_remote_link_is_made_shown_folded_and_renewed(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id)
+    assert ui.REMOTE_RENEW not in _keys(at)
+    at.button(key=ui.REMOTE_MAKE).click().run()
+    assert_clean(at)
+    first = workshop.get_workshop(wcon, ws.id).remote_key
+    assert first is not None
+    links = [b.proto.url for b in at.get("link_button")]
+    assert f"/styr?k={first}" in " ".join(links)
+    at.button(key=ui.REMOTE_RENEW).click().run()
+    second = workshop.get_workshop(wcon, ws.id).remote_key
+    assert second not in (None, first)
+    assert first not in " ".join(b.proto.url for b in at.get("link_button"))
+    # The projector never shows it.
+    projector = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert second not in _texts(projector)
+
+
+def test_an_invited_colleague_runs_the_workshop_but_only_the_owner_deletes_or_invites(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    at = _open(app, FACILITATOR, id=ws.id)
+    at.button(key=ui.TEAM_MAKE).click().run()
+    assert_clean(at)
+    key = workshop.get_workshop(wcon, ws.id).invite_key
+    assert key is not None and f"/workshop?join_as={key}" in _texts(at)
+    # A second facilitator, signed in in their own browser, opens the invitation.
+    sign_in_as(monkeypatch, Role.FACILITATOR, "Ole Kollega")
+    colleague = _open(AppTest.from_file(DASHBOARD, default_timeout=60), FACILITATOR, join_as=key)
+    assert_clean(colleague)
+    assert "join_as" not in colleague.query_params
+    assert colleague.query_params["id"] == ws.id
+    assert "Du er nu medfacilitator på «Temadag" in _texts(colleague)
+    # They run it: the pacing, closing and the results; not deleting, not inviting.
+    assert {ui.CLOSE_CONFIRM, ui.PACING_GATE + "_0", ui.RESULTS_SWITCH} <= _keys(colleague)
+    assert ui.DELETE_CONFIRM not in _keys(colleague) and ui.TEAM_MAKE not in _keys(colleague)
+    assert t("team.co_note") in _texts(colleague)
+    # It is in their list.
+    del colleague.query_params["id"]
+    colleague.run()
+    [listed] = colleague.selectbox(key=ui.MY_WORKSHOPS).options
+    assert listed.startswith(ws.title)
+    # The owner sees them and removes them; then it is no workshop of theirs.
+    sign_in_as(monkeypatch, Role.FACILITATOR, "Fie Facilitator")
+    at.run()
+    assert plain("Ole Kollega (fælles adgangskode)") in _texts(at)
+    at.button(key=f"{ui.TEAM_REMOVE}_0").click().run()
+    assert_clean(at)
+    assert workshop.get_workshop(wcon, ws.id).co_facilitators == ()
+    sign_in_as(monkeypatch, Role.FACILITATOR, "Ole Kollega")
+    gone = _open(AppTest.from_file(DASHBOARD, default_timeout=60), FACILITATOR, id=ws.id)
+    assert "Workshoppen findes ikke" in gone.info[0].value
+
+
+def test_a_renewed_invitation_s_old_link_says_so_and_adds_nobody(
+    app: AppTest,
+    wcon: duckdb.DuckDBPyConnection,
+    ws: workshop.Workshop,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old = workshop.new_invitation(wcon, ws.id).invite_key
+    assert old is not None
+    workshop.new_invitation(wcon, ws.id)
+    sign_in_as(monkeypatch, Role.FACILITATOR, "Ole Kollega")
+    at = _open(app, FACILITATOR, join_as=old)
+    assert not at.exception
+    assert "join_as" not in at.query_params and "id" not in at.query_params
+    assert any("fornyet" in w.value for w in at.warning)
+    assert workshop.get_workshop(wcon, ws.id).co_facilitators == ()

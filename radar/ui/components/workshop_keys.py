@@ -81,3 +81,30 @@ HIDE: Final = "ws_hide"
 JUST_CREATED: Final = "_ws_just_created"
 #: Session state (not a widget): what this session just deleted, said once.
 JUST_DELETED: Final = "_ws_just_deleted"
+
+# Pacing, the phone remote and co-facilitators.
+#: The co-facilitator invitation's URL parameter (its key; signing in is still needed).
+JOIN_AS: Final = "join_as"
+#: "Jeg styrer tempoet": the key ends in ``_on`` or ``_off``, what it showed when
+#: drawn, so a change from the phone remote draws it afresh.
+PACING_LEAD: Final = "ws_pacing_lead"
+PACING_CURRENT: Final = "ws_pacing_current"
+PACING_PREVIOUS: Final = "ws_pacing_previous"
+PACING_NEXT: Final = "ws_pacing_next"
+#: One per technology, ``ws_pacing_gate_0`` for the first: "Luk …" / "Åbn …".
+PACING_GATE: Final = "ws_pacing_gate"
+COUNTDOWN_TECHNOLOGY: Final = "ws_countdown_technology"
+COUNTDOWN_LENGTH: Final = "ws_countdown_length"
+COUNTDOWN_START: Final = "ws_countdown_start"
+#: The projector's large view of the technology the room is led to.
+PROJECTOR_CURRENT: Final = "ws_projector_current"
+REMOTE_MAKE: Final = "ws_remote_make"
+REMOTE_RENEW: Final = "ws_remote_renew"
+TEAM_MAKE: Final = "ws_team_make"
+TEAM_RENEW: Final = "ws_team_renew"
+TEAM_LINK: Final = "ws_team_link"
+#: One per co-facilitator, ``ws_team_remove_0`` for the first.
+TEAM_REMOVE: Final = "ws_team_remove"
+#: Session state (not a widget): the workshop this session just joined as a
+#: co-facilitator, said once; or why the invitation did not work.
+JUST_JOINED: Final = "_ws_just_joined"

@@ -5,6 +5,8 @@ While the facilitator hides the results, the projector shows only the summary
 line (how many joined and answered); the facilitator's view shows it all. The
 comment wall holds what the room may see: a moderated workshop's approved
 comments, else all but the hidden ones.
+While the facilitator leads the room, the projector shows the current
+technology large (:mod:`radar.ui.components.workshop_pacing_live`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from radar.ui.components.workshop_keys import (
     WALL_CARD,
     WALL_FILTER,
 )
+from radar.ui.components.workshop_pacing_live import led_view
 from radar.workshop import PHASES, QUESTIONS, WorkshopError, WorkshopResults
 
 
@@ -63,6 +66,10 @@ def _live(con: Connection, workshop_id: str, lang: Lang, projector: bool) -> Non
             )
         )
         st.caption(plain(status(res.workshop, lang)))
+    if projector and res.workshop.led:
+        # Led: the room's technology, large (and its answers, unless hidden).
+        led_view(res, lang, figure=lambda part, shown: live_figure(part, shown, projector=True))
+        return
     # Read with the answers on every refresh, so the projector, in another
     # browser, follows the facilitator's button within one refresh.
     if not res.workshop.results_visible:

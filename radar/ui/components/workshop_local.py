@@ -2,7 +2,8 @@
 
 A saved local radar is seen here, by the workshop's facilitator and editors.
 Only an editor publishes it to every viewer (the radar page's "Vis ved siden
-af") or withdraws it; its facilitator or an editor may delete it.
+af") or withdraws it; its facilitator or an editor may delete it, not a
+co-facilitator.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def consensus_section(con: Connection, ws: Workshop, user: User, lang: Lang) -> 
         warn(problem, lang)
     saved_here = {e.id: e for e in workshop.list_local_editions(con, workshop_id=ws.id)}
     if saved_here:
-        _saved(con, saved_here, user, lang)
+        _saved(con, saved_here, user, lang, may_delete=workshop.may_manage(ws, user))
 
 
 def _label(edition: LocalEdition, lang: Lang) -> str:
@@ -77,7 +78,14 @@ def _label(edition: LocalEdition, lang: Lang) -> str:
     )
 
 
-def _saved(con: Connection, saved: dict[str, LocalEdition], user: User, lang: Lang) -> None:
+def _saved(
+    con: Connection,
+    saved: dict[str, LocalEdition],
+    user: User,
+    lang: Lang,
+    *,
+    may_delete: bool = True,
+) -> None:
     """Pick one of the workshop's local radars: see it, publish or withdraw it, delete it."""
     st.caption(t("facilitator.consensus.list", lang))
     if st.session_state.get(LOCAL_PICK) not in saved:
@@ -107,6 +115,10 @@ def _saved(con: Connection, saved: dict[str, LocalEdition], user: User, lang: La
                 args=(con, chosen.id, not chosen.published),
                 icon=":material/public:",
             )
+    if not may_delete:
+        # A co-facilitator: the workshop's creator (or an editor) deletes.
+        local_radar.local_chart(ui_data.page_data(), chosen, lang)
+        return
     with delete, st.popover(t("facilitator.local.delete", lang), icon=":material/delete:"):
         st.markdown(t("facilitator.local.delete.warning", lang))
         actor = "editor" if user.role.includes(Role.EDITOR) else "facilitator"

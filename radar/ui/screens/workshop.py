@@ -3,10 +3,11 @@
 Without parameters it lists the signed-in person's workshops (an editor's:
 every workshop) and shows the form to create one. ``id`` opens one
 workshop's code, QR code, live view and controls, but only for the
-facilitator who created it or an editor: the id names the workshop, it grants
-nothing (:mod:`radar.workshop.access`). ``projector`` (the workshop's
-projector key, never its id) shows the code, QR code and live view alone,
-large, for the room, without signing in and without any control; with
+facilitator who created it, its co-facilitators or an editor (``join_as``,
+a co-facilitator's invitation key, adds the signed-in person first): the id
+names the workshop, it grants nothing (:mod:`radar.workshop.access`).
+``projector`` (the workshop's projector key, never its id) shows the code,
+QR code and live view alone, large, for the room, without signing in and without any control; with
 ``present=1`` in presenter mode's chrome; while the facilitator hides the
 results it shows only how many joined and answered, and while the workshop is
 moderated only the comments the facilitator approved. It follows ``lang`` like
@@ -38,6 +39,7 @@ from radar.ui.components.workshop_create import create_form
 from radar.ui.components.workshop_keys import (
     CODE_BOX,
     ID,
+    JOIN_AS,
     JUST_CREATED,
     NEW_WORKSHOP,
     PROJECTOR_KEY,
@@ -47,8 +49,11 @@ from radar.ui.components.workshop_live import live_view
 from radar.ui.components.workshop_local import consensus_section
 from radar.ui.components.workshop_manage import delete_section, deleted_notice, my_workshops
 from radar.ui.components.workshop_moderation import moderation_queue, moderation_switch
+from radar.ui.components.workshop_pacing import pacing_section
 from radar.ui.components.workshop_priorities import priorities_section
+from radar.ui.components.workshop_remote import remote_section
 from radar.ui.components.workshop_style import FACILITATOR_CSS, PROJECTOR_CSS
+from radar.ui.components.workshop_team import accept, joined_notice, team_section
 from radar.workshop import Workshop
 
 #: Workshop ids and projector keys are 32 hex digits (``secrets.token_hex(16)``);
@@ -68,8 +73,14 @@ def facilitator_page(lang: Lang) -> None:
         _projector_page(projector_key, lang)
         return
     user = auth.require_role(Role.FACILITATOR, lang)
+    invitation = st.query_params.get(JOIN_AS, "")
+    if invitation:
+        # A co-facilitator's invitation, opened signed in: added, then sent to the workshop.
+        accept(ui_data.workshop_connection(), invitation, user)
+        return
     workshop_id = st.query_params.get(ID, "")
     if not workshop_id:
+        joined_notice(None, lang)
         deleted_notice(lang)
         my_workshops(ui_data.workshop_connection(), user, lang)
         create_form(lang, user)
@@ -139,6 +150,7 @@ def control_view(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
     st.caption(plain(about(ws, lang)))
     if st.session_state.get(JUST_CREATED) == ws.id:
         st.success(t("facilitator.created", lang), icon=":material/check_circle:")
+    joined_notice(ws, lang)
     code_col, qr_col = st.columns([3, 2])
     with code_col:
         _code(ws, lang)
@@ -159,6 +171,9 @@ def control_view(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
             icon=":material/present_to_all:",
             help=t("facilitator.projector.help", lang),
         )
+    remote_section(con, ws, lang)
+    st.divider()
+    pacing_section(con, ws, lang)
     st.divider()
     st.subheader(t("facilitator.live.heading", lang), anchor=False)
     results_switch(con, ws, lang)
@@ -171,7 +186,10 @@ def control_view(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
     close_section(con, ws, lang)
     export_section(con, ws, lang)
     consensus_section(con, ws, user, lang)
-    delete_section(con, ws, user, lang)
+    team_section(con, ws, user, lang)
+    # Co-facilitators run the session; its creator (or an editor) deletes it.
+    if workshop.may_manage(ws, user):
+        delete_section(con, ws, user, lang)
 
 
 def projector_view(con: Connection, ws: Workshop, lang: Lang) -> None:

@@ -14,6 +14,7 @@ import base64
 import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Final
 from urllib.parse import urlencode
 
@@ -23,6 +24,7 @@ from markupsafe import Markup
 from radar import theme
 from radar.i18n import t
 from radar.model import Lang
+from radar.web.participant import paced
 from radar.web.participant.forms import POINTS_PREFIX, RATING_PREFIX
 from radar.web.settings import accessibility_url
 from radar.workshop import (
@@ -33,10 +35,12 @@ from radar.workshop import (
     RATINGS,
     Answer,
     Workshop,
+    clock,
     format_code,
     limits,
     score_label,
 )
+from radar.workshop.pacing_texts import gate_text
 from radar.workshop.texts import about_text
 
 __all__ = [
@@ -276,8 +280,14 @@ def question_page(
     saved: str | None = None,
     problem: str | None = None,
     up: bool = False,
+    now: datetime | None = None,
+    auto: bool = True,
 ) -> str:
     """One technology of the workshop, or the thanks once every one is answered.
+
+    A technology that takes no answers now (closed, or its countdown ended)
+    shows as closed; with nothing open to answer the phone waits
+    (:mod:`radar.web.participant.paced`).
 
     Parameters
     ----------
@@ -294,20 +304,31 @@ def question_page(
         Why the last answer was not saved.
     up
         Served by the posting route (the answer refused): every link one folder up.
+    now
+        The moment to ask about (default: now).
+    auto
+        Whether the waiting page reloads itself (the participant may stop it).
     """
     root = UP if up else ""
     items = ws.technologies
     count = len(items)
-    if index is None:
-        index = next((i for i, item in enumerate(items) if item.id not in answers), None)
-    shown = items[min(max(index, 0), count - 1)] if index is not None else None
-    position = items.index(shown) if shown is not None else None
+    moment = now or clock.now()
+    # Which screen: the pacing's rules (the room's technology in led mode, closed ones).
+    picked = paced.pick(ws, answers.keys(), index, moment)
+    position = picked.index
+    shown = items[position] if position is not None else None
     listed = [
         {
             "name": item.label(lang),
             "href": root + page_url(ws.code, lang, i=i),
             "answered": item.id in answers,
             "current": i == position,
+            # Said in words, never by colour alone: "Lukket", "Lukker kl. 14.05".
+            "state": (
+                gate_text(ws, item.id, lang, now=moment)
+                if not ws.answerable(item.id, moment) or ws.gate(item.id).closes_at
+                else None
+            ),
         }
         for i, item in enumerate(items)
     ]
@@ -338,12 +359,16 @@ def question_page(
         **_votes_link(ws, lang, root),
         **_privacy(lang),
     }
+    if picked.screen is paced.Screen.WAITING:
+        return _waiting_screen(ws, lang, context, auto=auto, root=root)
     if shown is None or position is None:
         return _TEMPLATES.get_template("done.html.j2").render(
             **context,
             heading=t("phone.done.heading", lang),
             done=t("participant.done", lang, count=count),
         )
+    if picked.screen is paced.Screen.CLOSED:
+        return _closed_screen(ws, answers, position, lang, context, draft=draft, root=root)
     filled = draft or Draft.of(answers.get(shown.id))
     return _TEMPLATES.get_template("question.html.j2").render(
         **context,
@@ -351,6 +376,9 @@ def question_page(
         code=ws.code,
         technology=shown.id,
         name=shown.label(lang),
+        closes_text=(
+            gate_text(ws, shown.id, lang, now=moment) if ws.gate(shown.id).closes_at else None
+        ),
         position_text=t("participant.position", lang, position=position + 1, count=count),
         answered_before=t("participant.answered_before", lang) if shown.id in answers else None,
         ring_question=t("participant.ring", lang),
@@ -522,4 +550,97 @@ def votes_page(
         back=t("phone.votes.back", lang),
         back_href=root + page_url(ws.code, lang),
         **_privacy(lang),
+    )
+
+
+def _waiting_screen(
+    ws: Workshop, lang: Lang, context: dict[str, object], *, auto: bool, root: str = ""
+) -> str:
+    """Nothing to answer now: wait for the facilitator, the page reloading itself.
+
+    A timed reload is a time limit (WCAG 2.2.1): the page says it reloads, and
+    a link turns it off (``auto=0``) and back on; *Opdatér* reloads by hand.
+    It reloads to the plain page, so a "saved" line is not read out again.
+    """
+    seconds = limits.WAITING_REFRESH_SECONDS
+    plain_url = root + page_url(ws.code, lang)
+    current = ws.current_technology
+    return _TEMPLATES.get_template("waiting.html.j2").render(
+        **context,
+        heading=t("phone.waiting.heading", lang),
+        refresh_seconds=seconds if auto else None,
+        refresh_url=plain_url,
+        auto_text=(
+            t("phone.waiting.auto", lang, seconds=seconds)
+            if auto
+            else t("phone.waiting.stopped", lang)
+        ),
+        refresh_text=t("phone.waiting.refresh", lang),
+        refresh_href=plain_url if auto else root + page_url(ws.code, lang, auto=0),
+        switch_auto_text=t("phone.waiting.stop", lang) if auto else t("phone.waiting.start", lang),
+        switch_auto_href=root + page_url(ws.code, lang, auto=0) if auto else plain_url,
+        current_text=t("phone.go_current", lang) if current is not None else None,
+        current_href=(
+            root + page_url(ws.code, lang, i=ws.technology_ids.index(current.id))
+            if current is not None
+            else None
+        ),
+    )
+
+
+def _closed_screen(
+    ws: Workshop,
+    answers: Mapping[str, Answer],
+    position: int,
+    lang: Lang,
+    context: dict[str, object],
+    *,
+    draft: Draft | None,
+    root: str = "",
+) -> str:
+    """A technology that takes no answers now: closed, with the participant's answer if any.
+
+    A draft the closing refused is shown read-only, so nothing typed is lost.
+    """
+    items = ws.technologies
+    shown = items[position]
+    stored = answers.get(shown.id)
+    kept = draft
+    current = ws.current_technology
+    go_current = current is not None and current.id != shown.id
+    return _TEMPLATES.get_template("closed.html.j2").render(
+        **context,
+        name=shown.label(lang),
+        position_text=t("participant.position", lang, position=position + 1, count=len(items)),
+        closed_text=t("workshop.error.question_closed", lang, technology=shown.label(lang)),
+        show_closed_text=not context.get("problem"),
+        answer_text=(
+            t("phone.closed.answer", lang, ring=ws.ring(stored.ring).label(lang))
+            if stored is not None and stored.ring in ws.ring_ids
+            else t("phone.closed.none", lang)
+        ),
+        draft_heading=t("phone.closed.draft", lang) if kept and any(kept.texts.values()) else None,
+        draft_texts=[
+            {
+                "id": q.id,
+                "label": t(
+                    "participant.question", lang, theme=q.label(lang), question=q.text(lang)
+                ),
+                "value": kept.texts.get(q.id, ""),
+            }
+            for q in QUESTIONS
+            if kept is not None and kept.texts.get(q.id)
+        ],
+        current_text=t("phone.go_current", lang) if go_current else None,
+        current_href=(
+            root + page_url(ws.code, lang, i=ws.technology_ids.index(current.id))
+            if go_current and current is not None
+            else None
+        ),
+        previous=t("participant.previous", lang),
+        previous_href=root + page_url(ws.code, lang, i=position - 1) if position > 0 else None,
+        skip=t("pacing.next", lang),
+        skip_href=root + page_url(ws.code, lang, i=position + 1)
+        if position < len(items) - 1
+        else None,
     )

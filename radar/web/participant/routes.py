@@ -45,6 +45,7 @@ from radar.workshop import (
     QUESTION_IDS,
     AnswerRejectedError,
     Participant,
+    QuestionClosedError,
     Workshop,
     WorkshopClosedError,
     WorkshopError,
@@ -247,7 +248,8 @@ async def _page(request: Request) -> Response:
         return await _votes(code, token or "", lang, saved=view == pages.POINTS_SAVED)
     index = _index(request.query_params.get("i"), len(found.technologies))
     saved = request.query_params.get("saved")
-    return _html(pages.question_page(found, answers, index, lang, saved=saved))
+    auto = request.query_params.get("auto") != "0"  # the waiting page's reload, unless stopped
+    return _html(pages.question_page(found, answers, index, lang, saved=saved, auto=auto))
 
 
 def _refused(request: Request, lang: Lang) -> HTMLResponse:
@@ -349,18 +351,25 @@ async def _answer(request: Request) -> Response:
         )
     except (WorkshopNotFoundError, WorkshopClosedError, store.DatabaseUnavailableError) as exc:
         return _refusal(exc, lang, code)
+    except QuestionClosedError as exc:
+        # Closed (or led past) before it was sent: the closed screen keeps what was typed.
+        return await _answer_again(code, token, technology, lang, draft, exc, status=409)
     except AnswerRejectedError as exc:
         return await _answer_again(code, token, technology, lang, draft, exc)
     except WorkshopError as exc:
         # Busy: nothing was stored; the same form again, as it was filled in.
         return await _answer_again(code, token, technology, lang, draft, exc, status=503)
     try:
-        ids = (await run_in_threadpool(workshop.find_workshop, con, code)).technology_ids
+        after: Workshop | None = await run_in_threadpool(workshop.find_workshop, con, code)
     except WorkshopError:
         # Closed (or busy) just after the answer was stored: the page says which.
-        ids = ()
+        after = None
+    ids = after.technology_ids if after is not None else ()
     index = ids.index(technology) + 1 if technology in ids else len(ids)
     more = index if index < len(ids) else None
+    if after is not None and more is not None and (after.led or not after.answerable(ids[more])):
+        # Paced: the page picks what is open (the room's technology), or the phone waits.
+        more = None
     return RedirectResponse(
         "../" + pages.page_url(code, lang, i=more, saved=technology), status_code=303
     )
