@@ -82,8 +82,8 @@ def accept_invitation(con: Connection, invite_key: str, user: User) -> Workshop:
         if ws is None or not ws.is_open(clock.now()):
             raise WorkshopNotFoundError("workshop.error.invitation_unknown")
         if not is_owner(ws, user):
-            paced.add_facilitator(cur, found, identity, via, clock.now())
-        return found
+            paced.add_facilitator(cur, ws.id, identity, via, clock.now())
+        return ws.id
 
     return get_workshop(con, write(con, store))
 
