@@ -15,6 +15,7 @@ with ``%r``, so a crafted value cannot forge a line of its own.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 from typing import TextIO
@@ -28,7 +29,24 @@ HANDLER_NAME = "radar-console"
 #: The ASGI server's loggers, whose handlers uvicorn sets up without a time.
 SERVER_LOGGERS = ("uvicorn", "uvicorn.error", "uvicorn.access")
 
+#: Query parameters that carry a secret key: the phone remote's (``/styr?k=``), which
+#: arrives once in the URL from its QR code, and a co-facilitator's invitation.
+_SECRET_PARAMETERS = re.compile(r"([?&](?:k|join_as)=)[^&#\s]*")
+
 _lock = threading.Lock()
+
+
+class _KeysOutOfLine(logging.Filter):
+    """Blanks the secret keys in a server's request line: an operator's log is no place for them.
+
+    uvicorn's access line carries the path with its query as the third argument.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) > 2 and isinstance(args[2], str):
+            record.args = (*args[:2], _SECRET_PARAMETERS.sub(r"\1…", args[2]), *args[3:])
+        return True
 
 
 class _StderrHandler(logging.StreamHandler[TextIO]):
@@ -86,10 +104,15 @@ def timed_server_lines(
     uvicorn sets its handlers up when its configuration is made, which may be
     before or after Streamlit adds its own timed one to the same loggers; with
     both, every line would be printed twice. So Streamlit's is kept where it is
-    there, and any other handler gets the format.
+    there, and any other handler gets the format. The access logger's lines lose
+    the secret keys of their URLs (the phone remote's, an invitation's).
     """
     for name in names:
         server_logger = logging.getLogger(name)
+        if name.endswith(".access") and not any(
+            isinstance(f, _KeysOutOfLine) for f in server_logger.filters
+        ):
+            server_logger.addFilter(_KeysOutOfLine())
         streamlit_handler = getattr(server_logger, "streamlit_console_handler", None)
         if streamlit_handler in server_logger.handlers:
             for handler in list(server_logger.handlers):

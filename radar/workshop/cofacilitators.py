@@ -19,7 +19,12 @@ from radar.store import workshops as stored
 from radar.store.transactions import Connection
 from radar.workshop import clock
 from radar.workshop.access import is_owner, owner
-from radar.workshop.model import Workshop, WorkshopInputError, WorkshopNotFoundError
+from radar.workshop.model import (
+    Workshop,
+    WorkshopClosedError,
+    WorkshopInputError,
+    WorkshopNotFoundError,
+)
 from radar.workshop.sessions import by_id, get_workshop
 from radar.workshop.writes import write
 
@@ -33,10 +38,15 @@ def new_invitation(con: Connection, workshop_id: str) -> Workshop:
     ------
     WorkshopNotFoundError
         No workshop has this id.
+    WorkshopClosedError
+        The workshop is closed or past its closing time: closing drops the
+        invitation, and a new one must not outlive it.
     """
 
     def store(cur: Connection) -> None:
-        by_id(cur, workshop_id)
+        ws = by_id(cur, workshop_id)
+        if not ws.is_open(clock.now()):
+            raise WorkshopClosedError("workshop.error.closed", title=ws.title)
         paced.set_invite_key(cur, workshop_id, stored.new_key())
 
     write(con, store)
@@ -57,7 +67,7 @@ def accept_invitation(con: Connection, invite_key: str, user: User) -> Workshop:
     ------
     WorkshopNotFoundError
         No workshop has this invitation key (never made, replaced, the workshop
-        closed or deleted).
+        closed, past its closing time, or deleted).
     WorkshopInputError
         ``user`` is neither a facilitator nor an editor.
     """
@@ -67,11 +77,13 @@ def accept_invitation(con: Connection, invite_key: str, user: User) -> Workshop:
 
     def store(cur: Connection) -> str:
         found = paced.workshop_id_by_invite_key(cur, invite_key) if invite_key else None
-        if found is None:
+        ws = by_id(cur, found) if found is not None else None
+        # Past its closing time the key may linger until the purge: it adds nobody.
+        if ws is None or not ws.is_open(clock.now()):
             raise WorkshopNotFoundError("workshop.error.invitation_unknown")
-        if not is_owner(by_id(cur, found), user):
-            paced.add_facilitator(cur, found, identity, via, clock.now())
-        return found
+        if not is_owner(ws, user):
+            paced.add_facilitator(cur, ws.id, identity, via, clock.now())
+        return ws.id
 
     return get_workshop(con, write(con, store))
 

@@ -6,8 +6,9 @@ participants typed, its votes and consequence ratings, and its local editions) i
 after it was closed, or after its closing time passed. A workshop that was
 never closed and has no closing time counts from when it was created, so a
 forgotten one does not stay for ever. :func:`purge` deletes those, for a daily
-``python -m radar workshop purge`` from cron, and drops the tokens of ended
-workshops that were never closed by hand (closing drops them at once).
+``python -m radar workshop purge`` from cron, and drops the tokens (and the phone
+remote's and invitation's keys) of ended workshops that were never closed by
+hand (closing drops them at once).
 
 Every deletion is logged with the workshop's id and how many rows went, never
 a title, a name or a comment.
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 
+from radar.store import workshop_pacing as paced
 from radar.store import workshops as stored
 from radar.store.transactions import Connection, read
 from radar.workshop import clock
@@ -89,6 +91,8 @@ def _counts(cur: Connection, ws: Workshop) -> tuple[int, int, int, int, int]:
 
 
 def _drop_tokens(cur: Connection, workshop_id: str) -> int:
+    # The phone remote's and the invitation's keys go too, as closing by hand drops them.
+    paced.drop_keys(cur, workshop_id)
     return stored.drop_tokens(cur, workshop_id)
 
 

@@ -701,6 +701,23 @@ def test_unmoderated_the_projector_shows_every_comment_but_the_hidden_ones(
     assert _moderation_notice(at) is None
 
 
+def test_led_the_projector_shows_only_the_comments_the_room_may_see(
+    app: AppTest, wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop, facilitator: User
+) -> None:
+    workshop.set_moderated(wcon, ws.id, True, facilitator)
+    person = workshop.join(wcon, ws.code)
+    texts = {"core": "Godkendt tekst", "work": "Venter endnu", "skills": "Skjult tekst"}
+    workshop.submit_answer(wcon, ws.code, person.token, ws.technology_ids[0], "klar", None, texts)
+    workshop.approve_comment(wcon, _comment(wcon, ws, facilitator, "Godkendt tekst"), facilitator)
+    workshop.hide_comment(wcon, _comment(wcon, ws, facilitator, "Skjult tekst"), facilitator)
+    workshop.lead(wcon, ws.id, True)
+    at = _open(app, FACILITATOR, projector=ws.projector_key, present="1")
+    assert_clean(at)
+    assert _box(at, ui.PROJECTOR_CURRENT) is not None
+    # Led to the technology, the room still sees only what the facilitator approved.
+    assert _wall(at) == ["Godkendt tekst"]
+
+
 # --- the prioritising round and the consequence ratings --------------------------
 
 

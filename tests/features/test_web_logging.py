@@ -177,3 +177,30 @@ def test_streamlits_timed_handler_is_kept_and_the_duplicate_dropped(
         assert access.handlers == [streamlit_handler]
     finally:
         del access.streamlit_console_handler  # type: ignore[attr-defined]
+
+
+def test_a_key_in_a_request_line_never_reaches_the_server_log(
+    server_loggers: list[logging.Logger],
+) -> None:
+    access = server_loggers[2]
+    seen: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    access.addHandler(Keep())
+    logs.timed_server_lines(names=NAMES)
+    logs.timed_server_lines(names=NAMES)  # idempotent: one filter, not two
+    assert len(access.filters) == 1
+    key = "0123456789abcdef" * 2
+    for path in (f"/styr?k={key}", f"/styr?lang=en&k={key}", f"/workshop?join_as={key}"):
+        record = logging.LogRecord(
+            "uvicorn.access", logging.INFO, "", 0, '%s - "%s %s HTTP/%s" %d',
+            ("127.0.0.1:5000", "GET", path, "1.1", 303), None,
+        )  # fmt: skip
+        access.handle(record)
+    assert len(seen) == 3
+    assert not any(key in line for line in seen), seen
+    assert '"GET /styr?k=… HTTP/1.1" 303' in seen[0]
+    assert "/styr?lang=en&k=…" in seen[1] and "/workshop?join_as=…" in seen[2]

@@ -301,6 +301,56 @@ def test_only_facilitators_and_editors_accept_and_a_renewed_invitation_stops_the
         workshop.accept_invitation(wcon, new, COLLEAGUE)
 
 
+def test_an_invitation_stops_when_the_workshop_s_closing_time_passes_and_none_is_made_after(
+    wcon: duckdb.DuckDBPyConnection, catalog: Catalog, clock: list[datetime]
+) -> None:
+    timed = workshop.create_workshop(
+        wcon,
+        title="Temadag",
+        catalog=catalog,
+        area=AREA,
+        edition=EDITION,
+        technologies=HAND_MADE,
+        created_by=OWNER,
+        closes_at=NOW + timedelta(hours=2),
+    )
+    key = workshop.new_invitation(wcon, timed.id).invite_key
+    assert key is not None
+    clock[0] = NOW + timedelta(hours=3)
+    # Ended by its closing time, not by hand: the old link adds nobody to its answers.
+    with pytest.raises(WorkshopNotFoundError):
+        workshop.accept_invitation(wcon, key, COLLEAGUE)
+    assert workshop.get_workshop(wcon, timed.id).co_facilitators == ()
+    # Nor does a fresh link of an ended or closed workshop.
+    with pytest.raises(WorkshopClosedError):
+        workshop.new_invitation(wcon, timed.id)
+    workshop.close_workshop(wcon, timed.id)
+    with pytest.raises(WorkshopClosedError):
+        workshop.new_invitation(wcon, timed.id)
+    assert workshop.get_workshop(wcon, timed.id).invite_key is None
+
+
+def test_the_purge_drops_the_keys_of_a_workshop_that_ended_by_its_closing_time(
+    wcon: duckdb.DuckDBPyConnection, catalog: Catalog, clock: list[datetime]
+) -> None:
+    timed = workshop.create_workshop(
+        wcon,
+        title="Temadag",
+        catalog=catalog,
+        area=AREA,
+        edition=EDITION,
+        technologies=HAND_MADE,
+        created_by=OWNER,
+        closes_at=NOW + timedelta(hours=2),
+    )
+    workshop.new_remote_key(wcon, timed.id)
+    workshop.new_invitation(wcon, timed.id)
+    clock[0] = NOW + timedelta(hours=3)
+    workshop.purge(wcon, 30)
+    ended = workshop.get_workshop(wcon, timed.id)
+    assert (ended.remote_key, ended.invite_key) == (None, None)
+
+
 def test_the_owner_removes_a_co_facilitator_who_then_runs_nothing(
     wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop
 ) -> None:

@@ -26,7 +26,7 @@ from radar.ui.components.workshop_keys import (
     RESULTS_HIDDEN,
     WALL_CARD,
 )
-from radar.workshop import QUESTIONS, WorkshopResults
+from radar.workshop import QUESTIONS, WorkshopResults, shown_comments
 from radar.workshop.pacing_texts import remaining_text
 
 # Static, from theme constants and element keys: the name reads across a room.
@@ -87,7 +87,8 @@ def led_view(
         width="stretch",
         config={"displayModeBar": False, "responsive": True},
     )
-    comments = [c for c in res.comments if c.technology == current.id]
+    # Only what the room may see: a moderated workshop's approved comments, never a hidden one.
+    comments = [c for c in shown_comments(res) if c.technology == current.id]
     shown = comments[: theme.WORKSHOP_WALL_LIMIT]
     questions = {q.id: q for q in QUESTIONS}
     columns = st.columns(theme.WORKSHOP_WALL_COLUMNS)

@@ -117,6 +117,8 @@ def team_section(con: Connection, ws: Workshop, user: User, lang: Lang) -> None:
             on_click=_remove,
             args=(con, ws.id, member.identity, member.via),
         )
+    if not ws.is_open():
+        return  # a closed workshop's invitation is dropped, and none is made after
     link = invitation_link(ws)
     if link is None:
         st.button(
