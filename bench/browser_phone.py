@@ -63,7 +63,7 @@ class BrowserPhones:
         sent = time.perf_counter()
         await page.locator("form button[type=submit]").click()
         await page.wait_for_url(re.compile(f"saved={re.escape(quote(technology))}(&|$)"))
-        await page.locator(".saved").wait_for()
+        await page.locator(".saved[role=status]").wait_for()
         return page, sent
 
     async def close(self) -> None:

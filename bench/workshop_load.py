@@ -232,8 +232,12 @@ async def measure(
         if args.clients == "browser":
             await base_phones.close()  # a browser per phone is heavy: only one crowd at a time
         answered = await crowd(phones, *run)
-        complete = await counted_after(
-            projector, len(answered.latencies), answered.last_confirmed, deadline
+        complete = (
+            await counted_after(
+                projector, len(answered.latencies), answered.last_confirmed, deadline
+            )
+            if answered.latencies
+            else None
         )
         await browser.close()
     await pool.aclose()
@@ -277,8 +281,8 @@ def figures(answered: Crowd, baseline: Crowd, complete: float | None) -> dict[st
     }
 
 
-def count_stored(workshop_db: Path) -> dict[str, int]:
-    """Participants and answer rows in the workshop database, and rows beyond one per pair."""
+def counts_in(workshop_db: Path) -> dict[str, int]:
+    """The workshop's technologies, participants and answer rows, and rows beyond one per pair."""
     con = workshop.connect_workshops(workshop_db, read_only=True)
     try:
         cursor = con.cursor()
@@ -303,7 +307,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--participants", type=int, default=60, help="phones (60)")
     parser.add_argument("--clients", choices=("http", "browser"), default="http")
-    parser.add_argument("--answers", type=int, default=3, help="technologies each answers (3)")
+    parser.add_argument(
+        "--answers", type=int, default=3, help="technologies each answers (3; at most the area's)"
+    )
     parser.add_argument("--wave", type=int, default=25, help="phones joining at a time (25)")
     parser.add_argument(
         "--connections", type=int, default=200, help="HTTP connections the phones share (200)"
@@ -325,21 +331,23 @@ def main(argv: list[str] | None = None) -> int:
     server_cpus, client_cpus = split_cpus()
     with tempfile.TemporaryDirectory() as tmp:
         radar_db, workshop_db, projector_key, code, _ = prepare(Path(tmp), args.answers)
+        # The area may have fewer technologies than asked for.
+        args.answers = counts_in(workshop_db)["technologies"]
         env = {store.DB_ENV_VAR: str(radar_db), workshop.WORKSHOP_DB_ENV_VAR: str(workshop_db)}
         if client_cpus:
             os.sched_setaffinity(0, client_cpus)  # before any thread or browser starts
         with dashboard(free_port(), env, server_cpus, Path(tmp) / "server.log") as server:
-            figures = asyncio.run(measure(args, [server], projector_key, code))
-        counts = count_stored(workshop_db)
-    expected = args.participants * min(args.answers, counts.pop("technologies"))
+            measured = asyncio.run(measure(args, [server], projector_key, code))
+        counts = counts_in(workshop_db)
+    expected = args.participants * counts.pop("technologies")
     summary = {
         "participants": args.participants,
         "clients": args.clients,
         "answers": args.answers,
-        "connections": min(args.connections, args.participants),
+        "connections": min(args.connections, args.participants) if args.clients == "http" else None,
         **counts,
         "expected": expected,
-        **figures,
+        **measured,
         "pinned": bool(server_cpus),
         "loadavg": round(os.getloadavg()[0], 2),
     }
