@@ -50,7 +50,7 @@ JOIN_WINDOW_SECONDS = 60.0
 COUNTDOWN_SECONDS: tuple[int, ...] = (30, 60, 120, 300)
 #: The one countdown the phone remote offers (a button per choice would crowd a phone).
 REMOTE_COUNTDOWN_SECONDS = 60
-#: How often a participant's waiting page reloads itself while nothing is open, in seconds.
+#: How often a waiting participant's page asks whether the next question has opened, in seconds.
 WAITING_REFRESH_SECONDS = 5
 
 #: Environment variable: days a workshop's data is kept after it ended.

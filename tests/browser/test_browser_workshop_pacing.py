@@ -123,10 +123,8 @@ def test_the_remote_steps_the_room_and_a_countdown_closes_a_question(
         participant.get_by_role("radio", name=re.compile("^AFPRØV")).check()
         participant.get_by_role("button", name=t("phone.save_next"), exact=True).click()
         participant.get_by_role("heading", name=t("phone.waiting.heading")).wait_for()
-        # axe counts any timed reload as a failure of 2.2.1 (its rule meta-refresh), and
-        # nothing else here; the page says it reloads and a link stops it, after which
-        # axe finds nothing. The reload is the waiting page's one known exception.
-        assert {v["id"] for v in axe_violations(participant)} == {"meta-refresh"}
+        # No timed reload: nothing for axe to find, moving on by itself or not.
+        _no_axe_violations(participant, "waiting page")
         participant.get_by_role("link", name=t("phone.waiting.stop")).click()
         _no_axe_violations(participant, "waiting page, reload stopped")
         participant.get_by_role("link", name=t("phone.waiting.start")).click()

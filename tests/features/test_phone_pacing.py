@@ -130,19 +130,27 @@ def test_in_led_mode_the_phone_goes_to_the_room_s_question_and_then_waits(
     words = _text(waiting)
     assert "Vent på, at facilitatoren åbner næste spørgsmål" in words
     assert "Dit svar om Beta er gemt" in words
-    # It reloads itself every 5 s, to the plain page (the "saved" line is not read again).
-    assert f'<meta http-equiv="refresh" content="5; url=deltag?code={ws.code}">' in waiting
-    assert "Siden opdaterer sig selv hvert 5. sekund." in words
+    # No timed reload (WCAG 2.2.1): a small script asks every 5 s whether the page is still
+    # a waiting page and only then moves on; without script, "Opdatér" does it by hand.
+    assert "http-equiv" not in waiting
+    assert f'data-wait-url="deltag?code={ws.code}" data-wait-seconds="5"' in waiting
+    assert waiting.count("<script>") == 1
+    policy = phone.get(f"/deltag?code={ws.code}").headers["content-security-policy"]
+    assert "script-src 'sha256-" in policy and "connect-src 'self'" in policy
+    assert "Siden skifter selv til næste spørgsmål, når det åbner." in words
     assert f'href="deltag?code={ws.code}">Opdatér</a>' in waiting
-    # The reload can be turned off (WCAG 2.2.1), and on again.
+    # Moving on by itself can be turned off, and on again.
     assert f'href="deltag?code={ws.code}&amp;auto=0">Stop den automatiske opdatering' in waiting
     stopped = phone.get(f"/deltag?code={ws.code}&auto=0").text
-    assert "http-equiv" not in stopped and "Opdatér automatisk" in stopped
+    assert "<script" not in stopped and "Opdatér automatisk" in stopped
     # The facilitator steps on: the next reload shows the next question.
     workshop.step(wcon, ws.id, 1)
     moved = _text(phone.get(f"/deltag?code={ws.code}").text)
     assert "Teknologi 3 af 3" in moved and "Gamma" in moved
-    assert "http-equiv" not in phone.get(f"/deltag?code={ws.code}").text
+    question = phone.get(f"/deltag?code={ws.code}")
+    # A question page runs no script at all, and its policy allows none.
+    assert "<script" not in question.text
+    assert "script-src" not in question.headers["content-security-policy"]
 
 
 def test_an_answer_sent_after_the_room_moved_on_is_refused_with_a_way_to_the_current_one(

@@ -5,9 +5,9 @@ always did: the first one not answered yet, then the thanks. A technology may
 now be closed (by the facilitator, or when its countdown ended), and in led
 mode the room is sent to the technology the facilitator has reached. A phone
 then shows that one (or another the facilitator opened), the closed screen of
-a technology it asked for, or the waiting page, which reloads itself every
-:data:`radar.workshop.limits.WAITING_REFRESH_SECONDS` seconds until the
-facilitator opens the next one.
+a technology it asked for, or the waiting page, which asks every
+:data:`radar.workshop.limits.WAITING_REFRESH_SECONDS` seconds whether the
+facilitator has opened the next one, and then moves on.
 """
 
 from __future__ import annotations

@@ -134,6 +134,35 @@ CONTENT_SECURITY_POLICY: Final = (
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 
+#: The waiting page's one script, static (the page's values are in data attributes). It asks
+#: the page's own address now and then and moves on only once that is no longer a waiting
+#: page: no timed reload (WCAG 2.2.1), no screen reader thrown back to the top meanwhile.
+#: Without script, the page's "Opdatér" link does the same by hand.
+WAIT_SCRIPT: Final = (
+    "(function(){var w=document.querySelector('[data-wait-url]');if(!w||!window.fetch)return;"
+    "var u=w.getAttribute('data-wait-url'),n=+w.getAttribute('data-wait-seconds')||5;"
+    "function ask(){fetch(u,{credentials:'same-origin',cache:'no-store'})"
+    ".then(function(r){return r.ok?r.text():''})"
+    ".then(function(t){if(t&&t.indexOf('data-wait-url=')<0){location.replace(u)}"
+    "else{setTimeout(ask,n*1000)}},function(){setTimeout(ask,n*1000)})}"
+    "setTimeout(ask,n*1000)})();"
+)
+_WAIT_SCRIPT_HASH: Final = base64.b64encode(
+    hashlib.sha256(WAIT_SCRIPT.encode("utf-8")).digest()
+).decode("ascii")
+#: What marks a page that runs :data:`WAIT_SCRIPT`.
+WAIT_MARK: Final = "data-wait-url="
+#: The waiting page's policy: the strict one, its script by hash, and asking its own origin.
+WAITING_SECURITY_POLICY: Final = (
+    f"{CONTENT_SECURITY_POLICY}; script-src 'sha256-{_WAIT_SCRIPT_HASH}'; connect-src 'self'"
+)
+
+
+def security_policy(body: str) -> str:
+    """The policy a page is sent with: the waiting page's allows its one script."""
+    return WAITING_SECURITY_POLICY if WAIT_MARK in body else CONTENT_SECURITY_POLICY
+
+
 #: What each of KL's rings means, in a line a participant reads before choosing.
 _RING_LINES: Final[dict[str, str]] = {
     "klar": "phone.ring_line.klar",
@@ -307,7 +336,8 @@ def question_page(
     now
         The moment to ask about (default: now).
     auto
-        Whether the waiting page reloads itself (the participant may stop it).
+        Whether the waiting page moves on by itself when a question opens (the
+        participant may stop it).
     """
     root = UP if up else ""
     items = ws.technologies
@@ -556,11 +586,12 @@ def votes_page(
 def _waiting_screen(
     ws: Workshop, lang: Lang, context: dict[str, object], *, auto: bool, root: str = ""
 ) -> str:
-    """Nothing to answer now: wait for the facilitator, the page reloading itself.
+    """Nothing to answer now: wait for the facilitator; the page moves on by itself.
 
-    A timed reload is a time limit (WCAG 2.2.1): the page says it reloads, and
-    a link turns it off (``auto=0``) and back on; *Opdatér* reloads by hand.
-    It reloads to the plain page, so a "saved" line is not read out again.
+    Its one script (:data:`WAIT_SCRIPT`) asks the page's address every few
+    seconds and goes there once it is no longer a waiting page; a link turns
+    that off (``auto=0``) and back on; *Opdatér* does it by hand, also without
+    script. It goes to the plain page, so a "saved" line is not read out again.
     """
     seconds = limits.WAITING_REFRESH_SECONDS
     plain_url = root + page_url(ws.code, lang)
@@ -568,13 +599,10 @@ def _waiting_screen(
     return _TEMPLATES.get_template("waiting.html.j2").render(
         **context,
         heading=t("phone.waiting.heading", lang),
-        refresh_seconds=seconds if auto else None,
-        refresh_url=plain_url,
-        auto_text=(
-            t("phone.waiting.auto", lang, seconds=seconds)
-            if auto
-            else t("phone.waiting.stopped", lang)
-        ),
+        wait_seconds=seconds if auto else None,
+        wait_url=plain_url,
+        wait_script=Markup(WAIT_SCRIPT),  # static, this module's own
+        auto_text=(t("phone.waiting.auto", lang) if auto else t("phone.waiting.stopped", lang)),
         refresh_text=t("phone.waiting.refresh", lang),
         refresh_href=plain_url if auto else root + page_url(ws.code, lang, auto=0),
         switch_auto_text=t("phone.waiting.stop", lang) if auto else t("phone.waiting.start", lang),

@@ -119,8 +119,9 @@ def _html(body: str, status: int = 200) -> HTMLResponse:
         body,
         status_code=status,
         headers={
-            # The page's own policy, beside the app-wide one: its style by hash, no script.
-            "Content-Security-Policy": pages.CONTENT_SECURITY_POLICY,
+            # The page's own policy, beside the app-wide one: its style by hash, no script
+            # but the waiting page's own.
+            "Content-Security-Policy": pages.security_policy(body),
             # Answers and tokens are a participant's own: no shared cache keeps them.
             "Cache-Control": "no-store",
         },
