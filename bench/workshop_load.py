@@ -1,30 +1,70 @@
-"""Load benchmark of a live workshop: many participants answering at once from real browsers.
+"""Load benchmark of a live workshop: many phones joining and answering at once, and the projector.
 
-Run from anywhere with ``python bench/workshop_load.py --participants 60``. It
-builds a radar database and an empty workshop database in a temporary folder,
-creates a workshop through :mod:`radar.workshop`, starts the dashboard with
-``streamlit run``, and drives Debian's Chromium with Playwright:
+Run with ``python bench/workshop_load.py --participants 300 --clients http``.
+It builds a radar database and a workshop of ``--answers`` technologies in a
+temporary folder, starts the dashboard (``streamlit run serve.py``) on
+127.0.0.1, and measures the server:
 
-1. the facilitator's live view opens in projector mode in one browser context;
-2. every participant opens the join link in a browser context of their own
-   (a phone-sized window), joins under a name, and waits on the first technology;
-   they join a few at a time (``--join-concurrency``), as people scanning a QR
-   code do;
-3. all participants then answer at the same moment, ``--answers`` technologies
-   each, one after the other; each submit is timed from the click on
-   "Gem svar" until the page confirms it;
-4. the facilitator's view is watched, without reloading it, until it counts
-   every answer.
+1. the facilitator's projector view (``/workshop?projector=<key>``) opens in
+   one Chromium page and stays open, unreloaded, for the whole run;
+2. *baseline*: as many clients as participants, over the same connections,
+   first one request each in waves, then all at once ``--answers`` times two
+   requests to ``/_stcore/health``, Streamlit's cheapest route on the same
+   server (an answer is two requests: the post and the page it leads to);
+3. *workshop*: every participant joins, ``--wave`` at a time, as people
+   scanning the QR code do (open the join link, post the join form, follow the
+   303 to the first question); then all answer at once, one technology after
+   the other, each answer timed from sending the form until the page its 303
+   leads to has arrived and confirms it;
+4. the projector is watched until its summary line ("N svar fra …") counts
+   every confirmed answer.
 
-After the server has stopped, the answers are counted in the workshop
-database. The last line printed is one JSON object: ``submitted`` (answers the
-pages confirmed), ``stored`` (rows in the database), ``p50_ms`` and ``p95_ms``
-(submit latency), ``facilitator_complete_s`` (from the last confirmed submit
-until the facilitator's view showed them all) and the same measured from the
-moment everyone started answering, plus the baseline: ``bare_p50_ms`` and
-``bare_p95_ms``, the same clicks by as many phones on a bare Streamlit page
-(one ring choice, one button), run first in the same process on the same
-machine.
+``--clients http`` phones are :class:`http_phone.Phone`: no browser, the page's
+own forms posted over one pool of ``--connections`` connections (a request
+waiting for a free connection is timed from when it was sent, as its phone
+would see it). ``--clients browser`` phones are phone-sized Chromium contexts
+tapping through the page, end to end (heavy: run it at about 20).
+
+The server is pinned to one CPU and this process (and its Chromium) to the
+other, so the load generator does not take the server's core; both sides' CPU
+seconds are read from ``/proc`` (a process and its children) over the answering.
+After the server has stopped, the workshop database is counted.
+
+The last line printed is one JSON object:
+
+``participants``, ``clients``, ``answers``, ``connections``
+    what was run (``answers``: technologies each participant answers);
+``joined``, ``submitted``, ``stored``, ``expected``, ``duplicates``
+    participants in the database; answers confirmed to the phones; answer
+    rows in the database; participants × answers; rows beyond one per
+    participant and technology;
+``errors``, ``baseline_errors``
+    failed steps by step and status (``answer:503``, ``join:ReadTimeout``,
+    ``timeout`` for a phone still waiting at ``--timeout``); a phone stops at
+    its first failed step, as a person would look at the error page;
+``p50_ms``, ``p95_ms``, ``p99_ms``, ``join_p95_ms``
+    answer latency; a whole join (three requests);
+``facilitator_complete_s``, ``facilitator_from_start_s``
+    from the last confirmed answer until the projector counted them all
+    (``null`` if it did not within the timeout; near 0 when it already did:
+    an answer is stored before its phone has the next page), and the same
+    from the moment everyone started answering;
+``baseline_p50_ms``, ``baseline_p95_ms``, ``p95_ratio_to_baseline``
+    the baseline's two health requests, and the answers' p95 over theirs;
+``answer_wall_s``, ``server_cpu_s``, ``client_cpu_s``, ``server_cpu_share``
+    the answering's wall time, CPU seconds of the server and of this side
+    (this process and its browsers), and the server's CPU over wall time
+    (1.0: its core was saturated); ``baseline_wall_s``,
+    ``baseline_server_cpu_s`` and ``baseline_client_cpu_s`` the same for the
+    baseline (whose cheap requests may well be bound by this side instead);
+``pinned``, ``loadavg``, ``timed_out``
+    whether the two sides had a CPU each, the machine's load average at the
+    end, and whether ``--timeout`` cut the run short.
+
+The server start (:func:`load_server.dashboard`) takes a port and an
+environment, and the phones (:mod:`http_phone`, :mod:`browser_phone`) a list
+of base URLs, spread round-robin, so several server processes behind one
+database can be measured later.
 """
 
 from __future__ import annotations
@@ -32,35 +72,27 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import statistics
+import os
 import sys
 import tempfile
 import time
-from collections.abc import Awaitable, Callable
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, Protocol
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
 
-from streamlit_server import CHROMIUM, CHROMIUM_ARGS, streamlit_server
+from browser_phone import BrowserPhones, counted_after, open_projector
+from http_phone import HttpPhones, StepFailed, connection_pool
+from load_server import Server, dashboard, split_cpus, tree_cpu_seconds
+from streamlit_server import CHROMIUM, CHROMIUM_ARGS, free_port
 
 from radar import store, workshop
+from radar.workshop import limits
 
-DASHBOARD = Path(__file__).resolve().parents[1] / "serve.py"
-READY = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-AREA = "teknik-og-miljoe"
-PHONE = {"width": 390, "height": 844}
-# Element keys of the participant and facilitator pages (Streamlit gives an
-# element with key K the CSS class st-key-K).
-JOIN_BUTTON = ".st-key-join_submit button"
-RING = ".st-key-answer_ring"
-SAVE = ".st-key-answer_save button"
-SAVED = ".st-key-answer_saved"
-NEXT = ".st-key-answer_next button"
-LIVE_SUMMARY = ".st-key-live_summary"
-TIMEOUT_MS = 120_000
-CHOICE_SETTLE_MS = 300
+AREA: Final = "teknik-og-miljoe"
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -71,7 +103,7 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def prepare(folder: Path, answers: int) -> tuple[Path, Path, str, str, list[str]]:
-    """Radar and workshop databases, and a workshop; returns paths, id, code, ring labels."""
+    """Radar and workshop databases, and a workshop; returns paths, projector key, code, rings."""
     radar_db, workshop_db = folder / "radar.duckdb", folder / "workshops.duckdb"
     store.build_database(radar_db)
     radar_con = store.connect(radar_db, read_only=True)
@@ -98,192 +130,237 @@ def prepare(folder: Path, answers: int) -> tuple[Path, Path, str, str, list[str]
     return radar_db, workshop_db, created.projector_key, created.code, rings
 
 
-BARE_APP = """
-import streamlit as st
-
-st.title("Bare")
-st.radio("Ring", RINGS, index=None, key="answer_ring")
-if st.button("Gem", key="answer_save"):
-    with st.container(key="answer_saved"):
-        st.success("Gemt")
-"""
+# --- The crowd: arriving in waves, then answering at once ----------------------------------
 
 
-async def burst(
-    browser: Any,
-    participants: int,
-    answers: int,
-    rings: list[str],
-    join_concurrency: int,
-    open_page: Callable[[Any, int], Awaitable[None]],
-) -> tuple[list[float], float]:
-    """Open ``participants`` phone contexts, then let them all answer at once.
+class Phones(Protocol):
+    """What the crowd asks of its phones, by participant number."""
 
-    ``open_page`` brings a fresh page to the ring choice. Returns each
-    submit's latency (click on "Gem" until the page confirms) and the moment
-    the answering started.
-    """
-    latencies: list[float] = []
-    start_together = asyncio.Event()
-    # People scan the QR code over a minute or so; only the answering is
-    # simultaneous. A few opening at a time keeps page loads from timing out.
-    joining = asyncio.Semaphore(join_concurrency)
-    ready = 0
+    async def arrive(self, number: int) -> Any: ...
 
-    async def participant(number: int) -> None:
-        nonlocal ready
-        context = await browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
-        page = await context.new_page()
-        page.set_default_timeout(TIMEOUT_MS)
-        async with joining:
-            await open_page(page, number)
-            await page.wait_for_selector(RING)
-        ready += 1
-        await start_together.wait()
+    async def answer(self, number: int, question: int, state: Any) -> tuple[Any, float]:
+        """Answer; the phone's new state, and when (``perf_counter``) the answer was sent."""
+        ...
+
+
+@dataclass
+class Crowd:
+    """What one crowd's run measured."""
+
+    latencies: list[float] = field(default_factory=list)
+    joins: list[float] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)
+    joined: int = 0
+    started: float = 0.0
+    last_confirmed: float = 0.0
+    wall_s: float = 0.0
+    server_cpu_s: float = 0.0
+    client_cpu_s: float = 0.0
+
+
+async def _all(tasks: list[asyncio.Task[None]], crowd: Crowd, deadline: float) -> None:
+    """Wait for ``tasks`` until ``deadline``; count each failure and each one still waiting."""
+    if not tasks:
+        return
+    _, pending = await asyncio.wait(tasks, timeout=max(0.0, deadline - time.monotonic()))
+    for task in pending:
+        task.cancel()
+        crowd.errors["timeout"] += 1
+    await asyncio.gather(*pending, return_exceptions=True)
+    for task in tasks:
+        failure = None if task.cancelled() else task.exception()
+        if failure is not None:
+            key = failure.key if isinstance(failure, StepFailed) else type(failure).__name__
+            crowd.errors[key] += 1
+
+
+async def crowd(
+    phones: Phones, count: int, answers: int, wave: int, deadline: float, servers: list[Server]
+) -> Crowd:
+    """``count`` phones arrive ``wave`` at a time, then all answer ``answers`` times at once."""
+    result, states = Crowd(), {}
+
+    async def arrive(number: int) -> None:
+        started = time.perf_counter()
+        states[number] = await phones.arrive(number)
+        result.joins.append(time.perf_counter() - started)
+        result.joined += 1
+
+    async def answer(number: int) -> None:
+        state = states[number]
         for question in range(answers):
-            ring = rings[(number + question) % len(rings)]
-            await page.locator(RING).get_by_text(ring, exact=True).first.click()
-            # Choosing a ring reruns the page too; time only the submit itself.
-            await page.wait_for_timeout(CHOICE_SETTLE_MS)
-            await page.wait_for_selector(READY)
-            started = time.perf_counter()
-            await page.click(SAVE)
-            await page.locator(SAVED).first.wait_for()
-            latencies.append(time.perf_counter() - started)
-            if question + 1 < answers:
-                await page.click(NEXT)
-                await page.wait_for_selector(READY)
-        await context.close()
+            state, sent = await phones.answer(number, question, state)
+            result.last_confirmed = time.perf_counter()
+            result.latencies.append(result.last_confirmed - sent)
 
-    tasks = [asyncio.create_task(participant(n)) for n in range(participants)]
-    while ready < participants:
-        failed = [t for t in tasks if t.done() and t.exception()]
-        if failed:
-            raise failed[0].exception()  # a participant could not even open the page
-        await asyncio.sleep(0.2)
-    started = time.perf_counter()
-    start_together.set()
-    await asyncio.gather(*tasks)
-    return latencies, started
+    for first in range(0, count, wave):
+        batch = range(first, min(first + wave, count))
+        await _all([asyncio.create_task(arrive(n)) for n in batch], result, deadline)
+    server_before = sum(tree_cpu_seconds(s.pid) for s in servers)
+    all_before, result.started = tree_cpu_seconds(os.getpid()), time.perf_counter()
+    await _all([asyncio.create_task(answer(n)) for n in states], result, deadline)
+    result.wall_s = time.perf_counter() - result.started
+    result.server_cpu_s = sum(tree_cpu_seconds(s.pid) for s in servers) - server_before
+    # This side: this process and its browsers, which the server is not a part of.
+    result.client_cpu_s = tree_cpu_seconds(os.getpid()) - all_before - result.server_cpu_s
+    return result
 
 
-async def run(
-    base: str,
-    bare_base: str,
-    projector_key: str,
-    code: str,
-    rings: list[str],
-    args: argparse.Namespace,
-) -> dict[str, float | int]:
+# --- The run -------------------------------------------------------------------------------
+
+
+async def measure(
+    args: argparse.Namespace, servers: list[Server], projector_key: str, code: str
+) -> dict[str, Any]:
+    """The baseline, then the workshop, then the projector; their figures."""
     from playwright.async_api import async_playwright
 
+    deadline = time.monotonic() + args.timeout
+    bases = [s.url for s in servers]
+    pool = connection_pool(min(args.connections, args.participants))
+    run = (args.participants, args.answers, args.wave, deadline, servers)
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-        # Baseline: the same clicks by as many phones on a bare Streamlit page
-        # with only the ring choice and the button.
-        async def open_bare(page: Any, number: int) -> None:
-            await page.goto(bare_base)
-
-        bare, _ = await burst(
-            browser, args.participants, 1, rings, args.join_concurrency, open_bare
+        projector = await open_projector(browser, bases[0], projector_key)
+        if args.clients == "http":
+            base_phones: Any = HttpPhones(bases, pool, args.timeout, None)
+            phones: Any = HttpPhones(bases, pool, args.timeout, code)
+        else:
+            base_phones = BrowserPhones(browser, bases, args.timeout, None)
+            phones = BrowserPhones(browser, bases, args.timeout, code)
+        baseline = await crowd(base_phones, *run)
+        if args.clients == "browser":
+            await base_phones.close()  # a browser per phone is heavy: only one crowd at a time
+        answered = await crowd(phones, *run)
+        complete = (
+            await counted_after(
+                projector, len(answered.latencies), answered.last_confirmed, deadline
+            )
+            if answered.latencies
+            else None
         )
-
-        facilitator_context = await browser.new_context(viewport={"width": 1920, "height": 1080})
-        facilitator = await facilitator_context.new_page()
-        # Streamlit learns the app's pages on its first run; until then a visit
-        # straight to another page gets a "Page not found" notice
-        # (streamlit/streamlit#9992), as after any deployment: open "/" first.
-        await facilitator.goto(base)
-        await facilitator.wait_for_selector(READY, timeout=TIMEOUT_MS)
-        await facilitator.goto(f"{base}/workshop?projector={projector_key}&present=1")
-        await facilitator.wait_for_selector(LIVE_SUMMARY, timeout=TIMEOUT_MS)
-
-        async def open_join(page: Any, number: int) -> None:
-            await page.goto(f"{base}/deltag?code={code}")
-            await page.click(JOIN_BUTTON)
-
-        latencies, started = await burst(
-            browser, args.participants, args.answers, rings, args.join_concurrency, open_join
-        )
-        last_confirmed = time.perf_counter()
-        expected = args.participants * args.answers
-        await facilitator.wait_for_function(
-            """([selector, n]) => {
-                const el = document.querySelector(selector);
-                const m = el && el.innerText.match(/(\\d+)\\s+(svar|answers)/);
-                return m && Number(m[1]) >= n;
-            }""",
-            arg=[LIVE_SUMMARY, expected],
-            timeout=TIMEOUT_MS,
-        )
-        complete = time.perf_counter()
         await browser.close()
+    await pool.aclose()
+    return {**figures(answered, baseline, complete), "timed_out": time.monotonic() >= deadline}
+
+
+def milliseconds(values: list[float], share: float) -> int | None:
+    return round(percentile(values, share) * 1000) if values else None
+
+
+def seconds(value: float | None) -> float | None:
+    return None if value is None else round(value, 2)
+
+
+def figures(answered: Crowd, baseline: Crowd, complete: float | None) -> dict[str, Any]:
+    """The JSON figures of the workshop's crowd, the baseline's, and the projector."""
+    p95, base_p95 = milliseconds(answered.latencies, 0.95), milliseconds(baseline.latencies, 0.95)
+    wall = answered.wall_s
     return {
-        "submitted": len(latencies),
-        "p50_ms": round(statistics.median(latencies) * 1000),
-        "p95_ms": round(percentile(latencies, 0.95) * 1000),
-        "facilitator_complete_s": round(complete - last_confirmed, 2),
-        "facilitator_complete_from_start_s": round(complete - started, 2),
-        "bare_p50_ms": round(statistics.median(bare) * 1000),
-        "bare_p95_ms": round(percentile(bare, 0.95) * 1000),
+        "submitted": len(answered.latencies),
+        "errors": dict(sorted(answered.errors.items())),
+        "p50_ms": milliseconds(answered.latencies, 0.5),
+        "p95_ms": p95,
+        "p99_ms": milliseconds(answered.latencies, 0.99),
+        "join_p95_ms": milliseconds(answered.joins, 0.95),
+        "facilitator_complete_s": seconds(complete),
+        "facilitator_from_start_s": seconds(
+            None if complete is None else complete + answered.last_confirmed - answered.started
+        ),
+        "baseline_p50_ms": milliseconds(baseline.latencies, 0.5),
+        "baseline_p95_ms": base_p95,
+        "p95_ratio_to_baseline": round(p95 / base_p95, 2) if p95 and base_p95 else None,
+        "baseline_errors": dict(sorted(baseline.errors.items())),
+        "baseline_wall_s": seconds(baseline.wall_s),
+        "answer_wall_s": seconds(wall),
+        "server_cpu_s": seconds(answered.server_cpu_s),
+        "client_cpu_s": seconds(answered.client_cpu_s),
+        "server_cpu_share": seconds(answered.server_cpu_s / wall if wall else None),
+        "baseline_server_cpu_s": seconds(baseline.server_cpu_s),
+        "baseline_client_cpu_s": seconds(baseline.client_cpu_s),
     }
+
+
+def counts_in(workshop_db: Path) -> dict[str, int]:
+    """The workshop's technologies, participants and answer rows, and rows beyond one per pair."""
+    con = workshop.connect_workshops(workshop_db, read_only=True)
+    try:
+        cursor = con.cursor()
+        (joined,) = cursor.execute("SELECT count(*) FROM participants").fetchone() or (0,)
+        stored, pairs = cursor.execute(
+            "SELECT count(*), count(DISTINCT (participant_id, technology)) FROM answers"
+        ).fetchone() or (0, 0)
+        (technologies,) = cursor.execute(
+            "SELECT count(*) FROM workshop_technologies"
+        ).fetchone() or (0,)
+    finally:
+        con.close()
+    return {
+        "joined": joined,
+        "stored": stored,
+        "duplicates": stored - pairs,
+        "technologies": technologies,
+    }
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--participants", type=int, default=60, help="phones (60)")
+    parser.add_argument("--clients", choices=("http", "browser"), default="http")
+    parser.add_argument(
+        "--answers", type=int, default=3, help="technologies each answers (3; at most the area's)"
+    )
+    parser.add_argument("--wave", type=int, default=25, help="phones joining at a time (25)")
+    parser.add_argument(
+        "--connections", type=int, default=200, help="HTTP connections the phones share (200)"
+    )
+    parser.add_argument("--timeout", type=float, default=600.0, help="whole run, seconds (600)")
+    args = parser.parse_args(argv)
+    if not 1 <= args.participants <= limits.MAX_PARTICIPANTS:
+        parser.error(f"--participants: 1 to {limits.MAX_PARTICIPANTS}, the workshop's maximum")
+    if min(args.answers, args.wave, args.connections) < 1 or args.timeout <= 0:
+        parser.error("--answers, --wave, --connections and --timeout must be positive")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--participants", type=int, default=60, help="browser contexts (60)")
-    parser.add_argument(
-        "--answers", type=int, default=1, help="technologies each participant answers (1)"
-    )
-    parser.add_argument(
-        "--join-concurrency",
-        type=int,
-        default=6,
-        help="participants opening the join page at the same time (6); answering is all at once",
-    )
-    args = parser.parse_args(argv)
+    args = parse(argv)
     if not Path(CHROMIUM).exists():
         print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
         return 2
+    server_cpus, client_cpus = split_cpus()
     with tempfile.TemporaryDirectory() as tmp:
-        radar_db, workshop_db, projector_key, code, rings = prepare(Path(tmp), args.answers)
-        env = {
-            store.DB_ENV_VAR: str(radar_db),
-            workshop.WORKSHOP_DB_ENV_VAR: str(workshop_db),
-        }
-        bare_app = Path(tmp) / "bare.py"
-        bare_app.write_text(f"RINGS = {rings!r}\n" + BARE_APP, encoding="utf-8")
-        with (
-            streamlit_server(DASHBOARD, env=env) as base,
-            streamlit_server(bare_app) as bare_base,
-        ):
-            figures = asyncio.run(run(base, bare_base, projector_key, code, rings, args))
-        con = workshop.connect_workshops(workshop_db, read_only=True)
-        try:
-            stored = workshop.table_counts(con)["answers"]
-        finally:
-            con.close()
-    summary = {"participants": args.participants, "stored": stored, **figures}
-    print(
-        f"{args.participants} participants × {args.answers} answers: "
-        f"{summary['submitted']} confirmed, {stored} stored; submit p50 {summary['p50_ms']} ms, "
-        f"p95 {summary['p95_ms']} ms; a bare Streamlit page under the same load: p50 "
-        f"{summary['bare_p50_ms']} ms, p95 {summary['bare_p95_ms']} ms (ratio p95 "
-        f"{summary['p95_ms'] / summary['bare_p95_ms']:.2f}); facilitator complete "
-        f"{summary['facilitator_complete_s']} s after the last submit"
-    )
-    ordered = {
-        "submitted": summary.pop("submitted"),
-        "stored": summary.pop("stored"),
-        "p50_ms": summary.pop("p50_ms"),
-        "p95_ms": summary.pop("p95_ms"),
-        "facilitator_complete_s": summary.pop("facilitator_complete_s"),
-        **summary,
-        "p95_ratio_to_bare": round(figures["p95_ms"] / figures["bare_p95_ms"], 2),
+        radar_db, workshop_db, projector_key, code, _ = prepare(Path(tmp), args.answers)
+        # The area may have fewer technologies than asked for.
+        args.answers = counts_in(workshop_db)["technologies"]
+        env = {store.DB_ENV_VAR: str(radar_db), workshop.WORKSHOP_DB_ENV_VAR: str(workshop_db)}
+        if client_cpus:
+            os.sched_setaffinity(0, client_cpus)  # before any thread or browser starts
+        with dashboard(free_port(), env, server_cpus, Path(tmp) / "server.log") as server:
+            measured = asyncio.run(measure(args, [server], projector_key, code))
+        counts = counts_in(workshop_db)
+    expected = args.participants * counts.pop("technologies")
+    summary = {
+        "participants": args.participants,
+        "clients": args.clients,
+        "answers": args.answers,
+        "connections": min(args.connections, args.participants) if args.clients == "http" else None,
+        **counts,
+        "expected": expected,
+        **measured,
+        "pinned": bool(server_cpus),
+        "loadavg": round(os.getloadavg()[0], 2),
     }
-    print(json.dumps(ordered))
-    return 0 if ordered["stored"] == ordered["submitted"] else 1
+    print(
+        f"{args.participants} {args.clients} phones × {args.answers}: joined {summary['joined']}, "
+        f"{summary['submitted']} confirmed, {summary['stored']} stored of {expected}; answer p50 "
+        f"{summary['p50_ms']} ms, p95 {summary['p95_ms']} ms (baseline p95 "
+        f"{summary['baseline_p95_ms']} ms); projector complete {summary['facilitator_complete_s']} "
+        f"s after the last answer; server CPU {summary['server_cpu_share']} of a core"
+    )
+    print(json.dumps(summary))
+    correct = summary["stored"] == expected and summary["joined"] == args.participants
+    return 0 if correct and not summary["duplicates"] else 1
 
 
 if __name__ == "__main__":

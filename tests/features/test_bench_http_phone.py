@@ -1,0 +1,96 @@
+"""The load benchmark's phones without a browser send what a phone sends, and it is stored.
+
+:mod:`bench.http_phone` reads the phone page's own forms and posts them; if the
+page's forms change, these phones must still join and answer, or the load
+benchmark would measure refusals. Driven in-process against the project's own
+routes and middleware (the same as ``tests/features/test_phone_page.py``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+import duckdb
+import httpx2
+import pytest
+from starlette.applications import Starlette
+
+from radar import web, workshop
+from radar.model import Catalog
+from radar.web.settings import WebSettings
+from radar.workshop import WorkshopTechnology
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+
+# bench/ is a folder of scripts, not a package.
+from http_phone import Phone, StepFailed
+
+BASE = "http://radar.test"
+TECHNOLOGIES = (
+    WorkshopTechnology("alfa", "AUT", "Alfa", "Alpha", "klar"),
+    WorkshopTechnology("beta", "DATA", "Beta", "Beta", "afvent"),
+)
+
+
+@pytest.fixture
+def app() -> Starlette:
+    settings = WebSettings(allowed_hosts=("radar.test",))
+    return Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
+
+
+@pytest.fixture
+def created(wcon: duckdb.DuckDBPyConnection, catalog: Catalog) -> workshop.Workshop:
+    return workshop.create_workshop(
+        wcon,
+        title="Belastning",
+        catalog=catalog,
+        area="teknik-og-miljoe",
+        edition=2025,
+        technologies=TECHNOLOGIES,
+    )
+
+
+def test_each_phone_joins_once_and_every_answer_is_stored_once(
+    app: Starlette, created: workshop.Workshop, wcon: duckdb.DuckDBPyConnection
+) -> None:
+    async def answer_all() -> list[int]:
+        pool = httpx2.ASGITransport(app=app)
+        answered = []
+        for number in range(3):
+            phone = Phone(BASE, pool, timeout=10)
+            form = await phone.join(created.code)
+            count = 0
+            while form is not None:
+                form = await phone.answer(form, number + count)
+                count += 1
+            answered.append(count)
+        return answered
+
+    assert asyncio.run(answer_all()) == [2, 2, 2]
+    rows = (
+        wcon.cursor()
+        .execute("SELECT participant_id, technology, ring, phase, answer_core FROM answers")
+        .fetchall()
+    )
+    assert len({participant for participant, *_ in rows}) == 3
+    assert sorted((tech, ring) for _, tech, ring, *_ in rows) == [
+        ("alfa", "afproev"),
+        ("alfa", "hold-oeje"),
+        ("alfa", "klar"),
+        ("beta", "afproev"),
+        ("beta", "afvent"),
+        ("beta", "hold-oeje"),
+    ]
+    # The form as the page filled it in: no phase chosen, no comment typed.
+    assert {(phase, core) for *_, phase, core in rows} == {(None, None)}
+
+
+def test_a_refused_step_is_named_with_its_status(app: Starlette, wdb: Path) -> None:
+    async def join() -> None:
+        await Phone(BASE, httpx2.ASGITransport(app=app), timeout=10).join("ZZZZZZZZZZ")
+
+    with pytest.raises(StepFailed) as refused:
+        asyncio.run(join())
+    assert refused.value.key == "join-page:404"
