@@ -6,20 +6,17 @@ Driven through Starlette's test client, as tests/features/test_phone_page.py is.
 
 from __future__ import annotations
 
-import html as htmllib
-import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import duckdb
 import pytest
-from starlette.applications import Starlette
+from phone_support import page_text, phone_client
 from starlette.testclient import TestClient
 
-from radar import web, workshop
+from radar import workshop
 from radar.model import Catalog
-from radar.web.settings import WebSettings
 from radar.workshop import WorkshopTechnology
 
 AREA = "teknik-og-miljoe"
@@ -34,9 +31,7 @@ NOW = datetime(2026, 12, 2, 13, 4, tzinfo=UTC)
 
 @pytest.fixture
 def phone() -> Iterator[TestClient]:
-    settings = WebSettings(allowed_hosts=("radar.test",))
-    app = Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
-    with TestClient(app, base_url="http://radar.test", follow_redirects=False) as client:
+    with phone_client() as client:
         yield client
 
 
@@ -54,10 +49,6 @@ def ws(
     return workshop.create_workshop(
         wcon, title="Temadag", catalog=catalog, area=AREA, edition=2025, technologies=HAND_MADE
     )
-
-
-def _text(page: str) -> str:
-    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
 def _join(phone: TestClient, code: str) -> None:
@@ -83,13 +74,13 @@ def test_a_closed_technology_shows_as_closed_and_refuses_an_answer_keeping_the_d
     # Said in words in the list, never by colour alone.
     assert 'Beta</a> <span class="small">(Lukket)</span>' in first
     closed = phone.get(f"/deltag?code={ws.code}&i=1")
-    words = _text(closed.text)
+    words = page_text(closed.text)
     assert closed.status_code == 200 and "Spørgsmålet om Beta er lukket." in words
     assert 'name="ring"' not in closed.text and "Du har ikke svaret på den." in words
     # A phone that still had the form open: refused, nothing stored, nothing typed lost.
     reply = _answer(phone, ws.code, "beta", ring="klar", core="Mine lange tanker")
     assert reply.status_code == 409
-    assert "Spørgsmålet om Beta er lukket." in _text(reply.text)
+    assert "Spørgsmålet om Beta er lukket." in page_text(reply.text)
     assert ">Mine lange tanker</textarea>" in reply.text and "readonly" in reply.text
     assert 'name="ring"' not in reply.text
     assert _answers(wcon) == []
@@ -103,9 +94,9 @@ def test_a_countdown_shows_when_the_question_closes_in_danish_time(
 ) -> None:
     _join(phone, ws.code)
     workshop.start_countdown(wcon, ws.id, "alfa", 60)
-    page = _text(phone.get(f"/deltag?code={ws.code}").text)
+    page = page_text(phone.get(f"/deltag?code={ws.code}").text)
     assert "Lukker kl. 14.05" in page and 'name="ring"' in phone.get(f"/deltag?code={ws.code}").text
-    english = _text(phone.get(f"/deltag?code={ws.code}&lang=en").text)
+    english = page_text(phone.get(f"/deltag?code={ws.code}&lang=en").text)
     assert "Closes at 14:05" in english
     assert _answer(phone, ws.code, "alfa", ring="klar").status_code == 303
     clock[0] = NOW + timedelta(seconds=61)
@@ -120,14 +111,14 @@ def test_in_led_mode_the_phone_goes_to_the_room_s_question_and_then_waits(
     _join(phone, ws.code)
     workshop.lead(wcon, ws.id, True)
     workshop.step(wcon, ws.id, 1)
-    page = _text(phone.get(f"/deltag?code={ws.code}").text)
+    page = page_text(phone.get(f"/deltag?code={ws.code}").text)
     assert "Teknologi 2 af 3" in page and "Beta" in page
     reply = _answer(phone, ws.code, "beta", ring="klar")
     assert reply.status_code == 303
     # Not on to the next one: the page picks what is open.
     assert reply.headers["location"] == f"../deltag?code={ws.code}&saved=beta"
     waiting = phone.get(f"/deltag?code={ws.code}&saved=beta").text
-    words = _text(waiting)
+    words = page_text(waiting)
     assert "Vent på, at facilitatoren åbner næste spørgsmål" in words
     assert "Dit svar om Beta er gemt" in words
     # No timed reload (WCAG 2.2.1): a small script asks every 5 s whether the page is still
@@ -145,7 +136,7 @@ def test_in_led_mode_the_phone_goes_to_the_room_s_question_and_then_waits(
     assert "<script" not in stopped and "Opdatér automatisk" in stopped
     # The facilitator steps on: the next reload shows the next question.
     workshop.step(wcon, ws.id, 1)
-    moved = _text(phone.get(f"/deltag?code={ws.code}").text)
+    moved = page_text(phone.get(f"/deltag?code={ws.code}").text)
     assert "Teknologi 3 af 3" in moved and "Gamma" in moved
     question = phone.get(f"/deltag?code={ws.code}")
     # A question page runs no script at all, and its policy allows none.
@@ -158,7 +149,7 @@ def test_an_answer_sent_after_the_room_moved_on_is_refused_with_a_way_to_the_cur
 ) -> None:
     _join(phone, ws.code)
     workshop.lead(wcon, ws.id, True)
-    assert "Alfa" in _text(phone.get(f"/deltag?code={ws.code}").text)
+    assert "Alfa" in page_text(phone.get(f"/deltag?code={ws.code}").text)
     workshop.step(wcon, ws.id, 1)
     reply = _answer(phone, ws.code, "alfa", ring="klar", work="Noter")
     assert reply.status_code == 409
@@ -173,11 +164,11 @@ def test_at_their_own_pace_a_phone_skips_closed_questions_and_waits_when_none_is
 ) -> None:
     _join(phone, ws.code)
     workshop.set_answers_open(wcon, ws.id, "alfa", False)
-    assert "Teknologi 2 af 3" in _text(phone.get(f"/deltag?code={ws.code}").text)
+    assert "Teknologi 2 af 3" in page_text(phone.get(f"/deltag?code={ws.code}").text)
     reply = _answer(phone, ws.code, "beta", ring="klar")
     assert reply.headers["location"] == f"../deltag?code={ws.code}&i=2&saved=beta"
     workshop.set_answers_open(wcon, ws.id, "gamma", False)
     reply = _answer(phone, ws.code, "beta", ring="afvent")
     # The next one is closed: the page picks, and with nothing open the phone waits.
     assert reply.headers["location"] == f"../deltag?code={ws.code}&saved=beta"
-    assert "Vent på" in _text(phone.get(f"/deltag?code={ws.code}").text)
+    assert "Vent på" in page_text(phone.get(f"/deltag?code={ws.code}").text)

@@ -7,7 +7,6 @@ sends, what it gets back, and what is stored.
 
 from __future__ import annotations
 
-import html as htmllib
 import importlib
 import re
 from collections.abc import Iterator
@@ -15,16 +14,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from starlette.applications import Starlette
+from phone_support import page_text, phone_client
 from starlette.testclient import TestClient
 
-from radar import web, workshop
+from radar import workshop
 from radar.i18n import t
 from radar.model import Catalog
 from radar.web.participant import pages
 from radar.web.participant.forms import MAX_FORM_BYTES
 from radar.web.participant.routes import COOKIE_PREFIX
-from radar.web.settings import WebSettings
 from radar.workshop import COMMENT_LIMIT, WorkshopTechnology, limits
 
 AREA = "teknik-og-miljoe"
@@ -39,9 +37,7 @@ HAND_MADE = (
 @pytest.fixture
 def phone() -> Iterator[TestClient]:
     """A phone's browser: its own cookies, the app's own routes and its whole middleware."""
-    settings = WebSettings(allowed_hosts=("radar.test",))
-    app = Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
-    with TestClient(app, base_url="http://radar.test", follow_redirects=False) as client:
+    with phone_client() as client:
         yield client
 
 
@@ -74,11 +70,6 @@ def _answer(phone: TestClient, code: str, technology: str, **fields: str) -> obj
     return phone.post(
         "/deltag/svar", data={"code": code, "technology": technology, "lang": "da", **fields}
     )
-
-
-def _text(html: str) -> str:
-    """The page's words, without its tags, as a screen reader would read them."""
-    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", html)))
 
 
 def test_the_first_page_asks_for_the_code_in_danish_and_english(phone: TestClient) -> None:
@@ -120,7 +111,7 @@ def test_one_technology_per_screen_with_the_rings_explained_and_progress(
 ) -> None:
     _join(phone, created.code)
     page = phone.get(f"/deltag?code={created.code}").text
-    words = _text(page)
+    words = page_text(page)
     assert "Alfa på dansk: æøå" in words and "Teknologi 1 af 3" in words
     assert "0 af 3 besvaret" in words
     for ring in ("KLAR", "AFPRØV", "HOLD ØJE", "AFVENT"):
@@ -138,7 +129,7 @@ def test_an_answer_is_one_post_stored_once_and_the_phone_moves_on(
     reply = _answer(phone, created.code, "alfa", ring="klar", core="Bedre tid")
     assert reply.status_code == 303
     assert reply.headers["location"] == f"../deltag?code={created.code}&i=1&saved=alfa"
-    after = _text(phone.get(f"/deltag?code={created.code}&i=1&saved=alfa").text)
+    after = page_text(phone.get(f"/deltag?code={created.code}&i=1&saved=alfa").text)
     assert "Gemt. Dit svar om Alfa på dansk: æøå er gemt." in after
     assert "Teknologi 2 af 3" in after and "1 af 3 besvaret" in after
     # Answering again replaces: still one row.
@@ -154,7 +145,7 @@ def test_the_last_answer_leads_to_the_thanks(
         reply = _answer(phone, created.code, technology, ring="hold-oeje")
         assert reply.status_code == 303
     assert "&i=" not in reply.headers["location"]
-    done = _text(phone.get(f"/deltag?code={created.code}").text)
+    done = page_text(phone.get(f"/deltag?code={created.code}").text)
     assert "Du har svaret på alle 3 teknologier" in done
     assert len(_answers(wcon)) == 3
 
@@ -330,7 +321,7 @@ def test_english_all_the_way(phone: TestClient, created: workshop.Workshop) -> N
     )
     assert "lang=en" in reply.headers["location"]
     page = phone.get(reply.headers["location"].removeprefix("../").join(["/", ""])).text
-    assert '<html lang="en">' in page and "Saved. Your answer about Alpha" in _text(page)
+    assert '<html lang="en">' in page and "Saved. Your answer about Alpha" in page_text(page)
     assert "Save and next" in page
 
 
@@ -363,7 +354,7 @@ def test_the_code_and_join_pages_say_what_is_stored_and_for_how_long(
 ) -> None:
     monkeypatch.setenv(limits.RETENTION_ENV_VAR, "30")
     for url in (f"/deltag?lang={lang}", f"/deltag?code={created.code}&lang={lang}"):
-        words = _text(phone.get(url).text)
+        words = page_text(phone.get(url).text)
         assert t("participant.privacy", lang) in words
         assert t("participant.privacy.text", lang, days=30) in words
         assert t("phone.cookie", lang) in words
@@ -376,7 +367,7 @@ def test_a_hostile_position_shows_the_first_open_question(
     # "²" passed isdigit() and crashed int(): a 500 for anyone who had joined.
     _join(phone, created.code)
     reply = phone.get(f"/deltag?code={created.code}&i={index}")
-    assert reply.status_code == 200 and "Teknologi 1 af 3" in _text(reply.text)
+    assert reply.status_code == 200 and "Teknologi 1 af 3" in page_text(reply.text)
 
 
 def test_a_made_up_saved_confirms_nothing(phone: TestClient, created: workshop.Workshop) -> None:

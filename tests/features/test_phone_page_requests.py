@@ -15,15 +15,14 @@ from collections.abc import Iterator
 
 import duckdb
 import pytest
-from starlette.applications import Starlette
+from phone_support import phone_client
 from starlette.testclient import TestClient
 
-from radar import web, workshop
+from radar import workshop
 from radar.model import Catalog
 from radar.web import language
 from radar.web.participant.forms import MAX_FORM_BYTES
 from radar.web.participant.routes import COOKIE_PREFIX
-from radar.web.settings import WebSettings
 from radar.workshop import WorkshopTechnology
 
 AREA = "teknik-og-miljoe"
@@ -40,11 +39,7 @@ PROXY = ("10.0.0.2", 50000)
 
 @pytest.fixture
 def phone() -> Iterator[TestClient]:
-    settings = WebSettings(allowed_hosts=("radar.test", "radar.kommune.dk"))
-    app = Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
-    with TestClient(
-        app, base_url="http://radar.test", follow_redirects=False, client=PROXY
-    ) as client:
+    with phone_client("radar.kommune.dk", client=PROXY) as client:
         yield client
 
 

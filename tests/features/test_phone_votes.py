@@ -14,13 +14,12 @@ from typing import Any
 
 import duckdb
 import pytest
-from starlette.applications import Starlette
+from phone_support import page_text, phone_client
 from starlette.testclient import TestClient
 
-from radar import web, workshop
+from radar import workshop
 from radar.model import Catalog
 from radar.web.participant.routes import COOKIE_PREFIX
-from radar.web.settings import WebSettings
 from radar.workshop import WorkshopTechnology
 
 AREA = "teknik-og-miljoe"
@@ -35,9 +34,7 @@ HAND_MADE = (
 @pytest.fixture
 def phone() -> Iterator[TestClient]:
     """A phone's browser: its own cookies, the app's own routes and its whole middleware."""
-    settings = WebSettings(allowed_hosts=("radar.test",))
-    app = Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
-    with TestClient(app, base_url="http://radar.test", follow_redirects=False) as client:
+    with phone_client() as client:
         yield client
 
 
@@ -79,11 +76,6 @@ def _points(
     return phone.post("/deltag/point", data=fields, headers=headers or {})
 
 
-def _text(html: str) -> str:
-    """The page's words, without its tags, as a screen reader would read them."""
-    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", html)))
-
-
 def _selected(page: str, technology: str) -> str:
     """The option shown as chosen in a technology's select."""
     select = re.search(rf'name="points-{technology}"[^>]*>(.*?)</select>', page, re.S)
@@ -102,10 +94,10 @@ def test_the_screen_lists_every_technology_with_a_labelled_choice_of_0_to_5(
     # Reached from the list of technologies.
     first = phone.get(f"/deltag?code={created.code}").text
     assert f'href="deltag?code={created.code}&amp;point=1"' in first
-    assert "Prioritér: fordel 5 point" in _text(first)
+    assert "Prioritér: fordel 5 point" in page_text(first)
     page = phone.get(f"/deltag?code={created.code}&point=1")
     assert page.status_code == 200
-    words = _text(page.text)
+    words = page_text(page.text)
     assert "Prioritering: fordel 5 point" in words
     assert "Gemt: 0 af 5 point fordelt; 5 tilbage." in words
     for index, item in enumerate(HAND_MADE, start=1):
@@ -126,7 +118,7 @@ def test_saving_points_is_one_post_and_the_screen_then_says_what_is_left(
     assert reply.headers["location"] == f"../deltag?code={created.code}&point=gemt"
     assert _votes(wcon) == [("alfa", 3), ("beta", 1)]
     after = phone.get(reply.headers["location"].replace("../", "/"))
-    words = _text(after.text)
+    words = page_text(after.text)
     assert "Gemt. Dine point er gemt." in words
     assert "Gemt: 4 af 5 point fordelt; 1 tilbage." in words
     assert _selected(after.text, "alfa") == "3" and _selected(after.text, "beta") == "1"
@@ -142,12 +134,12 @@ def test_over_the_budget_says_so_and_shows_the_form_as_sent(
     _points(phone, created.code, alfa="2")
     reply = _points(phone, created.code, alfa="3", beta="4", gamma="0")
     assert reply.status_code == 422
-    assert "Du har fordelt 7 point; du har 5." in _text(reply.text)
+    assert "Du har fordelt 7 point; du har 5." in page_text(reply.text)
     assert 'role="alert"' in reply.text
     assert _selected(reply.text, "alfa") == "3" and _selected(reply.text, "beta") == "4"
     # Nothing was stored: the earlier points stand, and the screen says so.
     assert _votes(wcon) == [("alfa", 2)]
-    assert "Gemt: 2 af 5 point fordelt; 3 tilbage." in _text(reply.text)
+    assert "Gemt: 2 af 5 point fordelt; 3 tilbage." in page_text(reply.text)
     # Served at /deltag/point, its form and links still reach the page's routes.
     assert 'action="../deltag/point"' in reply.text
     assert f'href="../deltag?code={created.code}"' in reply.text
@@ -171,7 +163,7 @@ def test_a_tampered_number_or_technology_is_refused_with_its_reason(
 ) -> None:
     _join(phone, created.code)
     reply = _points(phone, created.code, **points)
-    assert reply.status_code == 422 and problem in _text(reply.text)
+    assert reply.status_code == 422 and problem in page_text(reply.text)
     assert _votes(wcon) == []
 
 
@@ -215,11 +207,11 @@ def test_a_closed_round_or_a_closed_workshop_refuses_with_the_closed_page(
     page = phone.get(f"/deltag?code={created.code}&point=1")
     assert page.status_code == 410 and "Prioriteringen" in page.text
     reply = _points(phone, created.code, alfa="1")
-    assert reply.status_code == 410 and "ikke åben" in _text(reply.text)
+    assert reply.status_code == 410 and "ikke åben" in page_text(reply.text)
     workshop.set_voting_open(wcon, created.id, True)
     workshop.close_workshop(wcon, created.id)
     reply = _points(phone, created.code, alfa="1")
-    assert reply.status_code == 410 and "er lukket" in _text(reply.text)
+    assert reply.status_code == 410 and "er lukket" in page_text(reply.text)
     assert _votes(wcon) == []
 
 
@@ -231,7 +223,7 @@ def test_the_thanks_leads_on_to_the_prioritising_screen(
         data = {"code": created.code, "technology": item.id, "ring": "klar"}
         assert phone.post("/deltag/svar", data=data).status_code == 303
     done = phone.get(f"/deltag?code={created.code}").text
-    assert "Tak for dine svar" in _text(done)
+    assert "Tak for dine svar" in page_text(done)
     assert f'class="next" href="deltag?code={created.code}&amp;point=1"' in done
 
 
@@ -250,7 +242,7 @@ def test_hostile_names_are_text_on_the_prioritising_screen(
 def test_the_screen_in_english(phone: TestClient, created: workshop.Workshop) -> None:
     _join(phone, created.code)
     page = phone.get(f"/deltag?code={created.code}&point=1&lang=en").text
-    assert '<html lang="en">' in page and "Prioritising: distribute 5 points" in _text(page)
+    assert '<html lang="en">' in page and "Prioritising: distribute 5 points" in page_text(page)
     assert "Alpha" in page
     reply = phone.post(
         "/deltag/point",
@@ -269,7 +261,7 @@ def test_the_question_form_has_a_folded_rating_with_a_fieldset_per_dimension(
     page = phone.get(f"/deltag?code={created.code}").text
     part = page[page.index("Konsekvensvurdering (valgfri)") :]
     assert "<details>\n<summary>Konsekvensvurdering (valgfri)</summary>" in page
-    assert "1 = Meget negativt til 5 = Meget positivt" in _text(part)
+    assert "1 = Meget negativt til 5 = Meget positivt" in page_text(part)
     for dimension, legend in (
         ("benefit", "Hvordan påvirker teknologien kerneopgaven?"),
         ("cost", "Hvordan påvirker teknologien økonomien?"),
@@ -282,7 +274,7 @@ def test_the_question_form_has_a_folded_rating_with_a_fieldset_per_dimension(
         # "Ikke vurderet" is chosen until the participant rates.
         assert re.search(rf'name="rating-{dimension}" value="" checked>', part)
     assert "1 · Meget negativt" in part and "5 · Meget positivt" in part
-    assert _text(part).count("Ikke vurderet") == 4
+    assert page_text(part).count("Ikke vurderet") == 4
 
 
 def test_a_rating_is_saved_with_the_answer_and_shown_again(
@@ -337,7 +329,7 @@ def test_a_tampered_rating_is_refused_nothing_stored_and_the_form_kept(
         field: value,
     }
     reply = phone.post("/deltag/svar", data=data)
-    assert reply.status_code == 422 and problem in _text(reply.text)
+    assert reply.status_code == 422 and problem in page_text(reply.text)
     # Filled in as sent: the ring, the text and the valid rating.
     assert ">Mit svar</textarea>" in reply.text
     assert 'name="rating-benefit" value="4" checked>' in reply.text

@@ -7,20 +7,18 @@ sends, what it gets back, and what the workshop then is.
 
 from __future__ import annotations
 
-import html as htmllib
 import re
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import duckdb
 import pytest
-from starlette.applications import Starlette
+from phone_support import page_text, phone_client
 from starlette.testclient import TestClient
 
-from radar import web, workshop
+from radar import workshop
 from radar.model import Catalog
 from radar.web.remote.routes import COOKIE_NAME
-from radar.web.settings import WebSettings
 from radar.workshop import WorkshopTechnology
 
 AREA = "teknik-og-miljoe"
@@ -35,9 +33,7 @@ HAND_MADE = (
 @pytest.fixture
 def remote() -> Iterator[TestClient]:
     """The facilitator's phone: its own cookies, the app's own routes and whole middleware."""
-    settings = WebSettings(allowed_hosts=("radar.test",))
-    app = Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
-    with TestClient(app, base_url="http://radar.test", follow_redirects=False) as client:
+    with phone_client() as client:
         yield client
 
 
@@ -53,10 +49,6 @@ def ws(wcon: duckdb.DuckDBPyConnection, catalog: Catalog) -> workshop.Workshop:
         technologies=HAND_MADE,
     )
     return workshop.new_remote_key(wcon, created.id)
-
-
-def _text(page: str) -> str:
-    return re.sub(r"\s+", " ", htmllib.unescape(re.sub(r"<[^>]+>", " ", page)))
 
 
 def _arrive(remote: TestClient, ws: workshop.Workshop) -> None:
@@ -88,7 +80,7 @@ def test_the_key_goes_into_a_strict_httponly_cookie_and_leaves_the_url(
     assert ws.remote_key not in page.text and ws.id not in page.text
     assert ws.projector_key not in page.text and ws.code not in page.text
     assert "<img" not in page.text and "Temadag &lt;img" in page.text
-    words = _text(page.text)
+    words = page_text(page.text)
     assert "Deltagerne går i eget tempo." in words and "Styr tempoet herfra" in words
 
 
@@ -166,11 +158,11 @@ def test_each_button_does_what_it_says(
     _arrive(remote, ws)
     # Stepping before leading does nothing, and says why.
     refused = _press(remote, "next")
-    assert refused.status_code == 409 and "eget tempo" in _text(refused.text)
+    assert refused.status_code == 409 and "eget tempo" in page_text(refused.text)
     reply = _press(remote, "lead")
     assert reply.status_code == 303 and reply.headers["location"] == "styr"
     assert _now(wcon, ws).current_position == 1
-    words = _text(remote.get("/styr").text)
+    words = page_text(remote.get("/styr").text)
     assert "Spørgsmål 1 af 3" in words and "Alfa" in words and "Åben · 0 svar" in words
     assert _press(remote, "next").status_code == 303
     led = _now(wcon, ws)
@@ -187,10 +179,10 @@ def test_each_button_does_what_it_says(
     assert _press(remote, "countdown").status_code == 303
     ends = _now(wcon, ws).gate("beta").closes_at
     assert ends is not None and timedelta(seconds=55) < ends - before <= timedelta(seconds=61)
-    assert "Lukker kl. " in _text(remote.get("/styr").text)
+    assert "Lukker kl. " in page_text(remote.get("/styr").text)
     assert _press(remote, "results_hide").status_code == 303
     assert not _now(wcon, ws).results_visible
-    assert "Projektoren viser ikke resultaterne." in _text(remote.get("/styr").text)
+    assert "Projektoren viser ikke resultaterne." in page_text(remote.get("/styr").text)
     assert _press(remote, "results_show").status_code == 303
     assert _now(wcon, ws).results_visible
     assert _press(remote, "previous").status_code == 303
@@ -211,7 +203,7 @@ def test_the_remote_counts_the_answers_to_the_current_question_and_shows_no_comm
         wcon, ws.code, person.token, "alfa", "klar", answers={"core": "Hemmelig"}
     )
     page = remote.get("/styr").text
-    assert "1 svar på dette spørgsmål" in _text(page)
+    assert "1 svar på dette spørgsmål" in page_text(page)
     assert "Hemmelig" not in page and "KLAR" not in page
 
 
