@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from radar import signins, store, workshop
+from radar import store, workshop
 from radar.i18n import parse_lang, t
 from radar.model import Lang
 from radar.web import browser
@@ -41,6 +41,7 @@ from radar.web.participant.forms import (
     read_form,
     whole_numbers,
 )
+from radar.web.same_origin import from_elsewhere
 from radar.workshop import (
     QUESTION_IDS,
     AnswerRejectedError,
@@ -132,61 +133,6 @@ def _cookie_name(code: str) -> str:
     return COOKIE_PREFIX + code
 
 
-#: What a browser's ``Sec-Fetch-Site`` says of the page's own forms. "none" is a
-#: navigation the person started (a bookmark, a typed address): no other site made it.
-_OWN_FETCH_SITES: Final = frozenset({"same-origin", "none"})
-_DEFAULT_PORTS: Final = {"http": "80", "https": "443"}
-
-
-def _origin(scheme: str, netloc: str) -> str | None:
-    """``scheme://name:port`` with the port written out, so ``:443`` and none are one origin."""
-    parts = urlsplit("//" + netloc.strip())
-    try:
-        port = parts.port
-    except ValueError:
-        return None
-    if not parts.hostname:
-        return None
-    return (
-        f"{scheme.lower()}://{parts.hostname.rstrip('.')}:{port or _DEFAULT_PORTS.get(scheme, '')}"
-    )
-
-
-def _own_origins(request: Request) -> set[str | None]:
-    """The origins the page's own forms come from: as this server was reached, and as the
-    browser reached a trusted proxy in front of it (its forwarded name and scheme)."""
-    scheme = request.url.scheme
-    origins = {_origin(scheme, request.headers.get("host", ""))}
-    client = request.client.host if request.client else ""
-    if signins.is_trusted(client, browser.trusted_proxies()):
-        forwarded = request.headers.get("x-forwarded-host", "").split(",")[0].strip()
-        proto = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
-        for name in filter(None, (forwarded, request.headers.get("host", ""))):
-            origins |= {_origin(s, name) for s in {scheme, proto or scheme}}
-    return origins
-
-
-def _from_elsewhere(request: Request) -> bool:
-    """Whether a post came from another site's page (a forged form).
-
-    A browser that sends ``Sec-Fetch-Site`` (every current one) is believed: it
-    knows where the form was, whatever a proxy did to the Host. An older browser's
-    ``Origin`` is compared with the page's own origins; without either, the
-    cookie's ``SameSite=Lax`` still keeps another site's form from carrying it.
-    """
-    fetch_site = request.headers.get("sec-fetch-site", "").strip().lower()
-    if fetch_site:
-        return fetch_site not in _OWN_FETCH_SITES
-    origin = request.headers.get("origin")
-    if origin is None:
-        return False
-    parts = urlsplit(origin)
-    if origin == "null" or not parts.scheme or not parts.netloc:
-        return True
-    claimed = _origin(parts.scheme, parts.netloc)
-    return claimed is None or claimed not in _own_origins(request)
-
-
 def _index(value: str | None, count: int) -> int | None:
     # ASCII digits only, and short: "²" is a digit to isdigit() but not to int().
     if value is None or not (value.isascii() and value.isdigit()) or len(value) > 6:
@@ -267,7 +213,7 @@ def _refused(request: Request, lang: Lang) -> HTMLResponse:
 
 async def _form(request: Request, max_fields: int | None = None) -> dict[str, str] | HTMLResponse:
     lang = parse_lang(request.query_params.get("lang"))
-    if _from_elsewhere(request):
+    if from_elsewhere(request):
         return _refused(request, lang)
     bound = {} if max_fields is None else {"max_fields": max_fields}
     try:

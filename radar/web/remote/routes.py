@@ -31,10 +31,10 @@ from radar.i18n import parse_lang, t
 from radar.model import Lang
 from radar.web import browser
 from radar.web.participant.forms import FormError, read_form
+from radar.web.remote import pages
 
 # The phone page's check against forged forms: one rule for both pages.
-from radar.web.participant.routes import _from_elsewhere
-from radar.web.remote import pages
+from radar.web.same_origin import from_elsewhere
 from radar.workshop import Workshop, WorkshopError, WorkshopNotFoundError, clock, limits
 
 __all__ = ["COOKIE_MAX_AGE_SECONDS", "COOKIE_NAME", "PATH", "routes"]
@@ -171,7 +171,7 @@ def _act(key: str, action: str) -> Workshop:
 
 async def _press(request: Request) -> Response:
     lang = parse_lang(request.query_params.get("lang"))
-    if _from_elsewhere(request):
+    if from_elsewhere(request):
         client = request.headers.get(browser.CLIENT_HEADER) or "?"
         logger.warning("phone remote: a form from another site refused, from %s", client)
         return _html(pages.message_page(lang, t("remote.other_site", lang)), 403)
