@@ -32,9 +32,8 @@ def _origin(scheme: str, netloc: str) -> str | None:
         return None
     if not parts.hostname:
         return None
-    return (
-        f"{scheme.lower()}://{parts.hostname.rstrip('.')}:{port or _DEFAULT_PORTS.get(scheme, '')}"
-    )
+    scheme = scheme.lower()
+    return f"{scheme}://{parts.hostname.rstrip('.')}:{port or _DEFAULT_PORTS.get(scheme, '')}"
 
 
 def _own_origins(request: Request) -> set[str | None]:
