@@ -11,9 +11,9 @@ temporary folder, starts the dashboard (``streamlit run serve.py``) on
    first one request each in waves, then all at once ``--answers`` times two
    requests to ``/_stcore/health``, Streamlit's cheapest route on the same
    server (an answer is two requests: the post and the page it leads to);
-3. *workshop*: every participant joins, ``--wave`` at a time, as people
-   scanning the QR code do (open the join link, post the join form, follow the
-   303 to the first question); then all answer at once, one technology after
+3. *workshop*: every participant joins, ``--join-concurrency`` at a time (50),
+   as people scanning the QR code do (open the join link, post the join form,
+   follow the 303 to the first question); then all answer at once, one technology after
    the other, each answer timed from sending the form until the page its 303
    leads to has arrived and confirms it;
 4. the projector is watched until its summary line ("N svar fra …") counts
@@ -32,7 +32,7 @@ After the server has stopped, the workshop database is counted.
 
 The last line printed is one JSON object:
 
-``participants``, ``clients``, ``answers``, ``connections``
+``participants``, ``clients``, ``answers``, ``join_concurrency``, ``connections``
     what was run (``answers``: technologies each participant answers);
 ``joined``, ``submitted``, ``stored``, ``expected``, ``duplicates``
     participants in the database; answers confirmed to the phones; answer
@@ -73,6 +73,7 @@ import argparse
 import asyncio
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -303,6 +304,13 @@ def counts_in(workshop_db: Path) -> dict[str, int]:
     }
 
 
+def raise_open_files() -> None:
+    """Let this process open as many files as the system allows: a connection is a file."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < hard != resource.RLIM_INFINITY:  # Linux refuses an unlimited number of files
+        resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--participants", type=int, default=60, help="phones (60)")
@@ -310,7 +318,14 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--answers", type=int, default=3, help="technologies each answers (3; at most the area's)"
     )
-    parser.add_argument("--wave", type=int, default=25, help="phones joining at a time (25)")
+    parser.add_argument(
+        "--join-concurrency",
+        "--wave",
+        dest="wave",
+        type=int,
+        default=50,
+        help="phones joining at a time (50)",
+    )
     parser.add_argument(
         "--connections", type=int, default=200, help="HTTP connections the phones share (200)"
     )
@@ -319,7 +334,7 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     if not 1 <= args.participants <= limits.MAX_PARTICIPANTS:
         parser.error(f"--participants: 1 to {limits.MAX_PARTICIPANTS}, the workshop's maximum")
     if min(args.answers, args.wave, args.connections) < 1 or args.timeout <= 0:
-        parser.error("--answers, --wave, --connections and --timeout must be positive")
+        parser.error("--answers, --join-concurrency, --connections and --timeout must be positive")
     return args
 
 
@@ -329,6 +344,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CHROMIUM} is missing: apt-get install chromium", file=sys.stderr)
         return 2
     server_cpus, client_cpus = split_cpus()
+    raise_open_files()
     with tempfile.TemporaryDirectory() as tmp:
         radar_db, workshop_db, projector_key, code, _ = prepare(Path(tmp), args.answers)
         # The area may have fewer technologies than asked for.
@@ -344,6 +360,7 @@ def main(argv: list[str] | None = None) -> int:
         "participants": args.participants,
         "clients": args.clients,
         "answers": args.answers,
+        "join_concurrency": args.wave,
         "connections": min(args.connections, args.participants) if args.clients == "http" else None,
         **counts,
         "expected": expected,
