@@ -8,7 +8,6 @@ routes and middleware (the same as ``tests/features/test_phone_page.py``).
 
 from __future__ import annotations
 
-import asyncio
 import sys
 from pathlib import Path
 
@@ -25,6 +24,7 @@ from radar.workshop import WorkshopTechnology
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 # bench/ is a folder of scripts, not a package.
+from asgi_support import run_coroutine
 from http_phone import Phone, StepFailed
 
 BASE = "http://radar.test"
@@ -68,7 +68,7 @@ def test_each_phone_joins_once_and_every_answer_is_stored_once(
             answered.append(count)
         return answered
 
-    assert asyncio.run(answer_all()) == [2, 2, 2]
+    assert run_coroutine(answer_all()) == [2, 2, 2]
     rows = (
         wcon.cursor()
         .execute("SELECT participant_id, technology, ring, phase, answer_core FROM answers")
@@ -92,5 +92,5 @@ def test_a_refused_step_is_named_with_its_status(app: Starlette, wdb: Path) -> N
         await Phone(BASE, httpx2.ASGITransport(app=app), timeout=10).join("ZZZZZZZZZZ")
 
     with pytest.raises(StepFailed) as refused:
-        asyncio.run(join())
+        run_coroutine(join())
     assert refused.value.key == "join-page:404"
