@@ -10,13 +10,22 @@ cursor of its own, so threads can share the one connection.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
 
 from radar.store.transactions import Connection
+from radar.store.workshop_answers import (
+    ANSWER_COLUMNS,
+    StoredAnswer,
+    answers_of,
+    insert_answer,
+    insert_answers,
+    participant_answers,
+    ratings_of,
+)
 from radar.store.workshop_local import (
     StoredLocalEdition,
     delete_local_edition,
@@ -91,6 +100,7 @@ __all__ = [
     "WorkshopStoreError",
     "all_workshops",
     "answers_frame",
+    "answers_of",
     "close_workshop",
     "comment_reviews",
     "connect_workshops",
@@ -100,6 +110,7 @@ __all__ = [
     "drop_tokens",
     "forget_changed_reviews",
     "insert_answer",
+    "insert_answers",
     "insert_local_edition",
     "insert_participant",
     "insert_workshop",
@@ -111,8 +122,10 @@ __all__ = [
     "participant_by_token",
     "participant_ratings",
     "participant_votes",
+    "participants_by_tokens",
     "publish_local_edition",
     "ratings_frame",
+    "ratings_of",
     "replace_ratings",
     "replace_votes",
     "resolve_workshop_db_path",
@@ -449,102 +462,21 @@ def participant_by_token(cur: Connection, workshop_id: str, token: str) -> Store
     return StoredParticipant(row[0], row[1], row[2], aware(row[3]))
 
 
-@dataclass(frozen=True)
-class StoredAnswer:
-    """An answer's row; ``core`` to ``involvement`` are the four texts."""
-
-    workshop_id: str
-    participant_id: str
-    technology: str
-    ring: str
-    phase: str | None
-    core: str | None
-    work: str | None
-    skills: str | None
-    involvement: str | None
-    updated_at: datetime
-
-
-_ANSWER_COLUMNS = (
-    "workshop_id, participant_id, technology, ring, phase, "
-    "answer_core, answer_work, answer_skills, answer_involvement, updated_at"
-)
-
-
-def participant_answers(
-    cur: Connection, workshop_id: str, participant_id: str
-) -> list[StoredAnswer]:
-    """A participant's answers in a workshop, in no particular order."""
-    found = cur.execute(
-        f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE workshop_id = ? AND participant_id = ?",
-        [workshop_id, participant_id],
-    ).fetchall()
-    return [
-        StoredAnswer(
-            workshop_id=row[0],
-            participant_id=row[1],
-            technology=row[2],
-            ring=row[3],
-            phase=row[4],
-            core=row[5],
-            work=row[6],
-            skills=row[7],
-            involvement=row[8],
-            updated_at=aware(row[9]),
-        )
-        for row in found
-    ]
-
-
-def insert_answer(
-    cur: Connection, answer: StoredAnswer, ratings: Mapping[str, int] | None = None
-) -> None:
-    """Store an answer, replacing the participant's earlier one about the technology.
-
-    A text that changes loses the facilitator's verdict on it, in this transaction.
-    ``ratings`` (dimension to score) replace the participant's consequence
-    ratings of the technology too: none given, none kept.
-    """
-    texts = {
-        "core": answer.core,
-        "work": answer.work,
-        "skills": answer.skills,
-        "involvement": answer.involvement,
+def participants_by_tokens(
+    cur: Connection, workshop_id: str, tokens: Sequence[str]
+) -> dict[str, StoredParticipant]:
+    """The participants of a workshop whose secret tokens these are, by token (only known ones)."""
+    wanted = sorted({token for token in tokens if token})
+    if not wanted:
+        return {}
+    return {
+        str(row[2]): StoredParticipant(row[0], row[1], row[2], aware(row[3]))
+        for row in cur.execute(
+            "SELECT id, workshop_id, token, joined_at FROM participants "
+            "WHERE workshop_id = ? AND list_contains(?, token)",
+            [workshop_id, wanted],
+        ).fetchall()
     }
-    forget_changed_reviews(cur, answer.workshop_id, answer.participant_id, answer.technology, texts)
-    cur.execute(
-        f"""
-        INSERT INTO answers ({_ANSWER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (workshop_id, participant_id, technology) DO UPDATE SET
-            ring = excluded.ring,
-            phase = excluded.phase,
-            answer_core = excluded.answer_core,
-            answer_work = excluded.answer_work,
-            answer_skills = excluded.answer_skills,
-            answer_involvement = excluded.answer_involvement,
-            updated_at = excluded.updated_at
-        """,
-        [
-            answer.workshop_id,
-            answer.participant_id,
-            answer.technology,
-            answer.ring,
-            answer.phase,
-            answer.core,
-            answer.work,
-            answer.skills,
-            answer.involvement,
-            to_db(answer.updated_at),
-        ],
-    )
-    replace_ratings(
-        cur,
-        answer.workshop_id,
-        answer.participant_id,
-        answer.technology,
-        ratings or {},
-        answer.updated_at,
-    )
 
 
 def count_participants(cur: Connection, workshop_id: str) -> int:
@@ -562,7 +494,7 @@ def answers_frame(cur: Connection, workshop_id: str) -> pd.DataFrame:
     answer_core, answer_work, answer_skills, answer_involvement, updated_at``.
     """
     return cur.execute(
-        f"SELECT {_ANSWER_COLUMNS} FROM answers WHERE workshop_id = ? "
+        f"SELECT {ANSWER_COLUMNS} FROM answers WHERE workshop_id = ? "
         "ORDER BY updated_at, participant_id",
         [workshop_id],
     ).df()

@@ -46,7 +46,9 @@ Modules
 :mod:`~radar.workshop.catalogue`
     The technologies and official rings a workshop takes from the radar database.
 :mod:`~radar.workshop.sessions`
-    Creating, finding, joining, answering, showing the results on the projector, closing.
+    Creating, finding, joining, showing the results on the projector, closing.
+:mod:`~radar.workshop.answering`
+    Answering, and a participant's answers read back: one, or a room's at once.
 :mod:`~radar.workshop.results`
     The answers summed up: group ring, agreement, verdict.
 :mod:`~radar.workshop.moderation`
@@ -124,6 +126,15 @@ from radar.store.workshops import (
 # The modules tests patch: the clock, the code generator, the limits checked and the retries.
 from radar.workshop import clock, codes, limits, validation, writes
 from radar.workshop.access import is_owner, may_manage, may_publish, may_run
+from radar.workshop.answering import (
+    AnswerRequest,
+    AnswerSaved,
+    ParticipantView,
+    participant_answers,
+    participant_views,
+    submit_answer,
+    submit_answers,
+)
 from radar.workshop.catalogue import area_technologies, official_rings
 from radar.workshop.codes import (
     BASE_URL_ENV_VAR,
@@ -241,9 +252,7 @@ from radar.workshop.sessions import (
     get_workshop,
     join,
     list_workshops,
-    participant_answers,
     set_results_visible,
-    submit_answer,
     workshops_of,
 )
 from radar.workshop.validation import validate_workshop
@@ -280,6 +289,8 @@ __all__ = [
     "Agreement",
     "Answer",
     "AnswerRejectedError",
+    "AnswerRequest",
+    "AnswerSaved",
     "CoFacilitator",
     "Comment",
     "CommentForReview",
@@ -291,6 +302,7 @@ __all__ = [
     "LocalEdition",
     "LocalEditionNotFoundError",
     "Participant",
+    "ParticipantView",
     "Phase",
     "Priorities",
     "Question",
@@ -355,6 +367,7 @@ __all__ = [
     "normalize_code",
     "official_rings",
     "participant_answers",
+    "participant_views",
     "participant_votes",
     "pending_count",
     "preview",
@@ -382,6 +395,7 @@ __all__ = [
     "start_countdown",
     "step",
     "submit_answer",
+    "submit_answers",
     "submit_votes",
     "table_counts",
     "validate_workshop",

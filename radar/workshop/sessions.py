@@ -8,7 +8,7 @@ the one connection. A rejected call stores nothing.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 from radar.auth import User
@@ -20,12 +20,10 @@ from radar.store.transactions import Connection, read
 from radar.workshop import clock, codes, limits
 from radar.workshop.access import owner
 from radar.workshop.model import (
-    Answer,
     AnswerRejectedError,
     CoFacilitator,
     Gate,
     Participant,
-    QuestionClosedError,
     Workshop,
     WorkshopClosedError,
     WorkshopFullError,
@@ -33,11 +31,11 @@ from radar.workshop.model import (
     WorkshopRing,
     WorkshopTechnology,
 )
-from radar.workshop.ratings import clean_ratings
-from radar.workshop.validation import check_phase, checked_workshop, clean_answers
+from radar.workshop.validation import checked_workshop
 from radar.workshop.writes import write
 
 __all__ = [
+    "by_code",
     "by_id",
     "close_workshop",
     "create_workshop",
@@ -48,9 +46,7 @@ __all__ = [
     "join",
     "list_workshops",
     "open_participant",
-    "participant_answers",
     "set_results_visible",
-    "submit_answer",
     "workshops_of",
 ]
 
@@ -89,7 +85,14 @@ def _workshop(row: stored.StoredWorkshop) -> Workshop:
     )
 
 
-def _by_code(cur: Connection, code: object, *, must_be_open: bool) -> Workshop:
+def by_code(cur: Connection, code: object, *, must_be_open: bool) -> Workshop:
+    """The workshop with this join code, read on the caller's cursor (inside its transaction).
+
+    Raises
+    ------
+    WorkshopNotFoundError, WorkshopClosedError
+        A wrong code, or (``must_be_open``) a closed workshop.
+    """
     normalized = codes.normalize_code(code)
     if not normalized:
         raise WorkshopNotFoundError("workshop.error.no_code")
@@ -136,7 +139,7 @@ def find_workshop(con: Connection, code: str, *, must_be_open: bool = True) -> W
     WorkshopClosedError
         It is closed, or its closing time has passed (only with ``must_be_open``).
     """
-    return read(con, lambda cur: _by_code(cur, code, must_be_open=must_be_open))
+    return read(con, lambda cur: by_code(cur, code, must_be_open=must_be_open))
 
 
 def get_workshop(con: Connection, workshop_id: str) -> Workshop:
@@ -368,7 +371,7 @@ def join(con: Connection, code: str) -> Participant:
     """
 
     def insert(cur: Connection) -> Participant:
-        workshop = _by_code(cur, code, must_be_open=True)
+        workshop = by_code(cur, code, must_be_open=True)
         # In the transaction: many browsers joining at once cannot pass the cap together.
         if stored.count_participants(cur, workshop.id) >= limits.MAX_PARTICIPANTS:
             raise WorkshopFullError("workshop.error.full", limit=limits.MAX_PARTICIPANTS)
@@ -411,7 +414,7 @@ def open_participant(cur: Connection, code: object, token: object) -> tuple[Work
     AnswerRejectedError
         The token does not belong to this workshop.
     """
-    workshop = _by_code(cur, code, must_be_open=True)
+    workshop = by_code(cur, code, must_be_open=True)
     return workshop, _participant(cur, workshop, token)
 
 
@@ -429,166 +432,6 @@ def find_participant(con: Connection, code: str, participant_token: str) -> Part
     """
 
     def find(cur: Connection) -> Participant:
-        return _participant(cur, _by_code(cur, code, must_be_open=True), participant_token)
+        return _participant(cur, by_code(cur, code, must_be_open=True), participant_token)
 
     return read(con, find)
-
-
-def _answer(row: stored.StoredAnswer, ratings: Mapping[str, int]) -> Answer:
-    return Answer(
-        workshop_id=row.workshop_id,
-        participant_id=row.participant_id,
-        technology=row.technology,
-        ring=row.ring,
-        phase=row.phase,
-        core=row.core,
-        work=row.work,
-        skills=row.skills,
-        involvement=row.involvement,
-        updated_at=row.updated_at,
-        ratings=dict(ratings),
-    )
-
-
-def participant_answers(con: Connection, code: str, participant_token: str) -> dict[str, Answer]:
-    """A participant's own answers so far, by technology id (to fill in their form again).
-
-    Raises
-    ------
-    WorkshopNotFoundError, WorkshopClosedError
-        A wrong code, or a closed workshop.
-    AnswerRejectedError
-        The token does not belong to this workshop.
-    """
-
-    def answered(
-        cur: Connection,
-    ) -> tuple[Workshop, list[stored.StoredAnswer], dict[str, dict[str, int]]]:
-        workshop, participant = open_participant(cur, code, participant_token)
-        return (
-            workshop,
-            stored.participant_answers(cur, workshop.id, participant.id),
-            stored.participant_ratings(cur, workshop.id, participant.id),
-        )
-
-    workshop, rows, ratings = read(con, answered)
-    answers = {row.technology: _answer(row, ratings.get(row.technology, {})) for row in rows}
-    return {i: answers[i] for i in workshop.technology_ids if i in answers}
-
-
-def submit_answer(
-    con: Connection,
-    code: str,
-    participant_token: str,
-    technology: str,
-    ring: str,
-    phase: str | None = None,
-    answers: Mapping[str, str | None] | None = None,
-    ratings: Mapping[str, object] | None = None,
-) -> Answer:
-    """Store a participant's answer about one technology, replacing an earlier one.
-
-    The whole answer is replaced: a question left out now has no text any
-    more, a dimension left out of ``ratings`` is no longer rated.
-    It is written in one transaction, tried again a few times if a concurrent
-    write of the same answer conflicts.
-
-    Parameters
-    ----------
-    con
-        The workshop database.
-    code
-        The workshop's join code.
-    participant_token
-        From :func:`join`.
-    technology
-        A technology of the workshop.
-    ring
-        A ring id of the workshop's radar: where the participant places it.
-    phase
-        One of :data:`PHASE_IDS`, or None: where their workplace is.
-    answers
-        Question id (:data:`QUESTION_IDS`) to text; each text is cleaned of
-        control characters (line breaks stay), trimmed, and may be at most
-        :data:`COMMENT_LIMIT` characters; empty texts count as unanswered.
-    ratings
-        The participant's consequence rating of the technology: dimension
-        (:data:`RATING_DIMENSIONS`) to a whole score 1 to 5; None (or a
-        dimension left out or given None) is not rated.
-
-    Returns
-    -------
-    The answer as stored.
-
-    Raises
-    ------
-    WorkshopNotFoundError, WorkshopClosedError
-        A wrong code, or a closed workshop (closed by hand or past its closing time).
-    QuestionClosedError
-        The technology takes no answers now (closed, led past, or its
-        countdown over); an :class:`AnswerRejectedError` too.
-    AnswerRejectedError
-        The token is not a participant of this workshop, or the technology,
-        ring, phase or a question is unknown, or a text is too long or not
-        text, or a rating's dimension is unknown or its score not 1 to 5
-        (:class:`RatingRejectedError`). ``exc.key`` and ``exc.details`` say which.
-    WorkshopError
-        With key ``workshop.error.busy`` when every retry conflicted.
-    """
-    texts = clean_answers(answers)
-    check_phase(phase)
-    scores = clean_ratings(ratings)
-
-    def upsert(cur: Connection) -> Answer:
-        # Checked inside the transaction, so that an answer is never stored
-        # for a workshop that was closed before the answer started.
-        workshop = _by_code(cur, code, must_be_open=True)
-        participant = _participant(cur, workshop, participant_token)
-        if technology not in workshop.technology_ids:
-            raise AnswerRejectedError(
-                "workshop.error.technology_unknown", technology=str(technology)[:80]
-            )
-        if ring not in workshop.ring_ids:
-            raise AnswerRejectedError(
-                "workshop.error.ring_unknown", ring=str(ring)[:40], rings=workshop.ring_ids
-            )
-        now = clock.now()
-        if not workshop.answerable(technology, now):
-            # Closed by the facilitator, led past, or its countdown over: read in
-            # this transaction, so a close just before the answer holds.
-            item = workshop.technology(technology)
-            raise QuestionClosedError(
-                "workshop.error.question_closed", name_da=item.name_da, name_en=item.name_en
-            )
-        answer = Answer(
-            workshop_id=workshop.id,
-            participant_id=participant.id,
-            technology=technology,
-            ring=ring,
-            phase=phase,
-            core=texts["core"],
-            work=texts["work"],
-            skills=texts["skills"],
-            involvement=texts["involvement"],
-            updated_at=now,
-            ratings=scores,
-        )
-        stored.insert_answer(
-            cur,
-            stored.StoredAnswer(
-                workshop_id=answer.workshop_id,
-                participant_id=answer.participant_id,
-                technology=answer.technology,
-                ring=answer.ring,
-                phase=answer.phase,
-                core=answer.core,
-                work=answer.work,
-                skills=answer.skills,
-                involvement=answer.involvement,
-                updated_at=answer.updated_at,
-            ),
-            scores,
-        )
-        return answer
-
-    return write(con, upsert)

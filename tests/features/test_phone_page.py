@@ -398,14 +398,14 @@ def test_a_workshop_closed_just_after_an_answer_keeps_the_answer(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _join(phone, created.code)
-    submit = workshop.submit_answer
+    submit = workshop.submit_answers
 
     def then_closed(*args: object, **kwargs: object) -> object:
-        answer = submit(*args, **kwargs)  # type: ignore[arg-type]
+        outcomes = submit(*args, **kwargs)  # type: ignore[arg-type]
         workshop.close_workshop(wcon, created.id)
-        return answer
+        return outcomes
 
-    monkeypatch.setattr(workshop, "submit_answer", then_closed)
+    monkeypatch.setattr(workshop, "submit_answers", then_closed)
     reply = _answer(phone, created.code, "alfa", ring="klar")
     assert reply.status_code == 303
     assert _answers(wcon) == [("alfa", "klar", None)]

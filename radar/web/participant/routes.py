@@ -10,7 +10,9 @@ refused: the browser says where a form came from (``Origin``,
 
 The store's calls block, so they run in the thread pool, each on the process's
 one workshop connection (:func:`radar.store.shared_connection`, the same the
-facilitator's pages use).
+facilitator's pages use). Answers, and the pages of phones that have joined,
+are served a batch at a time (:mod:`radar.web.participant.batches`): a room
+answering at once costs a few transactions, not one per phone.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from radar.i18n import parse_lang, t
 from radar.model import Lang
 from radar.web import browser
 from radar.web.participant import pages
+from radar.web.participant.batches import Batches
 from radar.web.participant.forms import (
     MAX_POINTS_FIELDS,
     POINTS_PREFIX,
@@ -45,7 +48,9 @@ from radar.web.same_origin import from_elsewhere
 from radar.workshop import (
     QUESTION_IDS,
     AnswerRejectedError,
+    AnswerSaved,
     Participant,
+    ParticipantView,
     QuestionClosedError,
     Workshop,
     WorkshopClosedError,
@@ -140,16 +145,30 @@ def _index(value: str | None, count: int) -> int | None:
     return min(int(value), count - 1)
 
 
-def _load(code: str, token: str | None) -> tuple[Workshop, dict[str, workshop.Answer] | None]:
+def _store_answers(requests: list[workshop.AnswerRequest]) -> list[AnswerSaved | WorkshopError]:
+    return workshop.submit_answers(_connection(), requests)
+
+
+def _read_views(asked: list[tuple[str, str]]) -> list[ParticipantView | WorkshopError]:
+    return workshop.participant_views(_connection(), asked)
+
+
+#: The room's answers, stored a batch at a time (:mod:`radar.web.participant.batches`).
+_ANSWERS: Final = Batches(_store_answers)
+#: The room's pages, read a batch at a time.
+_VIEWS: Final = Batches(_read_views)
+
+
+async def _load(code: str, token: str | None) -> tuple[Workshop, dict[str, workshop.Answer] | None]:
     """The workshop and, for a known participant, their answers (``None`` for a stranger)."""
-    con = _connection()
-    found = workshop.find_workshop(con, code)
-    if not token:
-        return found, None
-    try:
-        return found, workshop.participant_answers(con, code, token)
-    except AnswerRejectedError:
-        return found, None
+    if token:
+        view = await _VIEWS.serve((code, token))
+        if isinstance(view, ParticipantView):
+            return view.workshop, view.answers
+        if not isinstance(view, AnswerRejectedError):
+            raise view
+    con = await run_in_threadpool(_connection)
+    return await run_in_threadpool(workshop.find_workshop, con, code), None
 
 
 def _closed_page(exc: WorkshopError, lang: Lang, code: str) -> HTMLResponse:
@@ -181,7 +200,7 @@ async def _page(request: Request) -> Response:
         return _html(pages.code_page(lang))
     token = request.cookies.get(_cookie_name(code))
     try:
-        found, answers = await run_in_threadpool(_load, code, token)
+        found, answers = await _load(code, token)
     except (WorkshopError, store.DatabaseUnavailableError) as exc:
         return _refusal(exc, lang, code)
     if answers is None:
@@ -235,7 +254,7 @@ async def _join(request: Request) -> Response:
     if token:
         # Joined already (a double tap, the back button): the same participant goes on.
         try:
-            _, answers = await run_in_threadpool(_load, code, token)
+            _, answers = await _load(code, token)
         except (WorkshopError, store.DatabaseUnavailableError) as exc:
             return _refusal(exc, lang, code)
         if answers is not None:
@@ -282,20 +301,21 @@ async def _answer(request: Request) -> Response:
         ratings,
     )
     try:
-        con = await run_in_threadpool(_connection)
         if draft.ring is None:
             raise AnswerRejectedError("participant.pick_ring")
-        await run_in_threadpool(
-            workshop.submit_answer,
-            con,
-            code,
-            token or "",
-            technology,
-            draft.ring,
-            draft.phase,
-            texts,
-            whole_numbers(ratings),
+        outcome = await _ANSWERS.serve(
+            workshop.AnswerRequest(
+                code,
+                token or "",
+                technology,
+                draft.ring,
+                draft.phase,
+                texts,
+                whole_numbers(ratings),
+            )
         )
+        if isinstance(outcome, WorkshopError):
+            raise outcome
     except (WorkshopNotFoundError, WorkshopClosedError, store.DatabaseUnavailableError) as exc:
         return _refusal(exc, lang, code)
     except QuestionClosedError as exc:
@@ -306,15 +326,12 @@ async def _answer(request: Request) -> Response:
     except WorkshopError as exc:
         # Busy: nothing was stored; the same form again, as it was filled in.
         return await _answer_again(code, token, technology, lang, draft, exc, status=503)
-    try:
-        after: Workshop | None = await run_in_threadpool(workshop.find_workshop, con, code)
-    except WorkshopError:
-        # Closed (or busy) just after the answer was stored: the page says which.
-        after = None
-    ids = after.technology_ids if after is not None else ()
+    # The workshop as the answer's transaction read it: where the phone goes next.
+    after = outcome.view.workshop
+    ids = after.technology_ids
     index = ids.index(technology) + 1 if technology in ids else len(ids)
     more = index if index < len(ids) else None
-    if after is not None and more is not None and (after.led or not after.answerable(ids[more])):
+    if more is not None and (after.led or not after.answerable(ids[more])):
         # Paced: the page picks what is open (the room's technology), or the phone waits.
         more = None
     return RedirectResponse(
@@ -334,7 +351,7 @@ async def _answer_again(
 ) -> Response:
     """The form again, filled in as sent, with why it was not saved; nothing is lost."""
     try:
-        found, answers = await run_in_threadpool(_load, code, token)
+        found, answers = await _load(code, token)
     except (WorkshopError, store.DatabaseUnavailableError) as again:
         return _refusal(again, lang, code)
     if answers is None:
