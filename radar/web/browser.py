@@ -17,6 +17,8 @@ from __future__ import annotations
 import logging
 import os
 import secrets
+import threading
+import time
 from collections.abc import Mapping
 from functools import cache
 from http.cookies import SimpleCookie
@@ -93,9 +95,35 @@ def _secrets_section() -> Mapping[str, Any]:
     return section if isinstance(section, Mapping) else {}
 
 
+#: How long the trusted proxies read from the secrets file are used before it is read again.
+TRUSTED_PROXIES_FOR_SECONDS: Final = 5.0
+# (when read, the environment variable's value then, the proxies): one for the process.
+_trusted: tuple[float, str | None, tuple[signins.Network, ...]] | None = None
+_trusted_lock = threading.Lock()
+
+
 def trusted_proxies() -> tuple[signins.Network, ...]:
-    """The configured trusted proxies (secrets, then the environment)."""
-    return signins.trusted_from(_secrets_section(), os.environ)
+    """The configured trusted proxies (secrets, then the environment).
+
+    Asked on every request, and Streamlit's secrets look their files up again
+    on each read (a few milliseconds, most of a light page's own cost): so
+    they are read again after :data:`TRUSTED_PROXIES_FOR_SECONDS`, at once
+    when the environment variable changes.
+    """
+    global _trusted
+    environment = os.environ.get(signins.TRUSTED_PROXIES_ENV_VAR)
+    now = time.monotonic()
+    known = _trusted
+    if (
+        known is not None
+        and known[1] == environment
+        and now - known[0] < TRUSTED_PROXIES_FOR_SECONDS
+    ):
+        return known[2]
+    with _trusted_lock:
+        proxies = signins.trusted_from(_secrets_section(), os.environ)
+        _trusted = (now, environment, proxies)
+    return proxies
 
 
 def request_client(scope: Scope, trusted: tuple[signins.Network, ...]) -> str:
@@ -114,7 +142,7 @@ class BrowserCookieMiddleware:
         The wrapped ASGI app (Streamlit's).
     trusted
         The trusted proxies; read from the configuration on each request when
-        not given, so a changed secrets file counts from its next request.
+        not given, so a changed secrets file counts within seconds.
     """
 
     def __init__(self, app: ASGIApp, trusted: tuple[signins.Network, ...] | None = None) -> None:
