@@ -11,17 +11,21 @@ which the page's check against forged forms needs.
 
 Each phone has its own cookies (the page's browser id and the participant's
 token), as each person's phone does; the phones share one pool of
-connections, which bounds how many requests are open at a time.
+connections, which bounds how many requests are open at a time. The pool is
+plain HTTP/1.1 over asyncio streams (:class:`ConnectionPool`), so that the load
+generator on its one core costs less per request than the server on its own;
+tests drive an app in their process through httpx's ASGI transport instead.
 """
 
 from __future__ import annotations
 
+import asyncio
 import re
 import time
 from dataclasses import dataclass, field
 from html import unescape
-from typing import Final
-from urllib.parse import urljoin, urlsplit
+from typing import Final, Protocol
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import httpx2
 
@@ -94,43 +98,188 @@ def read_form(html: str) -> Form | None:
     return Form(_attributes(form[1]).get("action", ""), tuple(fields), choices)
 
 
-def connection_pool(connections: int) -> httpx2.AsyncHTTPTransport:
+@dataclass(frozen=True)
+class Reply:
+    """A response: its status, headers (names in lower case) and text."""
+
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    text: str
+
+    def header(self, name: str) -> str | None:
+        return next((v for k, v in self.headers if k == name), None)
+
+    def cookies(self) -> list[tuple[str, str, bool]]:
+        """Each ``Set-Cookie``: its name, value, and whether it deletes the cookie."""
+        found = []
+        for name, value in self.headers:
+            if name == "set-cookie":
+                pair, _, attributes = value.partition(";")
+                key, _, content = pair.strip().partition("=")
+                gone = "max-age=0" in attributes.lower().replace(" ", "")
+                found.append((key, content, gone))
+        return found
+
+
+class Sender(Protocol):
+    """Sends one request and returns its response, or raises ``OSError`` / ``TimeoutError``."""
+
+    async def send(
+        self, method: str, url: str, headers: dict[str, str], body: bytes | None
+    ) -> Reply: ...
+
+    async def aclose(self) -> None: ...
+
+
+class ConnectionPool:
+    """HTTP/1.1 over asyncio streams: at most ``connections`` open, kept alive between requests.
+
+    A load generator must cost less than the server it loads, or it measures
+    itself: a general client (cookies, redirects, URL models) spends more CPU
+    per request than the phone page does. This one writes the request line
+    and headers and reads a length-delimited or chunked body, nothing more.
+    """
+
+    def __init__(self, connections: int, timeout: float) -> None:
+        self._slots = asyncio.Semaphore(connections)
+        self._idle: dict[tuple[str, int], list[tuple[asyncio.StreamReader, asyncio.StreamWriter]]]
+        self._idle = {}
+        self._timeout = timeout
+
+    async def send(
+        self, method: str, url: str, headers: dict[str, str], body: bytes | None
+    ) -> Reply:
+        parts = urlsplit(url)
+        where = (parts.hostname or "127.0.0.1", parts.port or 80)
+        target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        lines = [f"{method} {target} HTTP/1.1", f"Host: {parts.netloc}"]
+        lines += [f"{k}: {v}" for k, v in headers.items()]
+        if body is not None:
+            lines.append(f"Content-Length: {len(body)}")
+        request = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + (body or b"")
+        async with self._slots:
+            idle = self._idle.setdefault(where, [])
+            # A kept-alive connection the server has closed meanwhile fails before any
+            # byte of the reply: then once more on a new one.
+            for reused in (True, False) if idle else (False,):
+                reader, writer = idle.pop() if reused else await asyncio.open_connection(*where)
+                try:
+                    writer.write(request)
+                    reply, keep = await asyncio.wait_for(_read_reply(reader), self._timeout)
+                except asyncio.IncompleteReadError:
+                    writer.close()
+                    if reused:
+                        continue
+                    raise ConnectionError("the server closed the connection") from None
+                except BaseException:
+                    writer.close()
+                    raise
+                if keep:
+                    idle.append((reader, writer))
+                else:
+                    writer.close()
+                return reply
+        raise ConnectionError("no connection")  # pragma: no cover
+
+    async def aclose(self) -> None:
+        for idle in self._idle.values():
+            for _, writer in idle:
+                writer.close()
+        self._idle.clear()
+
+
+async def _read_reply(reader: asyncio.StreamReader) -> tuple[Reply, bool]:
+    head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
+    status_line, *header_lines = head.split("\r\n")
+    headers = tuple(
+        (k.strip().lower(), v.strip())
+        for k, _, v in (line.partition(":") for line in header_lines if line)
+    )
+    found = dict(headers)
+    if "chunked" in found.get("transfer-encoding", ""):
+        chunks = []
+        while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
+            chunks.append(await reader.readexactly(size))
+            await reader.readexactly(2)
+        await reader.readuntil(b"\r\n")
+        content = b"".join(chunks)
+    else:
+        content = await reader.readexactly(int(found.get("content-length", "0")))
+    keep = found.get("connection", "").lower() != "close"
+    return Reply(int(status_line.split()[1]), headers, content.decode("utf-8")), keep
+
+
+class AsgiSender:
+    """The same requests to an app in this process (tests), through httpx's ASGI transport."""
+
+    def __init__(self, transport: httpx2.AsyncBaseTransport, timeout: float) -> None:
+        self._client = httpx2.AsyncClient(
+            transport=transport, follow_redirects=False, timeout=timeout, trust_env=False
+        )
+
+    async def send(
+        self, method: str, url: str, headers: dict[str, str], body: bytes | None
+    ) -> Reply:
+        reply = await self._client.request(method, url, headers=headers, content=body)
+        # The phone keeps its own cookies; the client must not add its own jar's.
+        self._client.cookies.clear()
+        pairs = tuple((k.lower(), v) for k, v in reply.headers.multi_items())
+        return Reply(reply.status_code, pairs, reply.text)
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def connection_pool(connections: int, timeout: float = 600) -> ConnectionPool:
     """The connections all phones share: at most ``connections`` open at a time."""
-    limits = httpx2.Limits(max_connections=connections, max_keepalive_connections=connections)
-    return httpx2.AsyncHTTPTransport(limits=limits, retries=0)
+    return ConnectionPool(connections, timeout)
 
 
 class Phone:
-    """One participant's phone on ``base`` (the server's URL), over the shared ``pool``."""
+    """One participant's phone on ``base`` (the server's URL), over the shared ``sender``.
 
-    def __init__(self, base: str, pool: httpx2.AsyncBaseTransport, timeout: float) -> None:
+    ``sender`` is a :class:`ConnectionPool`, or an httpx transport (an app in
+    this process), which is wrapped in an :class:`AsgiSender`.
+    """
+
+    def __init__(
+        self, base: str, sender: Sender | httpx2.AsyncBaseTransport, timeout: float
+    ) -> None:
         self.base = base.rstrip("/")
-        # The phone's own cookie jar; the pool is shared, so closing it is the caller's.
-        self.client = httpx2.AsyncClient(
-            transport=pool,
-            headers=HEADERS,
-            follow_redirects=False,
-            timeout=httpx2.Timeout(timeout, pool=None),
-            trust_env=False,
+        self.sender: Sender = (
+            sender
+            if isinstance(sender, ConnectionPool | AsgiSender)
+            else AsgiSender(sender, timeout)  # type: ignore[arg-type]
         )
+        # The phone's own cookie jar: one host, so every cookie goes with every request.
+        self.cookies: dict[str, str] = {}
         self.origin = "{0.scheme}://{0.netloc}".format(urlsplit(self.base))
         self.page = self.base + "/"
 
     async def _send(
         self, step: str, url: str, expect: int, headers: dict[str, str], data: dict[str, str] | None
     ) -> str:
+        sent = {**HEADERS, **headers}
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if data is not None:
+            body = urlencode(data).encode("ascii")
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
         try:
-            if data is None:
-                reply = await self.client.get(url, headers=headers)
-            else:
-                reply = await self.client.post(url, data=data, headers=headers)
-        except httpx2.HTTPError as exc:
+            reply = await self.sender.send("GET" if data is None else "POST", url, sent, body)
+        except (OSError, TimeoutError, httpx2.HTTPError) as exc:
             raise StepFailed(f"{step}:{type(exc).__name__}") from exc
-        if reply.status_code != expect:
-            raise StepFailed(f"{step}:{reply.status_code}")
+        for name, value, gone in reply.cookies():
+            if gone:
+                self.cookies.pop(name, None)
+            else:
+                self.cookies[name] = value
+        if reply.status != expect:
+            raise StepFailed(f"{step}:{reply.status}")
         if expect == 303:
             # A browser resolves the Location against the URL that answered.
-            return urljoin(url, reply.headers["location"])
+            return urljoin(url, reply.header("location") or "")
         self.page = url
         return reply.text
 
@@ -184,7 +333,7 @@ class HttpPhones:
     def __init__(
         self,
         bases: list[str],
-        pool: httpx2.AsyncBaseTransport,
+        pool: Sender,
         timeout: float,
         code: str | None,
     ) -> None:

@@ -8,12 +8,17 @@ routes and middleware (the same as ``tests/features/test_phone_page.py``).
 
 from __future__ import annotations
 
+import asyncio
+import socket
 import sys
+import threading
+import time
 from pathlib import Path
 
 import duckdb
 import httpx2
 import pytest
+import uvicorn
 from starlette.applications import Starlette
 
 from radar import web, workshop
@@ -25,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 # bench/ is a folder of scripts, not a package.
 from asgi_support import run_coroutine
-from http_phone import Phone, StepFailed
+from http_phone import ConnectionPool, Phone, StepFailed
 
 BASE = "http://radar.test"
 TECHNOLOGIES = (
@@ -94,3 +99,50 @@ def test_a_refused_step_is_named_with_its_status(app: Starlette, wdb: Path) -> N
     with pytest.raises(StepFailed) as refused:
         run_coroutine(join())
     assert refused.value.key == "join-page:404"
+
+
+def test_over_real_connections_phones_share_kept_alive_connections_and_are_stored(
+    created: workshop.Workshop, wcon: duckdb.DuckDBPyConnection
+) -> None:
+    settings = WebSettings(allowed_hosts=("127.0.0.1",))
+    app = Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
+    # The benchmark's own client (plain HTTP/1.1 on kept-alive sockets) against a real server.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        for _ in range(100):
+            if server.started:
+                break
+            time.sleep(0.05)
+
+        async def answer_all() -> tuple[list[int], int]:
+            pool = ConnectionPool(2, timeout=10)
+            phones = [Phone(f"http://127.0.0.1:{port}", pool, timeout=10) for _ in range(4)]
+
+            async def one(phone: Phone, number: int) -> int:
+                form = await phone.join(created.code)
+                count = 0
+                while form is not None:
+                    form = await phone.answer(form, number + count)
+                    count += 1
+                return count
+
+            counts = await asyncio.gather(*(one(p, n) for n, p in enumerate(phones)))
+            opened = sum(len(idle) for idle in pool._idle.values())
+            await pool.aclose()
+            return list(counts), opened
+
+        counts, opened = run_coroutine(answer_all())
+    finally:
+        server.should_exit = True
+        thread.join(10)
+    assert counts == [2, 2, 2, 2]
+    assert opened <= 2  # four phones, two connections, each used again and again
+    rows = wcon.cursor().execute("SELECT participant_id FROM answers").fetchall()
+    assert len(rows) == 8 and len(set(rows)) == 4
