@@ -17,8 +17,6 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import threading
-import time
 from collections.abc import Mapping
 from functools import cache
 from http.cookies import SimpleCookie
@@ -32,6 +30,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from radar import signins
 from radar.auth import SECRETS_SECTION
+from radar.web.settings import recent_secrets
 
 #: The cookie with the browser's signed id.
 COOKIE_NAME: Final = "radar_browser"
@@ -86,44 +85,13 @@ def browser_id(cookie_value: str | None) -> str | None:
 
 
 def _secrets_section() -> Mapping[str, Any]:
-    try:
-        import streamlit as st
-
-        section = st.secrets.get(SECRETS_SECTION) or {}
-    except Exception:  # no secrets file: nothing configured
-        return {}
+    section = recent_secrets().get(SECRETS_SECTION) or {}
     return section if isinstance(section, Mapping) else {}
 
 
-#: How long the trusted proxies read from the secrets file are used before it is read again.
-TRUSTED_PROXIES_FOR_SECONDS: Final = 5.0
-# (when read, the environment variable's value then, the proxies): one for the process.
-_trusted: tuple[float, str | None, tuple[signins.Network, ...]] | None = None
-_trusted_lock = threading.Lock()
-
-
 def trusted_proxies() -> tuple[signins.Network, ...]:
-    """The configured trusted proxies (secrets, then the environment).
-
-    Asked on every request, and Streamlit's secrets look their files up again
-    on each read (a few milliseconds, most of a light page's own cost): so
-    they are read again after :data:`TRUSTED_PROXIES_FOR_SECONDS`, at once
-    when the environment variable changes.
-    """
-    global _trusted
-    environment = os.environ.get(signins.TRUSTED_PROXIES_ENV_VAR)
-    now = time.monotonic()
-    known = _trusted
-    if (
-        known is not None
-        and known[1] == environment
-        and now - known[0] < TRUSTED_PROXIES_FOR_SECONDS
-    ):
-        return known[2]
-    with _trusted_lock:
-        proxies = signins.trusted_from(_secrets_section(), os.environ)
-        _trusted = (now, environment, proxies)
-    return proxies
+    """The configured trusted proxies (the secrets as read seconds ago, then the environment)."""
+    return signins.trusted_from(_secrets_section(), os.environ)
 
 
 def request_client(scope: Scope, trusted: tuple[signins.Network, ...]) -> str:

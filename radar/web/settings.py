@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -24,12 +25,14 @@ __all__ = [
     "METRICS_TOKEN_ENV_VAR",
     "MIN_METRICS_TOKEN_LENGTH",
     "READY_TIMEOUT_SECONDS",
+    "SECRETS_FOR_SECONDS",
     "SettingsError",
     "WebSettings",
     "accessibility_url",
     "load",
     "read_accessibility_url",
     "read_settings",
+    "recent_secrets",
 ]
 
 #: Secrets section with the radar's own settings.
@@ -225,6 +228,12 @@ def read_settings(secrets: Mapping[str, Any], environ: Mapping[str, str]) -> Web
     )
 
 
+#: How long the secrets read for a request are used before the files are read again.
+SECRETS_FOR_SECONDS: Final = 5.0
+# (when read, what was read): one for the process; replaced whole, so threads need no lock.
+_recent: tuple[float, Mapping[str, Any]] | None = None
+
+
 def _secrets() -> Mapping[str, Any]:
     # Imported here: the pure reading above needs no Streamlit.
     import streamlit as st
@@ -235,6 +244,22 @@ def _secrets() -> Mapping[str, Any]:
     # FileNotFoundError, or Streamlit's own error type, depending on the version.
     except Exception:
         return {}
+
+
+def recent_secrets() -> Mapping[str, Any]:
+    """The secrets as read at most :data:`SECRETS_FOR_SECONDS` ago, for what a request needs.
+
+    Streamlit looks its secrets files up again on every read, a few
+    milliseconds each: more than a light page costs. A changed file counts
+    within seconds; the environment is read on every call by the callers.
+    """
+    global _recent
+    known, now = _recent, time.monotonic()
+    if known is not None and now - known[0] < SECRETS_FOR_SECONDS:
+        return known[1]
+    read = _secrets()
+    _recent = (now, read)
+    return read
 
 
 def load() -> WebSettings:
@@ -256,6 +281,6 @@ def accessibility_url() -> str:
     without it (``streamlit run dashboard.py``) links to the default instead.
     """
     try:
-        return read_accessibility_url(_secrets(), os.environ)
+        return read_accessibility_url(recent_secrets(), os.environ)
     except SettingsError:
         return DEFAULT_ACCESSIBILITY_URL

@@ -197,3 +197,29 @@ def test_a_script_s_revalidation_is_left_alone() -> None:
         b"", content_type=b"text/javascript", path="/x.js", if_none_match=b'"abc"'
     )
     assert status == 304 and seen["if-none-match"] == '"abc"'
+
+
+def test_a_changed_secrets_file_counts_within_seconds_without_reading_it_for_every_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from radar.web import settings
+
+    reads: list[int] = []
+    address = ["https://www.was.digst.dk/radar-foer-dk"]
+    now = [1000.0]
+
+    def secrets() -> dict[str, object]:
+        reads.append(1)
+        return {"radar": {"accessibility_url": address[0]}}
+
+    monkeypatch.setattr(settings, "_secrets", secrets)
+    monkeypatch.setattr(settings, "_recent", None)
+    monkeypatch.setattr(settings.time, "monotonic", lambda: now[0])
+    monkeypatch.delenv(settings.ACCESSIBILITY_URL_ENV_VAR, raising=False)
+
+    assert {settings.accessibility_url() for _ in range(50)} == {address[0]}
+    assert len(reads) == 1
+    address[0] = "https://www.was.digst.dk/radar-efter-dk"
+    now[0] += settings.SECRETS_FOR_SECONDS + 0.1
+    assert settings.accessibility_url() == address[0]
+    assert len(reads) == 2
