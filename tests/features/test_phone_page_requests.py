@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from urllib.parse import urljoin, urlsplit
 
 import duckdb
 import pytest
@@ -220,3 +221,48 @@ def test_names_and_explanations_are_separate_words_without_the_style(
     assert choice, page
     # "KLAR" and its explanation are two phrases, not "KLARTeknologien …".
     assert re.match(r"\s*KLAR[ :.]", _words(choice.group(1))), _words(choice.group(1))
+
+
+# --- pages served by the posting routes (one folder down) ------------------------------------
+
+
+def _links(html: str) -> list[str]:
+    """Every address a page's links and forms lead to, as the page wrote them."""
+    return re.findall(r'(?:href|action)="([^"]*)"', html)
+
+
+def _resolved_from(path: str, html: str) -> set[str]:
+    """Where the page's own links lead, for a page served at ``path`` (outside links left out)."""
+    found = set()
+    for link in _links(html):
+        if link.startswith(("http:", "https:", "/")):
+            continue
+        found.add(urlsplit(urljoin("http://radar.test" + path, link)).path)
+    return found
+
+
+def test_pages_served_after_a_post_lead_back_to_the_phone_page_not_a_folder_below(
+    phone: TestClient, created: workshop.Workshop, wcon: duckdb.DuckDBPyConnection
+) -> None:
+    # A stale key (the workshop's tokens dropped), a wrong code, a post from another site,
+    # and the same for points: each page's links must lead to /deltag, as the page's own do.
+    assert phone.post("/deltag", data={"code": created.code}).status_code == 303
+    wcon.cursor().execute("UPDATE participants SET token = NULL")
+    stale = phone.post("/deltag/svar", data={"code": created.code, **ANSWER})
+    wrong = phone.post("/deltag/svar", data={"code": "ZZZZZZZZZZ", **ANSWER})
+    elsewhere = phone.post(
+        "/deltag/svar",
+        data={"code": created.code, **ANSWER},
+        headers={"Origin": "https://evil.example", "Sec-Fetch-Site": "cross-site"},
+    )
+    points = phone.post("/deltag/point", data={"code": "ZZZZZZZZZZ", "lang": "da"})
+    pages = {"stale": stale, "wrong": wrong, "elsewhere": elsewhere, "points": points}
+    assert {name: r.status_code for name, r in pages.items()} == {
+        "stale": 403,
+        "wrong": 404,
+        "elsewhere": 403,
+        "points": 404,
+    }
+    for name, reply in pages.items():
+        path = "/deltag/point" if name == "points" else "/deltag/svar"
+        assert _resolved_from(path, reply.text) == {"/deltag"}, (name, _links(reply.text))

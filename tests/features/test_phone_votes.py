@@ -172,7 +172,8 @@ def test_without_the_cookie_no_points_are_stored_and_the_phone_is_asked_to_join(
 ) -> None:
     reply = _points(phone, created.code, alfa="1")
     assert reply.status_code == 403 and "blev ikke genkendt" in reply.text
-    assert 'action="deltag"' in reply.text
+    # Served from /deltag/point: its join form leads one folder up, to /deltag.
+    assert 'action="../deltag"' in reply.text
     phone.cookies.set(COOKIE_PREFIX + created.code, "gaet-et-token")
     assert _points(phone, created.code, alfa="1").status_code == 403
     assert phone.get(f"/deltag?code={created.code}&point=1").status_code == 200

@@ -253,16 +253,20 @@ def _privacy(lang: Lang) -> dict[str, str]:
     }
 
 
-def code_page(lang: Lang, *, code: str = "", problem: str | None = None) -> str:
-    """The first page without a code: type the code off the projector."""
+def code_page(lang: Lang, *, code: str = "", problem: str | None = None, up: bool = False) -> str:
+    """The first page without a code: type the code off the projector.
+
+    ``up``: served by a posting route (``deltag/svar``), so its links go one folder up.
+    """
+    root = UP if up else ""
     return _TEMPLATES.get_template("code.html.j2").render(
-        **_frame(lang, _switch("", lang)),
+        **_frame(lang, root + _switch("", lang)),
         heading=t("participant.heading", lang),
         label=t("participant.code", lang),
         placeholder=t("participant.code.placeholder", lang),
         help=t("participant.code.help", lang),
         go=t("participant.code.go", lang),
-        action=PAGE,
+        action=root + PAGE,
         code=format_code(code) if code else "",
         problem=problem,
         size=2 * len(format_code("X" * 10)),
@@ -270,26 +274,38 @@ def code_page(lang: Lang, *, code: str = "", problem: str | None = None) -> str:
     )
 
 
-def join_page(ws: Workshop, lang: Lang, *, problem: str | None = None) -> str:
-    """A workshop's page before joining: what it is, the privacy notice, one button."""
+def join_page(ws: Workshop, lang: Lang, *, problem: str | None = None, up: bool = False) -> str:
+    """A workshop's page before joining: what it is, the privacy notice, one button.
+
+    ``up``: served by a posting route, so its links go one folder up.
+    """
+    root = UP if up else ""
     return _TEMPLATES.get_template("join.html.j2").render(
-        **_frame(lang, _switch(ws.code, lang), title=ws.title),
+        **_frame(lang, root + _switch(ws.code, lang), title=ws.title),
         title=ws.title,
         about=about_text(ws, lang),
         intro=t("participant.intro", lang),
         anonymous=t("participant.joined_anonymous", lang),
         join=t("participant.join", lang),
-        action=_action(PAGE, lang),
+        action=root + _action(PAGE, lang),
         code=ws.code,
         problem=problem,
         **_privacy(lang),
     )
 
 
-def message_page(lang: Lang, heading: str, message: str, *, code: str = "") -> str:
-    """A page that only says something: a closed workshop, a refused form."""
+def message_page(
+    lang: Lang, heading: str, message: str, *, code: str = "", up: bool = False
+) -> str:
+    """A page that only says something: a closed workshop, a refused form.
+
+    ``up``: served by a posting route, so its link goes one folder up.
+    """
+    root = UP if up else ""
     return _TEMPLATES.get_template("message.html.j2").render(
-        **_frame(lang, _switch(code, lang), title=heading), heading=heading, message=message
+        **_frame(lang, root + _switch(code, lang), title=heading),
+        heading=heading,
+        message=message,
     )
 
 

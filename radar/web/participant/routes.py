@@ -171,26 +171,33 @@ async def _load(code: str, token: str | None) -> tuple[Workshop, dict[str, works
     return await run_in_threadpool(workshop.find_workshop, con, code), None
 
 
-def _closed_page(exc: WorkshopError, lang: Lang, code: str) -> HTMLResponse:
-    return _html(
-        pages.message_page(lang, t("participant.heading", lang), exc.message(lang), code=code),
-        410,
-    )
+def _closed_page(exc: WorkshopError, lang: Lang, code: str, *, up: bool = False) -> HTMLResponse:
+    heading = t("participant.heading", lang)
+    return _html(pages.message_page(lang, heading, exc.message(lang), code=code, up=up), 410)
 
 
-def _busy_page(exc: Exception, lang: Lang) -> HTMLResponse:
+def _busy_page(exc: Exception, lang: Lang, *, up: bool = False) -> HTMLResponse:
     logger.warning("phone page: %s", exc)
     text = exc.message(lang) if isinstance(exc, WorkshopError) else t("workshop.error.busy", lang)
-    return _html(pages.message_page(lang, t("participant.heading", lang), text), 503)
+    return _html(pages.message_page(lang, t("participant.heading", lang), text, up=up), 503)
 
 
-def _refusal(exc: Exception, lang: Lang, code: str) -> HTMLResponse:
-    """The page for a workshop that cannot be reached: a wrong code, closed, or busy."""
+def _refusal(exc: Exception, lang: Lang, code: str, *, up: bool = False) -> HTMLResponse:
+    """The page for a workshop that cannot be reached: a wrong code, closed, or busy.
+
+    ``up``: served by a posting route (a folder below the page).
+    """
     if isinstance(exc, WorkshopNotFoundError):
-        return _html(pages.code_page(lang, code=code, problem=exc.message(lang)), 404)
+        return _html(pages.code_page(lang, code=code, problem=exc.message(lang), up=up), 404)
     if isinstance(exc, WorkshopClosedError):
-        return _closed_page(exc, lang, code)
-    return _busy_page(exc, lang)
+        return _closed_page(exc, lang, code, up=up)
+    return _busy_page(exc, lang, up=up)
+
+
+def _below(request: Request) -> bool:
+    """Whether the request was posted to a route one folder below the page (its pages' links
+    then go one folder up)."""
+    return request.url.path.endswith((ANSWER_PATH, POINTS_PATH))
 
 
 async def _page(request: Request) -> Response:
@@ -225,9 +232,8 @@ def _refused(request: Request, lang: Lang) -> HTMLResponse:
         urlsplit(request.headers.get("origin", "")).netloc[:80] or "-",
         request.headers.get("sec-fetch-site", "-")[:20],
     )
-    return _html(
-        pages.message_page(lang, t("participant.heading", lang), t("phone.other_site", lang)), 403
-    )
+    heading, text = t("participant.heading", lang), t("phone.other_site", lang)
+    return _html(pages.message_page(lang, heading, text, up=_below(request)), 403)
 
 
 async def _form(request: Request, max_fields: int | None = None) -> dict[str, str] | HTMLResponse:
@@ -239,7 +245,8 @@ async def _form(request: Request, max_fields: int | None = None) -> dict[str, st
         return await read_form(request.stream(), request.headers.get("content-type"), **bound)
     except FormError as exc:
         text = t(exc.key, lang, **exc.details)
-        return _html(pages.message_page(lang, t("participant.heading", lang), text), exc.status)
+        page = pages.message_page(lang, t("participant.heading", lang), text, up=_below(request))
+        return _html(page, exc.status)
 
 
 async def _join(request: Request) -> Response:
@@ -317,7 +324,7 @@ async def _answer(request: Request) -> Response:
         if isinstance(outcome, WorkshopError):
             raise outcome
     except (WorkshopNotFoundError, WorkshopClosedError, store.DatabaseUnavailableError) as exc:
-        return _refusal(exc, lang, code)
+        return _refusal(exc, lang, code, up=True)
     except QuestionClosedError as exc:
         # Closed (or led past) before it was sent: the closed screen keeps what was typed.
         return await _answer_again(code, token, technology, lang, draft, exc, status=409)
@@ -353,9 +360,9 @@ async def _answer_again(
     try:
         found, answers = await _load(code, token)
     except (WorkshopError, store.DatabaseUnavailableError) as again:
-        return _refusal(again, lang, code)
+        return _refusal(again, lang, code, up=True)
     if answers is None:
-        return _html(pages.join_page(found, lang, problem=exc.message(lang)), 403)
+        return _html(pages.join_page(found, lang, problem=exc.message(lang), up=True), 403)
     ids = found.technology_ids
     index = ids.index(technology) if technology in ids else None
     shown = draft if index is not None else None
@@ -393,6 +400,7 @@ async def _votes(
     With ``draft`` it is the screen again after refused points, served by the
     posting route, so its links go one folder up.
     """
+    up = draft is not None
     try:
         con = await run_in_threadpool(_connection)
         try:
@@ -400,15 +408,13 @@ async def _votes(
         except AnswerRejectedError as exc:
             # A phone that has not joined (or whose key is stale): join first.
             found = await run_in_threadpool(workshop.find_workshop, con, code)
-            return _html(pages.join_page(found, lang, problem=exc.message(lang)), 403)
+            return _html(pages.join_page(found, lang, problem=exc.message(lang), up=up), 403)
     except (WorkshopError, store.DatabaseUnavailableError) as exc:
-        return _refusal(exc, lang, code)
+        return _refusal(exc, lang, code, up=up)
     if not found.voting_open:
         closed = WorkshopClosedError("workshop.error.voting_closed", title=found.title)
-        return _closed_page(closed, lang, code)
-    page = pages.votes_page(
-        found, votes, lang, draft=draft, saved=saved, problem=problem, up=draft is not None
-    )
+        return _closed_page(closed, lang, code, up=up)
+    page = pages.votes_page(found, votes, lang, draft=draft, saved=saved, problem=problem, up=up)
     return _html(page, status)
 
 
@@ -424,7 +430,7 @@ async def _points(request: Request) -> Response:
         con = await run_in_threadpool(_connection)
         await run_in_threadpool(workshop.submit_votes, con, code, token, whole_numbers(sent))
     except (WorkshopNotFoundError, WorkshopClosedError, store.DatabaseUnavailableError) as exc:
-        return _refusal(exc, lang, code)
+        return _refusal(exc, lang, code, up=True)
     except WorkshopError as exc:
         # Over the budget, a tampered number, a stranger, or busy: nothing was
         # stored; the screen again, as it was filled in, with why.
