@@ -186,15 +186,8 @@ class QuestionClosedError(AnswerRejectedError):
     it, or its countdown ended. The workshop itself may still be open.
 
     ``details`` hold the technology's names, ``name_da`` and ``name_en``; the
-    message names it in the reader's language.
+    message names it in the reader's language (as every error's does).
     """
-
-    def message(self, lang: Lang = DEFAULT_LANG) -> str:
-        """ "Spørgsmålet om Droner er lukket.", in ``lang``."""
-        name = _pick(
-            str(self.details.get("name_da", "")), str(self.details.get("name_en", "")), lang
-        )
-        return t(self.key, lang, technology=name)
 
 
 class WorkshopFullError(WorkshopError):
@@ -219,6 +212,9 @@ def _localised(details: Mapping[str, object], lang: Lang) -> dict[str, object]:
         elif isinstance(value, tuple | list):
             value = ", ".join(str(v) for v in value)
         out[name] = value
+    if "name_da" in details:
+        # A technology named in both languages: the message names it in the reader's.
+        out["technology"] = _pick(str(details["name_da"]), str(details.get("name_en", "")), lang)
     return out
 
 

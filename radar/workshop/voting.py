@@ -86,7 +86,8 @@ def clean_points(workshop: Workshop, points: Mapping[str, object] | None) -> dic
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= budget:
             raise VoteRejectedError(
                 "workshop.error.points_invalid",
-                technology=workshop.technology(technology).label(),
+                name_da=workshop.technology(technology).name_da,
+                name_en=workshop.technology(technology).name_en,
                 points=str(value)[:20],
                 budget=budget,
             )

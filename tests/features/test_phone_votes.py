@@ -167,6 +167,18 @@ def test_a_tampered_number_or_technology_is_refused_with_its_reason(
     assert _votes(wcon) == []
 
 
+def test_a_refused_number_names_the_technology_in_the_phones_language(
+    phone: TestClient, created: workshop.Workshop
+) -> None:
+    _join(phone, created.code)
+    fields = {"code": created.code, "lang": "en", "points-alfa": "9"}
+    english = phone.post("/deltag/point?lang=en", data=fields)
+    assert english.status_code == 422
+    assert "“Alpha” can get from 0 to 5 points" in page_text(english.text)
+    danish = _points(phone, created.code, alfa="9")
+    assert "«Alfa på dansk: æøå» kan få fra 0 til 5 point" in page_text(danish.text)
+
+
 def test_without_the_cookie_no_points_are_stored_and_the_phone_is_asked_to_join(
     phone: TestClient, created: workshop.Workshop, wcon: duckdb.DuckDBPyConnection
 ) -> None:
