@@ -158,7 +158,12 @@ def test_a_workshop_made_by_a_signed_in_facilitator_records_them(
 
 def _answered(wcon: duckdb.DuckDBPyConnection, ws: workshop.Workshop) -> None:
     person = workshop.join(wcon, ws.code)
-    workshop.submit_answer(wcon, ws.code, person.token, ws.technology_ids[0], "afproev")
+    first = ws.technology_ids[0]
+    workshop.submit_answer(
+        wcon, ws.code, person.token, first, "afproev", ratings={"benefit": 4, "cost": 2}
+    )
+    workshop.set_voting_open(wcon, ws.id, True)
+    workshop.submit_votes(wcon, ws.code, person.token, {first: 3})
 
 
 def test_a_facilitators_consensus_stays_private_until_an_editor_publishes_it(
@@ -229,7 +234,17 @@ def test_the_facilitator_deletes_the_workshop_and_everything_in_it(
     assert set(workshop.table_counts(wcon).values()) == {0}
     assert "id" not in at.query_params
     assert [s.value for s in at.success] == [
-        plain(t("facilitator.deleted", title="Temadag", participants=1, answers=1, local=1))
+        plain(
+            t(
+                "facilitator.deleted",
+                title="Temadag",
+                participants=1,
+                answers=1,
+                ratings=2,
+                votes=1,
+                local=1,
+            )
+        )
     ]
     [line] = [r.getMessage() for r in caplog.records if "deleted by" in r.getMessage()]
     assert repr(ws.id) in line and "'facilitator'" in line

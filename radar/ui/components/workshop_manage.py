@@ -116,6 +116,8 @@ def deleted_notice(lang: Lang) -> None:
                     title=deleted.title,
                     participants=deleted.participants,
                     answers=deleted.answers,
+                    ratings=deleted.ratings,
+                    votes=deleted.votes,
                     local=deleted.local_editions,
                 )
             ),
