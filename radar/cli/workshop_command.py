@@ -361,6 +361,7 @@ def _deleted_line(item: workshop.Deleted) -> str:
     return (
         f"{item.workshop_id} {workshop.format_code(item.code)} (ended {ended}): "
         f"{item.participants} participants, {item.answers} answers, "
+        f"{item.ratings} rating scores, {item.votes} point allocations, "
         f"{item.local_editions} local radars  {item.title}"
     )
 
