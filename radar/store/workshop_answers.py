@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Final
 
 from radar.store.transactions import Connection
-from radar.store.workshop_reviews import forget_changed_reviews
+from radar.store.workshop_reviews import forget_reviews
 from radar.store.workshop_schema import QUESTION_IDS, aware, to_db
 
 __all__ = [
@@ -36,8 +36,6 @@ ANSWER_COLUMNS: Final = (
 # Rows per statement: large enough for a room answering at once, small enough
 # that one statement's parameters stay modest.
 _ROWS_PER_STATEMENT: Final = 250
-# Between a participant id and a technology id in one key; neither holds it.
-_KEY_SEPARATOR: Final = "\x1f"
 
 
 @dataclass(frozen=True)
@@ -168,10 +166,11 @@ def _forget_changed(cur: Connection, workshop_id: str, answers: Sequence[StoredA
     }
     for answer in answers:
         earlier = before.get((answer.participant_id, answer.technology))
-        if earlier is not None and earlier.texts() != answer.texts():
-            forget_changed_reviews(
-                cur, workshop_id, answer.participant_id, answer.technology, answer.texts()
-            )
+        if earlier is None:
+            continue
+        old, new = earlier.texts(), answer.texts()
+        changed = [q for q in QUESTION_IDS if old[q] != new[q]]
+        forget_reviews(cur, workshop_id, answer.participant_id, answer.technology, changed)
 
 
 def _upsert(cur: Connection, answers: Sequence[StoredAnswer]) -> None:
@@ -210,11 +209,11 @@ def _upsert(cur: Connection, answers: Sequence[StoredAnswer]) -> None:
 def _replace_ratings(
     cur: Connection, workshop_id: str, items: Sequence[tuple[StoredAnswer, Mapping[str, int]]]
 ) -> None:
-    keys = [a.participant_id + _KEY_SEPARATOR + a.technology for a, _ in items]
+    # Each answer's own (participant, technology) pair, matched as a pair.
     cur.execute(
-        "DELETE FROM ratings WHERE workshop_id = ? "
-        "AND list_contains(?, participant_id || ? || technology)",
-        [workshop_id, keys, _KEY_SEPARATOR],
+        "DELETE FROM ratings WHERE workshop_id = ? AND (participant_id, technology) IN "
+        "(SELECT unnest(?::VARCHAR[]), unnest(?::VARCHAR[]))",
+        [workshop_id, [a.participant_id for a, _ in items], [a.technology for a, _ in items]],
     )
     rows = [
         (workshop_id, a.participant_id, a.technology, dimension, score, to_db(a.updated_at))

@@ -15,7 +15,7 @@ own, neither seeing the other) still leave the new text pending.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -137,10 +137,26 @@ def forget_changed_reviews(
     if not found:
         return
     before = dict(zip(QUESTION_IDS, found[0], strict=True))
-    changed = [q for q in QUESTION_IDS if before[q] != texts.get(q)]
-    if changed:
+    forget_reviews(
+        cur,
+        workshop_id,
+        participant_id,
+        technology,
+        [q for q in QUESTION_IDS if before[q] != texts.get(q)],
+    )
+
+
+def forget_reviews(
+    cur: Connection,
+    workshop_id: str,
+    participant_id: str,
+    technology: str,
+    questions: Sequence[str],
+) -> None:
+    """Drop the verdicts on these questions' comments of one answer (they are pending again)."""
+    if questions:
         cur.execute(
             "DELETE FROM comment_reviews WHERE workshop_id = ? AND participant_id = ? "
             "AND technology = ? AND list_contains(?, question)",
-            [workshop_id, participant_id, technology, changed],
+            [workshop_id, participant_id, technology, list(questions)],
         )

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import cast
 
 from radar.store import workshops as stored
-from radar.store.transactions import Connection, read
+from radar.store.transactions import Connection, StoreError, read
 from radar.workshop import clock
 from radar.workshop.model import (
     Answer,
@@ -213,9 +213,11 @@ def submit_answers(
 
     Each answer is judged as :func:`submit_answer` judges it; a refused one
     is its :class:`WorkshopError` in the list and stores nothing, the others
-    are stored. Every outcome is :class:`WorkshopError` with key
-    ``workshop.error.busy`` when every retry of the transaction conflicted.
-    Two answers of one participant about one technology: the later one is stored.
+    are stored. When the whole batch cannot be written (every retry
+    conflicted, or the store refused it), each answer is tried on its own; one
+    that still cannot be is :class:`WorkshopError` with key
+    ``workshop.error.busy``. Two answers of one participant about one
+    technology: the later one is stored.
     """
     checked: list[tuple[dict[str, str | None], dict[str, int]] | WorkshopError] = []
     for request in requests:
@@ -248,8 +250,14 @@ def submit_answers(
         return [c for c in checked if isinstance(c, WorkshopError)]
     try:
         return write(con, batch)
-    except WorkshopError as exc:
-        return [exc for _ in requests]
+    except (WorkshopError, StoreError) as exc:
+        if len(asked) == 1:
+            failed = exc if isinstance(exc, WorkshopError) else WorkshopError("workshop.error.busy")
+            return [c if isinstance(c, WorkshopError) else failed for c in checked]
+    # The batch as a whole collided again and again (with a facilitator's write on one of its
+    # rows), or the store refused it: each answer on its own, so one cannot sink the room's.
+    alone = {i: submit_answers(con, [requests[i]])[0] for i in asked}
+    return [c if isinstance(c, WorkshopError) else alone[i] for i, c in enumerate(checked)]
 
 
 def submit_answer(

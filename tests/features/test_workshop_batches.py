@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -16,14 +17,17 @@ import pytest
 from radar import workshop
 from radar.auth import Role, SignIn, User
 from radar.model import Catalog
+from radar.store.transactions import StorageFull
 from radar.workshop import (
     AnswerRejectedError,
     AnswerRequest,
     AnswerSaved,
     QuestionClosedError,
     WorkshopClosedError,
+    WorkshopError,
     WorkshopNotFoundError,
     WorkshopTechnology,
+    answering,
 )
 
 OWNER = User("Fie Facilitator", SignIn.PASSWORD, Role.FACILITATOR)
@@ -220,3 +224,65 @@ def test_many_phones_pages_are_read_at_once_each_its_own(
     assert {k: a.ring for k, a in second.answers.items()} == {"beta": "afvent"}
     assert isinstance(wrong, WorkshopNotFoundError)
     assert first.workshop.id == second.workshop.id == ws.id
+
+
+def test_a_batch_that_keeps_colliding_is_written_answer_by_answer_and_keeps_each_ones_reason(
+    wcon: duckdb.DuckDBPyConnection, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = _create(wcon, catalog, "Temadag")
+    one, two = workshop.join(wcon, ws.code), workshop.join(wcon, ws.code)
+    real_write = answering.write
+    sizes: list[int] = []
+
+    def colliding(con: object, work: Any) -> Any:
+        # A facilitator's write collides with any transaction of more than one answer.
+        def counted(cur: Any) -> Any:
+            outcomes = work(cur)
+            sizes.append(len(outcomes))
+            if len(outcomes) > 1:
+                raise WorkshopError("workshop.error.busy")
+            return outcomes
+
+        return real_write(con, counted)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(answering, "write", colliding)
+    outcomes = workshop.submit_answers(
+        wcon,
+        [
+            AnswerRequest(ws.code, one.token, "alfa", "klar"),
+            AnswerRequest(ws.code, two.token, "alfa", "klar", texts={"core": "x" * 10_000}),
+            AnswerRequest(ws.code, two.token, "beta", "afvent"),
+        ],
+    )
+
+    assert [type(o) for o in outcomes] == [AnswerSaved, AnswerRejectedError, AnswerSaved]
+    assert isinstance(outcomes[1], AnswerRejectedError)
+    assert outcomes[1].key == "workshop.error.comment_too_long"
+    assert _stored(wcon) == sorted(
+        [(one.id, "alfa", "klar", None), (two.id, "beta", "afvent", None)]
+    )
+
+
+def test_when_even_one_answer_cannot_be_written_it_alone_is_busy(
+    wcon: duckdb.DuckDBPyConnection, catalog: Catalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ws = _create(wcon, catalog, "Temadag")
+    one = workshop.join(wcon, ws.code)
+
+    def refused(con: object, work: Any) -> Any:
+        raise StorageFull("no space left on device")
+
+    monkeypatch.setattr(answering, "write", refused)
+    outcomes = workshop.submit_answers(
+        wcon,
+        [
+            AnswerRequest(ws.code, one.token, "alfa", "klar", phase="no-such-phase"),
+            AnswerRequest(ws.code, one.token, "beta", "klar"),
+        ],
+    )
+
+    assert [o.key for o in outcomes if isinstance(o, WorkshopError)] == [
+        "workshop.error.phase_unknown",
+        "workshop.error.busy",
+    ]
+    assert _stored(wcon) == []
