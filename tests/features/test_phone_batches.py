@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import threading
+import time
 from pathlib import Path
 
 import duckdb
@@ -19,7 +20,7 @@ from starlette.applications import Starlette
 
 from radar import web, workshop
 from radar.model import Catalog
-from radar.web.participant.batches import Batches
+from radar.web.participant.batches import Batches, Overloaded
 from radar.web.settings import WebSettings
 from radar.workshop import WorkshopTechnology
 
@@ -127,3 +128,57 @@ def test_a_lone_request_is_served_at_once_and_a_failure_reaches_each_request_of_
     assert runs[:2] == [[0], [11, 12, 13]]
     assert all(isinstance(f, RuntimeError) and str(f) == "disk full" for f in failed)
     assert later == [40, 50] and runs[2] == [4, 5]
+
+
+def test_when_the_server_stops_mid_batch_no_request_waits_for_ever() -> None:
+    started = threading.Event()
+
+    def slow(requests: list[int]) -> list[int]:
+        started.set()
+        time.sleep(0.3)
+        return requests
+
+    batches: Batches[int, int] = Batches(slow)
+
+    async def scene() -> list[int | BaseException]:
+        first = asyncio.ensure_future(batches.serve(1))
+        await asyncio.to_thread(started.wait, 5)
+        second = asyncio.ensure_future(batches.serve(2))
+        await asyncio.sleep(0)
+        # The loop's tasks cancelled, as a stopping server does.
+        for task in asyncio.all_tasks():
+            if task is not asyncio.current_task() and task not in (first, second):
+                task.cancel()
+        return await asyncio.wait_for(
+            asyncio.gather(first, second, return_exceptions=True), timeout=5
+        )
+
+    outcomes = run_coroutine(scene())
+    assert [type(o) for o in outcomes] == [Overloaded, Overloaded]
+
+
+def test_beyond_the_waiting_limit_a_request_is_refused_at_once() -> None:
+    release = threading.Event()
+
+    def held(requests: list[int]) -> list[int]:
+        release.wait(5)
+        return requests
+
+    batches: Batches[int, int] = Batches(held, most=1, waiting=2)
+
+    async def scene() -> tuple[list[int], BaseException | None]:
+        running = asyncio.ensure_future(batches.serve(0))
+        await asyncio.sleep(0.05)
+        queued = [asyncio.ensure_future(batches.serve(n)) for n in (1, 2)]
+        await asyncio.sleep(0)
+        refused: BaseException | None = None
+        try:
+            await batches.serve(3)
+        except Overloaded as exc:
+            refused = exc
+        release.set()
+        return list(await asyncio.gather(running, *queued)), refused
+
+    served, refused = run_coroutine(scene())
+    assert served == [0, 1, 2]
+    assert isinstance(refused, Overloaded)

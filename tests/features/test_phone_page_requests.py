@@ -143,6 +143,10 @@ def test_a_stray_get_of_the_answer_address_leads_back_to_the_page(
     assert reply.headers["location"] == f"../deltag?code={created.code}&lang=en"
     bare = phone.get("/deltag/svar")
     assert bare.status_code == 303 and bare.headers["location"] == "../deltag"
+    # The points' address too (a reload after refused points, a shared link).
+    points = phone.get(f"/deltag/point?code={created.code}")
+    assert points.status_code == 303
+    assert points.headers["location"] == f"../deltag?code={created.code}"
 
 
 def test_a_form_the_page_cannot_read_answers_in_the_phone_s_language(

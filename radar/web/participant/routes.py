@@ -21,7 +21,7 @@ import logging
 import threading
 import time
 from collections import OrderedDict
-from typing import Final
+from typing import Final, TypeVar
 from urllib.parse import urlsplit
 
 from starlette.concurrency import run_in_threadpool
@@ -34,7 +34,7 @@ from radar.i18n import parse_lang, t
 from radar.model import Lang
 from radar.web import browser
 from radar.web.participant import pages
-from radar.web.participant.batches import Batches
+from radar.web.participant.batches import Batches, Overloaded
 from radar.web.participant.forms import (
     MAX_POINTS_FIELDS,
     POINTS_PREFIX,
@@ -83,6 +83,9 @@ COOKIE_MAX_AGE_SECONDS: Final = 24 * 60 * 60
 _REMEMBERED_BROWSERS: Final = 10_000
 
 logger = logging.getLogger(__name__)
+
+Q = TypeVar("Q")
+R = TypeVar("R")
 
 
 class _JoinLimit:
@@ -159,10 +162,18 @@ _ANSWERS: Final = Batches(_store_answers)
 _VIEWS: Final = Batches(_read_views)
 
 
+async def _served(batches: Batches[Q, R], request: Q) -> R:
+    """``request`` served in its batch; too many waiting is the store's "busy"."""
+    try:
+        return await batches.serve(request)
+    except Overloaded as exc:
+        raise WorkshopError("workshop.error.busy") from exc
+
+
 async def _load(code: str, token: str | None) -> tuple[Workshop, dict[str, workshop.Answer] | None]:
     """The workshop and, for a known participant, their answers (``None`` for a stranger)."""
     if token:
-        view = await _VIEWS.serve((code, token))
+        view = await _served(_VIEWS, (code, token))
         if isinstance(view, ParticipantView):
             return view.workshop, view.answers
         if not isinstance(view, AnswerRejectedError):
@@ -310,7 +321,8 @@ async def _answer(request: Request) -> Response:
     try:
         if draft.ring is None:
             raise AnswerRejectedError("participant.pick_ring")
-        outcome = await _ANSWERS.serve(
+        outcome = await _served(
+            _ANSWERS,
             workshop.AnswerRequest(
                 code,
                 token or "",
@@ -319,7 +331,7 @@ async def _answer(request: Request) -> Response:
                 draft.phase,
                 texts,
                 whole_numbers(ratings),
-            )
+            ),
         )
         if isinstance(outcome, WorkshopError):
             raise outcome
@@ -375,7 +387,7 @@ async def _answer_again(
 
 
 async def _back_to_page(request: Request) -> Response:
-    """A GET of the answer's address (a reload after a refused answer, a shared link):
+    """A GET of the answer's or the points' address (a reload after a refused form, a link):
     back to the page, not on to Streamlit's index."""
     lang = parse_lang(request.query_params.get("lang"))
     code = workshop.normalize_code(request.query_params.get("code", ""))
@@ -450,4 +462,5 @@ def routes() -> list[BaseRoute]:
         Route(ANSWER_PATH, _answer, methods=["POST"]),
         Route(ANSWER_PATH, _back_to_page, methods=["GET", "HEAD"]),
         Route(POINTS_PATH, _points, methods=["POST"]),
+        Route(POINTS_PATH, _back_to_page, methods=["GET", "HEAD"]),
     ]
