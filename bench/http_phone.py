@@ -150,6 +150,8 @@ class ConnectionPool:
         self, method: str, url: str, headers: dict[str, str], body: bytes | None
     ) -> Reply:
         parts = urlsplit(url)
+        if parts.scheme != "http":
+            raise ValueError(f"plain http only, not {parts.scheme!r}")
         where = (parts.hostname or "127.0.0.1", parts.port or 80)
         target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         lines = [f"{method} {target} HTTP/1.1", f"Host: {parts.netloc}"]
@@ -159,14 +161,21 @@ class ConnectionPool:
         request = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + (body or b"")
         async with self._slots:
             idle = self._idle.setdefault(where, [])
-            # A kept-alive connection the server has closed meanwhile fails before any
-            # byte of the reply: then once more on a new one.
+            # A kept-alive connection the server closed meanwhile fails before any byte
+            # of the reply comes back, so the server never read the request: then, and
+            # only then, once more on a new connection (as browsers do). A reply cut off
+            # after its first byte is a failure, never sent again.
             for reused in (True, False) if idle else (False,):
-                reader, writer = idle.pop() if reused else await asyncio.open_connection(*where)
+                if reused:
+                    reader, writer = idle.pop()
+                else:
+                    reader, writer = await asyncio.wait_for(
+                        asyncio.open_connection(*where), self._timeout
+                    )
                 try:
                     writer.write(request)
                     reply, keep = await asyncio.wait_for(_read_reply(reader), self._timeout)
-                except asyncio.IncompleteReadError:
+                except _NothingBack:
                     writer.close()
                     if reused:
                         continue
@@ -188,24 +197,37 @@ class ConnectionPool:
         self._idle.clear()
 
 
+class _NothingBack(ConnectionError):
+    """The connection ended before the first byte of a reply."""
+
+
 async def _read_reply(reader: asyncio.StreamReader) -> tuple[Reply, bool]:
-    head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
+    try:
+        first = await reader.readexactly(1)
+    except (asyncio.IncompleteReadError, ConnectionResetError, BrokenPipeError) as exc:
+        raise _NothingBack(str(exc)) from exc
+    head = (first + await reader.readuntil(b"\r\n\r\n")).decode("latin-1")
     status_line, *header_lines = head.split("\r\n")
     headers = tuple(
         (k.strip().lower(), v.strip())
         for k, _, v in (line.partition(":") for line in header_lines if line)
     )
     found = dict(headers)
+    keep = found.get("connection", "").lower() != "close"
     if "chunked" in found.get("transfer-encoding", ""):
         chunks = []
         while size := int((await reader.readuntil(b"\r\n")).split(b";")[0], 16):
             chunks.append(await reader.readexactly(size))
             await reader.readexactly(2)
-        await reader.readuntil(b"\r\n")
+        # Trailers, if any, up to the blank line that ends the message.
+        while (await reader.readuntil(b"\r\n")) != b"\r\n":
+            pass
         content = b"".join(chunks)
+    elif "content-length" in found:
+        content = await reader.readexactly(int(found["content-length"]))
     else:
-        content = await reader.readexactly(int(found.get("content-length", "0")))
-    keep = found.get("connection", "").lower() != "close"
+        # Neither: the body runs to the end of the connection, which then is not kept.
+        content, keep = await reader.read(), False
     return Reply(int(status_line.split()[1]), headers, content.decode("utf-8")), keep
 
 
@@ -268,7 +290,15 @@ class Phone:
             sent["Content-Type"] = "application/x-www-form-urlencoded"
         try:
             reply = await self.sender.send("GET" if data is None else "POST", url, sent, body)
-        except (OSError, TimeoutError, httpx2.HTTPError) as exc:
+        except (
+            OSError,
+            TimeoutError,
+            ValueError,
+            asyncio.IncompleteReadError,
+            asyncio.LimitOverrunError,
+            httpx2.HTTPError,
+        ) as exc:
+            # UnicodeDecodeError is a ValueError: a reply the phone cannot read is a failed step.
             raise StepFailed(f"{step}:{type(exc).__name__}") from exc
         for name, value, gone in reply.cookies():
             if gone:
