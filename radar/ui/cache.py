@@ -130,6 +130,17 @@ def area_history(db: str, area: str) -> pd.DataFrame:
     return radar_data(db).area_history(area)
 
 
+@st.cache_data(show_spinner=False, max_entries=128)
+def movement(db: str, area: str, edition: int) -> tuple[pd.DataFrame, int | None]:
+    """The blips gone since the area's previous edition, and that edition (None for its first).
+
+    Cached on its own: the radar page needs these two on every run, and a hit
+    of :func:`area_history` unpickles every edition of the area.
+    """
+    every = area_history(db, area)
+    return history.dropped(every, edition), history.previous_edition(every, edition)
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def comparison(db: str, area: str, earlier: int, later: int) -> history.Comparison:
     """Two editions of an area side by side (:func:`history.compare_editions`)."""

@@ -15,7 +15,6 @@ from radar import theme, workshop
 from radar.drawing.figure import RadarOptions
 from radar.i18n import t
 from radar.model import Lang
-from radar.pipeline import history
 from radar.pipeline.view import ViewFilter
 from radar.ui import cache as ui_data
 from radar.ui import state
@@ -185,16 +184,9 @@ def _lists(
 ) -> None:
     edition = view_filter.edition
     assert edition is not None
-    area_history = ui_data.area_history(page.db, view_filter.area)
+    gone, previous = ui_data.movement(page.db, view_filter.area, edition)
     legend.overflow_list(view, page, lang)
-    legend.movement_key(
-        view,
-        history.dropped(area_history, edition),
-        edition,
-        history.previous_edition(area_history, edition),
-        page,
-        lang,
-    )
+    legend.movement_key(view, gone, edition, previous, page, lang)
     legend.legend(view, page, lang, selected)
 
 
