@@ -31,7 +31,7 @@ from radar.workshop.model import (
     WorkshopError,
 )
 from radar.workshop.ratings import clean_ratings
-from radar.workshop.sessions import by_code
+from radar.workshop.sessions import by_code, known_participant
 from radar.workshop.validation import check_phase, clean_answers
 from radar.workshop.writes import write
 
@@ -137,10 +137,7 @@ class _Room:
         found = self.workshops[code]
         if isinstance(found, WorkshopError):
             raise found
-        row = self.participants.get((code, token)) if token else None
-        if row is None or row.token is None:
-            raise AnswerRejectedError("workshop.error.participant_unknown")
-        return found, Participant(row.id, row.workshop_id, row.token, row.joined_at)
+        return found, known_participant(self.participants.get((code, token)) if token else None)
 
     def views(self, who: Sequence[tuple[Workshop, Participant]]) -> dict[str, ParticipantView]:
         """Each participant's page by participant id, read in one query per workshop."""

@@ -44,6 +44,7 @@ __all__ = [
     "find_workshop",
     "get_workshop",
     "join",
+    "known_participant",
     "list_workshops",
     "open_participant",
     "set_results_visible",
@@ -399,6 +400,17 @@ def _participant(cur: Connection, workshop: Workshop, token: object) -> Particip
         if isinstance(token, str) and token
         else None
     )
+    return known_participant(found)
+
+
+def known_participant(found: stored.StoredParticipant | None) -> Participant:
+    """The participant of a row found by their token; a missing row or a dropped token is refused.
+
+    Raises
+    ------
+    AnswerRejectedError
+        No participant has the token (any more).
+    """
     if found is None or found.token is None:
         raise AnswerRejectedError("workshop.error.participant_unknown")
     return Participant(found.id, found.workshop_id, found.token, found.joined_at)
