@@ -21,9 +21,8 @@ import pytest
 import uvicorn
 from starlette.applications import Starlette
 
-from radar import web, workshop
+from radar import workshop
 from radar.model import Catalog
-from radar.web.settings import WebSettings
 from radar.workshop import WorkshopTechnology
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
@@ -31,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 # bench/ is a folder of scripts, not a package.
 from asgi_support import run_coroutine
 from http_phone import ConnectionPool, Phone, StepFailed
+from phone_support import phone_app
 
 BASE = "http://radar.test"
 TECHNOLOGIES = (
@@ -41,8 +41,7 @@ TECHNOLOGIES = (
 
 @pytest.fixture
 def app() -> Starlette:
-    settings = WebSettings(allowed_hosts=("radar.test",))
-    return Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
+    return phone_app("radar.test")
 
 
 @pytest.fixture
@@ -104,8 +103,7 @@ def test_a_refused_step_is_named_with_its_status(app: Starlette, wdb: Path) -> N
 def test_over_real_connections_phones_share_kept_alive_connections_and_are_stored(
     created: workshop.Workshop, wcon: duckdb.DuckDBPyConnection
 ) -> None:
-    settings = WebSettings(allowed_hosts=("127.0.0.1",))
-    app = Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
+    app = phone_app("127.0.0.1")
     # The benchmark's own client (plain HTTP/1.1 on kept-alive sockets) against a real server.
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

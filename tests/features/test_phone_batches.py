@@ -18,16 +18,16 @@ import httpx2
 import pytest
 from starlette.applications import Starlette
 
-from radar import web, workshop
+from radar import workshop
 from radar.model import Catalog
 from radar.web.participant.batches import Batches, Overloaded
-from radar.web.settings import WebSettings
 from radar.workshop import WorkshopTechnology
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 
 from asgi_support import run_coroutine
 from http_phone import SAVED_MARK, Phone
+from phone_support import phone_app
 
 BASE = "http://radar.test"
 PHONES = 40
@@ -35,8 +35,7 @@ PHONES = 40
 
 @pytest.fixture
 def app() -> Starlette:
-    settings = WebSettings(allowed_hosts=("radar.test",))
-    return Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
+    return phone_app("radar.test")
 
 
 @pytest.fixture

@@ -18,10 +18,16 @@ from starlette.testclient import TestClient
 from radar import web
 from radar.web.settings import WebSettings
 
-__all__ = ["BASE_URL", "HOST", "page_text", "phone_client"]
+__all__ = ["BASE_URL", "HOST", "page_text", "phone_app", "phone_client"]
 
 HOST = "radar.test"
 BASE_URL = f"http://{HOST}"
+
+
+def phone_app(*hosts: str) -> Starlette:
+    """The app's own routes and whole middleware, answering to ``hosts`` (default :data:`HOST`)."""
+    settings = WebSettings(allowed_hosts=hosts or (HOST,))
+    return Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
 
 
 @contextlib.contextmanager
@@ -29,9 +35,9 @@ def phone_client(
     *hosts: str, client: tuple[str, int] = ("testclient", 50000)
 ) -> Iterator[TestClient]:
     """A phone's browser on the app's own routes; ``hosts`` allowed besides :data:`HOST`."""
-    settings = WebSettings(allowed_hosts=(HOST, *hosts))
-    app = Starlette(routes=web.routes(settings), middleware=web.middleware(settings))
-    with TestClient(app, base_url=BASE_URL, follow_redirects=False, client=client) as phone:
+    with TestClient(
+        phone_app(HOST, *hosts), base_url=BASE_URL, follow_redirects=False, client=client
+    ) as phone:
         yield phone
 
 
