@@ -16,7 +16,7 @@ from typing import Final
 
 import duckdb
 import pytest
-from axe_support import axe_violations
+from axe_support import assert_no_axe_violations
 from browser_support import READY, require_chromium, running_dashboard
 
 from radar import store, workshop
@@ -230,15 +230,6 @@ SLOW_4G: Final = {
 PHONE_BUDGET_BYTES: Final = 300_000
 
 
-def _no_axe_violations(page: Page, where: str) -> None:
-    found = [
-        f"{where}: {v['id']} ({v['impact']}) at {' '.join(map(str, n['target']))}"
-        for v in axe_violations(page)
-        for n in v["nodes"]
-    ]
-    assert not found, "\n".join(found)
-
-
 def test_a_phone_on_slow_4g_answers_the_whole_workshop_within_the_budget(
     browser: Browser, server: str, phone_workshop: workshop.Workshop
 ) -> None:
@@ -253,15 +244,16 @@ def test_a_phone_on_slow_4g_answers_the_whole_workshop_within_the_budget(
 
         # Typed off the projector, in lower case with a space: the code page finds it.
         page.goto(f"{server}/deltag")
-        _no_axe_violations(page, "code page")
+        assert_no_axe_violations(page, "code page")
         page.get_by_label(t("participant.code")).fill(phone_workshop.display_code.lower())
         page.get_by_role("button", name=t("participant.code.go"), exact=True).click()
-        _no_axe_violations(page, "join page")
+        page.get_by_role("button", name=t("participant.join"), exact=True).wait_for()
+        assert_no_axe_violations(page, "join page")
         # The title is shown as the facilitator typed it, never as markup.
         assert page.locator("h1").inner_text() == "Telefonen <i>svarer</i>"
         page.get_by_role("button", name=t("participant.join"), exact=True).click()
-
-        _no_axe_violations(page, "question page")
+        page.locator("#progress").wait_for()
+        assert_no_axe_violations(page, "question page")
         assert (
             page.evaluate("() => document.documentElement.scrollWidth")
             <= PHONE["viewport"]["width"]
@@ -269,7 +261,7 @@ def test_a_phone_on_slow_4g_answers_the_whole_workshop_within_the_budget(
         assert "Teknologi 1 af 2" in page.locator("#progress").inner_text()
         # The optional part opens and is checked too, then the first answer, with a comment.
         page.get_by_text(t("phone.more"), exact=True).click()
-        _no_axe_violations(page, "question page, opened")
+        assert_no_axe_violations(page, "question page, opened")
         page.get_by_role("radio", name=re.compile("^AFPRØV")).check()
         page.locator("textarea[name=core]").fill("Mindre tid på papir")
         page.get_by_role("button", name=t("phone.save_next"), exact=True).click()
@@ -282,7 +274,7 @@ def test_a_phone_on_slow_4g_answers_the_whole_workshop_within_the_budget(
         page.get_by_role("heading", name=t("phone.done.heading")).wait_for()
         # Both answers are stored: the page counts them from the workshop's database.
         assert "2 af 2 besvaret" in page.locator("#progress").inner_text()
-        _no_axe_violations(page, "done page")
+        assert_no_axe_violations(page, "done page")
         statement = page.get_by_role("link", name=t("access.footer.statement"), exact=True)
         assert statement.get_attribute("href") == DEFAULT_ACCESSIBILITY_URL
 
@@ -303,7 +295,7 @@ def test_a_phone_rates_a_technology_and_distributes_five_points(
         page.get_by_role("button", name=t("participant.join"), exact=True).click()
         # The consequence rating opens, and is checked with everything in it.
         page.get_by_text(t("phone.rating.heading"), exact=True).click()
-        _no_axe_violations(page, "question page, rating open")
+        assert_no_axe_violations(page, "question page, rating open")
         assert (
             page.evaluate("() => document.documentElement.scrollWidth")
             <= PHONE["viewport"]["width"]
@@ -325,7 +317,7 @@ def test_a_phone_rates_a_technology_and_distributes_five_points(
         page.get_by_text(t("phone.list"), exact=True).click()
         page.get_by_role("link", name=t("phone.votes.link", budget=5)).click()
         page.get_by_role("heading", name=t("phone.votes.heading", budget=5)).wait_for()
-        _no_axe_violations(page, "prioritising page")
+        assert_no_axe_violations(page, "prioritising page")
         assert (
             page.evaluate("() => document.documentElement.scrollWidth")
             <= PHONE["viewport"]["width"]
@@ -337,7 +329,7 @@ def test_a_phone_rates_a_technology_and_distributes_five_points(
         page.get_by_role("button", name=t("phone.votes.save"), exact=True).click()
         assert page.get_by_role("alert").inner_text() == "Du har fordelt 7 point; du har 5."
         assert page.get_by_label(second, exact=True).input_value() == "3"
-        _no_axe_violations(page, "prioritising page, refused")
+        assert_no_axe_violations(page, "prioritising page, refused")
         page.get_by_label(second, exact=True).select_option("0")
         page.get_by_label(third, exact=True).select_option("1")
         page.get_by_role("button", name=t("phone.votes.save"), exact=True).click()
