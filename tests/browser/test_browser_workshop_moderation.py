@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
-from axe_support import AXE, AXE_OPTIONS
+from axe_support import assert_no_axe_violations
 from browser_support import READY, require_chromium, running_dashboard
 from signed_in import PASSWORD, PASSWORD_HASH
 
@@ -92,20 +91,6 @@ def _wall_text(page: Page) -> str:
     return " ".join(page.locator(f"[class*='st-key-{ui.WALL_CARD}']").all_inner_texts())
 
 
-def _section_violations(page: Page, selector: str) -> list[str]:
-    """axe-core's WCAG 2.1 AA violations inside one section of the page."""
-    page.evaluate(AXE)
-    result: dict[str, Any] = page.evaluate(
-        "([selector, options]) => axe.run({include: [selector]}, options)",
-        [selector, AXE_OPTIONS],
-    )
-    return [
-        f"{v['id']} ({v['impact']}) at {' '.join(map(str, n['target']))}"
-        for v in result["violations"]
-        for n in v["nodes"]
-    ]
-
-
 def test_the_projector_shows_a_comment_only_once_the_facilitator_approves_it(
     browser: Browser, server: str, moderated: tuple[Path, workshop.Workshop]
 ) -> None:
@@ -156,8 +141,7 @@ def test_the_projector_shows_a_comment_only_once_the_facilitator_approves_it(
         assert card.locator("b").count() == 0
         assert t("facilitator.moderation.heading", count=1) in queue.inner_text()
         laptop.wait_for_selector(READY, timeout=30_000)
-        found = _section_violations(laptop, QUEUE)
-        assert not found, "\n".join(found)
+        assert_no_axe_violations(laptop, "moderation queue", within=QUEUE)
 
         card.get_by_role("button", name=t("facilitator.moderation.approve"), exact=True).click()
         queue.get_by_text(t("facilitator.moderation.heading", count=0)).wait_for(

@@ -31,23 +31,27 @@ AXE_OPTIONS: Final = {
 }
 
 
-def axe_violations(page: Any) -> list[dict[str, Any]]:
+def axe_violations(page: Any, within: str | None = None) -> list[dict[str, Any]]:
     """axe-core's WCAG 2.1 AA violations on ``page`` (a Playwright page) as it is now.
 
+    ``within`` is a CSS selector that limits the run to one section of the page.
     The page must have loaded: axe run on a document that a navigation is still
     replacing finds no ``documentElement`` and fails.
     """
     page.wait_for_load_state("load")
     page.evaluate(AXE)
-    result: dict[str, Any] = page.evaluate("options => axe.run(document, options)", AXE_OPTIONS)
+    result: dict[str, Any] = page.evaluate(
+        "([within, options]) => axe.run(within === null ? document : {include: [within]}, options)",
+        [within, AXE_OPTIONS],
+    )
     return list(result["violations"])
 
 
-def assert_no_axe_violations(page: Any, where: str) -> None:
+def assert_no_axe_violations(page: Any, where: str, within: str | None = None) -> None:
     """Fail with every WCAG 2.1 AA violation on ``page``, each named by ``where`` and its node."""
     found = [
         f"{where}: {v['id']} ({v['impact']}) at {' '.join(map(str, n['target']))}"
-        for v in axe_violations(page)
+        for v in axe_violations(page, within)
         for n in v["nodes"]
     ]
     assert not found, "\n".join(found)
