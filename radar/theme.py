@@ -249,6 +249,10 @@ PRESENTER_MIN_LABEL: Final[float] = 24.0
 # Blip numbers a little larger than their blips: readable across the room.
 PRESENTER_NUMBER_SCALE: Final[float] = 1.3
 
+# --- Data. Each dashboard process asks the database this often whether another
+# process (a replica, the command line) changed the radar, and then reads it anew.
+CONTENT_CHECK_SECONDS: Final[float] = 2.0
+
 # --- Workshops (pages/workshop.py, pages/join.py). The facilitator's live view
 # reads the answers afresh this often, without reloading the page.
 WORKSHOP_REFRESH_SECONDS: Final[float] = 2.0

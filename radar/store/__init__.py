@@ -31,6 +31,9 @@ load_catalog, load_technologies, load_assessments, load_all_assessments,
 load_technology_assessments, load_cases, load_all_cases, latest_assessed_edition,
 is_illustrative, ILLUSTRATIVE_KEY, table_counts, query_frame
     The catalogue queries.
+content_version
+    A value that changes with every change to the radar's content, from any
+    process: how a dashboard sees another one's saves.
 transaction, retrying, read, records, rows, frame, WRITE_LOCK
     The one way to read and write (:mod:`radar.store.transactions`).
 StoreError, WriteConflict, DuplicateKey, ConstraintViolation, Busy, WriteFailed,
@@ -44,6 +47,7 @@ The modules :mod:`~radar.store.seed`, :mod:`~radar.store.audit` and
 from __future__ import annotations
 
 from radar.store import seed
+from radar.store.audit import content_version
 from radar.store.connection import (
     DatabaseExistsError,
     DatabaseReadOnlyError,
@@ -110,6 +114,7 @@ __all__ = [
     "WriteFailed",
     "build_database",
     "connect",
+    "content_version",
     "frame",
     "is_illustrative",
     "latest_assessed_edition",

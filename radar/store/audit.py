@@ -99,6 +99,24 @@ def record(cursor: Connection, changes: list[Change]) -> None:
         )
 
 
+def content_version(con: Connection) -> tuple[int, str]:
+    """A value that changes whenever the radar's content changes, whoever changed it.
+
+    Every content write logs here in its own transaction, so the log's length
+    and newest time change with it: a dashboard compares this with what it
+    read last to see another process's save or import (a restored backup
+    brings its own log, and so another value). Two cheap aggregates, no scan
+    of the content.
+    """
+    cursor = con.cursor()
+    try:
+        row = cursor.execute("SELECT count(*), max(changed_at) FROM audit_log").fetchone()
+    finally:
+        cursor.close()
+    count, newest = row if row is not None else (0, None)
+    return int(count), "" if newest is None else str(newest)
+
+
 def field_changes(old: Mapping[str, Any], new: Mapping[str, Any], **common: Any) -> list[Change]:
     """One :class:`Change` per field whose value differs between ``old`` and ``new``.
 

@@ -9,6 +9,9 @@ on top, each bounded where its key comes from a URL.
 from __future__ import annotations
 
 import logging
+import math
+import threading
+import time
 from dataclasses import dataclass
 
 import pandas as pd
@@ -89,6 +92,44 @@ def invalidate() -> None:
         presenter_figure,
     ):
         cached.clear()
+
+
+@dataclass
+class _Seen:
+    """What this process last read of one database's content version, and when it asked."""
+
+    version: tuple[int, str] | None = None
+    asked: float = -math.inf
+
+
+# Process-wide, like the caches it guards: every session's run shares one check.
+_SEEN: dict[str, _Seen] = {}
+_SEEN_LOCK = threading.Lock()
+
+
+def follow_changes(db: str) -> None:
+    """Read the radar anew when another process changed it since this one read it.
+
+    A save or an import in this process clears the caches itself
+    (:func:`invalidate`). One on another dashboard process sharing the
+    database, or from the command line, is seen here: the database's content
+    version (:func:`radar.store.content_version`) is asked at most every
+    :data:`radar.theme.CONTENT_CHECK_SECONDS`, so a change shows within a few
+    seconds and a page run costs no query in between.
+    """
+    now = time.monotonic()
+    with _SEEN_LOCK:
+        seen = _SEEN.setdefault(db, _Seen())
+        if now - seen.asked < theme.CONTENT_CHECK_SECONDS:
+            return
+        seen.asked = now
+    version = store.content_version(connection(db))
+    with _SEEN_LOCK:
+        changed = seen.version is not None and version != seen.version
+        seen.version = version
+    if changed:
+        logger.info("the radar changed in the database %s; reading it anew", db)
+        invalidate()
 
 
 def db_path() -> str:
@@ -225,6 +266,7 @@ def page_data(*, need_editions: bool = True) -> PageData:
     """
     db = db_path()
     try:
+        follow_changes(db)
         data = PageData(db=db, catalog=catalog(db), technologies=technologies(db))
     except (store.DatabaseUnavailableError, ValueError) as exc:
         # Viewers get a plain message; the details (paths, the seed problem) go
