@@ -4,9 +4,11 @@ No Streamlit here: the pages (:mod:`radar.ui.auth`) and the web layer
 (:mod:`radar.web.browser`) share these, keyed by the browser id that the web
 layer's signed cookie carries.
 
-The store is in this process's memory, guarded by a lock: a sign-in holds only
-on the process that made it. Several dashboard processes behind one proxy need
-sticky sessions until the store moves into the database.
+:class:`SignIns` and :class:`Lockout` keep them in this process's memory,
+guarded by a lock: a sign-in holds only on the process that made it. Several
+dashboard processes on one database keep them there instead
+(:mod:`radar.shared_signins`), by the same rules, which are the pure functions
+here.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final
+from typing import Final, Protocol
 
 from radar.auth import User
 
@@ -31,6 +33,9 @@ MAX_ATTEMPTS: Final = 5
 LOCKOUT_SECONDS: Final = 60
 #: ... up to this.
 MAX_LOCKOUT_SECONDS: Final = 60 * 60
+#: An address's count and locks are forgotten this long after its last wrong
+#: password: a client address is personal data, kept no longer than it guards.
+ADDRESS_MEMORY_SECONDS: Final = 24 * 60 * 60
 #: Wrong passwords for one account, from all addresses, within the window, that mark
 #: it as under attack: every address that has failed for it is then refused for it.
 ACCOUNT_ALARM: Final = 20
@@ -43,6 +48,59 @@ TRUSTED_PROXIES_ENV_VAR: Final = "RADAR_TRUSTED_PROXIES"
 UNKNOWN_CLIENT: Final = "unknown"
 
 Clock = Callable[[], float]
+
+
+def expired(created: float, last_seen: float, now: float) -> bool:
+    """Whether a sign-in begun at ``created``, last used at ``last_seen``, has ended by ``now``."""
+    return now - last_seen > IDLE_SECONDS or now - created > ABSOLUTE_SECONDS
+
+
+def after_failure(failures: int, strikes: int, now: float) -> tuple[int, int, float | None]:
+    """An address's count and locks after one more wrong password, and the end of a new lock.
+
+    The lock's end is ``None`` when this failure does not lock the address.
+    """
+    failures += 1
+    if failures < MAX_ATTEMPTS:
+        return failures, strikes, None
+    seconds = min(LOCKOUT_SECONDS * 2**strikes, MAX_LOCKOUT_SECONDS)
+    return 0, strikes + 1, now + seconds
+
+
+def account_wait(failures: Iterable[tuple[float, str]], address: str, now: float) -> float:
+    """Seconds ``address`` must wait for an account under attack, from its recent failures.
+
+    ``failures`` are the account's (time, address) within the window; 0 when
+    the account is not under attack, or ``address`` has not failed for it.
+    """
+    recent = list(failures)
+    mine = [at for at, by in recent if by == address]
+    if len(recent) >= ACCOUNT_ALARM and mine:
+        return ACCOUNT_WINDOW_SECONDS - (now - max(mine))
+    return 0.0
+
+
+def whole_seconds(seconds: float) -> int:
+    """A wait as whole seconds, rounded up (0 when there is none)."""
+    return int(max(0.0, seconds) + 0.999)
+
+
+class SignInStore(Protocol):
+    """Where a process keeps who is signed in on which browser (memory, or the database)."""
+
+    def sign_in(self, browser_id: str, user: User) -> None: ...
+    def current(self, browser_id: str | None) -> User | None: ...
+    def sign_out(self, browser_id: str | None) -> User | None: ...
+    def clear(self) -> None: ...
+
+
+class LockoutStore(Protocol):
+    """Where a process counts wrong passwords: :class:`Lockout` or the database's."""
+
+    def wait(self, address: str, account: str | None = None) -> int: ...
+    def failed(self, address: str, account: str) -> int: ...
+    def succeeded(self, address: str, account: str) -> None: ...
+    def clear(self) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -69,7 +127,7 @@ class SignIns:
         self._by_browser: dict[str, SignedIn] = {}
 
     def _expired(self, entry: SignedIn, now: float) -> bool:
-        return now - entry.last_seen > IDLE_SECONDS or now - entry.created > ABSOLUTE_SECONDS
+        return expired(entry.created, entry.last_seen, now)
 
     def sign_in(self, browser_id: str, user: User) -> None:
         """Bind ``user`` to ``browser_id``, replacing any earlier sign-in of that browser."""
@@ -114,6 +172,7 @@ class _Address:
     failures: int = 0
     strikes: int = 0
     locked_until: float = 0.0
+    last_failed: float = 0.0
 
 
 @dataclass
@@ -152,25 +211,24 @@ class Lockout:
         """Seconds ``address`` must wait before trying (``account``); 0 when it may try now."""
         now = self._clock()
         with self._lock:
-            seconds = max(0.0, self._addresses.get(address, _Address()).locked_until - now)
+            seconds = self._addresses.get(address, _Address()).locked_until - now
             if account:
                 entry = self._account(account.lower(), now)
-                mine = [t for t, a in entry.failures if a == address]
-                if len(entry.failures) >= ACCOUNT_ALARM and mine:
-                    seconds = max(seconds, ACCOUNT_WINDOW_SECONDS - (now - max(mine)))
-        return int(seconds + 0.999)
+                seconds = max(seconds, account_wait(entry.failures, address, now))
+        return whole_seconds(seconds)
 
     def failed(self, address: str, account: str) -> int:
         """Count a wrong password; the seconds ``address`` must now wait (0: it may try again)."""
         now = self._clock()
         with self._lock:
+            quiet = now - ADDRESS_MEMORY_SECONDS
+            for stale in [a for a, e in self._addresses.items() if e.last_failed < quiet]:
+                del self._addresses[stale]
             entry = self._addresses.setdefault(address, _Address())
-            entry.failures += 1
-            if entry.failures >= MAX_ATTEMPTS:
-                seconds = min(LOCKOUT_SECONDS * 2**entry.strikes, MAX_LOCKOUT_SECONDS)
-                entry.locked_until = now + seconds
-                entry.strikes += 1
-                entry.failures = 0
+            entry.last_failed = now
+            entry.failures, entry.strikes, until = after_failure(entry.failures, entry.strikes, now)
+            if until is not None:
+                entry.locked_until = until
             self._account(account.lower(), now).failures.append((now, address))
         return self.wait(address, account)
 

@@ -254,6 +254,32 @@ CREATE TABLE IF NOT EXISTS comment_reviews (
     reviewed_at    TIMESTAMP NOT NULL,
     PRIMARY KEY (workshop_id, participant_id, technology, question)
 );
+
+-- Editors' and facilitators' sign-ins and the lockout after wrong passwords,
+-- when several dashboard processes share this database (radar/shared_signins.py).
+-- Here, beside the participants' sessions, because every dashboard writes this
+-- database; never carried over by a migration: a migrated file starts signed out.
+-- Times are seconds since 1970 (UTC), comparable across processes.
+CREATE TABLE IF NOT EXISTS sign_ins (
+    browser_key VARCHAR PRIMARY KEY,          -- a hash of the browser's id, never the id
+    user_json   VARCHAR NOT NULL,
+    created     DOUBLE PRECISION NOT NULL,
+    last_seen   DOUBLE PRECISION NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sign_in_addresses (
+    address      VARCHAR PRIMARY KEY,
+    failures     INTEGER NOT NULL,
+    strikes      INTEGER NOT NULL,
+    locked_until DOUBLE PRECISION NOT NULL,
+    last_failed  DOUBLE PRECISION NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS sign_in_failures (
+    account   VARCHAR NOT NULL,
+    address   VARCHAR NOT NULL,
+    failed_at DOUBLE PRECISION NOT NULL
+);
 """
 
 #: The tables, in the order a migration copies them.
@@ -327,6 +353,9 @@ WORKSHOP_STEPS: tuple[Step, ...] = (
     # co-facilitators (workshop_facilitators). The schema's defaults fill them:
     # every technology open, no led mode, no keys, nobody else, as before.
     Step(6, "006_pacing_cofacilitators"),
+    # Sign-ins and the lockout shared by several dashboard processes: the tables
+    # sign_ins, sign_in_addresses and sign_in_failures, which start empty.
+    Step(7, "007_shared_sign_ins"),
 )
 
 WORKSHOP_SCHEMA = Schema(steps=WORKSHOP_STEPS, sql=lambda: _SCHEMA, tables=_TABLES)

@@ -1,7 +1,8 @@
 """Signing people in and out, and keeping everyone else out of the pages their role needs.
 
 A password sign-in is bound to the browser, not to the Streamlit session: it
-lives in the server-side store (:data:`radar.signins.SIGN_INS`) under the id in
+lives in the server-side store (:func:`radar.shared_signins.sign_ins`: this
+process's memory, or the database shared by several processes) under the id in
 the browser's signed cookie (:mod:`radar.web.browser`), and every check asks the
 store again. Presenting a session id from another browser, or replaying a form
 after *Log ud*, therefore finds nobody signed in. An identity-provider sign-in
@@ -16,7 +17,7 @@ from typing import Any, Final
 
 import streamlit as st
 
-from radar import signins, store
+from radar import shared_signins, signins, store
 from radar.auth import HASH_COMMAND, AuthConfig, Editor, Problem, Role, SignIn, User, auth_config
 from radar.i18n import t
 from radar.model import Lang
@@ -133,7 +134,7 @@ def current_user() -> User | None:
     if cfg.method is SignIn.OIDC:
         return _oidc_user(cfg)
     # Only the password form puts anyone in the store, so with sign-in off it is empty.
-    return signins.SIGN_INS.current(_browser_id())
+    return shared_signins.sign_ins().current(_browser_id())
 
 
 def current_editor() -> Editor | None:
@@ -152,7 +153,7 @@ def _off(cfg: AuthConfig, lang: Lang) -> None:
 
 def _password_form(cfg: AuthConfig, lang: Lang) -> None:
     client = _client()
-    wait = signins.LOCKOUT.wait(client)
+    wait = shared_signins.lockout().wait(client)
     if wait:
         st.error(t("auth.locked", lang, seconds=wait))
         return
@@ -182,21 +183,21 @@ def _password_form(cfg: AuthConfig, lang: Lang) -> None:
         )
         st.error(t("auth.no_browser_cookie", lang))
         return
-    wait = signins.LOCKOUT.wait(client, name)
+    wait = shared_signins.lockout().wait(client, name)
     if wait:
         logger.warning("sign-in refused for %r from %s: locked out", name, client)
         st.error(t("auth.locked", lang, seconds=wait))
         return
     user = cfg.check_password(name, password)
     if user is not None:
-        signins.LOCKOUT.succeeded(client, name)
-        signins.SIGN_INS.sign_in(browser_id, user)
+        shared_signins.lockout().succeeded(client, name)
+        shared_signins.sign_ins().sign_in(browser_id, user)
         # The name as repr: a line break typed into it cannot forge a log line.
         logger.info("%s signed in: %r from %s", user.role, user.name, client)
         st.rerun()
     # Never the password itself: only who tried, and from where.
     logger.warning("sign-in failed for %r from %s", name, client)
-    wait = signins.LOCKOUT.failed(client, name)
+    wait = shared_signins.lockout().failed(client, name)
     if wait:
         logger.warning("sign-in locked for %r from %s for %d s", name, client, wait)
         st.error(t("auth.locked", lang, seconds=wait))
@@ -236,7 +237,7 @@ def sign_out_button(lang: Lang) -> None:
         logger.info("%s signed out: %r from %s", user.role, user.name, _client())
         if user.via is SignIn.OIDC:
             st.logout()
-        signins.SIGN_INS.sign_out(_browser_id())
+        shared_signins.sign_ins().sign_out(_browser_id())
         st.rerun()
 
 

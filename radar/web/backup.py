@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from radar import signins, store
+from radar import shared_signins, signins, store
 from radar.auth import Role
 from radar.store import backup
 from radar.web import browser
@@ -36,7 +36,9 @@ def _zip() -> bytes:
 
 async def _backup(request: Request) -> Response:
     client = request.headers.get(browser.CLIENT_HEADER) or signins.UNKNOWN_CLIENT
-    user = signins.SIGN_INS.current(browser.browser_id(request.cookies.get(browser.COOKIE_NAME)))
+    browser_id = browser.browser_id(request.cookies.get(browser.COOKIE_NAME))
+    # In a thread: with shared sign-ins (several replicas) this asks the database.
+    user = await run_in_threadpool(shared_signins.sign_ins().current, browser_id)
     if user is None or not user.role.includes(Role.EDITOR):
         logger.warning("backup refused: no signed-in editor, from %s", client)
         return PlainTextResponse(

@@ -11,7 +11,7 @@ from apptest_support import DASHBOARD, TIMEOUT, assert_clean
 from signed_in import PASSWORD, PASSWORD_HASH, TEST_BROWSER, with_browser_cookie
 from streamlit.testing.v1 import AppTest
 
-from radar import signins, store
+from radar import shared_signins, signins, store, workshop
 from radar.auth import PASSWORD_ENV_VAR, PASSWORD_HASH_ENV_VAR, Role, SignIn, User
 from radar.i18n import t
 from radar.signins import MAX_ATTEMPTS
@@ -25,6 +25,23 @@ def _texts(at: AppTest) -> str:
         str(e.value)
         for e in (*at.markdown, *at.info, *at.success, *at.error, *at.warning, *at.caption)
     )
+
+
+@pytest.fixture(autouse=True, params=["memory", "database"])
+def sign_in_store(
+    request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Every test twice: sign-ins in the process's memory, and in the shared database.
+
+    The database is what several dashboard processes use (issue 15); the page
+    must behave the same on it.
+    """
+    if request.param == "database":
+        monkeypatch.setenv(shared_signins.SHARED_ENV_VAR, "1")
+        monkeypatch.setenv(workshop.WORKSHOP_DB_ENV_VAR, str(tmp_path / "workshops.duckdb"))
+    else:
+        monkeypatch.delenv(shared_signins.SHARED_ENV_VAR, raising=False)
+    return str(request.param)
 
 
 @pytest.fixture
@@ -123,7 +140,7 @@ def test_a_wrong_password_is_refused_and_repeated_tries_lock_out_also_after_a_re
 
 
 def test_an_editor_signs_in_is_offered_the_backup_route_and_signs_out(
-    editable_db: Path, monkeypatch: pytest.MonkeyPatch
+    editable_db: Path, monkeypatch: pytest.MonkeyPatch, sign_in_store: str
 ) -> None:
     at = _open(editable_db, monkeypatch, PASSWORD_HASH)
     at = _sign_in(at, "", PASSWORD)
@@ -134,7 +151,13 @@ def test_an_editor_signs_in_is_offered_the_backup_route_and_signs_out(
     assert t("auth.signed_in", "da") in texts
     assert t("auth.signed_in_as", "da", name="Mette Redaktør") in texts
     # The sign-in is in the server-side store, for this browser.
-    assert signins.SIGN_INS.current(TEST_BROWSER) == User("Mette Redaktør", SignIn.PASSWORD)
+    mette = User("Mette Redaktør", SignIn.PASSWORD)
+    assert shared_signins.sign_ins().current(TEST_BROWSER) == mette
+    # Shared: another dashboard process on the same database finds it too.
+    assert (signins.SIGN_INS.current(TEST_BROWSER) is None) == (sign_in_store == "database")
+    if sign_in_store == "database":
+        other = shared_signins.SharedSignIns(workshop.connect_workshops)
+        assert other.current(TEST_BROWSER) == mette
     # A link to the route that checks the sign-in, not a Streamlit download with a /media URL.
     links = at.get("link_button")
     assert [link.proto.url for link in links] == ["api/backup"]
@@ -143,7 +166,7 @@ def test_an_editor_signs_in_is_offered_the_backup_route_and_signs_out(
     at.run()
     assert t("auth.signed_in", "da") not in _texts(at)
     assert at.text_input, "signed out: the sign-in form is back"
-    assert signins.SIGN_INS.current(TEST_BROWSER) is None
+    assert shared_signins.sign_ins().current(TEST_BROWSER) is None
 
 
 def test_without_the_web_layers_cookie_a_password_sign_in_is_refused_and_says_how_to_start(
@@ -174,7 +197,7 @@ def test_a_named_account_signs_in_with_its_own_password_and_role(
     assert [e.value for e in at.error] == [t("auth.wrong_password", "da")]
     at = _sign_in(at, "Frede", PASSWORD)
     assert t("auth.signed_in_facilitator", "da") in _texts(at)
-    assert signins.SIGN_INS.current(TEST_BROWSER) == User(
+    assert shared_signins.sign_ins().current(TEST_BROWSER) == User(
         "frede", SignIn.ACCOUNT, Role.FACILITATOR, account="frede"
     )
     assert not at.get("link_button"), "the backup is for editors only"
@@ -182,7 +205,7 @@ def test_a_named_account_signs_in_with_its_own_password_and_role(
     at.run()
     at = _sign_in(at, "mette", PASSWORD)
     assert t("auth.signed_in", "da") in _texts(at)
-    user = signins.SIGN_INS.current(TEST_BROWSER)
+    user = shared_signins.sign_ins().current(TEST_BROWSER)
     assert user == User("Mette Hansen", SignIn.ACCOUNT, Role.EDITOR, account="mette")
     assert user.audit_name == "Mette Hansen", "an account's name is proven: not marked as typed"
 

@@ -20,7 +20,7 @@ from starlette.responses import PlainTextResponse
 from starlette.routing import Route, WebSocketRoute
 from starlette.websockets import WebSocket
 
-from radar import signins, store
+from radar import shared_signins, signins, store, workshop
 from radar.auth import Role, SignIn, User
 from radar.web import browser
 
@@ -203,3 +203,20 @@ def test_the_backup_route_refuses_without_the_cookie_for_others_and_after_sign_o
     assert status == 403
     assert headers["cache-control"] == ["no-store"]
     assert b"PK" not in body
+
+
+def test_the_backup_route_honours_a_sign_in_another_replica_made(
+    editing_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Several dashboards behind a load balancer: the editor signed in on one, the
+    # download lands on another. Shared sign-ins are in the workshop database.
+    path = tmp_path / "workshops.duckdb"
+    monkeypatch.setenv(shared_signins.SHARED_ENV_VAR, "1")
+    monkeypatch.setenv(workshop.WORKSHOP_DB_ENV_VAR, str(path))
+    other_replica = shared_signins.SharedSignIns(lambda: workshop.connect_workshops(path))
+    other_replica.sign_in("editor-browser", EDITOR)
+    assert signins.SIGN_INS.current("editor-browser") is None  # not in this process's memory
+    app = _app()
+    assert _get(app, "/api/backup", headers=_cookie_for("editor-browser"))[0] == 200
+    other_replica.sign_out("editor-browser")
+    assert _get(app, "/api/backup", headers=_cookie_for("editor-browser"))[0] == 403

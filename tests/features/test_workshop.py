@@ -950,7 +950,7 @@ def test_a_workshop_file_of_the_previous_schema_opens_with_its_results_shown(
     wcon = workshop.connect_workshops(path)
     try:
         version = wcon.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchall()
-        assert version == [(workshop.WORKSHOP_SCHEMA_VERSION,)] == [("6",)]
+        assert version == [(workshop.WORKSHOP_SCHEMA_VERSION,)] == [("7",)]
         migrated = workshop.get_workshop(wcon, "a" * 32)
         # Everything kept, the projector key too; the results shown, as before.
         assert (migrated.code, migrated.projector_key, migrated.created_by) == (

@@ -403,6 +403,6 @@ def test_a_file_of_the_previous_schema_opens_with_every_technology_open(
         assert migrated.answerable("droner", datetime(2026, 1, 5, 10, 0, tzinfo=UTC))
         assert not migrated.led and migrated.remote_key is None and migrated.invite_key is None
         assert migrated.co_facilitators == ()
-        assert WORKSHOP_STEPS[-1].name == "006_pacing_cofacilitators"
+        assert "006_pacing_cofacilitators" in [step.name for step in WORKSHOP_STEPS]
     finally:
         wcon.close()
